@@ -1,0 +1,1 @@
+"""The pure core: scenario model, strict loader, validator, engine. Never imports pygame."""

@@ -1,0 +1,111 @@
+"""Conditions as plain YAML mappings: no eval, no string mini-language.
+
+Each condition type is a small dataclass with an author-facing docstring; the
+registry below is what the parser accepts and what docs/scenario-format.md lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .diagnostics import Mark
+
+COMPARISONS = {
+    "eq": lambda a, b: a == b,
+    "ne": lambda a, b: a != b,
+    "lt": lambda a, b: a < b,
+    "le": lambda a, b: a <= b,
+    "gt": lambda a, b: a > b,
+    "ge": lambda a, b: a >= b,
+}
+
+
+@dataclass
+class All:
+    """`all: [cond, ...]` holds when every condition in the list holds."""
+
+    items: list
+    mark: Mark | None = None
+
+    def holds(self, vars_, visited) -> bool:
+        return all(c.holds(vars_, visited) for c in self.items)
+
+
+@dataclass
+class Any_:
+    """`any: [cond, ...]` holds when at least one condition in the list holds."""
+
+    items: list
+    mark: Mark | None = None
+
+    def holds(self, vars_, visited) -> bool:
+        return any(c.holds(vars_, visited) for c in self.items)
+
+
+@dataclass
+class Not:
+    """`not: cond` holds when the condition does not."""
+
+    item: object
+    mark: Mark | None = None
+
+    def holds(self, vars_, visited) -> bool:
+        return not self.item.holds(vars_, visited)
+
+
+@dataclass
+class Compare:
+    """`{var: name, eq|ne|lt|le|gt|ge: value}` compares a declared variable with a value."""
+
+    var: str
+    op: str
+    value: object
+    mark: Mark | None = None
+
+    def holds(self, vars_, visited) -> bool:
+        a = vars_.get(self.var)
+        try:
+            return bool(COMPARISONS[self.op](a, self.value))
+        except TypeError:
+            return False
+
+
+@dataclass
+class Visited:
+    """`visited: step_id` holds when the player has already been through that step."""
+
+    step: str
+    mark: Mark | None = None
+
+    def holds(self, vars_, visited) -> bool:
+        return self.step in visited
+
+
+CONDITION_TYPES = {"all": All, "any": Any_, "not": Not, "var": Compare, "visited": Visited}
+
+
+def variables_in(cond) -> list[Compare]:
+    """Every comparison in a condition tree, for the validator."""
+    out, stack = [], [cond]
+    while stack:
+        c = stack.pop()
+        if isinstance(c, All | Any_):
+            stack.extend(c.items)
+        elif isinstance(c, Not):
+            stack.append(c.item)
+        elif isinstance(c, Compare):
+            out.append(c)
+    return out
+
+
+def visits_in(cond) -> list[Visited]:
+    out, stack = [], [cond]
+    while stack:
+        c = stack.pop()
+        if isinstance(c, All | Any_):
+            stack.extend(c.items)
+        elif isinstance(c, Not):
+            stack.append(c.item)
+        elif isinstance(c, Visited):
+            out.append(c)
+    return out

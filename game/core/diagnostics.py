@@ -1,0 +1,87 @@
+"""Diagnostics: one problem in an author's file, rendered in the author's language."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+CATALOGUE_PATH = Path(__file__).resolve().parents[2] / "assets" / "data" / "diagnostics.yaml"
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column in a source file."""
+
+    line: int
+    col: int
+
+
+@dataclass
+class Diagnostic:
+    path: str
+    mark: Mark | None
+    code: str
+    args: dict = field(default_factory=dict)
+
+    @property
+    def severity(self) -> str:
+        return catalogue()[self.code]["severity"]
+
+    def message(self, lang: str = "en") -> str:
+        entry = catalogue()[self.code]
+        template = entry.get(lang) or entry["en"]
+        text = template.format_map(_Default(self.args))
+        if self.args.get("hint"):
+            text += _HINT.get(lang, _HINT["en"]).format(self.args["hint"])
+        return text
+
+    def format(self, lang: str = "en") -> str:
+        line, col = (self.mark.line, self.mark.col) if self.mark else (1, 1)
+        sev = severity_word(self.severity, lang)
+        return f"{self.path}:{line}:{col}: {self.code} {sev}: {self.message(lang)}"
+
+    def to_json(self, lang: str = "en") -> dict:
+        return {
+            "path": self.path,
+            "line": self.mark.line if self.mark else 1,
+            "col": self.mark.col if self.mark else 1,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message(lang),
+        }
+
+
+class _Default(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+_HINT = {"en": " (did you mean `{}`?)", "vi": " (có phải ý bạn là `{}`?)"}
+
+_SEVERITY_WORDS = {
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "ghi chú"},
+}
+
+
+def severity_word(severity: str, lang: str) -> str:
+    return _SEVERITY_WORDS.get(lang, {}).get(severity, severity)
+
+
+@functools.cache
+def catalogue() -> dict[str, dict]:
+    """Code -> {severity, en, vi, title, example}. A trusted project file, so plain safe_load."""
+    with CATALOGUE_PATH.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def sort_key(d: Diagnostic):
+    return (d.path, d.mark.line if d.mark else 0, d.mark.col if d.mark else 0, d.code)
+
+
+def to_json(diags: list[Diagnostic], lang: str = "en") -> str:
+    return json.dumps([d.to_json(lang) for d in diags], ensure_ascii=False, indent=2)

@@ -1,0 +1,147 @@
+"""Load scenario files and shared data files, never raising on author input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yaml.nodes import MappingNode, Node
+
+from .diagnostics import Diagnostic, Mark, sort_key
+from .model import App, Hotline, RedFlag, Scenario
+from .schema import Builder
+from .yamlstrict import compose, decode, mark_of
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = ROOT / "assets" / "data"
+SCENARIOS_DIR = ROOT / "scenarios"
+# Folders under scenarios/ that hold other kinds of YAML (e.g. the pre/post quiz).
+NOT_SCENARIOS = {"quiz"}
+
+
+@dataclass
+class Taxonomy:
+    """Shared data every scenario refers to: red flags and hotlines."""
+
+    red_flags: dict[str, RedFlag] = field(default_factory=dict)
+    hotlines: dict[str, Hotline] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class Loaded:
+    path: Path
+    scenario: Scenario | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return self.scenario is not None and not self.errors
+
+
+def read_node(path: Path, shown: str | None = None) -> tuple[Node | None, list[Diagnostic]]:
+    shown = shown or display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > 512 * 1024:
+            return None, [Diagnostic(shown, Mark(1, 1), "LC001", {"limit_kb": 512})]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Diagnostic(shown, Mark(1, 1), "LC012", {"reason": exc.strerror or str(exc)})]
+    text, diags = decode(data, shown)
+    if text is None:
+        return None, diags
+    node, more = compose(text, shown)
+    return node, diags + more
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def build_scenario(node: Node | None, shown: str) -> tuple[Scenario | None, list[Diagnostic]]:
+    if node is None:
+        return None, []
+    b = Builder(shown)
+    if not isinstance(node, MappingNode):
+        b.error("LC009", node)
+        return None, b.diags
+    scn = b.record(node, Scenario, "scenario")
+    if scn is not None and not any(a.kind == "sms" for a in scn.apps):
+        # The implicit Messages app: no field marks, so its name is UI text, not scenario text.
+        name = "Tin nhắn" if scn.source_language == "vi" else "Messages"
+        scn.apps.insert(0, App(id="sms", kind="sms", name=name, look="sms", mark=mark_of(node)))
+    return scn, b.diags
+
+
+def load_taxonomy(data_dir: Path = DATA_DIR) -> Taxonomy:
+    tax = Taxonomy()
+    for name, cls, attr in (("red_flags.yaml", RedFlag, "red_flags"), ("hotlines.yaml", Hotline, "hotlines")):
+        path = data_dir / name
+        node, diags = read_node(path)
+        tax.diagnostics += diags
+        if node is None:
+            continue
+        b = Builder(display_path(path))
+        items = b.list_of(node, lambda n, i, b=b, cls=cls, name=name: b.record(n, cls, f"{name}[{i}]"), name)
+        tax.diagnostics += b.diags
+        if isinstance(items, list):
+            for it in items:
+                getattr(tax, attr).setdefault(it.id, it)
+    return tax
+
+
+def load_scenario(path: Path, taxonomy: Taxonomy | None = None) -> Loaded:
+    """Read, build and validate one scenario file."""
+    from .validate import validate  # validate imports loader's Taxonomy
+
+    shown = display_path(path)
+    node, diags = read_node(path, shown)
+    scn, more = build_scenario(node, shown)
+    diags += more
+    if scn is not None:
+        scn.path = str(path)
+        diags += validate(scn, taxonomy or load_taxonomy(), Path(path).parent, shown)
+    diags.sort(key=sort_key)
+    return Loaded(Path(path), scn, diags)
+
+
+def scenario_files(paths: list[Path] | None = None) -> list[Path]:
+    """Expand files and folders into scenario files, sorted, skipping non-scenario folders."""
+    out: list[Path] = []
+    for p in paths or [SCENARIOS_DIR]:
+        p = Path(p)
+        if p.is_dir():
+            for f in sorted(p.rglob("*.y*ml")):
+                rel = f.relative_to(p).parts
+                if not any(part in NOT_SCENARIOS or part.startswith((".", "_")) for part in rel[:-1]):
+                    out.append(f)
+        else:
+            out.append(p)
+    return out
+
+
+def load_all(paths: list[Path] | None = None, taxonomy: Taxonomy | None = None) -> list[Loaded]:
+    """Load every scenario; a bad file never stops the others. Duplicate ids are reported."""
+    taxonomy = taxonomy or load_taxonomy()
+    loaded = [load_scenario(p, taxonomy) for p in scenario_files(paths)]
+    seen: dict[str, Loaded] = {}
+    for item in loaded:
+        scn = item.scenario
+        if scn is None or not scn.id:
+            continue
+        if scn.id in seen:
+            first = seen[scn.id]
+            item.diagnostics.append(
+                Diagnostic(display_path(item.path), scn.where("id"), "LC208", {"id": scn.id, "other": display_path(first.path)})
+            )
+        else:
+            seen[scn.id] = item
+    return loaded

@@ -1,0 +1,303 @@
+"""The scenario model: plain dataclasses whose field metadata *is* the schema.
+
+Each field's metadata gives its kind (see `schema.py`), whether it is required, whether
+it is translatable text, and a one-line description used for docs and the JSON Schema.
+`Event` subclasses are chosen by their `type:` value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .diagnostics import Mark
+
+SCHEMA_VERSION = 1
+PLAYER = "player"  # reserved sender id for the player's own messages
+
+
+def f(kind, *, required=False, default=None, doc="", **opts):
+    meta = {"kind": kind, "required": required, "doc": doc, **opts}
+    if isinstance(default, list | dict):
+        return field(default_factory=lambda d=default: type(d)(d), metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+def internal():
+    return field(default=None, repr=False, compare=False, metadata={"internal": True})
+
+
+def marks():
+    return field(default_factory=dict, repr=False, compare=False, metadata={"internal": True})
+
+
+@dataclass
+class Node:
+    """Base: where the record starts and where each of its fields was written."""
+
+    mark: Mark | None = internal()
+    marks: dict[str, Mark] = marks()
+
+    def where(self, name: str) -> Mark | None:
+        return self.marks.get(name, self.mark)
+
+
+AUTHOR = {"note": "Author-only note; passed to translators as a comment.", "todo": "Author-only reminder; lint lists it as info."}
+
+
+@dataclass
+class Player(Node):
+    name: str = f("text", required=True, doc="The player's display name.")
+    number: str | None = f("str", doc="The player's phone number (fictional).")
+    avatar: str | None = f("path", doc="Image file, relative to the scenario file.")
+
+
+@dataclass
+class Contact(Node):
+    id: str = f("id", required=True, doc="Stable id, used in `from:` and `thread:`.")
+    name: str = f("text", required=True, doc="Name as saved in the phone (shown only if `saved`).")
+    number: str | None = f("str", doc="Phone number or handle shown when the contact is unknown.")
+    saved: bool = f("bool", default=False, doc="Is the contact saved in the player's phone?")
+    avatar: str | None = f("path", doc="Image file, relative to the scenario file.")
+    note: str | None = f("str", doc=AUTHOR["note"])
+
+
+@dataclass
+class App(Node):
+    id: str = f("id", required=True, doc="Stable id, used in `app:`.")
+    kind: str = f("enum", required=True, values=("sms", "chat"), doc="`sms` for Messages, `chat` for a chat app.")
+    name: str = f("text", required=True, doc="App name shown on the home screen.")
+    look: str = f("enum", default="generic", values=("sms", "zalo", "messenger", "generic"), doc="Colour scheme of the app.")
+    note: str | None = f("str", doc=AUTHOR["note"])
+
+
+@dataclass
+class Variable(Node):
+    id: str = f("id", required=True, doc="Variable name, used in conditions, `set:` and `add:`.")
+    type: str = f("enum", required=True, values=("bool", "int"), doc="`bool` or `int`.")
+    default: Any = f("scalar", required=True, doc="Starting value: true/false or a whole number.")
+    note: str | None = f("str", doc=AUTHOR["note"])
+
+
+@dataclass
+class Link(Node):
+    url: str = f("str", required=True, doc="The address shown to the player (fake, never opened).")
+    title: str = f("text", required=True, doc="Page title in the preview card.")
+    text: str | None = f("text", doc="Preview description.")
+    image: str | None = f("path", doc="Preview image or a screenshot of the fake page.")
+
+
+@dataclass
+class Event(Node):
+    id: str = f("id", required=True, doc="Stable id, unique within the step.")
+    type: str = f("enum", required=True, values=("message", "notification", "call", "line", "call_end"), doc="What happens.")
+    delay: float = f("number", default=0, min=0, max=600, doc="Seconds after the previous event (or the step start).")
+    flags: list[str] = f("ids", default=[], doc="Red flags shown by this event (ids from red_flags.yaml).")
+    note: str | None = f("str", doc=AUTHOR["note"])
+    todo: str | None = f("str", doc=AUTHOR["todo"])
+
+
+@dataclass
+class MessageEvent(Event):
+    app: str | None = f("id", doc="App id. Defaults to the first `sms` app.")
+    sender: str = f("id", required=True, key="from", doc="Contact id, or `player` for the player's own message.")
+    thread: str | None = f("id", doc="Contact id of the conversation. Defaults to `from`.")
+    text: str | None = f("text", doc="Message text.")
+    image: str | None = f("path", doc="An image in the bubble.")
+    link: Link | None = f(Link, doc="A link with a preview card.")
+    typing: float = f("number", default=0, min=0, max=60, doc="Seconds of '… is typing' before the message lands.")
+
+
+@dataclass
+class NotificationEvent(Event):
+    style: str = f("enum", default="system", values=("system", "bank", "otp", "app", "install"), doc="Banner style.")
+    app: str | None = f("id", doc="App id the banner belongs to, if any.")
+    title: str = f("text", required=True, doc="Banner title, e.g. the bank's name.")
+    text: str | None = f("text", doc="Banner text.")
+
+
+@dataclass
+class CallEvent(Event):
+    sender: str = f("id", required=True, key="from", doc="Contact id of the caller.")
+    app: str | None = f("id", doc="Chat app id for an in-app call; omit for an ordinary phone call.")
+    video: bool = f("bool", default=False, doc="A video call.")
+    image: str | None = f("path", doc="Video image shown while connected.")
+    bad_connection: bool = f("bool", default=False, doc="Show the 'poor connection' cue.")
+    ring: float = f("number", default=20, min=1, max=120, doc="Seconds it rings before it shows as missed.")
+    audio: str | None = f("path", doc="Optional ringtone or audio file.")
+
+
+@dataclass
+class LineEvent(Event):
+    text: str = f("text", required=True, doc="What is said, shown as a caption.")
+    speaker: str | None = f("id", doc="Contact id, or `player`. Defaults to the caller.")
+    audio: str | None = f("path", doc="Optional voice recording.")
+
+
+@dataclass
+class CallEndEvent(Event):
+    pass
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    "message": MessageEvent,
+    "notification": NotificationEvent,
+    "call": CallEvent,
+    "line": LineEvent,
+    "call_end": CallEndEvent,
+}
+
+
+@dataclass
+class Branch(Node):
+    when: Any = f("condition", key="if", doc="Condition; omit on the last branch (the default).")
+    go: str = f("id", required=True, doc="Step or ending id.")
+
+
+@dataclass
+class Consequence(Node):
+    kind: str = f("enum", required=True, values=("money", "info", "account", "device", "safety"), doc="What was lost.")
+    text: str = f("text", required=True, doc="What happened, in a short sentence.")
+    amount: int | None = f("int", min=0, doc="Money lost, in đồng (kind: money).")
+
+
+@dataclass
+class Choice(Node):
+    id: str = f("id", required=True, doc="Stable id, unique within the step.")
+    text: str = f("text", required=True, doc="The button label.")
+    say: str | None = f("text", doc="What the player sends or says, if anything.")
+    safety: str = f("enum", required=True, values=("safe", "risky", "unsafe", "neutral"), doc="How safe the choice is. `neutral` choices are not scored.")
+    score: int | None = f("int", min=-10, max=10, doc="Points (-10 to 10). Required unless neutral.")
+    flags: list[str] = f("ids", default=[], doc="Red flags this choice responds to (spotted).")
+    explanation: str | None = f("text", doc="Why it is safe or not. Required unless neutral.")
+    next: Any = f("next", required=True, doc="Step or ending id, or a list of `if:`/`go:` branches.")
+    when: Any = f("condition", doc="Offer this choice only when the condition holds.")
+    set: dict = f("assignments", default={}, doc="Variables to set: `{name: value}`.")
+    add: dict = f("assignments", default={}, ints_only=True, doc="Numbers to add: `{name: amount}`.")
+    consequences: list[Consequence] = f([Consequence], default=[], doc="What the player lost.")
+    call: str | None = f("enum", values=("accept", "decline", "hang_up", "dial"), doc="Effect on the phone call.")
+    dial: str | None = f("id", doc="With `call: dial`: the contact the player calls.")
+    help: bool = f("bool", default=False, doc="A help action (hang up, call a parent, call 113, tell a teacher).")
+    note: str | None = f("str", doc=AUTHOR["note"])
+    todo: str | None = f("str", doc=AUTHOR["todo"])
+
+
+@dataclass
+class Timeout(Node):
+    after: float = f("number", required=True, min=3, max=300, doc="Seconds the player has to decide.")
+    choice: str = f("id", required=True, doc="Choice id taken when time runs out.")
+
+
+@dataclass
+class Step(Node):
+    id: str = f("id", required=True, doc="Stable id, unique among steps and endings.")
+    events: list[Event] = f([Event], default=[], doc="What happens on the phone, in order.")
+    choices: list[Choice] = f([Choice], default=[], doc="What the player can do.")
+    help: list[str] = f("ids", default=[], doc="Help actions (from `help_actions:`) offered here.")
+    no_help: str | None = f("str", doc="Author-only: why no help action fits this step.")
+    timeout: Timeout | None = f(Timeout, doc="Optional decision timer (players may switch timers off).")
+    discuss: str | None = f("text", doc="Classroom mode: a question for the class.")
+    note: str | None = f("str", doc=AUTHOR["note"])
+    todo: str | None = f("str", doc=AUTHOR["todo"])
+
+
+@dataclass
+class Ending(Node):
+    id: str = f("id", required=True, doc="Stable id, unique among steps and endings.")
+    outcome: str = f("enum", required=True, values=("safe", "harmed", "scammed"), doc="How it ended.")
+    title: str = f("text", required=True, doc="Ending headline.")
+    debrief: str = f("text", required=True, doc="What happened and why.")
+    advice: list[str] = f("texts", default=[], doc="Real-world advice, one item each.")
+    hotlines: list[str] = f("ids", default=[], doc="Hotline ids from hotlines.yaml.")
+    note: str | None = f("str", doc=AUTHOR["note"])
+    todo: str | None = f("str", doc=AUTHOR["todo"])
+
+
+@dataclass
+class Scenario(Node):
+    schema_version: int = f("int", required=True, min=1, max=SCHEMA_VERSION, doc="Format version; 1.")
+    id: str = f("id", required=True, doc="Stable id, unique in the pack; also the file name.")
+    version: int = f("int", default=1, min=1, doc="Content version; bump when choices change.")
+    source_language: str = f("enum", required=True, values=("vi", "en"), doc="Language the text is written in.")
+    title: str = f("text", required=True, doc="Title on the scenario card.")
+    summary: str = f("text", required=True, doc="One or two sentences for the card.")
+    audience: str = f("enum", default="student", values=("student", "parent"), doc="Who plays it.")
+    difficulty: int = f("int", required=True, min=1, max=5, doc="1 (easiest) to 5 (hardest).")
+    minutes: int = f("int", required=True, min=1, max=60, doc="Estimated minutes to play.")
+    tags: list[str] = f("ids", default=[], doc="Topic tags.")
+    content_warnings: list[str] = f("texts", default=[], doc="Shown before play.")
+    note: str | None = f("str", doc=AUTHOR["note"])
+    todo: str | None = f("str", doc=AUTHOR["todo"])
+    player: Player = f(Player, required=True, doc="Who the player is.")
+    contacts: list[Contact] = f([Contact], default=[], doc="People in the story.")
+    apps: list[App] = f([App], default=[], doc="Apps on the phone. Messages is added if no `sms` app is declared.")
+    variables: list[Variable] = f([Variable], default=[], doc="Declared variables.")
+    help_actions: list[Choice] = f([Choice], default=[], doc="Reusable help choices, offered by steps' `help:`.")
+    start: str | None = f("id", doc="First step id. Defaults to the first step.")
+    steps: list[Step] = f([Step], required=True, doc="The steps.")
+    endings: list[Ending] = f([Ending], required=True, doc="The endings.")
+
+    # Filled by the loader, not written by authors.
+    path: str = internal()
+
+    def __post_init__(self):
+        self.path = self.path or ""
+
+    @property
+    def first_step(self) -> str:
+        return self.start or (self.steps[0].id if self.steps else "")
+
+    def step(self, sid: str) -> Step | None:
+        return self._index().get(("step", sid))
+
+    def ending(self, eid: str) -> Ending | None:
+        return self._index().get(("ending", eid))
+
+    def contact(self, cid: str) -> Contact | None:
+        return self._index().get(("contact", cid))
+
+    def app(self, aid: str) -> App | None:
+        return self._index().get(("app", aid))
+
+    def help_action(self, hid: str) -> Choice | None:
+        return self._index().get(("help", hid))
+
+    @property
+    def sms_app(self) -> App:
+        return next(a for a in self.apps if a.kind == "sms")
+
+    def offered_choices(self, step: Step) -> list[Choice]:
+        """The step's own choices, then the help actions it includes."""
+        extra = [h for hid in step.help if (h := self.help_action(hid))]
+        return list(step.choices) + extra
+
+    def _index(self) -> dict:
+        idx = self.__dict__.get("_idx")
+        if idx is None:
+            idx = {}
+            for kind, items in (
+                ("step", self.steps),
+                ("ending", self.endings),
+                ("contact", self.contacts),
+                ("app", self.apps),
+                ("help", self.help_actions),
+            ):
+                for it in items:
+                    idx.setdefault((kind, it.id), it)
+            self.__dict__["_idx"] = idx
+        return idx
+
+
+@dataclass
+class RedFlag(Node):
+    id: str = f("id", required=True, doc="Stable id.")
+    name: str = f("text", required=True, doc="Short name.")
+    explanation: str = f("text", required=True, doc="What it is and why it matters.")
+
+
+@dataclass
+class Hotline(Node):
+    id: str = f("id", required=True, doc="Stable id.")
+    number: str = f("str", required=True, doc="Number or address.")
+    name: str = f("text", required=True, doc="Who answers.")
+    text: str = f("text", required=True, doc="When to use it.")

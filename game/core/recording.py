@@ -1,0 +1,24 @@
+"""The interface through which the game reports play to a results store.
+
+The view calls these methods; `NullRecorder` does nothing. The SQLite store in
+`results.py` implements the same methods. Recording must never break play, so
+implementations swallow and report their own I/O errors via `warning`.
+"""
+
+from __future__ import annotations
+
+
+class NullRecorder:
+    warning: str | None = None  # a message the UI shows, e.g. "results folder not writable"
+
+    def start_session(self, *, nickname: str, class_code: str, scenario_id: str,
+                      scenario_version: int, mode: str = "play") -> str:
+        """Begin a scenario run; returns a session id."""
+        return ""
+
+    def record_decision(self, session_id: str, decision, *, votes: dict | None = None) -> None:
+        """Store one `engine.Decision` as soon as it is made."""
+
+    def finish_session(self, session_id: str, *, ending_id: str, outcome: str, score: int,
+                       possible: int) -> None:
+        """Mark the run complete."""

@@ -1,0 +1,339 @@
+"""Build model objects from a composed YAML node tree, checking the schema on the way.
+
+Scalars are resolved here, not by PyYAML: a text field refuses a plain `no` or `0123`
+(YAML 1.1 would turn them into False and 83), numbers must be written plainly, and
+booleans must be `true` or `false`. Every problem becomes a diagnostic; building goes
+on so that one pass reports them all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import conditions as C
+from .diagnostics import Diagnostic
+from .model import EVENT_TYPES, Branch, Event
+from .yamlstrict import mark_of
+
+ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+FLOAT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$")
+STR_TAG = "tag:yaml.org,2002:str"
+NULL_TAG = "tag:yaml.org,2002:null"
+TYPE_WORDS = {
+    "id": "id",
+    "text": "text",
+    "str": "text",
+    "path": "file path",
+    "int": "whole number",
+    "number": "number",
+    "bool": "true/false",
+    "enum": "one of the listed values",
+    "ids": "list of ids",
+    "texts": "list of texts",
+    "assignments": "mapping",
+    "condition": "condition",
+    "next": "id or list of branches",
+    "scalar": "value",
+    "record": "mapping",
+    "list": "list",
+}
+
+
+class Builder:
+    def __init__(self, path: str):
+        self.path = path
+        self.diags: list[Diagnostic] = []
+
+    def error(self, code: str, where, **args) -> None:
+        mark = mark_of(where) if isinstance(where, Node) else where
+        self.diags.append(Diagnostic(self.path, mark, code, args))
+
+    # -- records -------------------------------------------------------------
+
+    def record(self, node: Node, cls: type, what: str):
+        if not isinstance(node, MappingNode):
+            self.error("LC103", node, field=what, expected=TYPE_WORDS["record"])
+            return None
+        if cls is Event:
+            cls = self._event_class(node, what)
+            if cls is None:
+                return None
+        specs = {
+            (fl.metadata.get("key") or fl.name): fl
+            for fl in dataclasses.fields(cls)
+            if not fl.metadata.get("internal")
+        }
+        values: dict[str, Any] = {}
+        marks = {}
+        seen = set()
+        for knode, vnode in node.value:
+            key = knode.value if isinstance(knode, ScalarNode) else None
+            if key is None or key in seen:
+                continue  # non-scalar keys are refused below; duplicates were reported
+            seen.add(key)
+            if key not in specs:
+                self.error("LC101", knode, field=key, where=what, hint=_did_you_mean(key, specs))
+                continue
+            fl = specs[key]
+            value = self.value(vnode, fl.metadata, key if what == "scenario" else f"{what}.{key}")
+            marks[fl.name] = mark_of(vnode)
+            if value is not _BAD:
+                values[fl.name] = value
+        for key, fl in specs.items():
+            if fl.metadata.get("required") and key not in seen:
+                self.error("LC102", node, field=key, where=what)
+        obj = cls(**values)
+        obj.mark = mark_of(node)
+        obj.marks = marks
+        return obj
+
+    def _event_class(self, node: MappingNode, what: str):
+        for knode, vnode in node.value:
+            if isinstance(knode, ScalarNode) and knode.value == "type":
+                t = vnode.value if isinstance(vnode, ScalarNode) else None
+                if t in EVENT_TYPES:
+                    return EVENT_TYPES[t]
+                self.error("LC106", vnode, field="type", value=t, allowed=", ".join(EVENT_TYPES))
+                return None
+        self.error("LC102", node, field="type", where=what)
+        return None
+
+    # -- values --------------------------------------------------------------
+
+    def value(self, node: Node, meta: dict, what: str):
+        kind = meta["kind"]
+        if isinstance(kind, list):
+            return self.list_of(node, lambda n, i: self.record(n, kind[0], f"{what}[{i}]"), what)
+        if isinstance(kind, type):
+            if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
+                return None
+            rec = self.record(node, kind, what)
+            return _BAD if rec is None else rec
+        handler = getattr(self, "k_" + kind)
+        return handler(node, meta, what)
+
+    def list_of(self, node: Node, build, what: str):
+        if isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.value in ("", "~"):
+            return []
+        if not isinstance(node, SequenceNode):
+            self.error("LC103", node, field=what, expected=TYPE_WORDS["list"])
+            return _BAD
+        out = []
+        for i, item in enumerate(node.value):
+            v = build(item, i)
+            if v is not None and v is not _BAD:
+                out.append(v)
+        return out
+
+    def _scalar(self, node: Node, kind: str, what: str) -> ScalarNode | None:
+        if not isinstance(node, ScalarNode):
+            self.error("LC103", node, field=what, expected=TYPE_WORDS[kind])
+            return None
+        return node
+
+    def k_text(self, node, meta, what):
+        n = self._scalar(node, "text", what)
+        if n is None:
+            return _BAD
+        if n.style is None and n.tag != STR_TAG:
+            if n.tag == NULL_TAG and not meta.get("required"):
+                return None
+            self.error("LC104", n, field=what, value=n.value)
+            return _BAD
+        if not n.value.strip():
+            self.error("LC109", n, field=what)
+            return _BAD
+        return n.value.strip() if "\n" not in n.value.strip() else n.value.rstrip("\n")
+
+    k_str = k_text
+
+    def k_path(self, node, meta, what):
+        return self.k_text(node, meta, what)
+
+    def k_id(self, node, meta, what):
+        n = self._scalar(node, "id", what)
+        if n is None:
+            return _BAD
+        if n.style is None and n.tag != STR_TAG:
+            if n.tag == NULL_TAG and not meta.get("required"):
+                return None
+            self.error("LC104", n, field=what, value=n.value)
+            return _BAD
+        if not ID_RE.match(n.value):
+            self.error("LC105", n, field=what, value=n.value)
+            return _BAD
+        return n.value
+
+    def k_int(self, node, meta, what):
+        n = self._scalar(node, "int", what)
+        if n is None:
+            return _BAD
+        if n.tag == NULL_TAG and not meta.get("required"):
+            return None
+        v = self._plain_number(n, what, allow_float=False)
+        return _BAD if v is _BAD else self._range(v, n, meta, what)
+
+    def k_number(self, node, meta, what):
+        n = self._scalar(node, "number", what)
+        if n is None:
+            return _BAD
+        v = self._plain_number(n, what, allow_float=True)
+        return _BAD if v is _BAD else self._range(v, n, meta, what)
+
+    def _plain_number(self, n: ScalarNode, what: str, allow_float: bool):
+        text = n.value.strip().replace("_", "") if n.style is None else None
+        if text is not None and INT_RE.match(text):
+            return int(text)
+        if text is not None and allow_float and FLOAT_RE.match(text):
+            return float(text)
+        if text is not None and re.match(r"^[-+]?[0-9][0-9_:.]*$", n.value.strip()):
+            self.error("LC110", n, field=what, value=n.value)  # 0123, 1:30 and friends
+            return _BAD
+        word = "number" if allow_float else "int"
+        self.error("LC103", n, field=what, expected=TYPE_WORDS[word])
+        return _BAD
+
+    def _range(self, v, n, meta, what):
+        lo, hi = meta.get("min"), meta.get("max")
+        if (lo is not None and v < lo) or (hi is not None and v > hi):
+            if what == "scenario.schema_version":
+                self.error("LC108", n, value=v)
+            else:
+                self.error("LC107", n, field=what, value=v, min=lo, max=hi)
+            return _BAD
+        return v
+
+    def k_bool(self, node, meta, what):
+        n = self._scalar(node, "bool", what)
+        if n is None:
+            return _BAD
+        v = n.value.strip().lower() if n.style is None else None
+        if v in ("true", "false"):
+            return v == "true"
+        self.error("LC112", n, field=what, value=n.value)
+        return _BAD
+
+    def k_enum(self, node, meta, what):
+        v = self.k_id(node, {}, what) if isinstance(node, ScalarNode) else _BAD
+        if v is _BAD:
+            if not isinstance(node, ScalarNode):
+                self.error("LC103", node, field=what, expected=TYPE_WORDS["enum"])
+            return _BAD
+        if v not in meta["values"]:
+            self.error("LC106", node, field=what, value=v, allowed=", ".join(meta["values"]),
+                       hint=_did_you_mean(v, meta["values"]))
+            return _BAD
+        return v
+
+    def k_scalar(self, node, meta, what):
+        """A variable value: true/false or a whole number."""
+        n = self._scalar(node, "scalar", what)
+        if n is None:
+            return _BAD
+        if n.style is None and n.value.strip().lower() in ("true", "false"):
+            return n.value.strip().lower() == "true"
+        if n.style is None and INT_RE.match(n.value.strip()):
+            return int(n.value.strip())
+        self.error("LC103", n, field=what, expected="true/false or whole number")
+        return _BAD
+
+    def k_ids(self, node, meta, what):
+        return self.list_of(node, lambda n, i: _none_if_bad(self.k_id(n, {}, f"{what}[{i}]")), what)
+
+    def k_texts(self, node, meta, what):
+        return self.list_of(node, lambda n, i: _none_if_bad(self.k_text(n, {"required": True}, f"{what}[{i}]")), what)
+
+    def k_assignments(self, node, meta, what):
+        if not isinstance(node, MappingNode):
+            self.error("LC103", node, field=what, expected=TYPE_WORDS["assignments"])
+            return _BAD
+        out = {}
+        for k, v in node.value:
+            name = self.k_id(k, {}, what)
+            val = self.k_int(v, {}, f"{what}.{k.value}") if meta.get("ints_only") else self.k_scalar(v, {}, f"{what}.{getattr(k, 'value', '?')}")
+            if name is not _BAD and val is not _BAD and name not in out:
+                out[name] = (val, mark_of(k))
+        return out
+
+    def k_next(self, node, meta, what):
+        if isinstance(node, ScalarNode):
+            return self.k_id(node, meta, what)
+        branches = self.list_of(node, lambda n, i: self.record(n, Branch, f"{what}[{i}]"), what)
+        if branches is _BAD:
+            return _BAD
+        if not branches:
+            self.error("LC113", node, field=what)
+            return _BAD
+        for b in branches[:-1]:
+            if b.when is None:
+                self.error("LC113", b.mark, field=what)
+        if branches[-1].when is not None:
+            self.error("LC113", branches[-1].mark, field=what)
+        return branches
+
+    def k_condition(self, node, meta, what):
+        if not isinstance(node, MappingNode) or len(node.value) == 0:
+            self.error("LC114", node, field=what, op="", hint="")
+            return _BAD
+        keys = {k.value: (k, v) for k, v in node.value if isinstance(k, ScalarNode)}
+        mark = mark_of(node)
+        if "var" in keys:
+            return self._compare(node, keys, what)
+        if len(keys) != 1:
+            self.error("LC114", node, field=what, op=", ".join(keys), hint="")
+            return _BAD
+        (op, (knode, vnode)), = keys.items()
+        if op in ("all", "any"):
+            if not isinstance(vnode, SequenceNode) or not vnode.value:
+                self.error("LC115", vnode, field=what, op=op)
+                return _BAD
+            items = [self.k_condition(n, meta, what) for n in vnode.value]
+            if any(i is _BAD for i in items):
+                return _BAD
+            return (C.All if op == "all" else C.Any_)(items, mark)
+        if op == "not":
+            inner = self.k_condition(vnode, meta, what)
+            return _BAD if inner is _BAD else C.Not(inner, mark)
+        if op == "visited":
+            sid = self.k_id(vnode, {}, what)
+            return _BAD if sid is _BAD else C.Visited(sid, mark_of(vnode))
+        self.error("LC114", knode, field=what, op=op, hint=_did_you_mean(op, C.CONDITION_TYPES))
+        return _BAD
+
+    def _compare(self, node, keys, what):
+        var = self.k_id(keys["var"][1], {}, what)
+        ops = [k for k in keys if k != "var"]
+        if len(ops) != 1 or ops[0] not in C.COMPARISONS:
+            self.error("LC116", node, field=what, ops=", ".join(C.COMPARISONS))
+            return _BAD
+        value = self.k_scalar(keys[ops[0]][1], {}, what)
+        if var is _BAD or value is _BAD:
+            return _BAD
+        return C.Compare(var, ops[0], value, mark_of(node))
+
+
+class _Bad:
+    def __repr__(self):
+        return "<bad>"
+
+
+_BAD = _Bad()
+
+
+def _none_if_bad(v):
+    return None if v is _BAD else v
+
+
+def did_you_mean(word: str, options) -> str:
+    """The closest option, or "" (Diagnostic.message renders it in the author's language)."""
+    match = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    return match[0] if match else ""
+
+
+_did_you_mean = did_you_mean

@@ -1,0 +1,106 @@
+"""Translatable text: every author-written string with its stable key (msgctxt).
+
+Keys are id paths such as `fake_police/step_3/choice/hang_up/text`. The engine tags
+what it shows with these keys; the i18n pipeline extracts the same keys, so the two
+can never drift apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .diagnostics import Mark
+from .model import Choice, Ending, Event, Hotline, Link, RedFlag, Scenario, Step
+
+
+@dataclass(frozen=True)
+class Text:
+    """Source text plus its key; the view translates it at draw time."""
+
+    key: str
+    source: str
+
+    def __bool__(self) -> bool:
+        return bool(self.source)
+
+
+@dataclass(frozen=True)
+class TextItem:
+    key: str
+    source: str
+    note: str | None
+    mark: Mark | None
+
+
+def text(key: str, source: str | None) -> Text | None:
+    return Text(key, source) if source else None
+
+
+def _fields(obj, prefix: str, note: str | None) -> Iterator[TextItem]:
+    for fl in dataclasses.fields(obj):
+        kind = fl.metadata.get("kind")
+        value = getattr(obj, fl.name)
+        if kind == "text" and value:
+            yield TextItem(f"{prefix}/{fl.name}", value, note, obj.where(fl.name))
+        elif kind == "texts":
+            for i, v in enumerate(value):
+                yield TextItem(f"{prefix}/{fl.name}/{i}", v, note, obj.where(fl.name))
+        elif isinstance(value, Link):
+            yield from _fields(value, f"{prefix}/link", note)
+
+
+def choice_key(scn: Scenario, step: Step | None, choice: Choice) -> str:
+    if step is None or choice not in step.choices:
+        return f"{scn.id}/help/{choice.id}"
+    return f"{scn.id}/{step.id}/choice/{choice.id}"
+
+
+def event_key(scn: Scenario, step: Step, ev: Event) -> str:
+    return f"{scn.id}/{step.id}/{ev.id}"
+
+
+def ending_key(scn: Scenario, ending: Ending) -> str:
+    return f"{scn.id}/ending/{ending.id}"
+
+
+def iter_choice(scn, step, c: Choice) -> Iterator[TextItem]:
+    base = choice_key(scn, step, c)
+    yield from _fields(c, base, c.note)
+    for i, q in enumerate(c.consequences):
+        yield from _fields(q, f"{base}/consequence/{i}", c.note)
+
+
+def iter_texts(scn: Scenario) -> Iterator[TextItem]:
+    """Every translatable string of a scenario, in file order."""
+    sid = scn.id
+    yield from _fields(scn, sid, scn.note)
+    if scn.player:
+        yield from _fields(scn.player, f"{sid}/player", None)
+    for c in scn.contacts:
+        yield from _fields(c, f"{sid}/contact/{c.id}", c.note)
+    for a in scn.apps:
+        if a.mark is not None and a.marks:  # the implicit Messages app is UI text
+            yield from _fields(a, f"{sid}/app/{a.id}", a.note)
+    for h in scn.help_actions:
+        yield from iter_choice(scn, None, h)
+    for st in scn.steps:
+        yield from _fields(st, f"{sid}/{st.id}", st.note)
+        for ev in st.events:
+            yield from _fields(ev, event_key(scn, st, ev), ev.note)
+        for c in st.choices:
+            yield from iter_choice(scn, st, c)
+    for e in scn.endings:
+        yield from _fields(e, ending_key(scn, e), e.note)
+
+
+def iter_taxonomy_texts(red_flags: dict[str, RedFlag], hotlines: dict[str, Hotline]) -> Iterator[TextItem]:
+    for fl in red_flags.values():
+        yield from _fields(fl, f"red_flag/{fl.id}", None)
+    for h in hotlines.values():
+        yield from _fields(h, f"hotline/{h.id}", None)
+
+
+def field_text(obj, key_prefix: str, name: str) -> Text | None:
+    return text(f"{key_prefix}/{name}", getattr(obj, name, None))

@@ -1,0 +1,237 @@
+"""Semantic checks on a built scenario: references, ids, assets and the step graph."""
+
+from __future__ import annotations
+
+from collections import deque
+from pathlib import Path
+
+from . import conditions as C
+from .diagnostics import Diagnostic
+from .model import (
+    PLAYER,
+    CallEvent,
+    Choice,
+    LineEvent,
+    MessageEvent,
+    NotificationEvent,
+    Scenario,
+)
+from .schema import did_you_mean
+
+
+class Checker:
+    def __init__(self, scn: Scenario, taxonomy, base_dir: Path, shown: str):
+        self.scn = scn
+        self.tax = taxonomy
+        self.base = Path(base_dir).resolve()
+        self.root = _scenarios_root(self.base)
+        self.path = shown
+        self.diags: list[Diagnostic] = []
+
+    def add(self, code, mark, **args):
+        self.diags.append(Diagnostic(self.path, mark, code, args))
+
+    def ref(self, value, options, what, mark, code="LC202"):
+        if value is not None and value not in options:
+            self.add(code, mark, field=what, value=value, hint=did_you_mean(value, options))
+
+    def run(self) -> list[Diagnostic]:
+        s = self.scn
+        self.unique(s.contacts, "contacts")
+        self.unique(s.apps, "apps")
+        self.unique(s.variables, "variables")
+        self.unique(s.help_actions, "help_actions")
+        self.unique(list(s.steps) + list(s.endings), "steps/endings")
+        for c in s.contacts:
+            if c.id == PLAYER:
+                self.add("LC201", c.where("id"), id=c.id, where="contacts")
+        for v in s.variables:
+            if v.default is not None and (type(v.default) is bool) != (v.type == "bool"):
+                self.add("LC205", v.where("default"), var=v.id, type=v.type)
+        if s.start:
+            self.ref(s.start, self.step_ids, "start", s.where("start"))
+        self.asset(s.player.avatar if s.player else None, s.player and s.player.where("avatar"))
+        for c in s.contacts:
+            self.asset(c.avatar, c.where("avatar"))
+        for h in s.help_actions:
+            self.choice(h, "help_actions")
+        for step in s.steps:
+            self.step(step)
+        for e in s.endings:
+            for h in e.hotlines:
+                self.ref(h, self.tax.hotlines, "hotlines", e.where("hotlines"))
+            if e.outcome != "safe" and not e.hotlines:
+                self.add("LC402", e.where("outcome"), id=e.id)
+            self.todo(e)
+        self.todo(s)
+        stem = Path(s.path or self.path).stem
+        if s.id and stem != s.id:
+            self.add("LC404", s.where("id"), id=s.id, file=stem)
+        if not any(d.code == "LC202" and d.args.get("field") in ("next", "start") for d in self.diags):
+            self.graph()  # graph findings would only echo a broken `next:`
+        return self.diags
+
+    @property
+    def step_ids(self):
+        return [st.id for st in self.scn.steps]
+
+    @property
+    def node_ids(self):
+        return self.step_ids + [e.id for e in self.scn.endings]
+
+    def unique(self, items, where):
+        seen = {}
+        for it in items:
+            if it.id in seen:
+                self.add("LC201", it.where("id"), id=it.id, where=where, line=seen[it.id].line)
+            else:
+                seen[it.id] = it.where("id")
+
+    def todo(self, obj):
+        if getattr(obj, "todo", None):
+            self.add("LC403", obj.where("todo"), text=obj.todo)
+
+    def asset(self, rel, mark):
+        if not rel:
+            return
+        target = (self.base / rel).resolve()
+        if Path(rel).is_absolute() or not target.is_relative_to(self.root):
+            self.add("LC207", mark, file=rel)
+        elif not target.is_file():
+            self.add("LC206", mark, file=rel)
+
+    def flags(self, flags, mark):
+        for fl in flags:
+            self.ref(fl, self.tax.red_flags, "flags", mark, code="LC203")
+
+    def step(self, step):
+        s = self.scn
+        self.unique(step.events, f"{step.id}.events")
+        offered = s.offered_choices(step)
+        self.unique(offered, f"{step.id}.choices")
+        contacts = [c.id for c in s.contacts]
+        apps = {a.id: a for a in s.apps}
+        for ev in step.events:
+            self.flags(ev.flags, ev.where("flags"))
+            self.todo(ev)
+            if isinstance(ev, MessageEvent):
+                self.ref(ev.app, apps, "app", ev.where("app"))
+                self.ref(ev.sender, contacts + [PLAYER], "from", ev.where("sender"))
+                self.ref(ev.thread, contacts, "thread", ev.where("thread"))
+                if ev.sender == PLAYER and not ev.thread:
+                    self.add("LC102", ev.mark, field="thread", where=f"{step.id}.{ev.id}")
+                if not (ev.text or ev.image or ev.link):
+                    self.add("LC111", ev.mark, id=ev.id)
+                self.asset(ev.image, ev.where("image"))
+                if ev.link:
+                    self.asset(ev.link.image, ev.link.where("image"))
+            elif isinstance(ev, NotificationEvent):
+                self.ref(ev.app, apps, "app", ev.where("app"))
+            elif isinstance(ev, CallEvent):
+                self.ref(ev.sender, contacts, "from", ev.where("sender"))
+                self.ref(ev.app, [a for a, v in apps.items() if v.kind == "chat"], "app", ev.where("app"))
+                self.asset(ev.image, ev.where("image"))
+                self.asset(ev.audio, ev.where("audio"))
+            elif isinstance(ev, LineEvent):
+                self.ref(ev.speaker, contacts + [PLAYER], "speaker", ev.where("speaker"))
+                self.asset(ev.audio, ev.where("audio"))
+        for c in step.choices:
+            self.choice(c, step.id)
+        for hid in step.help:
+            self.ref(hid, [h.id for h in s.help_actions], "help", step.where("help"))
+        if step.timeout:
+            self.ref(step.timeout.choice, [c.id for c in offered], "timeout.choice", step.timeout.where("choice"), code="LC209")
+        if not offered:
+            self.add("LC302", step.where("id"), id=step.id)
+        elif all(c.when is not None for c in offered):
+            self.add("LC306", step.where("id"), id=step.id)
+        if not step.no_help and offered and not any(c.help for c in offered):
+            self.add("LC401", step.where("id"), id=step.id)
+        self.todo(step)
+
+    def choice(self, c: Choice, where):
+        s = self.scn
+        variables = {v.id: v for v in s.variables}
+        if c.safety != "neutral":
+            if c.score is None:
+                self.add("LC304", c.where("id"), id=c.id)
+            if not c.explanation:
+                self.add("LC305", c.where("id"), id=c.id)
+        self.flags(c.flags, c.where("flags"))
+        targets = [c.next] if isinstance(c.next, str) else [b.go for b in (c.next or [])]
+        for t in targets:
+            self.ref(t, self.node_ids, "next", c.where("next"))
+        conds = [c.when] + ([b.when for b in c.next] if isinstance(c.next, list) else [])
+        for cond in filter(None, conds):
+            for cmp in C.variables_in(cond):
+                self.var(cmp.var, cmp.value, variables, cmp.mark)
+            for vis in C.visits_in(cond):
+                self.ref(vis.step, self.node_ids, "visited", vis.mark)
+        for name, (value, mark) in c.set.items():
+            self.var(name, value, variables, mark)
+        for name, (value, mark) in c.add.items():
+            self.var(name, value, variables, mark)
+        if c.call == "dial" and not c.dial:
+            self.add("LC102", c.where("call"), field="dial", where=f"{where}.{c.id}")
+        if c.dial:
+            self.ref(c.dial, [x.id for x in s.contacts], "dial", c.where("dial"))
+        self.todo(c)
+
+    def var(self, name, value, variables, mark):
+        if name not in variables:
+            self.add("LC204", mark, var=name, hint=did_you_mean(name, variables))
+        elif (type(value) is bool) != (variables[name].type == "bool"):
+            self.add("LC205", mark, var=name, type=variables[name].type)
+
+    def graph(self):
+        s = self.scn
+        if not s.steps:
+            return
+        edges = {st.id: step_targets(s, st) for st in s.steps}
+        start = s.first_step
+        seen, queue = {start}, deque([start])
+        while queue:
+            for t in edges.get(queue.popleft(), ()):
+                if t not in seen:
+                    seen.add(t)
+                    queue.append(t)
+        for node in list(s.steps) + list(s.endings):
+            if node.id not in seen:
+                self.add("LC301", node.where("id"), id=node.id)
+        # Steps from which no ending can be reached: a loop with no way out.
+        reverse: dict[str, set] = {}
+        for src, dsts in edges.items():
+            for d in dsts:
+                reverse.setdefault(d, set()).add(src)
+        can_end = {e.id for e in s.endings}
+        queue = deque(can_end)
+        while queue:
+            for src in reverse.get(queue.popleft(), ()):
+                if src not in can_end:
+                    can_end.add(src)
+                    queue.append(src)
+        for st in s.steps:
+            if st.id in seen and st.id not in can_end and s.offered_choices(st):
+                self.add("LC303", st.where("id"), id=st.id)
+
+
+def step_targets(scn: Scenario, step) -> list[str]:
+    out = []
+    for c in scn.offered_choices(step):
+        if isinstance(c.next, str):
+            out.append(c.next)
+        elif isinstance(c.next, list):
+            out.extend(b.go for b in c.next)
+    return out
+
+
+def _scenarios_root(base: Path) -> Path:
+    """The top `scenarios` folder above a file, or the file's own folder."""
+    for p in [base, *base.parents]:
+        if p.name == "scenarios":
+            return p
+    return base
+
+
+def validate(scn: Scenario, taxonomy, base_dir: Path, shown: str) -> list[Diagnostic]:
+    return Checker(scn, taxonomy, base_dir, shown).run()
