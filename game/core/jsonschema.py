@@ -1,0 +1,118 @@
+"""Generate a JSON Schema (draft-07) for editors from the model's field metadata.
+
+The schema is for completion and early hints in editors (VS Code YAML); `lint` stays
+the authority, since some rules (YAML 1.1 surprises, references) are beyond JSON Schema.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .model import EVENT_TYPES, Branch, Event, Scenario
+
+ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
+CONDITION_REF = {"$ref": "#/definitions/Condition"}
+
+
+def _field_schema(meta: dict) -> dict:
+    kind = meta["kind"]
+    doc = {"description": meta["doc"]} if meta.get("doc") else {}
+    if isinstance(kind, list):
+        return {"type": "array", "items": {"$ref": f"#/definitions/{kind[0].__name__}"}, **doc}
+    if isinstance(kind, type):
+        return {"$ref": f"#/definitions/{kind.__name__}", **doc}
+    simple = {
+        "id": dict(ID),
+        "text": {"type": "string", "minLength": 1},
+        "str": {"type": "string"},
+        "path": {"type": "string"},
+        "bool": {"type": "boolean"},
+        "scalar": {"type": ["boolean", "integer"]},
+        "ids": {"type": "array", "items": ID},
+        "texts": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "assignments": {"type": "object", "propertyNames": ID,
+                        "additionalProperties": {"type": ["integer"] if meta.get("ints_only") else ["boolean", "integer"]}},
+        "condition": CONDITION_REF,
+        "next": {"oneOf": [ID, {"type": "array", "items": {"$ref": "#/definitions/Branch"}, "minItems": 1}]},
+    }
+    if kind in simple:
+        return {**simple[kind], **doc}
+    if kind in ("int", "number"):
+        out = {"type": "integer" if kind == "int" else "number", **doc}
+        if meta.get("min") is not None:
+            out["minimum"] = meta["min"]
+        if meta.get("max") is not None:
+            out["maximum"] = meta["max"]
+        return out
+    if kind == "enum":
+        return {"enum": list(meta["values"]), **doc}
+    raise ValueError(kind)
+
+
+def _record(cls, *, fixed_type: str | None = None) -> dict:
+    props, required = {}, []
+    for fl in dataclasses.fields(cls):
+        meta = fl.metadata
+        if meta.get("internal"):
+            continue
+        key = meta.get("key") or fl.name
+        props[key] = _field_schema(meta)
+        if meta.get("required"):
+            required.append(key)
+    if fixed_type:
+        props["type"] = {"const": fixed_type}
+    out = {"type": "object", "properties": props, "additionalProperties": False}
+    if required:
+        out["required"] = required
+    return out
+
+
+def scenario_schema() -> dict:
+    defs = {}
+    stack = [Scenario, Branch]
+    while stack:
+        cls = stack.pop()
+        if cls.__name__ in defs:
+            continue
+        if cls is Event:
+            defs["Event"] = {"oneOf": [{"$ref": f"#/definitions/{c.__name__}"} for c in EVENT_TYPES.values()]}
+            for name, sub in EVENT_TYPES.items():
+                defs[sub.__name__] = _record(sub, fixed_type=name)
+                stack.extend(_nested(sub))
+            continue
+        defs[cls.__name__] = _record(cls)
+        stack.extend(_nested(cls))
+    compare = {op: {"type": ["boolean", "integer"]} for op in ("eq", "ne", "lt", "le", "gt", "ge")}
+    defs["Condition"] = {
+        "type": "object",
+        "description": "all / any / not / var (+ eq, ne, lt, le, gt, ge) / visited",
+        "properties": {
+            "all": {"type": "array", "items": CONDITION_REF, "minItems": 1},
+            "any": {"type": "array", "items": CONDITION_REF, "minItems": 1},
+            "not": CONDITION_REF,
+            "var": ID,
+            "visited": ID,
+            **compare,
+        },
+        "additionalProperties": False,
+        "minProperties": 1,
+    }
+    root = _record(Scenario)
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": "https://la-chan.invalid/scenario.schema.json",
+        "title": "Lá Chắn scenario",
+        **root,
+        "definitions": dict(sorted(defs.items())),
+    }
+
+
+def _nested(cls) -> list:
+    out = []
+    for fl in dataclasses.fields(cls):
+        kind = fl.metadata.get("kind")
+        if isinstance(kind, list):
+            out.append(kind[0])
+        elif isinstance(kind, type):
+            out.append(kind)
+    return out
