@@ -12,8 +12,8 @@ class NullRecorder:
     warning: str | None = None  # a message the UI shows, e.g. "results folder not writable"
 
     def start_session(self, *, nickname: str, class_code: str, scenario_id: str,
-                      scenario_version: int, mode: str = "play") -> str:
-        """Begin a scenario run; returns a session id."""
+                      scenario_version: int, mode: str = "play", phase: str = "") -> str:
+        """Begin a run; mode is play, classroom or quiz (phase "pre"/"post"); returns a session id."""
         return ""
 
     def record_decision(self, session_id: str, decision, *, votes: dict | None = None) -> None:

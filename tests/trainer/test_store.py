@@ -1,0 +1,145 @@
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from game.core import results as R
+from game.core.engine import Decision
+
+from .helpers import ROOT, good_scenarios, play
+
+
+def decision(i, **kw):
+    base = dict(index=i, step=f"s{i}", choice="c", safety="safe", score=5, flags=["urgency"],
+                flags_shown=["urgency", "secrecy"], time_taken=2.5, timed_out=False, at=1.0,
+                help=False, best=10)
+    base.update(kw)
+    return Decision(**base)
+
+
+def test_rows_are_committed_when_made_and_read_back(tmp_path):
+    store = R.ResultsStore(tmp_path / "res", data_dir=tmp_path / "local", machine="m1")
+    sid = store.start_session(nickname="  Lan\x00 A ", class_code="9A", scenario_id="demo",
+                              scenario_version=2, mode="classroom")
+    store.record_decision(sid, decision(0), votes={"a": 3, "b": 12})
+    # Visible to another connection before the session ends: committed, not buffered.
+    other = sqlite3.connect(tmp_path / "res" / "results-m1.db")
+    row = other.execute("SELECT nickname, class_code, step, votes, mode FROM decisions").fetchone()
+    other.close()
+    assert row == ("Lan A", "9A", "s0", json.dumps({"a": 3, "b": 12}), "classroom")
+    store.finish_session(sid, ending_id="safe_end", outcome="safe", score=5, possible=10)
+    store.close()
+    data = R.read_results(tmp_path / "res" / "results-m1.db")
+    assert [s["outcome"] for s in data.sessions] == ["safe"]
+    d = data.decisions[0]
+    assert d["flags"] == ["urgency"] and d["flags_shown"] == ["urgency", "secrecy"]
+    assert d["votes"] == {"a": 3, "b": 12} and d["id"] == f"{sid}:0"
+    assert store.warning is None
+
+
+def test_file_is_marked_as_ours_with_a_version(tmp_path):
+    store = R.ResultsStore(tmp_path, data_dir=tmp_path, machine="m2")
+    store.close()
+    conn = sqlite3.connect(tmp_path / "results-m2.db")
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == R.APPLICATION_ID
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == R.SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_machine_id_is_stable_and_random(tmp_path):
+    a = R.machine_id(tmp_path)
+    assert a == R.machine_id(tmp_path)
+    assert a != R.machine_id(tmp_path / "other")
+
+
+def test_unwritable_folder_falls_back_locally_and_catches_up(tmp_path):
+    # A folder path that cannot be created (a plain file sits where the folder should be),
+    # which behaves the same for root and non-root users.
+    blocker = tmp_path / "usb"
+    blocker.write_text("not a folder")
+    usb = blocker / "results"
+    clock = [0.0]
+    store = R.ResultsStore(usb, data_dir=tmp_path / "local", machine="m3", clock=lambda: clock[0])
+    assert store.warning == R.WARN_FALLBACK
+    sid = store.start_session(nickname="Minh", class_code="9A", scenario_id="demo", scenario_version=1)
+    store.record_decision(sid, decision(0))
+    assert (tmp_path / "local" / "results" / "pending-m3.db").exists()
+    blocker.unlink()
+    clock[0] += R.RETRY_SECONDS + 1
+    store.record_decision(sid, decision(1))
+    store.finish_session(sid, ending_id="e", outcome="safe", score=10, possible=20)
+    assert store.warning is None
+    store.close()
+    data = R.read_results(usb / "results-m3.db")
+    assert [d["idx"] for d in data.decisions] == [0, 1]
+    assert data.sessions[0]["nickname"] == "Minh" and data.sessions[0]["outcome"] == "safe"
+    assert R.read_results(tmp_path / "local" / "results" / "pending-m3.db").decisions == []
+
+
+def test_folder_that_disappears_mid_session_keeps_results(tmp_path):
+    usb = tmp_path / "usb"
+    clock = [0.0]
+    store = R.ResultsStore(usb, data_dir=tmp_path / "local", machine="m4", clock=lambda: clock[0])
+    sid = store.start_session(nickname="Hoa", class_code="", scenario_id="demo", scenario_version=1)
+    store.record_decision(sid, decision(0))
+    store._conn.close()  # the stick is pulled: writes now fail
+    store.record_decision(sid, decision(1))
+    assert store.warning == R.WARN_FALLBACK
+    clock[0] += R.RETRY_SECONDS + 1
+    store.record_decision(sid, decision(2))
+    store.close()
+    assert [d["idx"] for d in R.read_results(usb / "results-m4.db").decisions] == [0, 1, 2]
+
+
+def test_real_play_is_recorded_decision_by_decision(tmp_path):
+    store = R.ResultsStore(tmp_path, data_dir=tmp_path, machine="m5")
+    scn = good_scenarios()[0]
+    eng, sid = play(scn, random.Random(3), store, nickname="An", class_code="8B")
+    store.close()
+    data = R.read_results(tmp_path / "results-m5.db")
+    assert [(d["step"], d["choice"], d["score"], d["best"]) for d in data.decisions] == [
+        (d.step, d.choice, d.score, d.best) for d in eng.log]
+    assert data.sessions[0]["score"] == eng.score and data.sessions[0]["possible"] == eng.possible
+
+
+CHILD = r"""
+import sys
+from game.core import results as R
+from game.core.engine import Decision
+store = R.ResultsStore(sys.argv[1], data_dir=sys.argv[1], machine="kill")
+sid = store.start_session(nickname="K", class_code="", scenario_id="demo", scenario_version=1)
+i = 0
+while True:
+    store.record_decision(sid, Decision(i, "s", "c", "safe", 1, [], [], 0.1, False, 0.0, False, 1))
+    print(i, flush=True)
+    i += 1
+"""
+
+
+def test_killing_the_process_mid_write_loses_nothing_committed(tmp_path):
+    for attempt in range(3):
+        folder = tmp_path / f"k{attempt}"
+        proc = subprocess.Popen([sys.executable, "-c", CHILD, str(folder)], cwd=ROOT,
+                                stdout=subprocess.PIPE, text=True)
+        acknowledged = -1
+        deadline = time.monotonic() + 20
+        target = 50 + 37 * attempt
+        while acknowledged < target and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            acknowledged = int(line)
+        os.kill(proc.pid, signal.SIGKILL)  # while it is busy writing the next rows
+        proc.wait()
+        assert acknowledged >= target
+        path = folder / "results-kill.db"
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
+        idx = [d["idx"] for d in R.read_results(path).decisions]
+        assert idx == list(range(len(idx)))  # no gaps: earlier rows all there
+        assert len(idx) >= acknowledged + 1
