@@ -519,3 +519,16 @@ def merge_into(out_path: Path, datas: list[ResultsData]) -> tuple[int, int]:
 def _counts(conn) -> tuple[int, int]:
     return (conn.execute("SELECT count(*) FROM sessions").fetchone()[0],
             conn.execute("SELECT count(*) FROM decisions").fetchone()[0])
+
+
+def student_key(nickname: str | None, class_code: str | None) -> tuple[str, str]:
+    """Who a row belongs to: the nickname within a class, case- and spacing-insensitive."""
+    return (clean_nickname(class_code or "").casefold(), clean_nickname(nickname or "").casefold())
+
+
+def pseudonyms(keys) -> dict[tuple[str, str], int]:
+    """Number students 1..n in an order that reveals nothing (a hash, not the alphabet)."""
+    import hashlib
+
+    ordered = sorted(set(keys), key=lambda k: hashlib.sha256("\x1f".join(k).encode()).hexdigest())
+    return {k: i + 1 for i, k in enumerate(ordered)}

@@ -1,0 +1,144 @@
+"""Export or merge recorded class results.
+
+Each machine writes its own file, `results-<machine id>.db`, in its results folder
+(the user data folder by default, or the folder given with `play --results-dir`).
+Collect those files (USB stick, shared folder) and then:
+
+  python main.py results export                       # this machine's results as CSV
+  python main.py results export FILES_OR_DIRS --format json --anonymise -o class.json
+  python main.py results merge DIR... -o class.db     # many machines into one file
+
+Merging is idempotent: sessions and decisions are matched by their ids, so merging
+the same files twice, or a merged file with its sources, never duplicates anything.
+Files that cannot be read (truncated, corrupt, foreign, newer version) are named on
+stderr and skipped; the exit status is then 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+from game.cli.common import add_lang, default_lang
+from game.core import results as R
+
+EXPORT_COLS = ("session_id", "student", "class_code", "scenario_id", "scenario_version", "mode",
+               "phase", "idx", "step", "choice", "safety", "score", "best", "time_taken",
+               "timed_out", "help", "flags", "flags_shown", "votes", "recorded_at", "machine")
+
+MSG = {
+    "merged": {"en": "{out}: {files} files merged, {s} new sessions, {d} new decisions",
+               "vi": "{out}: đã gộp {files} tệp, {s} phiên mới, {d} quyết định mới"},
+    "none": {"en": "no results files found in {where}", "vi": "không tìm thấy tệp kết quả nào trong {where}"},
+}
+
+
+def register(p) -> None:
+    sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    ex = sub.add_parser("export", help="write results as CSV or JSON")
+    ex.add_argument("paths", nargs="*", type=Path,
+                    help="results files or folders (default: this machine's results folder)")
+    ex.add_argument("--results-dir", type=Path, help="the results folder used with `play --results-dir`")
+    ex.add_argument("--format", choices=("csv", "json"), default="csv")
+    ex.add_argument("--anonymise", "--anonymize", action="store_true",
+                    help="replace nicknames with numbers and drop machine ids")
+    ex.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    add_lang(ex)
+    mg = sub.add_parser("merge", help="merge many machines' results into one file")
+    mg.add_argument("dirs", nargs="+", type=Path, help="folders or files to merge")
+    mg.add_argument("-o", "--output", type=Path, required=True, help="the merged file, e.g. class.db")
+    add_lang(mg)
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    lang = args.lang or default_lang()
+    return export(args, lang) if args.action == "export" else merge(args, lang)
+
+
+def _load(paths, lang, skip: Path | None = None):
+    files = R.find_result_files(paths)
+    if skip is not None:
+        files = [f for f in files if os.path.realpath(f) != os.path.realpath(skip)]
+    good, bad = [], []
+    for f in files:
+        try:
+            good.append(R.read_results(f))
+        except R.ResultsFileError as exc:
+            bad.append(exc)
+    for exc in bad:
+        print(exc.message(lang), file=sys.stderr)
+    if not files:
+        print(MSG["none"][lang].format(where=", ".join(map(str, paths))), file=sys.stderr)
+    return good, bad
+
+
+def export_rows(data: R.ResultsData, anonymise: bool) -> tuple[list[dict], list[dict]]:
+    """Sessions and decisions ready to write; nicknames become `student-07` when anonymised."""
+    keys = [R.student_key(s["nickname"], s["class_code"]) for s in data.sessions]
+    keys += [R.student_key(d["nickname"], d["class_code"]) for d in data.decisions]
+    names = R.pseudonyms(keys)
+
+    def who(row):
+        if anonymise:
+            return f"student-{names[R.student_key(row['nickname'], row['class_code'])]:02d}"
+        return row["nickname"]
+
+    sessions = []
+    for s in data.sessions:
+        out = {k: v for k, v in s.items() if k != "nickname"}
+        out["student"] = who(s)
+        if anonymise:
+            out.pop("machine", None)
+        sessions.append(out)
+    decisions = []
+    for d in data.decisions:
+        out = {k: v for k, v in d.items() if k not in ("nickname", "id")}
+        out["student"] = who(d)
+        if anonymise:
+            out.pop("machine", None)
+        decisions.append(out)
+    return sessions, decisions
+
+
+def export(args, lang) -> int:
+    paths = args.paths or [args.results_dir or R.default_results_dir()]
+    good, bad = _load(paths, lang)
+    sessions, decisions = export_rows(R.combine(good), args.anonymise)
+    if args.format == "json":
+        text = json.dumps({"format": "la-chan-results", "version": R.SCHEMA_VERSION,
+                           "sessions": sessions, "decisions": decisions},
+                          ensure_ascii=False, indent=2) + "\n"
+    else:
+        buf = io.StringIO()
+        cols = [c for c in EXPORT_COLS if not (args.anonymise and c == "machine")]
+        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        for d in decisions:
+            w.writerow({**d, "flags": " ".join(d["flags"]), "flags_shown": " ".join(d["flags_shown"]),
+                        "votes": json.dumps(d["votes"], ensure_ascii=False) if d["votes"] else "",
+                        "timed_out": int(d["timed_out"]), "help": int(d["help"])})
+        text = buf.getvalue()
+    if args.output:
+        from game.core.storage import atomic_write_bytes
+
+        # utf-8-sig so that spreadsheet programs read Vietnamese correctly
+        atomic_write_bytes(args.output, text.encode("utf-8-sig" if args.format == "csv" else "utf-8"))
+    else:
+        sys.stdout.write(text)
+    return 1 if bad else 0
+
+
+def merge(args, lang) -> int:
+    good, bad = _load(args.dirs, lang, skip=args.output)
+    try:
+        new_s, new_d = R.merge_into(args.output, good)
+    except (OSError, R.sqlite3.Error, R.NotOurs) as exc:
+        print(f"{args.output}: {exc}", file=sys.stderr)
+        return 2
+    print(MSG["merged"][lang].format(out=args.output, files=len(good), s=new_s, d=new_d))
+    return 1 if bad else 0
