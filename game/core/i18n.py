@@ -3,15 +3,202 @@
 `Translator` is passed around explicitly; nothing is installed globally. UI strings
 are English msgids in the code (`tr.gettext("Play")`); scenario strings are looked up
 by their stable key (`tr.text(Text)`), falling back to the source text.
+
+Catalogues are the `.po` files under `locale/<lang>/LC_MESSAGES/` (domains `game` and
+`scenarios`), read with polib straight into `gettext.GNUTranslations`: no compiled
+`.mo` files. Fuzzy, empty and obsolete entries are left out, so they show the source
+text; so is any entry whose `{placeholders}` differ from its msgid (it would crash
+`str.format` or lose a number). A broken or missing catalogue logs a warning and shows
+source text: translation problems never stop the game. Loaded catalogues are cached
+per file (and re-read when the file changes), so switching language is instant.
 """
 
 from __future__ import annotations
 
 import gettext as _gettext
+import io
+import logging
+import re
+import string
+import unicodedata
+from pathlib import Path
 
 from .texts import Text
 
-LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+log = logging.getLogger("la_chan.i18n")
+
+LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
+DOMAINS = ("game", "scenarios")
+# The built-in languages, in menu order. More are found under locale/ (see available_languages).
+BUILTIN_LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+# A third language, for strings its catalogue lacks, falls back to English before the source.
+FALLBACK_LANGUAGE = "en"
+
+_LANG_RE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
+_NAME_RE = re.compile(r'^"X-Language-Name: *(.*?)\\n"\s*$', re.M)
+
+
+def nfc(s: str) -> str:
+    return s if unicodedata.is_normalized("NFC", s) else unicodedata.normalize("NFC", s)
+
+
+# -- placeholders ------------------------------------------------------------------
+
+_FORMATTER = string.Formatter()
+
+
+def placeholders(s: str) -> frozenset[str] | None:
+    """The `str.format` field names in s ({name}, {0}, {} as ''); None if s is not a valid format string."""
+    if "{" not in s and "}" not in s:
+        return frozenset()
+    try:
+        names = set()
+        for _lit, field, _spec, _conv in _FORMATTER.parse(s):
+            if field is not None:
+                names.add(re.split(r"[.\[]", field, maxsplit=1)[0])
+        return frozenset(names)
+    except ValueError:
+        return None
+
+
+def _braces(names) -> str:
+    return ", ".join("{" + n + "}" for n in sorted(names))
+
+
+def placeholder_problem(msgid: str, msgstr: str, msgid_plural: str = "",
+                        plural_forms: list[str] | None = None) -> str | None:
+    """Why a translation's placeholders do not fit its msgid, or None when they do."""
+    want = placeholders(msgid)
+    if msgid_plural:
+        want_pl = placeholders(msgid_plural)
+        if want is None or want_pl is None:
+            return None  # not a format string: nothing to check
+        union = want | want_pl
+        got_all: set[str] = set()
+        for form in plural_forms or []:
+            got = placeholders(form)
+            if got is None:
+                return "translation is not a valid format string (unbalanced { })"
+            if got - union:
+                return "unknown placeholder " + _braces(got - union)
+            got_all |= got
+        missing = want_pl - got_all
+        if missing:
+            return "missing placeholder " + _braces(missing)
+        return None
+    if want is None:
+        return None
+    got = placeholders(msgstr)
+    if got is None:
+        return "translation is not a valid format string (unbalanced { })"
+    if got != want:
+        parts = []
+        if want - got:
+            parts.append("missing " + _braces(want - got))
+        if got - want:
+            parts.append("unknown " + _braces(got - want))
+        return "placeholders differ: " + "; ".join(parts)
+    return None
+
+
+# -- loading -----------------------------------------------------------------------
+
+_cache: dict[tuple[str, int, int], _gettext.NullTranslations] = {}
+_warned_missing: set[str] = set()
+
+
+def catalogue_path(lang: str, domain: str, locale_dir: Path | None = None) -> Path:
+    return Path(locale_dir or LOCALE_DIR) / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
+def load_catalogue(path: Path) -> _gettext.NullTranslations:
+    """One .po file as a translations object; NullTranslations (source text) if it is missing or broken."""
+    try:
+        st = path.stat()
+    except OSError:
+        if str(path) not in _warned_missing:  # once per file, not at every language switch
+            _warned_missing.add(str(path))
+            log.warning("translation catalogue missing: %s (showing source text)", path)
+        return _gettext.NullTranslations()
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    cached = _cache.get(key)
+    if cached is not None:
+        return cached
+    try:
+        cat = _parse(path)
+    except Exception as exc:  # polib raises IOError/ValueError/UnicodeError on bad input
+        log.warning("translation catalogue %s is broken (%s): showing source text", path, exc)
+        cat = _gettext.NullTranslations()
+    _cache[key] = cat
+    return cat
+
+
+def _parse(path: Path) -> _gettext.GNUTranslations:
+    import polib  # only needed once a catalogue is actually read
+
+    po = polib.pofile(str(path), encoding="utf-8")
+    bad = 0
+    for e in po:
+        if e.obsolete or e.fuzzy:
+            continue
+        if e.msgid_plural:
+            forms = [e.msgstr_plural[k] for k in sorted(e.msgstr_plural)]
+            if not all(forms):
+                continue
+            braces = "{" in e.msgid or "{" in e.msgid_plural or any("{" in f or "}" in f for f in forms)
+            if braces and placeholder_problem(e.msgid, "", e.msgid_plural, forms):
+                e.msgstr_plural = {k: "" for k in e.msgstr_plural}
+                bad += 1
+                continue
+            e.msgstr_plural = {k: nfc(v) for k, v in e.msgstr_plural.items()}
+        elif e.msgstr:
+            if ("{" in e.msgid or "{" in e.msgstr or "}" in e.msgstr) and placeholder_problem(e.msgid, e.msgstr):
+                e.msgstr = ""
+                bad += 1
+                continue
+            e.msgstr = nfc(e.msgstr)
+    if bad:
+        log.warning("%s: %d translation(s) with wrong placeholders ignored (run `python main.py i18n check`)",
+                    path, bad)
+    # The runtime reads UTF-8 whatever the header says (a missing charset would otherwise mean ASCII).
+    po.encoding = "utf-8"
+    po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+    return _gettext.GNUTranslations(io.BytesIO(po.to_binary()))
+
+
+def clear_cache() -> None:
+    _cache.clear()
+    _warned_missing.clear()
+
+
+def available_languages(locale_dir: Path | None = None) -> dict[str, str]:
+    """Language code -> name in that language: the built-ins, then any other folder under locale/.
+
+    A third language's name comes from its game.po header `X-Language-Name` (set by `i18n new`).
+    """
+    langs = dict(BUILTIN_LANGUAGES)
+    base = Path(locale_dir or LOCALE_DIR)
+    try:
+        found = sorted(p.name for p in base.iterdir() if _LANG_RE.match(p.name) and (p / "LC_MESSAGES").is_dir())
+    except OSError:
+        return langs
+    for code in found:
+        if code not in langs:
+            langs[code] = _language_name(catalogue_path(code, "game", base)) or code
+    return langs
+
+
+def _language_name(path: Path) -> str | None:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return None
+    m = _NAME_RE.search(head)
+    return nfc(m.group(1).strip()) if m and m.group(1).strip() else None
+
+
+LANGUAGES = available_languages()
 
 
 class Translator:
@@ -22,24 +209,57 @@ class Translator:
         self._scn = scenarios or _gettext.NullTranslations()
 
     def gettext(self, msgid: str) -> str:
-        return self._ui.gettext(msgid)
+        return self._ui.gettext(nfc(msgid))
 
     def pgettext(self, context: str, msgid: str) -> str:
-        return self._ui.pgettext(context, msgid)
+        return self._ui.pgettext(context, nfc(msgid))
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self._ui.ngettext(singular, plural, n)
+        return self._ui.ngettext(nfc(singular), nfc(plural), n)
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        return self._ui.npgettext(context, singular, plural, n)
+        return self._ui.npgettext(context, nfc(singular), nfc(plural), n)
 
     def text(self, t: Text | None) -> str:
         """A scenario string in the player's language, or its source text."""
         if t is None:
             return ""
-        return self._scn.pgettext(t.key, t.source)
+        return self._scn.pgettext(t.key, nfc(t.source))
 
 
-def load_translator(lang: str) -> Translator:
-    """The translator for a language (catalogue loading is added by the i18n pipeline)."""
-    return Translator(lang)
+class _Chain(_gettext.NullTranslations):
+    """A catalogue with a fallback, without mutating the cached catalogue objects."""
+
+    def __init__(self, first: _gettext.NullTranslations, then: _gettext.NullTranslations):
+        super().__init__()
+        self._first, self._then = first, then
+
+    def gettext(self, message):
+        return self._pick(self._first.gettext(message), message, lambda: self._then.gettext(message))
+
+    def pgettext(self, context, message):
+        return self._pick(self._first.pgettext(context, message), message,
+                          lambda: self._then.pgettext(context, message))
+
+    def ngettext(self, msgid1, msgid2, n):
+        out = self._first.ngettext(msgid1, msgid2, n)
+        return self._then.ngettext(msgid1, msgid2, n) if out in (msgid1, msgid2) else out
+
+    def npgettext(self, context, msgid1, msgid2, n):
+        out = self._first.npgettext(context, msgid1, msgid2, n)
+        return self._then.npgettext(context, msgid1, msgid2, n) if out in (msgid1, msgid2) else out
+
+    @staticmethod
+    def _pick(out, message, fallback):
+        return fallback() if out == message else out
+
+
+def load_translator(lang: str, locale_dir: Path | None = None) -> Translator:
+    """The translator for a language; missing strings show English (third languages) or the source."""
+    base = Path(locale_dir or LOCALE_DIR)
+    ui = load_catalogue(catalogue_path(lang, "game", base))
+    scn = load_catalogue(catalogue_path(lang, "scenarios", base))
+    if lang not in BUILTIN_LANGUAGES:
+        # vi-source scenario text is unreadable to most third-language players; English is closer.
+        scn = _Chain(scn, load_catalogue(catalogue_path(FALLBACK_LANGUAGE, "scenarios", base)))
+    return Translator(lang, ui, scn)

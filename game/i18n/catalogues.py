@@ -1,0 +1,139 @@
+"""Operations on the catalogues: update from the templates, start a language, import JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from game.core.i18n import DOMAINS, nfc
+
+from .extract import extract
+from .merge import MergeStats, has_translation, merge
+from .project import PLURAL_FORMS, Project, header, nplurals, read_po, write_if_changed
+
+LANG_CODE = re.compile(r"^[a-z]{2,3}(?:_[A-Z]{2})?$")
+
+
+@dataclass
+class UpdateResult:
+    stats: dict[tuple[str, str], MergeStats] = field(default_factory=dict)
+    written: list[Path] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def templates(project: Project, fresh: bool = True) -> dict[str, polib.POFile]:
+    """The templates: extracted now (and written) when fresh, else read from locale/*.pot."""
+    if fresh:
+        return {d: ex.pot for d, ex in extract(project).items()}
+    return {d: read_po(project.pot(d)) for d in DOMAINS}
+
+
+def update(project: Project, langs: list[str] | None = None, fresh: bool = True) -> UpdateResult:
+    res = UpdateResult()
+    if fresh:
+        out = extract(project)
+        pots = {d: ex.pot for d, ex in out.items()}
+        for ex in out.values():
+            res.warnings += ex.warnings
+    else:
+        pots = templates(project, fresh=False)
+    for lang in langs or project.languages():
+        for domain in DOMAINS:
+            path = project.po(lang, domain)
+            old = None
+            if path.exists():
+                try:
+                    old = read_po(path)
+                except Exception as exc:  # never overwrite a catalogue we could not read
+                    res.errors.append(f"{project.rel(path)}: cannot be read, left unchanged ({exc})")
+                    continue
+            po, stats = merge(old, pots[domain], lang, domain)
+            res.stats[(lang, domain)] = stats
+            if write_if_changed(po, path):
+                res.written.append(path)
+    return res
+
+
+def new_language(project: Project, lang: str, plural: str | None = None, name: str | None = None) -> UpdateResult:
+    """Create locale/<lang>/LC_MESSAGES/{game,scenarios}.po with every string untranslated."""
+    if not LANG_CODE.match(lang):
+        raise ValueError(f"{lang!r} is not a language code like 'th', 'id' or 'pt_BR'")
+    plural = plural or PLURAL_FORMS.get(lang) or PLURAL_FORMS.get(lang.split("_")[0])
+    if not plural:
+        raise ValueError(f"no plural rule known for {lang!r}: pass --plural, e.g. "
+                         "\"nplurals=2; plural=(n != 1);\" (see docs/translating.md)")
+    existing = [project.po(lang, d) for d in DOMAINS if project.po(lang, d).exists()]
+    if existing:
+        raise ValueError(f"{project.rel(existing[0])} already exists; use `i18n update`")
+    for d in DOMAINS:
+        po = polib.POFile(wrapwidth=79)
+        po.metadata = header(lang, d, plural=plural, name=name)
+        write_if_changed(po, project.po(lang, d))
+    return update(project, [lang])
+
+
+@dataclass
+class ImportResult:
+    filled: int = 0
+    fuzzy: int = 0
+    kept: int = 0
+    unknown: list[str] = field(default_factory=list)
+
+
+def import_json(project: Project, path: Path, lang: str, domain: str = "scenarios",
+                overwrite: bool = False) -> ImportResult:
+    """Fill a catalogue from {msgctxt: text} or {msgctxt: {"source": msgid, "text": text}}.
+
+    Only entries whose msgctxt is in the catalogue are filled. If the JSON names the source
+    it was translated from and that no longer matches the msgid, the entry is filled but
+    marked fuzzy (with the old source as `#| msgid`). Existing translations are kept unless
+    overwrite (fuzzy and empty ones are always filled).
+    """
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError("expected a JSON object {msgctxt: text}")
+    po_path = project.po(lang, domain)
+    po = read_po(po_path)
+    n = nplurals(po)
+    by_ctxt: dict[str, list[polib.POEntry]] = {}
+    for e in po:
+        if not e.obsolete and e.msgctxt is not None:
+            by_ctxt.setdefault(e.msgctxt, []).append(e)
+    res = ImportResult()
+    for ctxt, value in data.items():
+        source = None
+        if isinstance(value, dict):
+            source, value = value.get("source") or value.get("msgid"), value.get("text") or value.get("msgstr")
+        if not isinstance(value, str) or not value.strip():
+            continue
+        entries = by_ctxt.get(ctxt)
+        if not entries:
+            res.unknown.append(ctxt)
+            continue
+        for e in entries:
+            if has_translation(e) and not e.fuzzy and not overwrite:
+                res.kept += 1
+                continue
+            text = nfc(value.strip("\n"))
+            if e.msgid_plural:
+                e.msgstr_plural = {i: text for i in range(n)}
+            else:
+                e.msgstr = text
+            stale = source is not None and nfc(source) != e.msgid
+            if stale:
+                if "fuzzy" not in e.flags:
+                    e.flags.insert(0, "fuzzy")
+                e.previous_msgid = nfc(source)
+                res.fuzzy += 1
+            else:
+                if "fuzzy" in e.flags:
+                    e.flags.remove("fuzzy")
+                e.previous_msgid = e.previous_msgid_plural = e.previous_msgctxt = None
+                res.filled += 1
+    write_if_changed(po, po_path)
+    return res

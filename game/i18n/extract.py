@@ -1,0 +1,201 @@
+"""Build the templates: UI strings from the Python code (an `ast` walk), scenario strings from the YAML.
+
+UI calls found, on any object or bare: `gettext(s)`, `pgettext(ctx, s)`, `ngettext(s, p, n)`,
+`npgettext(ctx, s, p, n)`, `_(s)`, `N_(s)` (a marker for strings translated later).
+Only string literals can be extracted; anything else is reported. A `# Translators: ...`
+comment on the lines just above a call becomes the entry's `#.` note.
+
+Scenario strings come from `game.core.texts.iter_texts` (msgctxt = the stable key,
+`#:` = file:line, `#.` = the author's note plus the source language), and the shared
+red flags and hotlines from `iter_taxonomy_texts` (source language vi).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from game.core.i18n import nfc, placeholders
+from game.core.loader import load_all, load_taxonomy
+from game.core.texts import iter_taxonomy_texts, iter_texts
+
+from .project import SOURCE_TAG, Project, file_header, header, write_if_changed
+
+# function name -> (index of msgctxt or None, index of msgid, index of msgid_plural or None)
+KEYWORDS = {
+    "gettext": (None, 0, None),
+    "_": (None, 0, None),
+    "N_": (None, 0, None),
+    "pgettext": (0, 1, None),
+    "ngettext": (None, 0, 1),
+    "npgettext": (0, 1, 2),
+}
+TAXONOMY_LANGUAGE = "vi"
+SKIP_FILES = {"game/core/i18n.py"}  # the Translator itself forwards variables
+
+
+@dataclass
+class Extracted:
+    pot: polib.POFile
+    warnings: list[str] = field(default_factory=list)
+
+
+def _literal(node: ast.AST | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+def _call_name(func: ast.AST) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def _translator_comment(lines: list[str], lineno: int) -> str | None:
+    """`# Translators:` comment lines directly above line `lineno` (1-based)."""
+    found: list[str] = []
+    i = lineno - 2
+    while i >= 0 and lines[i].strip().startswith("#"):
+        found.insert(0, lines[i].strip().lstrip("#").strip())
+        i -= 1
+    for k, line in enumerate(found):
+        if line.lower().startswith("translators:"):
+            return " ".join([line.split(":", 1)[1].strip(), *found[k + 1:]]).strip() or None
+    return None
+
+
+def ui_calls(path: Path, shown: str) -> tuple[list[dict], list[str]]:
+    """The translatable calls in one Python file, and warnings for calls that cannot be extracted."""
+    try:
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source, filename=shown)
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError) as exc:
+        return [], [f"{shown}: cannot read ({exc})"]
+    lines = source.splitlines()
+    found, warnings = [], []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _call_name(node.func)
+        if name not in KEYWORDS:
+            continue
+        ictx, iid, ipl = KEYWORDS[name]
+        args = node.args
+        need = max(i for i in (ictx, iid, ipl) if i is not None) + 1
+        if len(args) < need:
+            continue  # not a gettext call (e.g. `x.gettext()` of something else)
+        values = [_literal(args[i]) if i is not None else None for i in (ictx, iid, ipl)]
+        if any(values[k] is None for k, i in enumerate((ictx, iid, ipl)) if i is not None):
+            if shown not in SKIP_FILES:
+                kind = "an f-string" if any(isinstance(args[i], ast.JoinedStr)
+                                            for i in (ictx, iid, ipl) if i is not None) else "not a literal"
+                warnings.append(f"{shown}:{node.lineno}: {name}() argument is {kind}; it cannot be "
+                                "translated (use a literal with {placeholders} and .format())")
+            continue
+        ctx, msgid, plural = values
+        found.append(dict(msgctxt=ctx, msgid=nfc(msgid), msgid_plural=nfc(plural) if plural else "",
+                          line=node.lineno, comment=_translator_comment(lines, node.lineno)))
+    found.sort(key=lambda d: d["line"])
+    return found, warnings
+
+
+def python_files(project: Project) -> list[Path]:
+    files: list[Path] = []
+    for d in project.code_dirs:
+        if d.is_file():
+            files.append(d)
+        else:
+            files += sorted(p for p in d.rglob("*.py") if "__pycache__" not in p.parts)
+    return files
+
+
+def extract_ui(project: Project) -> Extracted:
+    pot = polib.POFile(wrapwidth=79)
+    pot.metadata = header(None, "game")
+    pot.header = file_header("game", None)
+    index: dict[tuple[str | None, str], polib.POEntry] = {}
+    warnings: list[str] = []
+    for path in python_files(project):
+        shown = project.rel(path)
+        calls, warns = ui_calls(path, shown)
+        warnings += warns
+        for c in calls:
+            if not c["msgid"]:
+                warnings.append(f"{shown}:{c['line']}: empty msgid (gettext(\"\") returns the header)")
+                continue
+            key = (c["msgctxt"], c["msgid"])
+            e = index.get(key)
+            if e is None:
+                e = polib.POEntry(msgctxt=c["msgctxt"], msgid=c["msgid"], msgid_plural=c["msgid_plural"])
+                if c["msgid_plural"]:
+                    e.msgstr_plural = {0: "", 1: ""}
+                names = placeholders(c["msgid"])
+                names_pl = placeholders(c["msgid_plural"]) if c["msgid_plural"] else frozenset()
+                if names or names_pl:
+                    e.flags.append("python-brace-format")
+                index[key] = e
+                pot.append(e)
+            elif c["msgid_plural"] and e.msgid_plural != c["msgid_plural"]:
+                warnings.append(f"{shown}:{c['line']}: {c['msgid']!r} used with two plural forms")
+            occ = (shown, str(c["line"]))
+            if occ not in e.occurrences:
+                e.occurrences.append(occ)
+            if c["comment"] and c["comment"] not in (e.comment or ""):
+                e.comment = "\n".join(filter(None, [e.comment, c["comment"]]))
+    return Extracted(pot, warnings)
+
+
+def _scenario_entry(item, shown: str, lang: str) -> polib.POEntry:
+    notes = [n for n in (item.note or "").splitlines() if n.strip()]
+    e = polib.POEntry(msgctxt=item.key, msgid=nfc(item.source),
+                      comment="\n".join([*notes, SOURCE_TAG + lang]))
+    e.occurrences = [(shown, str(item.mark.line if item.mark else 1))]
+    return e
+
+
+def extract_scenarios(project: Project) -> Extracted:
+    pot = polib.POFile(wrapwidth=79)
+    pot.metadata = header(None, "scenarios")
+    pot.header = file_header("scenarios", None)
+    warnings: list[str] = []
+    index: dict[tuple[str, str], polib.POEntry] = {}
+
+    def add(e: polib.POEntry):
+        key = (e.msgctxt, e.msgid)
+        if key in index:
+            index[key].occurrences += [o for o in e.occurrences if o not in index[key].occurrences]
+        else:
+            index[key] = e
+            pot.append(e)
+
+    tax = load_taxonomy(project.data_dir)
+    files = {"red_flag": project.rel(project.data_dir / "red_flags.yaml"),
+             "hotline": project.rel(project.data_dir / "hotlines.yaml")}
+    for item in iter_taxonomy_texts(tax.red_flags, tax.hotlines):
+        add(_scenario_entry(item, files[item.key.split("/", 1)[0]], TAXONOMY_LANGUAGE))
+    for loaded in load_all(project.scenario_paths, tax):
+        shown = project.rel(loaded.path)
+        scn = loaded.scenario
+        if scn is None or not scn.id:
+            warnings.append(f"{shown}: not extracted (the file does not load; run `python main.py lint`)")
+            continue
+        if loaded.errors:
+            warnings.append(f"{shown}: extracted, but it has lint errors")
+        for item in iter_texts(scn):
+            add(_scenario_entry(item, shown, scn.source_language))
+    return Extracted(pot, warnings)
+
+
+def extract(project: Project, write: bool = True) -> dict[str, Extracted]:
+    """Both templates; written to locale/<domain>.pot when write (only if something changed)."""
+    out = {"game": extract_ui(project), "scenarios": extract_scenarios(project)}
+    if write:
+        for domain, ex in out.items():
+            write_if_changed(ex.pot, project.pot(domain))
+    return out

@@ -1,0 +1,193 @@
+"""`status` (how much is translated) and `check` (what is wrong), always against a fresh extraction.
+
+Comparing with the code and scenarios as they are now, not with the last .pot, means a
+string added without running `i18n update` counts as untranslated, so CI catches it.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import polib
+
+from game.core.i18n import DOMAINS, placeholder_problem
+
+from .merge import has_translation, needs_translation
+from .project import PLURAL_FORMS, Project, nplurals, read_po
+
+SHARED = "shared"  # red flags and hotlines, in the per-scenario breakdown
+
+
+@dataclass
+class Counts:
+    total: int = 0
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    bad: int = 0  # translated, but with wrong placeholders: shown as source text
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
+
+    def add(self, kind: str) -> None:
+        self.total += 1
+        setattr(self, kind, getattr(self, kind) + 1)
+
+    def to_json(self) -> dict:
+        return dict(total=self.total, translated=self.translated, fuzzy=self.fuzzy,
+                    untranslated=self.untranslated, bad_placeholders=self.bad,
+                    percent=round(self.percent, 1))
+
+
+@dataclass
+class DomainStatus:
+    lang: str
+    domain: str
+    counts: Counts = field(default_factory=Counts)
+    groups: dict[str, Counts] = field(default_factory=dict)
+    error: str | None = None
+
+
+def _group(entry: polib.POEntry) -> str:
+    head = (entry.msgctxt or "").split("/", 1)[0]
+    return SHARED if head in ("red_flag", "hotline") else head
+
+
+def _kind(e: polib.POEntry | None) -> str:
+    if e is None or not has_translation(e):
+        return "untranslated"
+    if e.fuzzy:
+        return "fuzzy"
+    if e.msgid_plural:
+        forms = [e.msgstr_plural[k] for k in sorted(e.msgstr_plural)]
+        if not all(forms):
+            return "untranslated"
+        problem = placeholder_problem(e.msgid, "", e.msgid_plural, forms)
+    else:
+        problem = placeholder_problem(e.msgid, e.msgstr)
+    return "bad" if problem else "translated"
+
+
+def _index(po: polib.POFile) -> dict[tuple, polib.POEntry]:
+    return {(e.msgctxt, e.msgid): e for e in po if not e.obsolete}
+
+
+def status(project: Project, pots: dict[str, polib.POFile], langs: list[str] | None = None) -> list[DomainStatus]:
+    out = []
+    for lang in langs or project.languages():
+        for domain in DOMAINS:
+            ds = DomainStatus(lang, domain)
+            try:
+                idx = _index(read_po(project.po(lang, domain)))
+            except Exception as exc:
+                ds.error = str(exc) if project.po(lang, domain).exists() else "missing"
+                idx = {}
+            for t in pots[domain]:
+                if t.obsolete or not needs_translation(t, lang, domain):
+                    continue
+                kind = _kind(idx.get((t.msgctxt, t.msgid)))
+                ds.counts.add(kind)
+                if domain == "scenarios":
+                    ds.groups.setdefault(_group(t), Counts()).add(kind)
+            out.append(ds)
+    return out
+
+
+# -- check -------------------------------------------------------------------------
+
+@dataclass
+class Issue:
+    path: str
+    line: int
+    severity: str  # error | warning
+    message: str
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+
+def _plural_problem(lang: str, value: str | None) -> str | None:
+    norm = " ".join((value or "").split())
+    if lang in ("vi", "en"):
+        want = PLURAL_FORMS[lang]
+        return None if norm == want else f"Plural-Forms must be {want!r} for {lang}, not {norm!r}"
+    m = re.fullmatch(r"nplurals=\s*(\d+);\s*plural=(.+?);?", norm)
+    if not m:
+        return f"Plural-Forms {norm!r} is not 'nplurals=N; plural=EXPR;'"
+    try:
+        gettext.c2py(m.group(2))
+    except (ValueError, SyntaxError) as exc:
+        return f"Plural-Forms expression {m.group(2)!r} is invalid ({exc})"
+    if lang in PLURAL_FORMS and norm != PLURAL_FORMS[lang]:
+        return f"Plural-Forms for {lang} is usually {PLURAL_FORMS[lang]!r}"
+    return None
+
+
+def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | None = None) -> list[Issue]:
+    issues: list[Issue] = []
+    for domain, pot in pots.items():
+        path = project.pot(domain)
+        try:
+            on_disk = {(e.msgctxt, e.msgid) for e in read_po(path)}
+        except Exception:
+            on_disk = None
+        if on_disk != {(e.msgctxt, e.msgid) for e in pot}:
+            issues.append(Issue(project.rel(path), 1, "warning",
+                                "template is out of date: run `python main.py i18n update`"))
+    for lang in langs or project.languages():
+        for domain in DOMAINS:
+            path = project.po(lang, domain)
+            shown = project.rel(path)
+            if not path.exists():
+                issues.append(Issue(shown, 1, "error", "catalogue missing: run `python main.py i18n update`"))
+                continue
+            try:
+                po = read_po(path)
+            except Exception as exc:
+                issues.append(Issue(shown, 1, "error", f"cannot be parsed: {exc}"))
+                continue
+            problem = _plural_problem(lang, po.metadata.get("Plural-Forms"))
+            if problem:
+                sev = "warning" if lang not in ("vi", "en") and "usually" in problem else "error"
+                issues.append(Issue(shown, 1, sev, problem))
+            if po.metadata.get("Language", lang) != lang:
+                issues.append(Issue(shown, 1, "warning",
+                                    f"header Language is {po.metadata.get('Language')!r}, folder is {lang!r}"))
+            n = nplurals(po)
+            wanted = {(t.msgctxt, t.msgid) for t in pot_entries(pots[domain], lang, domain)}
+            for e in po:
+                if e.obsolete:
+                    continue
+                line = e.linenum or 1
+                label = f"[{e.msgctxt}] " if e.msgctxt else ""
+                if (e.msgctxt, e.msgid) not in wanted:
+                    what = "orphan context" if e.msgctxt else "orphan string"
+                    issues.append(Issue(shown, line, "error",
+                                        f"{what} {label}{e.msgid[:50]!r} is no longer in the source: "
+                                        "run `python main.py i18n update`"))
+                if not has_translation(e) or e.fuzzy:
+                    continue
+                if e.msgid_plural:
+                    forms = [e.msgstr_plural[k] for k in sorted(e.msgstr_plural)]
+                    if len(forms) != n:
+                        issues.append(Issue(shown, line, "error",
+                                            f"{label}has {len(forms)} plural forms, the header says {n}"))
+                    msg = placeholder_problem(e.msgid, "", e.msgid_plural, forms)
+                    texts = forms
+                else:
+                    msg = placeholder_problem(e.msgid, e.msgstr)
+                    texts = [e.msgstr]
+                if msg:
+                    issues.append(Issue(shown, line, "error",
+                                        f"{label}{msg} (msgid {e.msgid[:50]!r}); the game shows the source text"))
+                if any(not unicodedata.is_normalized("NFC", s) for s in texts):
+                    issues.append(Issue(shown, line, "warning", f"{label}translation is not NFC-normalised"))
+    return issues
+
+
+def pot_entries(pot: polib.POFile, lang: str, domain: str) -> list[polib.POEntry]:
+    return [t for t in pot if not t.obsolete and needs_translation(t, lang, domain)]
