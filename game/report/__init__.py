@@ -1,0 +1,1 @@
+"""The offline class report: figures (pure), labels, charts, HTML and CSV output."""

@@ -1,0 +1,340 @@
+"""The class report's numbers, computed from result rows (pure: no files, no language).
+
+Definitions (the trainer guide explains them in plain words):
+- Student: a nickname within a class code, ignoring case and spacing.
+- Student sessions are `play` sessions; the trainer's `classroom` sessions contribute
+  only their hand-count votes; `quiz` sessions feed the pre/post check.
+- A session's score is its points out of the best available at each decision it met
+  (`walk.percent`), from its decision rows, so an unfinished run still counts what it did.
+- A red flag is *missed* in a session when it was shown and no choice responded to it.
+- Quiz: a decision row per item, `choice` is the answer ("scam" or "real") and `score`
+  is 1 when right. A student's pre (post) result is their latest pre (post) quiz.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from game.core import walk
+from game.core.results import ResultsData, pseudonyms, student_key
+
+BINS = 10  # score distribution: 0–9, 10–19, …, 90–100
+STUDENT_MODES = ("play",)
+QUIZ_ANSWERS = ("scam", "real")
+
+
+@dataclass
+class ChoiceShare:
+    choice: str
+    safety: str
+    count: int
+    share: float  # 0..1 of the step's decisions
+    votes: int | None = None  # classroom hands, when any were recorded
+    vote_share: float | None = None
+
+
+@dataclass
+class StepFigure:
+    step: str
+    total: int
+    choices: list[ChoiceShare]
+    median_time: float | None
+    mean_time: float | None
+    timed_out: int
+    votes_total: int = 0
+
+
+@dataclass
+class ScenarioFigure:
+    id: str
+    versions: list[int]
+    sessions: int
+    students: int
+    average: float | None
+    outcomes: dict[str, int]
+    steps: list[StepFigure]
+    classroom_sessions: int = 0
+
+
+@dataclass
+class FlagFigure:
+    flag: str
+    shown: int  # sessions in which it was shown
+    missed: int  # of those, sessions in which no choice responded to it
+
+    @property
+    def rate(self) -> float:
+        return self.missed / self.shown if self.shown else 0.0
+
+
+@dataclass
+class StudentRow:
+    key: tuple[str, str]
+    nickname: str
+    number: int  # pseudonym number, for anonymised tables
+    class_code: str
+    sessions: int
+    scenarios: int
+    average: float | None
+    pre: float | None = None
+    post: float | None = None
+
+    @property
+    def gain(self) -> float | None:
+        return None if self.pre is None or self.post is None else self.post - self.pre
+
+
+@dataclass
+class QuizItemFigure:
+    item: str
+    truth: str  # scam | real
+    pre_right: int = 0
+    pre_n: int = 0
+    post_right: int = 0
+    post_n: int = 0
+
+    @property
+    def pre(self) -> float | None:
+        return 100 * self.pre_right / self.pre_n if self.pre_n else None
+
+    @property
+    def post(self) -> float | None:
+        return 100 * self.post_right / self.post_n if self.post_n else None
+
+    @property
+    def gain(self) -> float | None:
+        return None if self.pre is None or self.post is None else self.post - self.pre
+
+
+@dataclass
+class PrePost:
+    quiz_ids: list[str]
+    students_pre: int
+    students_post: int
+    paired: int
+    pre_avg: float | None
+    post_avg: float | None
+    gain_avg: float | None  # mean of (post - pre) over students who took both
+    items: list[QuizItemFigure]
+    false_alarms: dict[str, int]  # phase -> real items answered "scam"
+    real_answers: dict[str, int]  # phase -> answers given to real items
+
+    def false_alarm_rate(self, phase: str) -> float | None:
+        n = self.real_answers.get(phase, 0)
+        return 100 * self.false_alarms.get(phase, 0) / n if n else None
+
+
+@dataclass
+class Summary:
+    students: int
+    sessions: int
+    finished: int
+    scenarios: int
+    decisions: int
+    average: float | None
+    distribution: list[int]
+    outcomes: dict[str, int]
+    classroom_sessions: int = 0
+    quiz_sessions: int = 0
+
+
+@dataclass
+class Figures:
+    summary: Summary
+    scenarios: list[ScenarioFigure]
+    flags: list[FlagFigure]
+    students: list[StudentRow]
+    prepost: PrePost | None
+    extras: dict = field(default_factory=dict)
+
+
+def session_percent(decisions: list[dict]) -> float:
+    return float(walk.percent(sum(d["score"] or 0 for d in decisions), sum(d["best"] or 0 for d in decisions)))
+
+
+def bin_of(pct: float) -> int:
+    return min(BINS - 1, int(pct // (100 / BINS)))
+
+
+def compute(data: ResultsData, order: dict[str, dict[str, dict[str, str]]] | None = None) -> Figures:
+    """All figures. `order` (scenario -> step -> {choice id: safety}) lists steps and options as authored."""
+    order = order or {}
+    by_session: dict[str, list[dict]] = defaultdict(list)
+    for d in data.decisions:
+        by_session[d["session_id"]].append(d)
+    sessions = {s["id"]: s for s in data.sessions}
+    for sid, ds in by_session.items():  # a decision whose session row was lost still counts
+        if sid not in sessions:
+            d = ds[0]
+            sessions[sid] = {k: d.get(k) for k in ("nickname", "class_code", "scenario_id",
+                                                   "scenario_version", "mode", "phase", "machine")}
+            sessions[sid].update(id=sid, finished_at=None, outcome=None, ending_id=None)
+    play = [s for s in sessions.values() if s["mode"] in STUDENT_MODES and by_session.get(s["id"])]
+    classroom = [s for s in sessions.values() if s["mode"] == "classroom" and by_session.get(s["id"])]
+    quiz = [s for s in sessions.values() if s["mode"] == "quiz" and by_session.get(s["id"])]
+
+    pct = {s["id"]: session_percent(by_session[s["id"]]) for s in play}
+    dist = [0] * BINS
+    for v in pct.values():
+        dist[bin_of(v)] += 1
+    outcomes = Counter(s["outcome"] for s in play if s.get("outcome"))
+    keys_all = [student_key(s["nickname"], s["class_code"]) for s in play + quiz]
+    numbers = pseudonyms(keys_all)
+    summary = Summary(
+        students=len({student_key(s["nickname"], s["class_code"]) for s in play}),
+        sessions=len(play),
+        finished=sum(1 for s in play if s.get("finished_at")),
+        scenarios=len({s["scenario_id"] for s in play}),
+        decisions=sum(len(by_session[s["id"]]) for s in play),
+        average=statistics.fmean(pct.values()) if pct else None,
+        distribution=dist,
+        outcomes=dict(outcomes),
+        classroom_sessions=len(classroom),
+        quiz_sessions=len(quiz),
+    )
+    scenario_ids = sorted({s["scenario_id"] for s in play + classroom},
+                          key=lambda i: (list(order).index(i) if i in order else len(order), i))
+    scen = [_scenario(sid, [s for s in play if s["scenario_id"] == sid],
+                      [s for s in classroom if s["scenario_id"] == sid], by_session, pct,
+                      order.get(sid, {})) for sid in scenario_ids]
+    flags = _flags(play, by_session)
+    prepost, quiz_scores = _prepost(quiz, by_session)
+    students = _students(play, quiz, pct, numbers, quiz_scores)
+    return Figures(summary, scen, flags, students, prepost)
+
+
+def _scenario(sid, play, classroom, by_session, pct, step_order) -> ScenarioFigure:
+    rows = [d for s in play for d in by_session[s["id"]]]
+    votes_rows = [d for s in classroom for d in by_session[s["id"]] if d.get("votes")]
+    steps_seen = list(dict.fromkeys(d["step"] for d in rows + votes_rows))
+    known = [st for st in step_order if st in steps_seen]
+    step_ids = known + [st for st in steps_seen if st not in step_order]
+    steps = []
+    for st in step_ids:
+        ds = [d for d in rows if d["step"] == st]
+        counts = Counter(d["choice"] for d in ds)
+        safety = {d["choice"]: d["safety"] for d in ds + [v for v in votes_rows if v["step"] == st]}
+        votes = Counter()
+        for v in votes_rows:
+            if v["step"] == st:
+                votes.update(v["votes"])
+        authored = step_order.get(st, {})
+        choice_ids = list(authored)  # every option, so a choice nobody took shows as 0 %
+        choice_ids += sorted(c for c in set(counts) | set(votes) if c not in authored)
+        total = sum(counts.values())
+        vtotal = sum(votes.values())
+        times = [float(d["time_taken"]) for d in ds if d["time_taken"] is not None]
+        steps.append(StepFigure(
+            step=st, total=total,
+            choices=[ChoiceShare(c, safety.get(c) or authored.get(c) or "neutral", counts.get(c, 0),
+                                 counts.get(c, 0) / total if total else 0.0,
+                                 votes.get(c, 0) if vtotal else None,
+                                 votes.get(c, 0) / vtotal if vtotal else None) for c in choice_ids],
+            median_time=statistics.median(times) if times else None,
+            mean_time=statistics.fmean(times) if times else None,
+            timed_out=sum(1 for d in ds if d["timed_out"]),
+            votes_total=vtotal,
+        ))
+    vals = [pct[s["id"]] for s in play]
+    return ScenarioFigure(
+        id=sid,
+        versions=sorted({int(s["scenario_version"] or 0) for s in play + classroom}),
+        sessions=len(play),
+        students=len({student_key(s["nickname"], s["class_code"]) for s in play}),
+        average=statistics.fmean(vals) if vals else None,
+        outcomes=dict(Counter(s["outcome"] for s in play if s.get("outcome"))),
+        steps=steps,
+        classroom_sessions=len(classroom),
+    )
+
+
+def _flags(play, by_session) -> list[FlagFigure]:
+    shown, missed = Counter(), Counter()
+    for s in play:
+        ds = by_session[s["id"]]
+        seen = {f for d in ds for f in d["flags_shown"]}
+        spotted = {f for d in ds for f in d["flags"]}
+        shown.update(seen)
+        missed.update(seen - spotted)
+    out = [FlagFigure(f, shown[f], missed[f]) for f in shown]
+    out.sort(key=lambda x: (-x.missed, -x.rate, x.flag))
+    return out
+
+
+def _latest(quiz, phase):
+    """Each student's latest quiz session of a phase."""
+    best: dict[tuple, dict] = {}
+    for s in sorted(quiz, key=lambda s: (s.get("started_at") or "", s["id"])):
+        if s.get("phase") == phase:
+            best[student_key(s["nickname"], s["class_code"])] = s
+    return best
+
+
+def quiz_truth(d: dict) -> str | None:
+    """The right answer, recovered from the row: the answer if it scored, else the other one."""
+    if d["choice"] not in QUIZ_ANSWERS:
+        return None
+    if (d["score"] or 0) > 0:
+        return d["choice"]
+    return QUIZ_ANSWERS[1 - QUIZ_ANSWERS.index(d["choice"])]
+
+
+def _prepost(quiz, by_session):
+    if not quiz:
+        return None, {}
+    latest = {ph: _latest(quiz, ph) for ph in ("pre", "post")}
+    scores: dict[str, dict[tuple, float]] = {"pre": {}, "post": {}}
+    items: dict[str, QuizItemFigure] = {}
+    false_alarms = {"pre": 0, "post": 0}
+    real_answers = {"pre": 0, "post": 0}
+    for ph, chosen in latest.items():
+        for key, s in chosen.items():
+            ds = [d for d in by_session[s["id"]] if d["choice"] in QUIZ_ANSWERS]
+            if not ds:
+                continue
+            right = sum(1 for d in ds if (d["score"] or 0) > 0)
+            scores[ph][key] = 100 * right / len(ds)
+            for d in ds:
+                truth = quiz_truth(d)
+                it = items.setdefault(d["step"], QuizItemFigure(d["step"], truth))
+                ok = int((d["score"] or 0) > 0)
+                if ph == "pre":
+                    it.pre_right += ok
+                    it.pre_n += 1
+                else:
+                    it.post_right += ok
+                    it.post_n += 1
+                if truth == "real":
+                    real_answers[ph] += 1
+                    false_alarms[ph] += int(d["choice"] == "scam")
+    paired = [k for k in scores["pre"] if k in scores["post"]]
+    pp = PrePost(
+        quiz_ids=sorted({s["scenario_id"] for s in quiz}),
+        students_pre=len(scores["pre"]), students_post=len(scores["post"]), paired=len(paired),
+        pre_avg=statistics.fmean(scores["pre"].values()) if scores["pre"] else None,
+        post_avg=statistics.fmean(scores["post"].values()) if scores["post"] else None,
+        gain_avg=statistics.fmean(scores["post"][k] - scores["pre"][k] for k in paired) if paired else None,
+        items=list(items.values()), false_alarms=false_alarms, real_answers=real_answers,
+    )
+    return pp, scores
+
+
+def _students(play, quiz, pct, numbers, quiz_scores) -> list[StudentRow]:
+    rows: dict[tuple, StudentRow] = {}
+    for s in play + quiz:
+        key = student_key(s["nickname"], s["class_code"])
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = StudentRow(key, s["nickname"] or "", numbers[key], s["class_code"] or "",
+                                         0, 0, None)
+        if s["mode"] in STUDENT_MODES:
+            row.sessions += 1
+    for key, row in rows.items():
+        mine = [s for s in play if student_key(s["nickname"], s["class_code"]) == key]
+        row.scenarios = len({s["scenario_id"] for s in mine})
+        row.average = statistics.fmean(pct[s["id"]] for s in mine) if mine else None
+        row.pre = quiz_scores.get("pre", {}).get(key)
+        row.post = quiz_scores.get("post", {}).get(key)
+    return sorted(rows.values(), key=lambda r: (r.class_code.casefold(), r.nickname.casefold(), r.number))
