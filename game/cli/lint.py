@@ -31,6 +31,7 @@ def register(p) -> None:
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: scenarios/)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--strict", action="store_true", help="warnings fail too")
+    p.add_argument("--codes", action="store_true", help="print every diagnostic code as Markdown (docs/diagnostics.md)")
     add_lang(p)
     p.set_defaults(run=run)
 
@@ -60,6 +61,11 @@ def lint(paths: list[Path] | None):
 
 def run(args) -> int:
     lang = args.lang or default_lang()
+    if args.codes:
+        from game.core.diagnostics_doc import render
+
+        print(render(), end="")
+        return 0
     _loaded, diags, counts = lint(args.paths)
     if args.format == "json":
         print(json.dumps({"diagnostics": [d.to_json(lang) for d in diags], "summary": counts},

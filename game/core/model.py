@@ -35,11 +35,15 @@ def marks():
 class Node:
     """Base: where the record starts and where each of its fields was written."""
 
-    mark: Mark | None = internal()
+    mark: Mark | None = internal()  # may hold a raw YAML mark until `where` converts it
     marks: dict[str, Mark] = marks()
 
     def where(self, name: str) -> Mark | None:
-        return self.marks.get(name, self.mark)
+        """Where a field was written (or the record itself), as a 1-based Mark."""
+        m = self.marks.get(name) or self.mark
+        if m is None or isinstance(m, Mark):
+            return m
+        return Mark(m.line + 1, m.column + 1)  # a raw YAML mark, converted only when needed
 
 
 AUTHOR = {"note": "Author-only note; passed to translators as a comment.", "todo": "Author-only reminder; lint lists it as info."}

@@ -50,8 +50,8 @@ class Builder:
         self.path = path
         self.diags: list[Diagnostic] = []
 
-    def error(self, code: str, where, **args) -> None:
-        mark = mark_of(where) if isinstance(where, Node) else where
+    def error(self, code: str, at, **args) -> None:
+        mark = None if at is None else mark_of(at)
         self.diags.append(Diagnostic(self.path, mark, code, args))
 
     # -- records -------------------------------------------------------------
@@ -64,11 +64,7 @@ class Builder:
             cls = self._event_class(node, what)
             if cls is None:
                 return None
-        specs = {
-            (fl.metadata.get("key") or fl.name): fl
-            for fl in dataclasses.fields(cls)
-            if not fl.metadata.get("internal")
-        }
+        specs = _specs(cls)
         values: dict[str, Any] = {}
         marks = {}
         seen = set()
@@ -82,14 +78,14 @@ class Builder:
                 continue
             fl = specs[key]
             value = self.value(vnode, fl.metadata, key if what == "scenario" else f"{what}.{key}")
-            marks[fl.name] = mark_of(vnode)
+            marks[fl.name] = vnode.start_mark
             if value is not _BAD:
                 values[fl.name] = value
         for key, fl in specs.items():
             if fl.metadata.get("required") and key not in seen:
                 self.error("LC102", node, field=key, where=what)
         obj = cls(**values)
-        obj.mark = mark_of(node)
+        obj.mark = node.start_mark
         obj.marks = marks
         return obj
 
@@ -141,7 +137,7 @@ class Builder:
         n = self._scalar(node, "text", what)
         if n is None:
             return _BAD
-        if n.style is None and n.tag != STR_TAG:
+        if not n.style and n.tag != STR_TAG:
             if n.tag == NULL_TAG and not meta.get("required"):
                 return None
             self.error("LC104", n, field=what, value=n.value)
@@ -160,7 +156,7 @@ class Builder:
         n = self._scalar(node, "id", what)
         if n is None:
             return _BAD
-        if n.style is None and n.tag != STR_TAG:
+        if not n.style and n.tag != STR_TAG:
             if n.tag == NULL_TAG and not meta.get("required"):
                 return None
             self.error("LC104", n, field=what, value=n.value)
@@ -187,7 +183,7 @@ class Builder:
         return _BAD if v is _BAD else self._range(v, n, meta, what)
 
     def _plain_number(self, n: ScalarNode, what: str, allow_float: bool):
-        text = n.value.strip().replace("_", "") if n.style is None else None
+        text = n.value.strip().replace("_", "") if not n.style else None
         if text is not None and INT_RE.match(text):
             return int(text)
         if text is not None and allow_float and FLOAT_RE.match(text):
@@ -202,7 +198,7 @@ class Builder:
     def _range(self, v, n, meta, what):
         lo, hi = meta.get("min"), meta.get("max")
         if (lo is not None and v < lo) or (hi is not None and v > hi):
-            if what == "scenario.schema_version":
+            if what == "schema_version":
                 self.error("LC108", n, value=v)
             else:
                 self.error("LC107", n, field=what, value=v, min=lo, max=hi)
@@ -213,7 +209,7 @@ class Builder:
         n = self._scalar(node, "bool", what)
         if n is None:
             return _BAD
-        v = n.value.strip().lower() if n.style is None else None
+        v = n.value.strip().lower() if not n.style else None
         if v in ("true", "false"):
             return v == "true"
         self.error("LC112", n, field=what, value=n.value)
@@ -236,9 +232,9 @@ class Builder:
         n = self._scalar(node, "scalar", what)
         if n is None:
             return _BAD
-        if n.style is None and n.value.strip().lower() in ("true", "false"):
+        if not n.style and n.value.strip().lower() in ("true", "false"):
             return n.value.strip().lower() == "true"
-        if n.style is None and INT_RE.match(n.value.strip()):
+        if not n.style and INT_RE.match(n.value.strip()):
             return int(n.value.strip())
         self.error("LC103", n, field=what, expected="true/false or whole number")
         return _BAD
@@ -316,6 +312,20 @@ class Builder:
         if var is _BAD or value is _BAD:
             return _BAD
         return C.Compare(var, ops[0], value, mark_of(node))
+
+
+_SPEC_CACHE: dict[type, dict] = {}
+
+
+def _specs(cls) -> dict:
+    """YAML key -> dataclass field, for the author-facing fields of a record class."""
+    if cls not in _SPEC_CACHE:
+        _SPEC_CACHE[cls] = {
+            (fl.metadata.get("key") or fl.name): fl
+            for fl in dataclasses.fields(cls)
+            if not fl.metadata.get("internal")
+        }
+    return _SPEC_CACHE[cls]
 
 
 class _Bad:

@@ -60,7 +60,7 @@ class Checker:
         for e in s.endings:
             for h in e.hotlines:
                 self.ref(h, self.tax.hotlines, "hotlines", e.where("hotlines"))
-            if e.outcome != "safe" and not e.hotlines:
+            if e.outcome in ("harmed", "scammed") and not e.hotlines:
                 self.add("LC402", e.where("outcome"), id=e.id)
             self.todo(e)
         self.todo(s)
@@ -119,9 +119,9 @@ class Checker:
                 self.ref(ev.sender, contacts + [PLAYER], "from", ev.where("sender"))
                 self.ref(ev.thread, contacts, "thread", ev.where("thread"))
                 if ev.sender == PLAYER and not ev.thread:
-                    self.add("LC102", ev.mark, field="thread", where=f"{step.id}.{ev.id}")
+                    self.add("LC102", ev.where(""), field="thread", where=f"{step.id}.{ev.id}")
                 if not (ev.text or ev.image or ev.link):
-                    self.add("LC111", ev.mark, id=ev.id)
+                    self.add("LC111", ev.where(""), id=ev.id)
                 self.asset(ev.image, ev.where("image"))
                 if ev.link:
                     self.asset(ev.link.image, ev.link.where("image"))

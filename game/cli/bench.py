@@ -1,0 +1,82 @@
+"""Performance benchmarks. Each part prints one JSON object on its own line.
+
+Parts:
+  core    load_validate_200_s (200 generated scenarios; target < 0.5 s),
+          walk_50_step_s (a 50-step, 3-choice scenario; target < 1 s)
+  ui      frame_ms_p50, frame_ms_p99, first_frame_s, idle_cpu_pct, peak_rss_mb
+  i18n    catalogue load times
+  report  report over 40 students x 12 scenarios, decision-recording cost
+
+Examples:
+  python main.py bench core
+  python main.py bench            # every part
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import tempfile
+import time
+from pathlib import Path
+
+PARTS = {
+    "core": ("game.cli.bench", "run_core_bench"),
+    "ui": ("game.ui.bench", "run_ui_bench"),
+    "i18n": ("game.i18n.bench", "run_i18n_bench"),
+    "report": ("game.report.bench", "run_report_bench"),
+}
+
+
+def register(p) -> None:
+    p.add_argument("parts", nargs="*", choices=[*PARTS, []], help="which benchmarks (default: all)")
+    p.set_defaults(run=run)
+
+
+def run_core_bench() -> dict:
+    from game.core import walk
+    from game.core.generate import scenario_yaml
+    from game.core.loader import load_all, load_scenario, load_taxonomy
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "scenarios"
+        root.mkdir()
+        for i in range(200):
+            (root / f"gen_{i:03}.yaml").write_text(scenario_yaml(f"gen_{i:03}", steps=8), encoding="utf-8")
+        big = Path(tmp) / "big"
+        big.mkdir()
+        (big / "walk_50.yaml").write_text(scenario_yaml("walk_50", steps=50, choices=3), encoding="utf-8")
+
+        t0 = time.perf_counter()
+        loaded = load_all([root], load_taxonomy())
+        load_s = time.perf_counter() - t0
+        errors = sum(len(x.errors) for x in loaded)
+
+        scn = load_scenario(big / "walk_50.yaml").scenario
+        t0 = time.perf_counter()
+        stats = walk.stats(scn)
+        listed = sum(1 for _ in walk.paths(scn, limit=1000))
+        best = walk.safest_path(scn)
+        walk_s = time.perf_counter() - t0
+    return {
+        "load_validate_200_s": round(load_s, 4),
+        "load_validate_errors": errors,
+        "walk_50_step_s": round(walk_s, 4),
+        "walk_50_paths": stats.paths,
+        "walk_50_listed": listed,
+        "walk_50_best_percent": best.percent if best else None,
+    }
+
+
+def run(args) -> int:
+    failed = 0
+    for part in args.parts or list(PARTS):
+        module, func = PARTS[part]
+        try:
+            fn = getattr(importlib.import_module(module), func)
+        except (ImportError, AttributeError) as exc:
+            print(json.dumps({"part": part, "error": f"not available: {exc}"}))
+            failed = 1
+            continue
+        print(json.dumps({"part": part, **fn()}, ensure_ascii=False))
+    return failed

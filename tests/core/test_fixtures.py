@@ -1,0 +1,104 @@
+"""Every invalid fixture produces exactly its expected diagnostics; every code has a fixture."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli.lint import lint
+from game.core.diagnostics import catalogue
+from game.core.loader import load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
+CASES = sorted(FIXTURES.glob("*.yaml"))
+MADE_BY_TESTS = {"LC001", "LC012", "LC208"}  # these need files made below
+
+
+@pytest.fixture(autouse=True)
+def _cwd(monkeypatch):
+    monkeypatch.chdir(ROOT)  # diagnostics print paths relative to the working directory
+
+
+@pytest.mark.parametrize("fixture", CASES, ids=lambda p: p.stem)
+def test_fixture_prints_expected_lines(fixture):
+    _loaded, diags, _counts = lint([fixture.relative_to(ROOT)])
+    expected = fixture.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    assert [d.format("en") for d in diags] == expected
+
+
+@pytest.mark.parametrize("fixture", CASES, ids=lambda p: p.stem)
+def test_fixture_named_code_is_reported(fixture):
+    code = fixture.stem.split("_")[0].upper()
+    diags = load_scenario(fixture).diagnostics
+    assert code in {d.code for d in diags}
+
+
+def test_every_code_has_a_fixture():
+    covered = {p.stem.split("_")[0].upper() for p in CASES} | MADE_BY_TESTS
+    assert set(catalogue()) - covered == set()
+
+
+def test_every_code_has_both_languages_and_a_title():
+    for code, entry in catalogue().items():
+        assert entry["severity"] in ("error", "warning", "info"), code
+        assert entry["en"] and entry["vi"] and entry["title"], code
+
+
+def test_vietnamese_messages_render(tmp_path):
+    diags = load_scenario(FIXTURES / "lc202_unknown_reference.yaml").diagnostics
+    line = next(d for d in diags if d.code == "LC202").format("vi")
+    assert "LC202 lỗi:" in line and "có phải ý bạn là `scammed_end`" in line
+
+
+def test_oversize_file_is_refused_without_reading_it(tmp_path):
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as fh:  # 50 MB, sparse: created instantly
+        fh.truncate(50 * 1024 * 1024)
+    diags = load_scenario(big).diagnostics
+    assert [d.code for d in diags] == ["LC001"]
+
+
+def test_unreadable_path_is_reported(tmp_path):
+    folder_named_like_a_file = tmp_path / "scenarios" / "broken.yaml"
+    folder_named_like_a_file.mkdir(parents=True)
+    diags = load_scenario(folder_named_like_a_file).diagnostics
+    assert [d.code for d in diags] == ["LC012"]
+
+
+def test_scenario_id_used_twice(tmp_path):
+    text = (FIXTURES / "lc403_todo.yaml").read_text(encoding="utf-8")
+    for name in ("first", "second"):
+        (tmp_path / f"{name}.yaml").write_text(text.replace("id: lc403_todo", "id: first"), encoding="utf-8")
+    _loaded, diags, _ = lint([tmp_path])
+    dup = [d for d in diags if d.code == "LC208"]
+    assert len(dup) == 1 and dup[0].path.endswith("second.yaml") and "first.yaml" in dup[0].message("en")
+
+
+def test_lint_cli_exit_codes_and_summary():
+    bad = subprocess.run([sys.executable, "main.py", "lint", str(FIXTURES), "--lang", "en"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr
+    assert bad.stdout.strip().splitlines()[-1].startswith(f"{len(CASES)} files")
+    good = subprocess.run([sys.executable, "main.py", "lint", "scenarios/demo_shipper.yaml"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert good.returncode == 0, good.stdout
+
+
+def test_lint_json_format():
+    import json
+
+    out = subprocess.run([sys.executable, "main.py", "lint", str(FIXTURES / "lc203_unknown_flag.yaml"),
+                          "--format", "json", "--lang", "en"], capture_output=True, text=True, cwd=ROOT)
+    data = json.loads(out.stdout)
+    assert data["diagnostics"][0]["code"] == "LC203"
+    assert data["diagnostics"][0]["line"] == 17
+    assert data["summary"]["errors"] == 1
+
+
+def test_diagnostics_doc_is_current():
+    from game.core.diagnostics_doc import render
+
+    assert (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8") == render()
