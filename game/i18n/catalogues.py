@@ -63,13 +63,18 @@ def new_language(project: Project, lang: str, plural: str | None = None, name: s
     """Create locale/<lang>/LC_MESSAGES/{game,scenarios}.po with every string untranslated."""
     if not LANG_CODE.match(lang):
         raise ValueError(f"{lang!r} is not a language code like 'th', 'id' or 'pt_BR'")
+    existing = [project.po(lang, d) for d in DOMAINS if project.po(lang, d).exists()]
+    if existing:
+        raise ValueError(f"{project.rel(existing[0])} already exists; use `i18n update`")
     plural = plural or PLURAL_FORMS.get(lang) or PLURAL_FORMS.get(lang.split("_")[0])
     if not plural:
         raise ValueError(f"no plural rule known for {lang!r}: pass --plural, e.g. "
                          "\"nplurals=2; plural=(n != 1);\" (see docs/translating.md)")
-    existing = [project.po(lang, d) for d in DOMAINS if project.po(lang, d).exists()]
-    if existing:
-        raise ValueError(f"{project.rel(existing[0])} already exists; use `i18n update`")
+    from .report import plural_problem
+
+    problem = plural_problem(lang, plural)
+    if problem and "usually" not in problem:
+        raise ValueError(problem)
     for d in DOMAINS:
         po = polib.POFile(wrapwidth=79)
         po.metadata = header(lang, d, plural=plural, name=name)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polib
 
-from game.core.i18n import BUILTIN_LANGUAGES, catalogue_path, nfc
+from game.core.i18n import BUILTIN_LANGUAGES, catalogue_path, nfc, po_syntax_error
 from game.core.loader import DATA_DIR, ROOT
 
 # Plural-Forms headers (GNU gettext conventions). Unknown languages need `i18n new LANG --plural`.
@@ -68,11 +68,13 @@ class Project:
         return [c for c in BUILTIN_LANGUAGES if c in found] + [c for c in found if c not in BUILTIN_LANGUAGES]
 
     def rel(self, path: Path | str) -> str:
-        p = Path(path)
-        try:
-            return p.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return p.as_posix()
+        p = Path(path).resolve()
+        for base in (self.root, ROOT):  # shared data may live in the real repo
+            try:
+                return p.relative_to(base.resolve()).as_posix()
+            except ValueError:
+                continue
+        return p.as_posix()
 
 
 def now() -> str:
@@ -119,7 +121,12 @@ def nplurals(po: polib.POFile, default: int = 2) -> int:
 
 
 def read_po(path: Path) -> polib.POFile:
-    po = polib.pofile(str(path), encoding="utf-8", wrapwidth=WRAP)
+    """Parse a catalogue strictly: a syntax error raises instead of silently losing text."""
+    text = Path(path).read_text(encoding="utf-8")
+    problem = po_syntax_error(text)
+    if problem:
+        raise ValueError(problem)
+    po = polib.pofile(text, encoding="utf-8", wrapwidth=WRAP)
     for e in po:
         e.msgid = nfc(e.msgid)
         if e.msgid_plural:

@@ -110,7 +110,7 @@ class Issue:
         return f"{self.path}:{self.line}: {self.severity}: {self.message}"
 
 
-def _plural_problem(lang: str, value: str | None) -> str | None:
+def plural_problem(lang: str, value: str | None) -> str | None:
     norm = " ".join((value or "").split())
     if lang in ("vi", "en"):
         want = PLURAL_FORMS[lang]
@@ -150,7 +150,7 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
             except Exception as exc:
                 issues.append(Issue(shown, 1, "error", f"cannot be parsed: {exc}"))
                 continue
-            problem = _plural_problem(lang, po.metadata.get("Plural-Forms"))
+            problem = plural_problem(lang, po.metadata.get("Plural-Forms"))
             if problem:
                 sev = "warning" if lang not in ("vi", "en") and "usually" in problem else "error"
                 issues.append(Issue(shown, 1, sev, problem))
