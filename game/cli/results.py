@@ -7,6 +7,7 @@ Collect those files (USB stick, shared folder) and then:
   python main.py results export                       # this machine's results as CSV
   python main.py results export FILES_OR_DIRS --format json --anonymise -o class.json
   python main.py results merge DIR... -o class.db     # many machines into one file
+  python main.py results simulate -o DIR --students 30 # a practice class, one file per machine
 
 Merging is idempotent: sessions and decisions are matched by their ids, so merging
 the same files twice, or a merged file with its sources, never duplicates anything.
@@ -52,12 +53,19 @@ def register(p) -> None:
     mg.add_argument("dirs", nargs="+", type=Path, help="folders or files to merge")
     mg.add_argument("-o", "--output", type=Path, required=True, help="the merged file, e.g. class.db")
     add_lang(mg)
+    sm = sub.add_parser("simulate", help="write a simulated class (one file per machine) to try the workflow")
+    sm.add_argument("-o", "--output", type=Path, required=True, help="folder for the results files")
+    sm.add_argument("--students", type=int, default=30)
+    sm.add_argument("--class-code", default="9A")
+    sm.add_argument("--seed", type=int, default=1)
+    sm.add_argument("--no-quiz", action="store_true", help="leave out the pre/post check")
+    add_lang(sm)
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
     lang = args.lang or default_lang()
-    return export(args, lang) if args.action == "export" else merge(args, lang)
+    return {"export": export, "merge": merge, "simulate": simulate}[args.action](args, lang)
 
 
 def _load(paths, lang, skip: Path | None = None):
@@ -142,3 +150,18 @@ def merge(args, lang) -> int:
         return 2
     print(MSG["merged"][lang].format(out=args.output, files=len(good), s=new_s, d=new_d))
     return 1 if bad else 0
+
+
+def simulate(args, lang) -> int:
+    from game.core.loader import load_all
+    from game.core.quiz import load_quizzes
+    from game.report.simulate import simulate_class
+
+    scenarios = [item.scenario for item in load_all() if item.ok]
+    quizzes = [] if args.no_quiz else load_quizzes()
+    runs = simulate_class(args.output, scenarios, students=max(1, args.students), seed=args.seed,
+                          class_code=args.class_code, quiz=quizzes[0] if quizzes else None)
+    files = len(list(Path(args.output).glob("results-*.db")))
+    words = {"en": "{out}: {files} machines, {runs} runs", "vi": "{out}: {files} máy, {runs} lượt"}
+    print(words[lang].format(out=args.output, files=files, runs=len({r.session_id for r in runs})))
+    return 0

@@ -29,13 +29,13 @@ def scenario_labels(lang: str, scenario_paths=None) -> Labels:
             scns.setdefault(item.scenario.id, item.scenario)
     labels = Labels(lang, scns, dict(tax.red_flags))
     try:
-        from game.core.quiz import load_quizzes
+        from game.core.quiz import item_title, load_quizzes
     except ImportError:  # the quiz module is optional for reports
         return labels
     tr = labels.tr
     for quiz in load_quizzes():
         for it in quiz.items:
-            labels.quiz_items.setdefault(it.id, tr.text(it.title_text(quiz)))
+            labels.quiz_items.setdefault(it.id, tr.text(item_title(quiz, it)))
     return labels
 
 

@@ -7,10 +7,10 @@ Jinja2's autoescaping: nothing a student typed can become markup.
 from __future__ import annotations
 
 
-def histogram(counts: list[int], width: int = 560, height: int = 200, pad: int = 28) -> dict:
+def histogram(counts: list[int], width: int = 560, height: int = 220, pad: int = 28) -> dict:
     top = max(counts) if counts and max(counts) else 1
     n = len(counts)
-    inner_w, inner_h = width - 2 * pad, height - 2 * pad
+    inner_w, inner_h = width - 2 * pad, height - 2 * pad - 14  # room below for the axis title
     bw = inner_w / n
     bars = []
     for i, c in enumerate(counts):
