@@ -189,7 +189,26 @@ def extract_scenarios(project: Project) -> Extracted:
             warnings.append(f"{shown}: extracted, but it has lint errors")
         for item in iter_texts(scn):
             add(_scenario_entry(item, shown, scn.source_language))
+    _extract_quizzes(project, tax, add, warnings)
     return Extracted(pot, warnings)
+
+
+def _extract_quizzes(project: Project, tax, add, warnings: list[str]) -> None:
+    """The pre/post quiz under scenarios/quiz/ (same domain, keys `<quiz>/...`)."""
+    from game.core import quiz as quizmod
+
+    folder = (project.scenario_paths or [quizmod.SCENARIOS_DIR])[0]
+    folder = Path(folder) / "quiz" if Path(folder).is_dir() else None
+    if folder is None or not folder.is_dir():
+        return
+    for path in quizmod.quiz_files(folder):
+        lq = quizmod.load_quiz(path, tax)
+        shown = project.rel(path)
+        if lq.quiz is None or not lq.quiz.id:
+            warnings.append(f"{shown}: quiz not extracted (the file does not load)")
+            continue
+        for item in quizmod.iter_quiz_texts(lq.quiz):
+            add(_scenario_entry(item, shown, lq.quiz.source_language))
 
 
 def extract(project: Project, write: bool = True) -> dict[str, Extracted]:
