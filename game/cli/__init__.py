@@ -38,7 +38,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         except ModuleNotFoundError as exc:
             if exc.name != module:
                 raise
-            continue  # a command not built yet
+            stub = sub.add_parser(name, help=help_text + " (not available in this build)")
+            stub.set_defaults(run=lambda _args, n=name: print(f"{n}: not available in this build") or 2)
+            continue
         mod.register(sub.add_parser(name, help=help_text, description=(mod.__doc__ or help_text).strip(),
                                     formatter_class=argparse.RawDescriptionHelpFormatter))
     return parser

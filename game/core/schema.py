@@ -84,6 +84,8 @@ class Builder:
         for key, fl in specs.items():
             if fl.metadata.get("required") and key not in seen:
                 self.error("LC102", node, field=key, where=what)
+            if fl.name not in values and _is_list(fl.metadata["kind"]):
+                values[fl.name] = []  # keeps later checks simple even when a list is missing or broken
         obj = cls(**values)
         obj.mark = node.start_mark
         obj.marks = marks
@@ -314,6 +316,10 @@ class Builder:
         return C.Compare(var, ops[0], value, mark_of(node))
 
 
+def _is_list(kind) -> bool:
+    return isinstance(kind, list) or kind in ("ids", "texts")
+
+
 _SPEC_CACHE: dict[type, dict] = {}
 
 
@@ -342,7 +348,7 @@ def _none_if_bad(v):
 
 def did_you_mean(word: str, options) -> str:
     """The closest option, or "" (Diagnostic.message renders it in the author's language)."""
-    match = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
+    match = difflib.get_close_matches(str(word), [o for o in options if isinstance(o, str)], n=1, cutoff=0.6)
     return match[0] if match else ""
 
 

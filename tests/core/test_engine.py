@@ -1,0 +1,167 @@
+"""The engine: timeline, decisions, timers, phone state, scoring, replay."""
+
+from pathlib import Path
+
+import pytest
+
+from game.core.engine import ChoiceError, Engine
+from game.core.loader import load_scenario
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def demo():
+    loaded = load_scenario(ROOT / "scenarios" / "demo_shipper.yaml")
+    assert loaded.ok, [d.format() for d in loaded.diagnostics]
+    return loaded.scenario
+
+
+def test_events_land_on_time_and_then_the_decision_opens(demo):
+    e = Engine(demo)
+    assert e.advance(0.5) == [] and not e.deciding
+    kinds = [h.kind for h in e.advance(0.6)]
+    assert kinds == ["ring", "decision"]
+    assert e.phone.call.status == "ringing" and e.phone.focus == ("call",)
+    assert [c.id for c in e.offered()] == ["answer", "decline", "call_mom"]
+
+
+def test_captions_arrive_one_by_one(demo):
+    e = Engine(demo)
+    e.skip()
+    e.choose("answer")
+    assert e.phone.call.status == "active"
+    e.advance(1.0)
+    assert len(e.phone.call.lines) == 1
+    e.advance(2.0)
+    assert len(e.phone.call.lines) == 2
+    assert not e.deciding
+    e.advance(2.0)
+    assert e.deciding and len(e.phone.call.lines) == 3
+
+
+def test_typing_indicator_precedes_the_message(demo):
+    e = Engine(demo)
+    e.skip()
+    e.choose("decline")
+    assert e.phone.call.status == "declined"
+    happened = [h.kind for h in e.advance(2.5)]  # delay 2, then typing 2
+    assert happened == ["typing"]
+    thread = e.phone.threads[("sms", "shipper")]
+    assert thread.typing and thread.messages == []
+    happened = [h.kind for h in e.advance(2.0)]
+    assert happened[:1] == ["message"] and not thread.typing
+    assert thread.messages[0].flags == ["threat_fear", "channel_switch"]
+
+
+def test_timeout_takes_the_choice_exactly_on_time(demo):
+    e = Engine(demo)
+    for cid in ("answer", "add_officer", "accept_video"):
+        e.skip()
+        e.choose(cid)
+    e.skip()
+    assert e.step.id == "interrogation" and e.time_left() == 20
+    e.advance(19.9)
+    assert e.step.id == "interrogation"
+    kinds = [h.kind for h in e.advance(5)]
+    assert "timeout" in kinds
+    last = e.log[-1]
+    assert (last.choice, last.timed_out, last.time_taken) == ("give_id", True, 20.0)
+    assert e.vars["gave_info"] is True
+
+
+def test_timers_off_never_choose_for_the_player(demo):
+    e = Engine(demo, timers=False)
+    for cid in ("answer", "add_officer", "accept_video"):
+        e.skip()
+        e.choose(cid)
+    e.skip()
+    assert e.time_left() is None
+    e.advance(600)
+    assert e.step.id == "interrogation" and e.deciding
+
+
+def test_unoffered_choice_is_refused(demo):
+    e = Engine(demo)
+    with pytest.raises(ChoiceError):
+        e.choose("answer")  # nothing has happened yet
+    e.skip()
+    with pytest.raises(ChoiceError):
+        e.choose("transfer")
+
+
+def test_scammed_path_scores_low_and_records_everything(demo):
+    e = Engine(demo)
+    for cid in ("answer", "add_officer", "accept_video", "give_id", "transfer"):
+        e.skip()
+        fb = e.choose(cid)
+    assert fb.ending.id == "scammed_end" and e.ending.outcome == "scammed"
+    assert e.money_lost == 20_000_000
+    assert e.percent < 30
+    assert "authority_impersonation" in e.flags_missed
+    assert e.flags_spotted == set()
+    assert [d.choice for d in e.log] == ["answer", "add_officer", "accept_video", "give_id", "transfer"]
+    assert e.log[0].safety == "neutral" and e.log[0].best == 10
+
+
+def test_help_action_is_a_scored_choice_that_ends_safely(demo):
+    e = Engine(demo)
+    e.skip()
+    fb = e.choose("call_mom")
+    assert fb.ending.outcome == "safe" and fb.decision.help
+    assert e.phone.call.outgoing and e.phone.call.contact == "mom"
+    assert e.percent == 100
+    assert fb.key == "demo_shipper/help/call_mom"
+    assert fb.explanation.key == "demo_shipper/help/call_mom/explanation"
+
+
+def test_say_goes_into_the_current_call(demo):
+    e = Engine(demo)
+    e.skip()
+    e.choose("answer")
+    e.skip()
+    e.choose("ask_order")
+    assert e.phone.call.lines[-1].speaker == "player"
+    assert e.phone.call.lines[-1].text.key == "demo_shipper/shipper_talk/choice/ask_order/say"
+
+
+def test_branch_follows_variables(demo):
+    for first, ending in ((("give_id",), "scammed_end"), ((), None)):
+        e = Engine(demo)
+        for cid in ("answer", "add_officer", "accept_video", *first):
+            e.skip()
+            e.choose(cid)
+        if ending:
+            e.skip()
+            assert e.choose("transfer").ending.id == ending
+
+
+def test_replay_restores_the_same_state(demo):
+    e = Engine(demo)
+    for cid in ("decline", "add_after_sms", "accept_video"):
+        e.skip()
+        e.advance(1.5)
+        e.choose(cid)
+    again = Engine.replay(demo, e.snapshot()["choices"])
+    assert [d.choice for d in again.log] == [d.choice for d in e.log]
+    assert [d.time_taken for d in again.log] == [d.time_taken for d in e.log]
+    assert again.step.id == e.step.id and again.score == e.score and again.vars == e.vars
+
+
+def test_replay_stops_at_a_choice_that_no_longer_exists(demo):
+    again = Engine.replay(demo, [{"choice": "answer", "at": 1}, {"choice": "gone", "at": 9}])
+    assert [d.choice for d in again.log] == ["answer"] and again.step.id == "shipper_talk"
+
+
+def test_engine_never_reads_the_wall_clock(demo, monkeypatch):
+    import time
+
+    def boom(*a):
+        raise AssertionError("engine read the wall clock")
+
+    for name in ("time", "monotonic", "perf_counter"):
+        monkeypatch.setattr(time, name, boom)
+    e = Engine(demo)
+    e.advance(100)
+    e.choose("decline")
+    e.advance(100)
