@@ -1,0 +1,39 @@
+"""Play the game (the default command).
+
+  python main.py                          start at the language screen
+  python main.py play FILE                play one scenario file directly
+  python main.py play FILE --watch        author mode: reload on save, replay the choices
+                                          made so far, show lint errors in an overlay
+  python main.py play FILE --start STEP   begin at a given step
+Options: --lang vi|en, --windowed / --fullscreen, --size WxH.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+
+def register(p) -> None:
+    p.add_argument("file", nargs="?", type=Path, help="a scenario file to play directly")
+    p.add_argument("--watch", action="store_true", help="reload FILE when it changes (authors)")
+    p.add_argument("--start", metavar="STEP", help="begin at this step id (with FILE)")
+    p.add_argument("--lang", choices=("vi", "en"), help="interface language (default: last used, else OS locale)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--windowed", dest="fullscreen", action="store_false", default=None)
+    g.add_argument("--fullscreen", dest="fullscreen", action="store_true")
+    p.add_argument("--size", default="1280x720", help="window size, e.g. 1366x768")
+    p.set_defaults(run=run)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"(\d{3,5})[xX*](\d{3,5})", text.strip())
+    return (int(m.group(1)), int(m.group(2))) if m else (1280, 720)
+
+
+def run(args) -> int:
+    from game.cli.common import default_lang
+    from game.ui.main import launch
+
+    return launch(file=args.file, watch=args.watch, start=args.start, lang=args.lang,
+                  fullscreen=args.fullscreen, size=parse_size(args.size), default_lang=default_lang())

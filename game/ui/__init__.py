@@ -1,0 +1,1 @@
+"""The Pygame view: a scene stack that renders engine state and sends choices back."""

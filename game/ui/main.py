@@ -1,0 +1,42 @@
+"""Start the game: open the window and choose the first scene."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .app import App
+
+
+def first_scene(app, file: Path | None, watch: bool, start: str | None):
+    if file is None:
+        from .scenes.language import LanguageScene
+
+        return LanguageScene(app)
+    from game.core.loader import load_scenario
+
+    from .scenes.play import PlayScene
+    from .scenes.watch import LintOverlay
+
+    loaded = load_scenario(Path(file), app.get_taxonomy())
+    if not loaded.ok:
+        if watch:
+            return LintOverlay(app, file, loaded.diagnostics, [], start)
+        for d in loaded.diagnostics:
+            print(d.format(app.lang), file=sys.stderr)
+        return None
+    if start and loaded.scenario.step(start) is None:
+        print(f"--start: no step {start!r} in {file}", file=sys.stderr)
+        return None
+    return PlayScene(app, loaded.scenario, start=start, watch=Path(file) if watch else None)
+
+
+def launch(*, file=None, watch=False, start=None, lang=None, fullscreen=None, size=(1280, 720),
+           default_lang="vi", on_first_frame=None) -> int:
+    app = App(lang=lang, size=size, fullscreen=fullscreen, default_lang=default_lang)
+    scene = first_scene(app, file, watch, start)
+    if scene is None:
+        return 1
+    app.push(scene)
+    app.run(on_first_frame=on_first_frame)
+    return 0

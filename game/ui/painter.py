@@ -1,0 +1,115 @@
+"""Draws a render model onto a surface and records the text that became visible."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from . import icons
+from .kit import button_pad, key_width
+
+
+@dataclass
+class Drawn:
+    text: str
+    rect: pygame.Rect
+    role: str
+
+
+class Painter:
+    def __init__(self, fonts, theme):
+        self.fonts = fonts
+        self.theme = theme
+        self.drawn: list[Drawn] = []  # text drawn in the last frame (for tests)
+        self._scaled: dict = {}
+
+    def begin(self) -> None:
+        self.drawn = []
+
+    def scaled(self, surf: pygame.Surface, size: tuple, mode: str = "fit") -> pygame.Surface:
+        key = (id(surf), size, mode)
+        out = self._scaled.get(key)
+        if out is None:
+            if len(self._scaled) > 200:
+                self._scaled.clear()
+            w, h = size
+            if mode == "pixelate":  # the "poor connection" look
+                small = pygame.transform.smoothscale(surf, (max(1, w // 14), max(1, h // 14)))
+                out = pygame.transform.scale(small, (w, h))
+            else:
+                out = pygame.transform.smoothscale(surf, (max(1, w), max(1, h)))
+            self._scaled[key] = out
+        return out
+
+    def paint(self, surface: pygame.Surface, items) -> None:
+        for it in sorted(items, key=lambda i: i.layer):
+            surface.set_clip(it.clip)
+            self._one(surface, it)
+        surface.set_clip(None)
+
+    def _one(self, surface, it) -> None:
+        k = it.kind
+        if k == "box":
+            self._box(surface, it.rect, it.colour, it.radius, it.border, it.border_colour)
+        elif k == "text":
+            self._text(surface, it.text, it.role, it.colour, it.rect, it.align)
+        elif k == "button":
+            self._button(surface, it)
+        elif k == "image" and it.surface is not None:
+            mode = it.extra.get("mode", "fit")
+            img = self.scaled(it.surface, it.rect.size, mode)
+            if it.radius:
+                mask = pygame.Surface(it.rect.size, pygame.SRCALPHA)
+                pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=it.radius)
+                img = img.copy().convert_alpha() if pygame.display.get_surface() else img.copy()
+                img.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+            surface.blit(img, it.rect)
+        elif k == "icon":
+            icons.draw(surface, it.icon, it.rect, it.colour, it.fg or (255, 255, 255), it.extra.get("phase", 0.0))
+
+    def _box(self, surface, rect, colour, radius=0, border=0, border_colour=None) -> None:
+        if colour is not None:
+            if len(colour) == 4 and colour[3] < 255:
+                tmp = pygame.Surface(rect.size, pygame.SRCALPHA)
+                pygame.draw.rect(tmp, colour, tmp.get_rect(), border_radius=radius)
+                surface.blit(tmp, rect)
+            else:
+                pygame.draw.rect(surface, colour[:3], rect, border_radius=radius)
+        if border and border_colour is not None:
+            pygame.draw.rect(surface, border_colour, rect, border, border_radius=radius)
+
+    def _text(self, surface, s, role, colour, rect, align="left") -> None:
+        if not s:
+            return
+        img = self.fonts.render(s, role, colour, max(1, rect.w), align)
+        surface.blit(img, rect.topleft)
+        self.drawn.append(Drawn(s, pygame.Rect(rect.topleft, img.get_size()), role))
+
+    def _button(self, surface, it) -> None:
+        th = self.theme
+        bg = it.colour if it.enabled else th["disabled"]
+        fg = it.fg if it.enabled else th["disabled_text"]
+        self._box(surface, it.rect, bg, it.radius, it.border, it.border_colour)
+        if it.focused:
+            pygame.draw.rect(surface, th["focus"], it.rect.inflate(6, 6), 3, border_radius=it.radius + 3)
+        pad = button_pad(self.fonts, it.role)
+        x = it.rect.left + pad
+        if it.key:
+            kr = pygame.Rect(0, 0, key_width(self.fonts, it.key), self.fonts.line_height("label"))
+            kr.midleft = (x, it.rect.centery)
+            pygame.draw.rect(surface, fg, kr, 2, border_radius=5)
+            self._text(surface, it.key, "label", fg, kr.move(0, 0), "center")
+            x = kr.right + pad
+        if it.icon:
+            isz = self.fonts.line_height(it.role) - 2
+            ir = pygame.Rect(x, it.rect.centery - isz // 2, isz, isz)
+            icons.draw(surface, it.icon, ir, fg, bg)
+            x = ir.right + pad
+        if it.text:
+            width = it.rect.right - pad - x
+            img = self.fonts.render(it.text, it.role, fg, max(1, width), "center" if it.align == "center" else "left")
+            y = it.rect.centery - img.get_height() // 2
+            bx = x if it.align != "center" else x + (width - img.get_width()) // 2
+            surface.blit(img, (bx, y))
+            self.drawn.append(Drawn(it.text, pygame.Rect((bx, y), img.get_size()), it.role))

@@ -1,0 +1,1 @@
+"""Side panels beside the phone: what you can do, feedback after a choice, and the score."""

@@ -1,0 +1,59 @@
+"""The choice panel: numbered replies and actions, help actions set apart, a countdown, skip."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import items as I
+from ..kit import Column
+from ..words import choice_text
+
+
+def build(scene, rect: pygame.Rect) -> list:
+    th, fonts, s, tr, eng = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.engine
+    out = [I.box(rect, th["panel"], radius=int(16 * s), group="panel")]
+    pad = int(18 * s)
+    col = Column(fonts, rect.left + pad, rect.top + pad, rect.w - 2 * pad, out, gap=int(10 * s))
+    if not eng.deciding:
+        col.text(tr.gettext("Watch the phone…"), th["panel_text"], "title")
+        col.text(tr.gettext("Things are happening. Read them, or skip ahead to the decision."), th["panel_muted"], "small")
+        col.space(int(6 * s))
+        col.button(tr.gettext("Skip ahead"), ("skip",), th["button"], th["button_text"], key=tr.gettext("Space"),
+                   group="button")
+        return out
+    col.text(tr.gettext("What do you do?"), th["panel_text"], "title")
+    left = eng.time_left()
+    if left is not None and scene.app.prefs.timers:
+        total = eng.step.timeout.after
+        bar = pygame.Rect(col.x, col.y, col.w, int(10 * s))
+        low = left <= min(5, total / 3)
+        out.append(I.box(bar, th["card_border"], radius=bar.h // 2))
+        fill = bar.copy()
+        fill.w = max(bar.h, int(bar.w * left / total))
+        out.append(I.box(fill, th["timer_low"] if low else th["timer"], radius=bar.h // 2, layer=1))
+        col.y = bar.bottom + int(4 * s)
+        n = int(left + 0.999)
+        col.text(tr.ngettext("{n} second left", "{n} seconds left", n).format(n=n),
+                 th["unsafe"] if low else th["panel_text"], "label")
+    offered = eng.offered()
+    own = [c for c in offered if not c.help]
+    helps = [c for c in offered if c.help]
+    n = 0
+    for c in own:
+        n += 1
+        col.button(choice_text(tr, scene.scn, eng.step, c), ("choose", c.id), th["button"], th["button_text"],
+                   key=str(n) if n <= 9 else "", border=2 if th.high_contrast else 0, border_colour=th["card_border"])
+    if helps:
+        col.space(int(4 * s))
+        ih = fonts.line_height("label")
+        out.append(I.icon((col.x, col.y + 2, ih - 4, ih - 4), "help", th["help"], fg=th["panel"]))
+        col.x += ih + 4
+        col.w -= ih + 4
+        col.text(tr.gettext("Get help"), th["help"], "label")
+        col.x -= ih + 4
+        col.w += ih + 4
+        for c in helps:
+            n += 1
+            col.button(choice_text(tr, scene.scn, eng.step, c), ("choose", c.id), th["help_bg"], th["help"],
+                       key=str(n) if n <= 9 else "", icon="help", border=2, border_colour=th["help"], group="button")
+    return out

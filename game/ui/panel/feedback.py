@@ -1,0 +1,91 @@
+"""The feedback card after a scored choice: safe/risky/unsafe in words and shape, points,
+explanation, what was lost, and the red flags of the step (spotted or missed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from game.core.texts import Text, choice_key
+
+from .. import items as I
+from ..kit import Column
+from ..words import flag_explanation, flag_name, safety_word
+
+
+@dataclass
+class Card:
+    decision: object  # engine.Decision
+    choice: object  # model.Choice
+    step: object  # model.Step
+    ending: object  # model.Ending or None
+
+
+def card_for(scn, decision, ending) -> Card | None:
+    step = scn.step(decision.step)
+    choice = next((c for c in scn.offered_choices(step) if c.id == decision.choice), None) if step else None
+    if choice is None:
+        return None
+    return Card(decision, choice, step, ending)
+
+
+def build(scene, rect: pygame.Rect, card: Card) -> list:
+    th, fonts, s, tr, scn = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.scn
+    d, c = card.decision, card.choice
+    tax = scene.app.get_taxonomy()
+    out = [I.box(rect, th["panel"], radius=int(16 * s), group="panel")]
+    pad = int(18 * s)
+    bh = fonts.line_height("button") * 2
+    br = pygame.Rect(rect.left + pad, rect.bottom - pad - bh, rect.w - 2 * pad, bh)
+    view = pygame.Rect(rect.left, rect.top + pad // 2, rect.w, br.top - pad // 2 - rect.top - pad // 2)
+    top = rect.top + pad - scene.card_scroll
+    col = Column(fonts, rect.left + pad, top, rect.w - 2 * pad, out, gap=int(8 * s), clip=view)
+    colour = th[d.safety] if d.safety in ("safe", "risky", "unsafe") else th["panel_muted"]
+    isz = fonts.line_height("h1")
+    out.append(I.icon((col.x, col.y, isz, isz), d.safety, colour, fg=th["panel"], clip=view,
+                      extra={"safety": d.safety}))
+    word = safety_word(tr, d.safety)
+    if d.timed_out:
+        word = tr.gettext("Time ran out: {safety}").format(safety=word)
+    col.x += isz + int(10 * s)
+    col.w -= isz + int(10 * s)
+    col.text(word, colour, "h1", group="verdict")
+    col.x -= isz + int(10 * s)
+    col.w += isz + int(10 * s)
+    pts = tr.ngettext("{n} point", "{n} points", d.score).format(n=d.score)
+    col.text(tr.gettext("{points} of {best} possible").format(points=pts, best=d.best), th["panel_text"], "strong")
+    key = choice_key(scn, card.step, c)
+    if c.explanation:
+        col.text(tr.text(Text(f"{key}/explanation", c.explanation)), th["panel_text"], "body")
+    for i, q in enumerate(c.consequences):
+        col.text("• " + tr.text(Text(f"{key}/consequence/{i}/text", q.text)), th["unsafe"], "strong")
+    shown = list(d.flags_shown)
+    spotted_extra = [f for f in d.flags if f not in shown]
+    if shown or spotted_extra:
+        col.space(int(4 * s))
+        col.text(tr.gettext("Red flags in this part"), th["panel_text"], "title")
+        fh = fonts.line_height("strong")
+        for f in shown + spotted_extra:
+            got = f in d.flags
+            icon_name, icol = ("safe", th["safe"]) if got else ("flag", th["flag"])
+            out.append(I.icon((col.x, col.y + 2, fh - 4, fh - 4), icon_name, icol, fg=th["panel"], clip=view))
+            status = tr.gettext("you spotted it") if got else tr.gettext("missed")
+            col.x += fh + 4
+            col.w -= fh + 4
+            col.gap = 2
+            col.text(f"{flag_name(tr, tax, f)} — {status}", th["panel_text"], "strong")
+            col.text(flag_explanation(tr, tax, f), th["panel_muted"], "small")
+            col.gap = int(8 * s)
+            col.x -= fh + 4
+            col.w += fh + 4
+        if shown:
+            col.text(tr.gettext("The orange outlines on the phone show where they appeared."), th["panel_muted"], "tiny")
+    label = tr.gettext("See how it ended") if card.ending is not None else tr.gettext("Continue")
+    out.append(I.button(br, label, ("continue",), th["accent"], th["accent_text"], align="center"))
+    scene.card_max_scroll = max(0, col.y + scene.card_scroll - view.bottom)
+    if scene.card_max_scroll:
+        out.append(I.text((rect.left + pad, view.bottom - 2, rect.w - 2 * pad, fonts.line_height("tiny")),
+                          tr.gettext("Scroll for more (mouse wheel or Page Down)"), th["panel_muted"], "tiny",
+                          align="center", layer=2))
+    return out

@@ -1,0 +1,35 @@
+"""The left panel: which story, the score so far, and the keys."""
+
+from __future__ import annotations
+
+import pygame
+
+from ..kit import Column
+from ..words import scn_text
+
+
+def build(scene, rect: pygame.Rect) -> list:
+    if rect.w < 120:
+        return []
+    th, fonts, s, tr, eng = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.engine
+    out = []
+    pad = int(8 * s)
+    col = Column(fonts, rect.left + pad, rect.top + pad, rect.w - 2 * pad, out, gap=int(8 * s))
+    col.text(scn_text(tr, scene.scn, "title"), th["text"], "title")
+    n = len(eng.log)
+    col.text(tr.ngettext("{n} decision made", "{n} decisions made", n).format(n=n), th["muted"], "small")
+    col.text(tr.gettext("Score: {score} of {possible}").format(score=eng.score, possible=eng.possible), th["text"],
+             "strong")
+    col.space(int(12 * s))
+    col.text(tr.gettext("Keys"), th["text"], "label")
+    for k, what in (("1–9", tr.gettext("choose an option")), (tr.gettext("Tab, arrows, Enter"), tr.gettext("move and press")),
+                    (tr.gettext("Space"), tr.gettext("skip ahead")), ("PgUp PgDn", tr.gettext("scroll messages")),
+                    ("Backspace", tr.gettext("back on the phone")), ("Esc", tr.gettext("pause"))):
+        col.text(f"{k} — {what}", th["muted"], "small")
+    if scene.app.recorder.warning:
+        col.space(int(8 * s))
+        col.text(scene.app.recorder.warning, th["risky"], "small")
+    if scene.app.progress.error:
+        col.text(tr.gettext("Progress could not be saved: {reason}").format(reason=scene.app.progress.error),
+                 th["risky"], "small")
+    return out

@@ -1,0 +1,50 @@
+"""Notification banners that slide in from the top of the screen."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import items as I
+from .header import fit
+
+SLIDE = 0.25  # seconds to slide in or out
+
+
+def build(scene, rect: pygame.Rect) -> list:
+    th, fonts, s = scene.theme, scene.fonts, scene.app.scale
+    now = scene.phone.now
+    out = []
+    pad = int(10 * s)
+    y = rect.top + int(6 * s)
+    for b in scene.phone.banners[-2:]:
+        age = now - b.born
+        if age < 0 or age > b.ttl:
+            continue
+        h = fonts.line_height("tiny") + fonts.line_height("small") * 2 + 2 * pad
+        r = pygame.Rect(rect.left + pad, y, rect.w - 2 * pad, h)
+        if not scene.app.prefs.reduced_motion:
+            k = min(1.0, age / SLIDE, (b.ttl - age) / SLIDE)
+            r.y = int(rect.top - h + (y - rect.top + h) * k)
+        look = th.look(b.app or "generic")
+        out.append(I.button(r, None, ("phone", "open", b.target or ("home",)), th["banner"], th["banner_text"],
+                            radius=int(14 * s), layer=5, group="banner", area="phone", clip=rect, border=1,
+                            border_colour=th["card_border"], extra={"nofocus": True}))
+        ic = pygame.Rect(r.left + pad, r.top + pad, fonts.line_height("tiny"), fonts.line_height("tiny"))
+        out.append(I.box(ic, look.get("icon", th["accent"]), radius=4, layer=6, area="phone", clip=rect))
+        tw = r.w - 2 * pad
+        out.append(I.text((ic.right + 6, r.top + pad, tw - ic.w - 6, fonts.line_height("tiny")),
+                          fit(fonts, b.title, "tiny", tw - ic.w - 6), th["screen_muted"], "tiny", layer=6, area="phone", clip=rect))
+        body = b.text
+        lines = fonts.wrap(body, "small", tw)
+        if len(lines) > 2:
+            body = " ".join(lines[:2])
+            body = fit(fonts, lines[0], "small", tw) + "\n" + fit(fonts, " ".join(lines[1:]), "small", tw)
+        out.append(I.text((r.left + pad, ic.bottom + 2, tw, fonts.line_height("small") * 2), body, th["banner_text"],
+                          "small", layer=6, area="phone", clip=rect))
+        y = r.bottom + int(6 * s)
+    return out
+
+
+def active(scene) -> bool:
+    now = scene.phone.now
+    return any(0 <= now - b.born <= b.ttl for b in scene.phone.banners)

@@ -1,0 +1,50 @@
+"""An app's top bar inside the phone: back arrow, avatar, title and subtitle, in the app's colours."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import items as I
+
+
+def header_height(fonts, scale) -> int:
+    return fonts.line_height("strong") + fonts.line_height("tiny") + int(16 * scale)
+
+
+def build(scene, rect: pygame.Rect, title: str, subtitle: str, look: dict, avatar: str | None = None) -> list:
+    th, fonts, s = scene.theme, scene.fonts, scene.app.scale
+    h = header_height(fonts, s)
+    bar = pygame.Rect(rect.left, rect.top, rect.w, h)
+    fg = look.get("bar_text", th["screen_text"])
+    out = [I.box(bar, look.get("bar", th["screen"]), area="phone")]
+    bk = pygame.Rect(bar.left + int(4 * s), bar.top, int(34 * s), h)
+    out.append(I.button(bk, None, ("phone", "back"), look.get("bar", th["screen"]), fg, radius=6, area="phone",
+                        group="header", extra={"nofocus": False}))
+    out.append(I.icon(bk.inflate(-int(14 * s), -int(h * 0.45)), "back", fg, layer=1, area="phone"))
+    x = bk.right + int(4 * s)
+    if avatar is not None:
+        ar = pygame.Rect(x, bar.top + (h - int(h * 0.7)) // 2, int(h * 0.7), int(h * 0.7))
+        out.append(I.box(ar, look.get("icon", th["accent"]), radius=ar.h // 2, area="phone"))
+        out.append(I.text((ar.left, ar.centery - fonts.line_height("label") // 2, ar.w, fonts.line_height("label")),
+                          avatar, (255, 255, 255), "label", align="center", layer=1, area="phone"))
+        x = ar.right + int(8 * s)
+    w = bar.right - x - int(8 * s)
+    out.append(I.text((x, bar.top + int(6 * s), w, fonts.line_height("strong")), _fit(fonts, title, "strong", w),
+                      fg, "strong", area="phone"))
+    if subtitle:
+        out.append(I.text((x, bar.top + int(6 * s) + fonts.line_height("strong"), w, fonts.line_height("tiny")),
+                          _fit(fonts, subtitle, "tiny", w), fg, "tiny", area="phone"))
+    return out
+
+
+def _fit(fonts, s: str, role: str, w: int) -> str:
+    """One line: cut with an ellipsis when too wide."""
+    f = fonts.get(role)
+    if f.size(s)[0] <= w:
+        return s
+    while s and f.size(s + "…")[0] > w:
+        s = s[:-1]
+    return s + "…"
+
+
+fit = _fit

@@ -1,0 +1,65 @@
+"""Lock screen: big clock and the notifications that arrived."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import items as I
+from ..words import app_name, clock, contact_name
+
+
+def entries(scene) -> list[tuple]:
+    """(app name, title, text, at, target) for every notification and incoming message, newest first."""
+    eng, tr, scn = scene.engine, scene.tr, scene.scn
+    out = []
+    for n in eng.phone.notifications:
+        app = scn.app(n.app) if n.app else None
+        out.append((app_name(tr, scn, app) if app else tr.text(n.title), tr.text(n.title), tr.text(n.text), n.at, None,
+                    n.id))
+    for key, th in eng.phone.threads.items():
+        for m in th.messages:
+            if m.outgoing:
+                continue
+            body = tr.text(m.text) if m.text else tr.gettext("Photo")
+            out.append((app_name(tr, scn, scn.app(key[0])), contact_name(tr, scn, m.sender), body, m.at,
+                        ("thread", *key), m.id))
+    out.sort(key=lambda e: -e[3])
+    return out
+
+
+def build(scene, rect: pygame.Rect) -> list:
+    th, fonts, s, tr = scene.theme, scene.fonts, scene.app.scale, scene.tr
+    out = [I.box(rect.inflate(0, 0), th["lock_bg"], area="phone")]
+    col_y = rect.top + int(18 * s)
+    li = pygame.Rect(0, 0, int(18 * s), int(22 * s))
+    li.midtop = (rect.centerx, col_y)
+    out.append(I.icon(li, "lock", th["lock_text"], area="phone"))
+    col_y = li.bottom + int(4 * s)
+    ch = fonts.line_height("clock")
+    out.append(I.text((rect.left, col_y, rect.w, ch), clock(scene.engine.time), th["lock_text"], "clock",
+                      align="center", area="phone"))
+    col_y += ch + int(10 * s)
+    pad = int(10 * s)
+    w = rect.w - 2 * pad
+    bottom = rect.bottom - fonts.line_height("small") * 2 - int(16 * s)
+    for app, title, body, at, target, nid in entries(scene):
+        lines = f"{title}\n{body}" if body else title
+        _tw, h = fonts.measure(lines, "small", w - 2 * pad)
+        hh = fonts.line_height("tiny")
+        card = pygame.Rect(rect.left + pad, col_y, w, hh + h + 2 * pad)
+        if card.bottom > bottom:
+            break
+        hl = scene.highlighted(nid)
+        out.append(I.button(card, None, ("phone", "open", target or ("home",)), th["banner"], th["banner_text"],
+                            radius=int(14 * s), group="notification", area="phone",
+                            border=3 if hl else 0, border_colour=th["flag"] if hl else None))
+        out.append(I.text((card.left + pad, card.top + pad // 2, w - 2 * pad, hh), f"{app} · {clock(at)}",
+                          th["screen_muted"], "tiny", layer=1, area="phone"))
+        out.append(I.text((card.left + pad, card.top + pad // 2 + hh, w - 2 * pad, h), lines, th["banner_text"],
+                          "small", layer=1, area="phone"))
+        col_y = card.bottom + int(8 * s)
+    hint = pygame.Rect(rect.left + pad, rect.bottom - fonts.line_height("small") * 2 - int(8 * s), w,
+                       fonts.line_height("small") * 2)
+    out.append(I.button(hint, tr.gettext("Unlock"), ("phone", "unlock"), th["lock_bg2"], th["lock_text"],
+                        role="small", align="center", radius=hint.h // 2, area="phone"))
+    return out

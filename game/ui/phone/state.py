@@ -1,0 +1,42 @@
+"""What the phone is showing (the player's navigation), separate from engine state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Banner:
+    title: str
+    text: str
+    app: str | None  # look name for the icon colour
+    target: tuple | None  # screen to open on tap
+    born: float
+    ttl: float = 4.0
+
+
+@dataclass
+class PhoneUI:
+    screen: tuple = ("lock",)  # ("lock",) ("home",) ("list", app) ("thread", app, contact) ("call",) ("recents",)
+    seen: dict = field(default_factory=dict)  # (app, contact) -> messages seen
+    scroll: dict = field(default_factory=dict)  # (app, contact) -> px scrolled up from the bottom
+    banners: list = field(default_factory=list)
+    calls: list = field(default_factory=list)  # engine Call objects met so far (the Phone app's list)
+    last_focus: tuple = ("home",)
+    call_gone_at: float | None = None  # clock time the current call stopped being live
+    now: float = 0.0  # UI clock (real seconds), for animations
+
+    def open(self, screen: tuple) -> None:
+        self.screen = screen
+
+    def unread(self, threads, app: str | None = None) -> int:
+        n = 0
+        for key, th in threads.items():
+            if app is not None and key[0] != app:
+                continue
+            incoming = sum(1 for m in th.messages if not m.outgoing)
+            n += max(0, incoming - self.seen.get(key, 0))
+        return n
+
+    def mark_seen(self, key, thread) -> None:
+        self.seen[key] = sum(1 for m in thread.messages if not m.outgoing)

@@ -1,0 +1,195 @@
+"""A conversation: bubbles, timestamps, images, link cards, typing dots; scrolls.
+
+Heights are computed once per message (and per width/text size) and cached, and only
+the bubbles inside the viewport become items, so a 200-message thread stays cheap.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import items as I
+from ..words import app_name, clock, contact_name, contact_saved, flag_name
+from . import header
+
+
+def _avatar_letter(name: str) -> str:
+    return (name[:1] or "?").upper()
+
+
+class ThreadView:
+    def __init__(self):
+        self._heights: dict = {}
+
+    def clear(self) -> None:
+        self._heights.clear()
+
+    def build(self, scene, rect: pygame.Rect, app_id: str, contact: str) -> list:
+        th, fonts, s, tr, scn = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.scn
+        app = scn.app(app_id)
+        look = th.look(app.look if app else "generic")
+        key = (app_id, contact)
+        thread = scene.engine.phone.threads.get(key)
+        name = contact_name(tr, scn, contact)
+        if contact_saved(scn, contact):
+            sub = app_name(tr, scn, app)
+        else:
+            sub = tr.gettext("Not in your contacts")
+        out = [I.box(rect, look.get("bg", th["screen"]), area="phone")]
+        out += header.build(scene, rect, name, sub, look, avatar=_avatar_letter(name))
+        hh = header.header_height(fonts, s)
+        ih = fonts.line_height("small") + int(18 * s)
+        inp = pygame.Rect(rect.left, rect.bottom - ih, rect.w, ih)
+        view = pygame.Rect(rect.left, rect.top + hh, rect.w, rect.h - hh - ih)
+        pad = int(10 * s)
+        out.append(I.box(inp, look.get("bar", th["screen"]) if th.high_contrast else th["screen"], area="phone"))
+        field = inp.inflate(-2 * pad, -int(10 * s))
+        out.append(I.box(field, th["screen"], radius=field.h // 2, border=1, border_colour=th["card_border"], area="phone"))
+        out.append(I.text(field.inflate(-2 * pad, 0).move(0, (field.h - fonts.line_height("small")) // 2),
+                          tr.gettext("Reply with the options beside the phone"), th["screen_muted"], "small",
+                          area="phone"))
+        msgs = thread.messages if thread else []
+        bw = int(view.w * 0.76)
+        heights = [self._height(scene, m, bw) for m in msgs]
+        typing = bool(thread and thread.typing)
+        type_h = fonts.line_height("body") + int(16 * s) if typing else 0
+        gap = int(8 * s)
+        total = sum(heights) + gap * (len(msgs) + 1) + (type_h + gap if typing else 0)
+        max_scroll = max(0, total - view.h)
+        scroll = min(scene.phone.scroll.get(key, 0), max_scroll)
+        scene.phone.scroll[key] = scroll
+        scene.thread_max_scroll = max_scroll
+        y = view.top + gap - (max_scroll - scroll)
+        for m, h in zip(msgs, heights, strict=True):
+            if y + h >= view.top and y <= view.bottom:
+                out += self._bubble(scene, m, pygame.Rect(0, y, bw, h), view, look)
+            y += h + gap
+        if typing:
+            tb = pygame.Rect(view.left + pad, y, int(64 * s), type_h)
+            if tb.bottom >= view.top and tb.top <= view.bottom:
+                out.append(I.box(tb, look["in"], radius=tb.h // 2, clip=view, area="phone", group="bubble",
+                                 extra={"typing": True}))
+                phase = -1.0 if scene.app.prefs.reduced_motion else scene.phone.now
+                out.append(I.icon(tb.inflate(-int(16 * s), -int(10 * s)), "dots", th["screen_muted"], clip=view, layer=1,
+                                  area="phone", extra={"phase": phase}))
+            label = tr.gettext("{name} is typing…").format(name=name)
+            ly = min(tb.bottom + 2, view.bottom - fonts.line_height("tiny"))
+            out.append(I.text((view.left + pad, ly, view.w - 2 * pad, fonts.line_height("tiny")), label,
+                              th["screen_muted"], "tiny", clip=view, area="phone"))
+        if max_scroll and scroll:
+            more = pygame.Rect(0, 0, int(120 * s), fonts.line_height("tiny") + 8)
+            more.midbottom = (view.centerx, view.bottom - 4)
+            out.append(I.button(more, tr.gettext("Newest"), ("phone", "scroll_end"),
+                                th["accent"], th["accent_text"], role="tiny", align="center", radius=more.h // 2,
+                                layer=2, area="phone", group="float"))
+        return out
+
+    # -- one message ---------------------------------------------------------
+
+    def _parts(self, scene, m, bw):
+        """Text, image height and link card height of a message at bubble width bw."""
+        fonts, s, tr = scene.fonts, scene.app.scale, scene.tr
+        pad = int(10 * s)
+        inner = bw - 2 * pad
+        txt = tr.text(m.text) if m.text else ""
+        img = scene.image(m.image) if m.image else None
+        ih = 0
+        if m.image:
+            ih = int(inner * 0.62) if img is None else min(int(inner * img.get_height() / max(1, img.get_width())), int(inner * 1.3))
+        link_h = 0
+        if m.link_url:
+            lt = tr.text(m.link_title)
+            ld = tr.text(m.link_text)
+            link_h = fonts.measure(lt, "label", inner - 2 * pad)[1] + fonts.line_height("tiny") + 2 * pad
+            if ld:
+                link_h += fonts.measure(ld, "tiny", inner - 2 * pad)[1]
+            if m.link_image:
+                link_h += int(inner * 0.45)
+        th_ = fonts.measure(txt, "body", inner)[1] if txt else 0
+        return txt, img, ih, link_h, th_
+
+    def _height(self, scene, m, bw) -> int:
+        hl = tuple(scene.flags_on(m.id))
+        key = (m.id, bw, scene.fonts.body_px, scene.tr.lang, hl)
+        h = self._heights.get(key)
+        if h is None:
+            fonts, s = scene.fonts, scene.app.scale
+            pad = int(10 * s)
+            _txt, _img, ih, link_h, th_ = self._parts(scene, m, bw)
+            body = th_ + (ih + (pad if th_ else 0) if ih else 0) + (link_h + pad if link_h else 0)
+            h = body + 2 * pad + fonts.line_height("tiny")
+            h += len(hl) * (fonts.line_height("tiny") + 4)
+            self._heights[key] = h
+        return h
+
+    def _bubble(self, scene, m, r: pygame.Rect, view, look) -> list:
+        th, fonts, s, tr = scene.theme, scene.fonts, scene.app.scale, scene.tr
+        pad = int(10 * s)
+        txt, img, ih, link_h, th_ = self._parts(scene, m, r.w)
+        inner = r.w - 2 * pad
+        # shrink short text bubbles to their text width
+        if txt and not ih and not link_h:
+            tw = fonts.measure(txt, "body", inner)[0]
+            inner = max(tw, fonts.get("tiny").size(clock(m.at))[0])
+        bw = inner + 2 * pad
+        flags = scene.flags_on(m.id)
+        hbody = th_ + (ih + (pad if th_ else 0) if ih else 0) + (link_h + pad if link_h else 0)
+        bub = pygame.Rect(0, r.top, bw, hbody + 2 * pad)
+        if m.outgoing:
+            bub.right = view.right - pad
+        else:
+            bub.left = view.left + pad
+        bg, fg = (look["out"], look["out_text"]) if m.outgoing else (look["in"], look["in_text"])
+        common = {"clip": view, "area": "phone"}
+        out = [I.box(bub, bg, radius=int(14 * s), group="bubble", border=3 if flags else (1 if th.high_contrast else 0),
+                     border_colour=th["flag"] if flags else th["card_border"], extra={"msg": m.id}, **common)]
+        y = bub.top + pad
+        if ih:
+            ir = pygame.Rect(bub.left + pad, y, inner, ih)
+            if img is not None:
+                out.append(I.Item("image", ir, surface=img, radius=int(8 * s), layer=1, **common))
+            else:
+                out.append(I.box(ir, th["card_border"], radius=int(8 * s), layer=1, **common))
+                out.append(I.text(ir.inflate(-pad, -pad), tr.gettext("Image"), th["screen_muted"], "small", layer=2, **common))
+            y += ih + (pad if th_ else 0)
+        if txt:
+            out.append(I.text((bub.left + pad, y, inner, th_), txt, fg, "body", layer=1, **common))
+            y += th_
+        if link_h:
+            y += pad
+            card = pygame.Rect(bub.left + pad, y, inner, link_h)
+            out.append(I.box(card, th["screen"], radius=int(8 * s), border=1, border_colour=th["card_border"], layer=1,
+                             **common))
+            cy = card.top
+            if m.link_image:
+                lim = scene.image(m.link_image)
+                lr = pygame.Rect(card.left, cy, card.w, int(inner * 0.45))
+                if lim is not None:
+                    out.append(I.Item("image", lr, surface=lim, layer=2, **common))
+                cy = lr.bottom
+            cy += pad // 2
+            lt = tr.text(m.link_title)
+            ltw = card.w - 2 * pad
+            lh = fonts.measure(lt, "label", ltw)[1]
+            out.append(I.text((card.left + pad, cy, ltw, lh), lt, th["screen_text"], "label", layer=2, **common))
+            cy += lh
+            ld = tr.text(m.link_text)
+            if ld:
+                dh = fonts.measure(ld, "tiny", ltw)[1]
+                out.append(I.text((card.left + pad, cy, ltw, dh), ld, th["screen_muted"], "tiny", layer=2, **common))
+                cy += dh
+            out.append(I.text((card.left + pad, cy, ltw, fonts.line_height("tiny")), header.fit(fonts, m.link_url, "tiny", ltw),
+                              th["accent"] if not th.high_contrast else th["screen_text"], "tiny", layer=2, **common))
+        ty = bub.bottom + 1
+        tsr = pygame.Rect(bub.left, ty, bub.w, fonts.line_height("tiny"))
+        out.append(I.text(tsr, clock(m.at), th["screen_muted"], "tiny", align="right" if m.outgoing else "left", **common))
+        ty += fonts.line_height("tiny") + 2
+        tax = scene.app.get_taxonomy()
+        for f in flags:
+            fh = fonts.line_height("tiny")
+            fr = pygame.Rect(view.left + pad, ty, view.w - 2 * pad, fh)
+            out.append(I.icon((fr.left, fr.top + 2, fh - 4, fh - 4), "flag", th["flag"], **common))
+            out.append(I.text((fr.left + fh, fr.top, fr.w - fh, fh), header.fit(fonts, flag_name(tr, tax, f), "tiny", fr.w - fh),
+                              th["flag"], "tiny", **common))
+            ty += fh + 4
+        return out

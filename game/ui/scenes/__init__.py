@@ -1,0 +1,1 @@
+"""Full-window scenes: menus, the phone, the debrief and overlays."""

@@ -1,0 +1,195 @@
+"""The debrief: how it ended, your path beside the safest one, red flags spotted and
+missed, the score, real advice and hotlines."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core import walk
+
+from .. import items as I
+from ..kit import Column
+from ..scene import Scene
+from ..words import choice_text, ending_advice, ending_text, flag_name, hotline, outcome_word
+
+OUTCOME_ICON = {"safe": "safe", "harmed": "risky", "scammed": "unsafe"}
+
+
+class DebriefScene(Scene):
+    def __init__(self, app, scn, engine, *, start=None, watch=None):
+        super().__init__(app)
+        self.scn = scn
+        self.engine = engine
+        self.start = start
+        self.watch = watch
+        self.safest = walk.safest_path(scn)
+        self.scroll = 0
+        self.max_scroll = 0
+        self.focus = None
+
+    def _choice(self, step_id: str, cid: str):
+        step = self.scn.step(step_id)
+        c = next((c for c in self.scn.offered_choices(step) if c.id == cid), None) if step else None
+        return step, c
+
+    def build(self):
+        th, tr, fonts, s, eng, scn = self.theme, self.tr, self.fonts, self.app.scale, self.engine, self.scn
+        tax = self.app.get_taxonomy()
+        W, H = self.app.size
+        pad = int(28 * s)
+        bh = fonts.line_height("button") * 2
+        view = pygame.Rect(pad, pad, W - 2 * pad, H - 3 * pad - bh)
+        panel = view.inflate(int(16 * s), int(16 * s))
+        out = [I.box(panel, th["panel"], radius=int(18 * s), group="panel")]
+        gap = int(30 * s)
+        cw = (view.w - gap) // 2 - int(16 * s)
+        top = view.top + int(12 * s) - self.scroll
+        lc = Column(fonts, view.left + int(16 * s), top, cw, out, gap=int(8 * s), clip=view)
+        rc = Column(fonts, lc.x + cw + gap, top, cw, out, gap=int(8 * s), clip=view)
+        ending = eng.ending
+        outcome = ending.outcome if ending else "harmed"
+        colour = th[{"safe": "safe", "harmed": "risky", "scammed": "unsafe"}[outcome]]
+        isz = fonts.line_height("title")
+        out.append(I.icon((lc.x, lc.y, isz, isz), OUTCOME_ICON[outcome], colour, fg=th["panel"], clip=view))
+        lc.x += isz + 8
+        lc.w -= isz + 8
+        lc.text(outcome_word(tr, outcome), colour, "title", group="outcome")
+        lc.x -= isz + 8
+        lc.w += isz + 8
+        title = ending_text(tr, scn, ending, "title") if ending is not None else ""
+        if title and title != outcome_word(tr, outcome):
+            lc.text(title, th["panel_text"], "h1")
+        if ending is not None:
+            lc.text(ending_text(tr, scn, ending, "debrief"), th["panel_text"], "body")
+        if outcome in ("harmed", "scammed"):
+            lc.text(tr.gettext("It's not your fault. Scammers are trained to frighten and rush people. "
+                               "Telling an adult you trust is always the right move."), th["help"], "strong")
+        pct = eng.percent
+        lc.text(tr.gettext("Score: {score} of {possible} points ({percent}%)").format(
+            score=eng.score, possible=eng.possible, percent=pct), th["panel_text"], "title", group="score")
+        if eng.money_lost:
+            lc.text(tr.gettext("Money lost: {amount} đồng").format(amount=f"{eng.money_lost:,}".replace(",", ".")),
+                    th["unsafe"], "strong")
+        advice = ending_advice(tr, scn, ending) if ending else []
+        if advice:
+            lc.space(int(6 * s))
+            lc.text(tr.gettext("What to do in real life"), th["panel_text"], "title")
+            for a in advice:
+                lc.text("• " + a, th["panel_text"], "body")
+        lines = [h for hid in (ending.hotlines if ending else []) if (h := hotline(tr, tax, hid))]
+        if lines:
+            lc.space(int(6 * s))
+            lc.text(tr.gettext("Who can help"), th["panel_text"], "title")
+            for number, name, text in lines:
+                lc.text(f"{number} — {name}", th["help"], "strong")
+                lc.text(text, th["panel_muted"], "small")
+        # right column: paths and flags
+        rc.text(tr.gettext("Your choices"), th["panel_text"], "title")
+        for i, d in enumerate(eng.log):
+            step, c = self._choice(d.step, d.choice)
+            self._path_row(rc, i + 1, choice_text(tr, scn, step, c) if c else d.choice, d.safety)
+        rc.space(int(8 * s))
+        rc.text(tr.gettext("The safest path"), th["panel_text"], "title")
+        if self.safest is not None:
+            for i, (sid, cid) in enumerate(self.safest.choices):
+                step, c = self._choice(sid, cid)
+                self._path_row(rc, i + 1, choice_text(tr, scn, step, c) if c else cid, c.safety if c else "neutral")
+        rc.space(int(8 * s))
+        spotted = [f for f in eng.flags_shown if f in eng.flags_spotted]
+        missed = eng.flags_missed
+        rc.text(tr.gettext("Red flags you spotted"), th["panel_text"], "title")
+        for f in spotted:
+            self._flag_row(rc, flag_name(tr, tax, f), "safe", th["safe"])
+        if not spotted:
+            rc.text(tr.gettext("None this time."), th["panel_muted"], "small")
+        rc.text(tr.gettext("Red flags you missed"), th["panel_text"], "title")
+        for f in missed:
+            self._flag_row(rc, flag_name(tr, tax, f), "flag", th["flag"])
+        if not missed:
+            rc.text(tr.gettext("None: well done."), th["panel_muted"], "small")
+        total = max(lc.y, rc.y) + self.scroll - top + int(12 * s)
+        self.max_scroll = max(0, total - view.h)
+        self.view = view
+        # buttons
+        labels = [(tr.gettext("Play again"), "again"), (tr.gettext("Next scenario"), "next"),
+                  (tr.gettext("Back to menu"), "menu")]
+        if self.watch is not None:
+            labels = labels[:1]
+        bw = (view.w - int(16 * s) * (len(labels) - 1)) // len(labels)
+        for i, (label, action) in enumerate(labels):
+            r = pygame.Rect(view.left + i * (bw + int(16 * s)), H - pad - bh, bw, bh)
+            primary = action == "next" or len(labels) == 1
+            out.append(I.button(r, label, action, th["accent"] if primary else th["button"],
+                                th["accent_text"] if primary else th["button_text"], align="center", key=str(i + 1)))
+        if self.max_scroll:
+            out.append(I.text((view.left, view.bottom - fonts.line_height("tiny"), view.w, fonts.line_height("tiny")),
+                              tr.gettext("Scroll for more (mouse wheel or Page Down)"), th["panel_muted"], "tiny",
+                              align="right", layer=2))
+        return out
+
+    def _path_row(self, col, n, text, safety) -> None:
+        th, fonts = self.theme, self.fonts
+        ih = fonts.line_height("body")
+        colour = th[safety] if safety in ("safe", "risky", "unsafe") else th["panel_muted"]
+        col.out.append(I.icon((col.x, col.y + 3, ih - 6, ih - 6), safety, colour, fg=th["panel"], clip=col.common.get("clip")))
+        col.x += ih + 2
+        col.w -= ih + 2
+        col.text(f"{n}. {text}", th["panel_text"], "body")
+        col.x -= ih + 2
+        col.w += ih + 2
+
+    def _flag_row(self, col, text, icon_name, colour) -> None:
+        th, fonts = self.theme, self.fonts
+        ih = fonts.line_height("body")
+        col.out.append(I.icon((col.x, col.y + 3, ih - 6, ih - 6), icon_name, colour, fg=th["panel"],
+                              clip=col.common.get("clip")))
+        col.x += ih + 2
+        col.w -= ih + 2
+        col.text(text, th["panel_text"], "body")
+        col.x -= ih + 2
+        col.w += ih + 2
+
+    def handle_event(self, ev) -> bool:
+        s = self.app.scale
+        if ev.type == pygame.MOUSEWHEEL:
+            self._scroll(-ev.y * 50 * s)
+            return True
+        if ev.type == pygame.KEYDOWN:
+            if ev.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+                self._scroll((1 if ev.key == pygame.K_PAGEDOWN else -1) * 250 * s)
+                return True
+            n = {pygame.K_1: "again", pygame.K_2: "next", pygame.K_3: "menu"}.get(ev.key)
+            if n and (self.watch is None or n == "again"):
+                self.activate(n)
+                return True
+            if ev.key == pygame.K_ESCAPE:
+                self.activate("menu" if self.watch is None else "again")
+                return True
+        return super().handle_event(ev)
+
+    def _scroll(self, dy) -> None:
+        self.scroll = int(max(0, min(self.max_scroll, self.scroll + dy)))
+
+    def default_action(self):
+        return "next" if self.watch is None else "again"
+
+    def activate(self, action) -> None:
+        app = self.app
+        from .play import PlayScene
+
+        if action == "again":
+            app.replace(PlayScene(app, self.scn, start=self.start, watch=self.watch))
+        elif action == "next":
+            nxt = app.get_catalog().after(self.scn.id)
+            if nxt is None:
+                self.activate("menu")
+                return
+            from .picker import PickerScene
+            from .start import start_scenario
+
+            app.reset(PickerScene(app))
+            start_scenario(app, nxt.scenario)
+        elif action == "menu":
+            from .picker import PickerScene
+
+            app.reset(PickerScene(app))

@@ -1,0 +1,174 @@
+"""The scenario picker: one card per file; files that fail lint show as disabled cards."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import items as I
+from ..scene import Scene
+from ..words import scn_list, scn_text
+
+
+class PickerScene(Scene):
+    def __init__(self, app):
+        super().__init__(app)
+        self.scroll = 0
+        self.max_scroll = 0
+
+    def build(self):
+        app, th, fonts, tr, s = self.app, self.theme, self.fonts, self.tr, self.app.scale
+        cat = app.get_catalog()
+        W, H = app.size
+        out = []
+        pad = int(28 * s)
+        # top bar
+        bar_h = fonts.line_height("button") * 2 + int(16 * s)
+        out.append(I.icon((pad, pad, int(30 * s), int(34 * s)), "shield", th["accent"]))
+        out.append(I.text((pad + int(42 * s), pad - int(4 * s), W // 2, bar_h), "Lá Chắn", th["text"], "h1"))
+        nick = app.prefs.nickname or "?"
+        out.append(I.text((pad + int(42 * s), pad + fonts.line_height("h1") - int(2 * s), W // 2, bar_h),
+                          tr.gettext("Player: {name}").format(name=nick)
+                          + (f" · {app.prefs.class_code}" if app.prefs.class_code else ""), th["muted"], "small"))
+        x = W - pad
+        for label, action in ((tr.gettext("Settings"), "settings"), (tr.gettext("Language"), "language"),
+                              (tr.gettext("Change player"), "player")):
+            bw = fonts.get("button").size(label)[0] + int(36 * s)
+            x -= bw
+            out.append(I.button((x, pad, bw, fonts.line_height("button") * 2), label, action, th["button"],
+                                th["button_text"], align="center", group="topbar"))
+            x -= int(10 * s)
+        if app.recorder.warning:
+            out.append(I.text((pad, pad + bar_h, W - 2 * pad, 40), app.recorder.warning, th["risky"], "small"))
+        top = pad + bar_h + int(20 * s)
+        view = pygame.Rect(pad, top, W - 2 * pad, H - top - pad)
+        cols = max(1, min(3, view.w // int(360 * s)))
+        gap = int(16 * s)
+        cw = (view.w - gap * (cols - 1)) // cols
+        heights = []
+        cards = []
+        for e in cat.entries:
+            cards.append(self._card(e, cw))
+        for row in range(0, len(cards), cols):
+            heights.append(max(h for _items, h in cards[row:row + cols]))
+        y = view.top - self.scroll
+        for i, (its, _h) in enumerate(cards):
+            r, c = divmod(i, cols)
+            if c == 0 and r > 0:
+                y += heights[r - 1] + gap
+            ox, oy = view.left + c * (cw + gap), y
+            if oy > view.bottom or oy + heights[r] < view.top:
+                continue
+            for it in its:
+                it.rect.move_ip(ox, oy)
+                if it.kind == "button" and it.group == "card":
+                    it.rect.h = heights[r]
+                it.clip = view
+                out.append(it)
+        total = sum(heights) + gap * max(0, len(heights) - 1)
+        self.max_scroll = max(0, total - view.h)
+        self.view = view
+        if not cat.entries:
+            out.append(I.text(view, tr.gettext("No scenarios found in the scenarios folder."), th["text"], "title"))
+        return out
+
+    def _card(self, e, w):
+        """Items for one card at (0, 0), and its height."""
+        th, fonts, tr, s, app = self.theme, self.fonts, self.tr, self.app.scale, self.app
+        pad = int(16 * s)
+        out = []
+        y = pad
+        iw = w - 2 * pad
+
+        def add_text(txt, colour, role):
+            nonlocal y
+            _tw, h = fonts.measure(txt, role, iw)
+            out.append(I.text((pad, y, iw, h), txt, colour, role, layer=1))
+            y += h + int(6 * s)
+
+        scn = e.scenario
+        if not e.ok:
+            out.append(I.button((0, 0, w, 10), None, ("broken", e.id), th["disabled"], th["disabled_text"],
+                                enabled=False, group="card", radius=int(14 * s)))
+            add_text(scn_text(tr, scn, "title") if scn is not None and scn.title else e.path.name, th["disabled_text"], "title")
+            add_text(tr.gettext("This scenario has an error and cannot be played:"), th["panel_text"], "strong")
+            add_text(e.error or "", th["unsafe"], "small")
+            return out, y + pad
+        nick = app.prefs.nickname
+        out.append(I.button((0, 0, w, 10), None, ("play", e.id), th["card"], th["panel_text"], group="card",
+                            radius=int(14 * s), border=2, border_colour=th["card_border"]))
+        add_text(scn_text(tr, scn, "title"), th["panel_text"], "title")
+        add_text(scn_text(tr, scn, "summary"), th["panel_muted"], "small")
+        meta = " · ".join([
+            tr.gettext("Difficulty {n}/5").format(n=scn.difficulty),
+            tr.ngettext("{n} minute", "{n} minutes", scn.minutes).format(n=scn.minutes),
+        ])
+        add_text(meta, th["panel_text"], "label")
+        if scn.tags:
+            add_text("  ".join("#" + t for t in scn.tags), th["accent"] if not th.high_contrast else th["panel_muted"], "tiny")
+        best = app.progress.best(nick, scn.id)
+        if best is not None:
+            ih = fonts.line_height("label")
+            out.append(I.icon((pad, y + 2, ih - 4, ih - 4), "safe", th["safe"], layer=1))
+            out.append(I.text((pad + ih + 2, y, iw - ih, ih), tr.gettext("Completed · best {pct}%").format(pct=best),
+                              th["safe"], "label", layer=1))
+            y += ih + int(6 * s)
+        if scn.content_warnings:
+            add_text(tr.gettext("Content note: {text}").format(text="; ".join(scn_list(tr, scn, "content_warnings"))),
+                     th["risky"], "tiny")
+        if app.progress.run(nick, scn.id, scn.version):
+            bh = fonts.line_height("button") + int(16 * s)
+            out.append(I.button((pad, y, iw, bh), tr.gettext("Resume where you stopped"), ("resume", scn.id),
+                                th["accent"], th["accent_text"], layer=1, group="card_button", align="center"))
+            y += bh + int(6 * s)
+        return out, y + pad
+
+    def handle_event(self, ev) -> bool:
+        if ev.type == pygame.MOUSEWHEEL:
+            self._scroll(-ev.y * 60 * self.app.scale)
+            return True
+        if ev.type == pygame.KEYDOWN:
+            if ev.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+                self._scroll((1 if ev.key == pygame.K_PAGEDOWN else -1) * self.view.h * 0.8)
+                return True
+            if ev.key == pygame.K_ESCAPE:
+                self.activate("player")
+                return True
+        used = super().handle_event(ev)
+        if used and ev.type == pygame.KEYDOWN:
+            self._reveal_focus()
+        return used
+
+    def _scroll(self, dy) -> None:
+        self.scroll = int(max(0, min(self.max_scroll, self.scroll + dy)))
+
+    def _reveal_focus(self) -> None:
+        self.refresh()
+        for it in self.items:
+            if it.focused and it.group in ("card", "card_button") and hasattr(self, "view"):
+                if it.rect.top < self.view.top:
+                    self._scroll(it.rect.top - self.view.top)
+                elif it.rect.bottom > self.view.bottom:
+                    self._scroll(it.rect.bottom - self.view.bottom)
+
+    def activate(self, action) -> None:
+        app = self.app
+        if action == "settings":
+            from .settings import SettingsScene
+
+            app.push(SettingsScene(app))
+        elif action == "language":
+            from .language import LanguageScene
+
+            app.push(LanguageScene(app, then=lambda a: PickerScene(a)))
+            app.stack.pop(-2)
+        elif action == "player":
+            from .profile import ProfileScene
+
+            app.replace(ProfileScene(app))
+        elif isinstance(action, tuple) and action[0] in ("play", "resume"):
+            entry = next((e for e in app.get_catalog().entries if e.id == action[1] and e.ok), None)
+            if entry is None:
+                return
+            from .start import start_scenario
+
+            start_scenario(app, entry.scenario, resume=action[0] == "resume")

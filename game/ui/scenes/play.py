@@ -1,0 +1,409 @@
+"""The phone scene: the engine's phone in the middle, choices and feedback beside it.
+
+update() moves the engine clock (never while a feedback card is open); build() only
+reads engine state. Decisions are recorded and saved for resume as soon as they are made.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import pygame
+
+from game.core.engine import Engine
+
+from .. import layout
+from ..panel import choices as choices_panel
+from ..panel import feedback, info
+from ..phone import banner, call_view, frame, home, lock, thread_list
+from ..phone.state import Banner, PhoneUI
+from ..phone.thread_view import ThreadView
+from ..scene import Scene
+from ..words import app_name, contact_name
+
+CALL_LINGER = 2.5  # seconds an ended call stays on screen
+
+
+class PlayScene(Scene):
+    def __init__(self, app, scn, *, resume: dict | None = None, start: str | None = None, watch: Path | None = None,
+                 zoom: float = 1.0):
+        super().__init__(app)
+        self.scn = scn
+        self.start = start
+        self.watch = watch
+        self.zoom = zoom
+        timers = app.prefs.timers
+        if resume and resume.get("choices"):
+            self.engine = Engine.replay(scn, resume["choices"], timers=timers)
+        else:
+            self.engine = Engine(scn, timers=timers, start=start)
+        self.phone = PhoneUI()
+        self.thread_view = ThreadView()
+        self.card = None
+        self.card_scroll = 0
+        self.card_max_scroll = 0
+        self.thread_max_scroll = 0
+        self._flag_keys: dict[str, list[str]] = {}
+        self._images: dict = {}
+        self.mouse = (0, 0)
+        self.finished = False
+        self.logged = len(self.engine.log)
+        self.session = ""
+        self._start_session()
+        if self.engine.log:  # resumed: show where the story is
+            self.phone.screen = ("home",)
+            if self.engine.phone.call is not None:
+                self.phone.calls.append(self.engine.phone.call)
+            self._follow(force=True)
+        self.watcher = None
+        if watch is not None:
+            from .watch import Watcher
+
+            self.watcher = Watcher(watch)
+
+    # -- services for the phone screens ----------------------------------------
+
+    def image(self, rel: str | None):
+        if not rel:
+            return None
+        if rel not in self._images:
+            path = Path(self.scn.path).parent / rel
+            try:
+                img = pygame.image.load(str(path))
+                self._images[rel] = img.convert_alpha() if pygame.display.get_surface() else img
+            except (pygame.error, OSError, FileNotFoundError):
+                self._images[rel] = None
+        return self._images[rel]
+
+    def flags_on(self, key: str) -> list[str]:
+        """Red flags to highlight on a message or caption while the feedback card is open."""
+        return self._flag_keys.get(key, []) if self.card is not None else []
+
+    def highlighted(self, key: str) -> bool:
+        return bool(self.flags_on(key))
+
+    def missed_calls(self) -> int:
+        return sum(1 for c in self.phone.calls if c.status == "missed")
+
+    def call_choice(self, act: str):
+        """The offered choice the phone's call buttons stand for, if any."""
+        eng = self.engine
+        if not eng.deciding or self.card is not None:
+            return None
+        offered = eng.offered()
+        want = {"accept": ("accept",), "decline": ("decline",), "hang_up": ("hang_up", "decline")}[act]
+        c = next((c for c in offered if c.call in want), None)
+        if c is None and act in ("hang_up", "decline"):
+            c = next((c for c in offered if c.help and c.call == "dial"), None)
+        return c
+
+    # -- recording -----------------------------------------------------------
+
+    def _start_session(self) -> None:
+        p = self.app.prefs
+        try:
+            self.session = self.app.recorder.start_session(nickname=p.nickname, class_code=p.class_code,
+                                                           scenario_id=self.scn.id, scenario_version=self.scn.version)
+        except Exception:  # noqa: BLE001 — recording must never stop play
+            self.session = ""
+
+    def _check_log(self) -> None:
+        eng, app = self.engine, self.app
+        new = eng.log[self.logged:]
+        self.logged = len(eng.log)
+        for d in new:
+            with contextlib.suppress(Exception):  # recording must never stop play
+                app.recorder.record_decision(self.session, d)
+            if d.safety != "neutral":
+                self._open_card(d)
+        if new and eng.ending is None:
+            app.progress.save_run(app.prefs.nickname, eng.snapshot())
+        if eng.ending is not None and not self.finished:
+            self.finished = True
+            self.app.sounds.stop_ring()
+            with contextlib.suppress(Exception):
+                app.recorder.finish_session(self.session, ending_id=eng.ending.id, outcome=eng.ending.outcome,
+                                            score=eng.score, possible=eng.possible)
+            if self.watcher is None:
+                app.progress.finish(app.prefs.nickname, self.scn.id, eng.percent)
+            if self.card is None:
+                self._to_debrief()
+
+    def _open_card(self, d) -> None:
+        self.card = feedback.card_for(self.scn, d, self.engine.ending)
+        self.card_scroll = 0
+        self._flag_keys = {}
+        if self.card is None:
+            return
+        for f in list(d.flags_shown) + [f for f in d.flags if f not in d.flags_shown]:
+            for key in self.engine.flags_shown.get(f, []):
+                self._flag_keys.setdefault(key, [])
+                if f not in self._flag_keys[key]:
+                    self._flag_keys[key].append(f)
+        self.thread_view.clear()
+
+    def _to_debrief(self) -> None:
+        from .debrief import DebriefScene
+
+        self.app.replace(DebriefScene(self.app, self.scn, self.engine, start=self.start, watch=self.watch))
+
+    # -- time ----------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        self.phone.now += dt
+        eng = self.engine
+        if self.card is None and eng.ending is None:
+            eng.timers = self.app.prefs.timers
+            self._happen(eng.advance(dt))
+        self._follow()
+        call = eng.phone.call
+        if not (call and call.status == "ringing"):
+            self.app.sounds.stop_ring()
+        self.phone.banners = [b for b in self.phone.banners if self.phone.now - b.born <= b.ttl]
+        if self.phone.screen[0] == "thread":
+            key = self.phone.screen[1:]
+            th = eng.phone.threads.get(key)
+            if th is not None:
+                self.phone.mark_seen(key, th)
+        if self.watcher is not None and self.watcher.changed(dt):
+            self._reload()
+
+    def _happen(self, haps) -> None:
+        if not haps:
+            return
+        self.app.dirty = True
+        landed = []
+        for h in haps:
+            if h.kind == "ring":
+                self.phone.calls.append(h.ref)
+                self.app.sounds.play("ring", loop=True)
+            elif h.kind == "message" and not h.ref.outgoing:
+                landed.append(h.ref)
+            elif h.kind == "notification":
+                self.app.sounds.play("notify")
+                if self.phone.screen != ("lock",):
+                    n = h.ref
+                    app = self.scn.app(n.app) if n.app else None
+                    self.phone.banners.append(Banner(self.tr.text(n.title), self.tr.text(n.text), app.look if app else None,
+                                                     None, self.phone.now))
+            elif h.kind in ("call_end", "missed"):
+                self.app.sounds.stop_ring()
+                self.app.sounds.play("end")
+        self._follow()
+        for m in landed:
+            self.app.sounds.play("ping")
+            key = next((k for k, t in self.engine.phone.threads.items() if m in t.messages), None)
+            if key is None or self.phone.screen in (("lock",), ("thread", *key)):
+                continue
+            app = self.scn.app(key[0])
+            title = f"{app_name(self.tr, self.scn, app)} · {contact_name(self.tr, self.scn, m.sender)}"
+            body = self.tr.text(m.text) if m.text else self.tr.gettext("Photo")
+            self.phone.banners.append(Banner(title, body, app.look if app else None, ("thread", *key), self.phone.now))
+        self._check_log()
+
+    def _follow(self, force: bool = False) -> None:
+        """Move the phone to what the story is about (the engine's focus), as a phone would."""
+        ph, eng = self.phone, self.engine
+        focus = eng.phone.focus
+        call = eng.phone.call
+        if focus != ph.last_focus or force:
+            ph.last_focus = focus
+            if focus[0] == "call":
+                ph.screen = ("call",)
+            elif focus[0] == "thread" and ph.screen != ("lock",) and not (ph.screen == ("call",) and call and call.live):
+                ph.screen = focus
+        if ph.screen == ("call",):
+            if call is None:
+                ph.screen = ("home",)
+            elif call.live:
+                ph.call_gone_at = None
+            elif ph.call_gone_at is None:
+                ph.call_gone_at = ph.now
+            elif ph.now - ph.call_gone_at > CALL_LINGER and self.card is None:
+                ph.screen = focus if focus[0] == "thread" else ("home",)
+                ph.call_gone_at = None
+
+    def wake_in(self) -> float | None:
+        eng = self.engine
+        if self.watcher is not None:
+            return 0.5
+        if self.card is not None or eng.ending is not None:
+            return None
+        if not eng.deciding or eng.time_left() is not None or banner.active(self):
+            return 0
+        call = eng.phone.call
+        if call is not None and call.status == "ringing" and not self.app.prefs.reduced_motion:
+            return 0
+        if self.phone.screen == ("call",) and call is not None:
+            return 0.25 if call.live or self.phone.call_gone_at is not None else None
+        return None
+
+    # -- actions -------------------------------------------------------------
+
+    def choose(self, cid: str) -> None:
+        eng = self.engine
+        if self.card is not None or not eng.deciding or cid not in [c.id for c in eng.offered()]:
+            return
+        eng.choose(cid)
+        self.app.dirty = True
+        call = eng.phone.call
+        if call is not None and call not in self.phone.calls:
+            self.phone.calls.append(call)
+        self._follow()
+        self._check_log()
+
+    def numbered(self) -> list:
+        """Offered choices in the panel's order (own choices, then help actions)."""
+        offered = self.engine.offered()
+        return [c for c in offered if not c.help] + [c for c in offered if c.help]
+
+    def activate(self, action) -> None:
+        if not isinstance(action, tuple):
+            return
+        kind = action[0]
+        if kind == "choose":
+            self.choose(action[1])
+        elif kind == "skip":
+            if self.card is None and not self.engine.deciding:
+                self._happen(self.engine.skip())
+        elif kind == "continue":
+            self.card = None
+            self._flag_keys = {}
+            self.thread_view.clear()
+            if self.engine.ending is not None:
+                self._to_debrief()
+        elif kind == "call":
+            c = self.call_choice(action[1])
+            if c is not None:
+                self.choose(c.id)
+        elif kind == "phone":
+            self._phone_action(action[1:])
+        self.app.dirty = True
+
+    def _phone_action(self, a) -> None:
+        ph = self.phone
+        what = a[0]
+        if what == "home" or what == "unlock":
+            ph.screen = ("home",)
+        elif what == "open":
+            ph.screen = tuple(a[1])
+            ph.banners = []
+        elif what == "back":
+            scr = ph.screen
+            ph.screen = ("list", scr[1]) if scr[0] == "thread" else ("home",)
+        elif what == "scroll_end" and ph.screen[0] == "thread":
+            ph.scroll[ph.screen[1:]] = 0
+
+    def scroll_thread(self, dy: float) -> None:
+        ph = self.phone
+        if ph.screen[0] != "thread":
+            return
+        key = ph.screen[1:]
+        ph.scroll[key] = int(max(0, min(self.thread_max_scroll, ph.scroll.get(key, 0) + dy)))
+
+    def scroll_card(self, dy: float) -> None:
+        self.card_scroll = int(max(0, min(self.card_max_scroll, self.card_scroll + dy)))
+
+    def handle_event(self, ev) -> bool:
+        if ev.type == pygame.MOUSEMOTION:
+            self.mouse = ev.pos
+            return False
+        s = self.app.scale
+        if ev.type == pygame.MOUSEWHEEL:
+            lay = self.lay()
+            if self.card is not None and lay.right.collidepoint(self.mouse):
+                self.scroll_card(-ev.y * 50 * s)
+            else:
+                self.scroll_thread(ev.y * 50 * s)
+            return True
+        if ev.type == pygame.KEYDOWN:
+            k = ev.key
+            if k == pygame.K_ESCAPE:
+                from .pause import PauseScene
+
+                self.app.push(PauseScene(self.app, self))
+                return True
+            if self.card is not None:
+                if k in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+                    self.scroll_card((1 if k == pygame.K_PAGEDOWN else -1) * 200 * s)
+                    return True
+                if k in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.focus is None:
+                    self.activate(("continue",))
+                    return True
+            else:
+                num = _number(k)
+                if num is not None:
+                    opts = self.numbered()
+                    if 0 < num <= len(opts):
+                        self.choose(opts[num - 1].id)
+                    return True
+                if k == pygame.K_SPACE and not self.engine.deciding:
+                    self.activate(("skip",))
+                    return True
+            if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
+                step = {pygame.K_PAGEUP: 1, pygame.K_PAGEDOWN: -1}.get(k)
+                if step is not None:
+                    self.scroll_thread(step * 200 * s)
+                elif self.phone.screen[0] == "thread":
+                    self.phone.scroll[self.phone.screen[1:]] = self.thread_max_scroll if k == pygame.K_HOME else 0
+                return True
+            if k == pygame.K_BACKSPACE:
+                self.activate(("phone", "back"))
+                return True
+        return super().handle_event(ev)
+
+    def default_action(self):
+        return ("continue",) if self.card is not None else None
+
+    # -- watch mode ----------------------------------------------------------
+
+    def _reload(self) -> None:
+        from .watch import reload_scene
+
+        reload_scene(self.app, self.watch, self.engine.snapshot()["choices"], self.start, replace_top=True)
+
+    # -- render model --------------------------------------------------------
+
+    def lay(self):
+        return layout.compute(self.app.size, self.app.scale, self.zoom)
+
+    def build(self):
+        lay = self.lay()
+        th = self.theme
+        scr = self.phone.screen
+        dark = scr[0] in ("lock", "home", "call")
+        bg = th["call_bg"] if scr[0] == "call" else th["lock_bg"] if dark else th["screen"]
+        out = frame.build(self, lay, dark, bg)
+        rect = frame.content_rect(lay, self.fonts)
+        if scr[0] == "lock":
+            body = lock.build(self, rect)
+        elif scr[0] == "home":
+            body = home.build(self, rect)
+        elif scr[0] == "list":
+            body = thread_list.build(self, rect, scr[1])
+        elif scr[0] == "recents":
+            body = thread_list.build_recents(self, rect)
+        elif scr[0] == "thread":
+            body = self.thread_view.build(self, rect, scr[1], scr[2])
+        else:
+            body = call_view.build(self, rect)
+        for it in body:
+            it.area = "phone"
+        out += body
+        out += banner.build(self, rect)
+        if self.card is not None:
+            out += feedback.build(self, lay.right, self.card)
+        else:
+            out += choices_panel.build(self, lay.right)
+        out += info.build(self, lay.left)
+        self.phone_rect = lay.screen
+        return out
+
+
+def _number(key) -> int | None:
+    if pygame.K_1 <= key <= pygame.K_9:
+        return key - pygame.K_0
+    if pygame.K_KP1 <= key <= pygame.K_KP9:
+        return key - pygame.K_KP1 + 1
+    return None

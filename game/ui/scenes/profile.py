@@ -1,0 +1,94 @@
+"""Nickname and optional class code. Nothing else personal is asked."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.progress import clean_nickname
+
+from .. import items as I
+from ..page import footer_buttons, page
+from ..scene import Scene
+
+FIELDS = ("nickname", "class_code")
+LIMITS = {"nickname": 24, "class_code": 16}
+
+
+class ProfileScene(Scene):
+    def __init__(self, app):
+        super().__init__(app)
+        self.values = {"nickname": app.prefs.nickname, "class_code": app.prefs.class_code}
+        self.focus = ("field", "nickname")
+        self.error = ""
+
+    def on_enter(self) -> None:
+        pygame.key.start_text_input()
+
+    @property
+    def field(self) -> str | None:
+        return self.focus[1] if isinstance(self.focus, tuple) and self.focus[0] == "field" else None
+
+    def build(self):
+        th, s, fonts, tr = self.theme, self.app.scale, self.fonts, self.tr
+        out, col, panel = page(self, tr.gettext("Who is playing?"),
+                               tr.gettext("Use a nickname, not your real full name."), width=640)
+        labels = {"nickname": tr.gettext("Nickname"), "class_code": tr.gettext("Class code (optional)")}
+        for name in FIELDS:
+            col.text(labels[name], th["panel_text"], "strong")
+            h = fonts.line_height("title") + int(20 * s)
+            r = pygame.Rect(col.x, col.y, col.w, h)
+            active = self.field == name
+            out.append(I.button(r, self.values[name] + ("|" if active else ""), ("field", name),
+                                th["card"], th["panel_text"], role="title", border=3 if active else 2,
+                                border_colour=th["accent"] if active else th["card_border"], group="field"))
+            col.y += h + int(14 * s)
+        if self.error:
+            col.text(self.error, th["unsafe"], "strong")
+        out += footer_buttons(self, panel, [(tr.gettext("Back"), "back", False),
+                                            (tr.gettext("Continue"), "continue", True)])
+        return out
+
+    def handle_event(self, ev) -> bool:
+        name = self.field
+        if ev.type == pygame.TEXTINPUT and name:
+            v = (self.values[name] + ev.text)[: LIMITS[name]]
+            self.values[name] = v.upper() if name == "class_code" else v
+            self.error = ""
+            return True
+        if ev.type == pygame.KEYDOWN:
+            if ev.key == pygame.K_BACKSPACE and name:
+                self.values[name] = self.values[name][:-1]
+                return True
+            if ev.key == pygame.K_ESCAPE:
+                self.activate("back")
+                return True
+            if ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                if name == "nickname":
+                    self.focus = ("field", "class_code")
+                    return True
+                self.activate(self.focus if self.focus in ("back",) else "continue")
+                return True
+            if ev.key == pygame.K_SPACE and name:
+                return True  # typed as TEXTINPUT; never "presses" the field
+        return super().handle_event(ev)
+
+    def activate(self, action) -> None:
+        if isinstance(action, tuple) and action[0] == "field":
+            self.focus = action
+        elif action == "back":
+            from .language import LanguageScene
+
+            self.app.replace(LanguageScene(self.app))
+        elif action == "continue":
+            nick = clean_nickname(self.values["nickname"])
+            if not nick:
+                self.error = self.tr.gettext("Please type a nickname.")
+                self.focus = ("field", "nickname")
+                return
+            self.app.prefs.nickname = nick
+            self.app.prefs.class_code = clean_nickname(self.values["class_code"], LIMITS["class_code"])
+            self.app.progress.save()
+            pygame.key.stop_text_input()
+            from .picker import PickerScene
+
+            self.app.replace(PickerScene(self.app))

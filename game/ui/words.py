@@ -1,0 +1,89 @@
+"""Scenario and shared-data text, looked up by stable key through the translator."""
+
+from __future__ import annotations
+
+from game.core.texts import Text, choice_key, ending_key
+
+
+def scn_text(tr, scn, name: str) -> str:
+    return tr.text(Text(f"{scn.id}/{name}", getattr(scn, name) or ""))
+
+
+def scn_list(tr, scn, name: str) -> list[str]:
+    return [tr.text(Text(f"{scn.id}/{name}/{i}", v)) for i, v in enumerate(getattr(scn, name) or [])]
+
+
+def contact_name(tr, scn, cid: str) -> str:
+    """Saved contacts by name; others by number, or "Unknown"."""
+    if cid == "player":
+        return tr.gettext("You")
+    c = scn.contact(cid)
+    if c is None:
+        return tr.gettext("Unknown")
+    if c.saved:
+        return tr.text(Text(f"{scn.id}/contact/{c.id}/name", c.name))
+    return c.number or tr.gettext("Unknown")
+
+
+def contact_saved(scn, cid: str) -> bool:
+    c = scn.contact(cid)
+    return bool(c and c.saved)
+
+
+def app_name(tr, scn, app) -> str:
+    if app is None:
+        return tr.gettext("Phone")
+    if not app.marks:  # the implicit Messages app is UI text
+        return tr.gettext("Messages")
+    return tr.text(Text(f"{scn.id}/app/{app.id}/name", app.name))
+
+
+def choice_text(tr, scn, step, c) -> str:
+    return tr.text(Text(f"{choice_key(scn, step, c)}/text", c.text))
+
+
+def ending_text(tr, scn, ending, name: str) -> str:
+    return tr.text(Text(f"{ending_key(scn, ending)}/{name}", getattr(ending, name) or ""))
+
+
+def ending_advice(tr, scn, ending) -> list[str]:
+    base = ending_key(scn, ending)
+    return [tr.text(Text(f"{base}/advice/{i}", a)) for i, a in enumerate(ending.advice)]
+
+
+def flag_name(tr, tax, fid: str) -> str:
+    fl = tax.red_flags.get(fid) if tax else None
+    return tr.text(Text(f"red_flag/{fid}/name", fl.name)) if fl else fid
+
+
+def flag_explanation(tr, tax, fid: str) -> str:
+    fl = tax.red_flags.get(fid) if tax else None
+    return tr.text(Text(f"red_flag/{fid}/explanation", fl.explanation)) if fl else ""
+
+
+def hotline(tr, tax, hid: str) -> tuple[str, str, str] | None:
+    h = tax.hotlines.get(hid) if tax else None
+    if h is None:
+        return None
+    return h.number, tr.text(Text(f"hotline/{hid}/name", h.name)), tr.text(Text(f"hotline/{hid}/text", h.text))
+
+
+def safety_word(tr, safety: str) -> str:
+    return {"safe": tr.gettext("Safe"), "risky": tr.gettext("Risky"), "unsafe": tr.gettext("Unsafe"),
+            "neutral": tr.gettext("Not scored")}.get(safety, safety)
+
+
+def outcome_word(tr, outcome: str) -> str:
+    return {"safe": tr.gettext("You stayed safe"), "harmed": tr.gettext("You were harmed"),
+            "scammed": tr.gettext("You were scammed")}.get(outcome, outcome)
+
+
+def clock(seconds: float, start_minutes: int = 20 * 60 + 14) -> str:
+    """The phone's clock: the story starts at 20:14 and follows game time."""
+    m = (start_minutes + int(seconds // 60)) % (24 * 60)
+    return f"{m // 60:02d}:{m % 60:02d}"
+
+
+def duration(seconds: float) -> str:
+    s = max(0, int(seconds))
+    return f"{s // 60:02d}:{s % 60:02d}"
