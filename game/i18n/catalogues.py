@@ -92,43 +92,49 @@ class ImportResult:
 
 def import_json(project: Project, path: Path, lang: str, domain: str = "scenarios",
                 overwrite: bool = False) -> ImportResult:
-    """Fill a catalogue from {msgctxt: text} or {msgctxt: {"source": msgid, "text": text}}.
+    """Fill a catalogue from a JSON object; each key names an entry, each value is its translation.
 
-    Only entries whose msgctxt is in the catalogue are filled. If the JSON names the source
-    it was translated from and that no longer matches the msgid, the entry is filled but
-    marked fuzzy (with the old source as `#| msgid`). Existing translations are kept unless
+    Keys: the msgctxt (scenario strings), else the msgid (UI strings), or "msgctxt\\u0004msgid".
+    Values: the text; a list of forms for a plural entry; or {"source": msgid, "text": ...}.
+    Only entries present in the catalogue are filled. If the JSON names the source it was
+    translated from and that no longer matches the msgid, the entry is filled but marked
+    fuzzy (with the old source as `#| msgid`). Existing translations are kept unless
     overwrite (fuzzy and empty ones are always filled).
     """
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, dict):
-        raise ValueError("expected a JSON object {msgctxt: text}")
+        raise ValueError("expected a JSON object {key: translation}")
     po_path = project.po(lang, domain)
     po = read_po(po_path)
     n = nplurals(po)
-    by_ctxt: dict[str, list[polib.POEntry]] = {}
+    index: dict[str, list[polib.POEntry]] = {}
     for e in po:
-        if not e.obsolete and e.msgctxt is not None:
-            by_ctxt.setdefault(e.msgctxt, []).append(e)
+        if e.obsolete:
+            continue
+        keys = [e.msgctxt, f"{e.msgctxt}\x04{e.msgid}"] if e.msgctxt is not None else [e.msgid]
+        for k in keys:
+            index.setdefault(k, []).append(e)
     res = ImportResult()
-    for ctxt, value in data.items():
+    for key, value in data.items():
         source = None
         if isinstance(value, dict):
             source, value = value.get("source") or value.get("msgid"), value.get("text") or value.get("msgstr")
-        if not isinstance(value, str) or not value.strip():
+        forms = [value] if isinstance(value, str) else value
+        if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
             continue
-        entries = by_ctxt.get(ctxt)
+        forms = [nfc(f.strip("\n")) for f in forms]
+        entries = index.get(nfc(key))
         if not entries:
-            res.unknown.append(ctxt)
+            res.unknown.append(key)
             continue
         for e in entries:
             if has_translation(e) and not e.fuzzy and not overwrite:
                 res.kept += 1
                 continue
-            text = nfc(value.strip("\n"))
             if e.msgid_plural:
-                e.msgstr_plural = {i: text for i in range(n)}
+                e.msgstr_plural = {i: forms[min(i, len(forms) - 1)] for i in range(n)}
             else:
-                e.msgstr = text
+                e.msgstr = forms[0]
             stale = source is not None and nfc(source) != e.msgid
             if stale:
                 if "fuzzy" not in e.flags:
