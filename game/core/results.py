@@ -206,6 +206,7 @@ class ResultsStore(NullRecorder):
         self._memory: list[tuple[str, tuple]] = []  # last resort when nothing is writable
         self._sessions: dict[str, dict] = {}
         self._last_try = -1e9
+        self._checkpointer: threading.Thread | None = None
         if not self._connect():
             self.warning = WARN_FALLBACK
 
@@ -320,9 +321,16 @@ class ResultsStore(NullRecorder):
                  possible=int(possible))
         self._save([(UPSERT_SESSION, _session_params(s))])
         if self._conn is not None:  # so that copying only the .db file carries everything
-            threading.Thread(target=_checkpoint, args=(self.path,), daemon=True).start()
+            self._checkpointer = threading.Thread(target=_checkpoint, args=(self.path,), daemon=True)
+            self._checkpointer.start()
 
     def close(self) -> None:
+        """Leave a single, complete .db file behind (WAL folded in), ready to be copied."""
+        if self._checkpointer is not None:
+            self._checkpointer.join(timeout=5)
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._drop_conn()
         if self._pending is not None:
             with contextlib.suppress(sqlite3.Error):
