@@ -84,28 +84,22 @@ class Visited:
 CONDITION_TYPES = {"all": All, "any": Any_, "not": Not, "var": Compare, "visited": Visited}
 
 
-def variables_in(cond) -> list[Compare]:
-    """Every comparison in a condition tree, for the validator."""
-    out, stack = [], [cond]
+def walk(cond):
+    """Every condition in a tree, depth first."""
+    stack = [cond]
     while stack:
         c = stack.pop()
+        yield c
         if isinstance(c, All | Any_):
             stack.extend(c.items)
         elif isinstance(c, Not):
             stack.append(c.item)
-        elif isinstance(c, Compare):
-            out.append(c)
-    return out
+
+
+def variables_in(cond) -> list[Compare]:
+    """Every comparison in a condition tree, for the validator."""
+    return [c for c in walk(cond) if isinstance(c, Compare)]
 
 
 def visits_in(cond) -> list[Visited]:
-    out, stack = [], [cond]
-    while stack:
-        c = stack.pop()
-        if isinstance(c, All | Any_):
-            stack.extend(c.items)
-        elif isinstance(c, Not):
-            stack.append(c.item)
-        elif isinstance(c, Visited):
-            out.append(c)
-    return out
+    return [c for c in walk(cond) if isinstance(c, Visited)]

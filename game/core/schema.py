@@ -135,8 +135,12 @@ class Builder:
             return None
         return node
 
-    def k_text(self, node, meta, what):
-        n = self._scalar(node, "text", what)
+    def _string(self, node, meta, what, kind):
+        """A scalar that must be a string; a plain `no` or `0123` is refused, not converted.
+
+        Returns the scalar node, None for an omitted optional value, or _BAD.
+        """
+        n = self._scalar(node, kind, what)
         if n is None:
             return _BAD
         if not n.style and n.tag != STR_TAG:
@@ -144,25 +148,25 @@ class Builder:
                 return None
             self.error("LC104", n, field=what, value=n.value)
             return _BAD
-        if not n.value.strip():
+        return n
+
+    def k_text(self, node, meta, what):
+        n = self._string(node, meta, what, "text")
+        if n is None or n is _BAD:
+            return n
+        text = n.value.strip()
+        if not text:
             self.error("LC109", n, field=what)
             return _BAD
-        return n.value.strip() if "\n" not in n.value.strip() else n.value.rstrip("\n")
+        return text if "\n" not in text else n.value.rstrip("\n")
 
     k_str = k_text
-
-    def k_path(self, node, meta, what):
-        return self.k_text(node, meta, what)
+    k_path = k_text
 
     def k_id(self, node, meta, what):
-        n = self._scalar(node, "id", what)
-        if n is None:
-            return _BAD
-        if not n.style and n.tag != STR_TAG:
-            if n.tag == NULL_TAG and not meta.get("required"):
-                return None
-            self.error("LC104", n, field=what, value=n.value)
-            return _BAD
+        n = self._string(node, meta, what, "id")
+        if n is None or n is _BAD:
+            return n
         if not ID_RE.match(n.value):
             self.error("LC105", n, field=what, value=n.value)
             return _BAD
