@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polib
 
-from game.core.i18n import DOMAINS, nfc
+from game.core.i18n import BUILTIN_LANGUAGES, DOMAINS, FALLBACK_LANGUAGE, nfc
 
 from .extract import extract
 from .merge import MergeStats, has_translation, merge
@@ -52,11 +52,23 @@ def update(project: Project, langs: list[str] | None = None, fresh: bool = True)
                 except Exception as exc:  # never overwrite a catalogue we could not read
                     res.errors.append(f"{project.rel(path)}: cannot be read, left unchanged ({exc})")
                     continue
-            po, stats = merge(old, pots[domain], lang, domain)
+            po, stats = merge(old, pots[domain], lang, domain, _english_hints(project, lang, domain))
             res.stats[(lang, domain)] = stats
             if write_if_changed(po, path):
                 res.written.append(path)
     return res
+
+
+def _english_hints(project: Project, lang: str, domain: str) -> dict[str, str] | None:
+    """For a third language: the English translations of scenario strings, keyed by msgctxt."""
+    if domain != "scenarios" or lang in BUILTIN_LANGUAGES:
+        return None
+    try:
+        en = read_po(project.po(FALLBACK_LANGUAGE, domain))
+    except Exception:  # no usable English catalogue: no hints
+        return None
+    return {e.msgctxt: e.msgstr for e in en
+            if e.msgctxt and e.msgstr and not e.fuzzy and not e.obsolete and not e.msgid_plural}
 
 
 def new_language(project: Project, lang: str, plural: str | None = None, name: str | None = None) -> UpdateResult:

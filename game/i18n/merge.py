@@ -32,6 +32,7 @@ from .project import (
 )
 
 SIMILARITY = 0.6
+HINT_TAG = "English: "
 
 
 @dataclass
@@ -112,7 +113,10 @@ class _Similar:
         return best
 
 
-def merge(old: polib.POFile | None, pot: polib.POFile, lang: str, domain: str) -> tuple[polib.POFile, MergeStats]:
+def merge(old: polib.POFile | None, pot: polib.POFile, lang: str, domain: str,
+          hints: dict[str, str] | None = None) -> tuple[polib.POFile, MergeStats]:
+    """The merged catalogue and what happened. hints: msgctxt -> English text, added as a
+    `#. English:` note for third-language translators who do not read the Vietnamese source."""
     stats = MergeStats()
     po = polib.POFile(wrapwidth=79)
     if old is not None:
@@ -146,6 +150,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str, domain: str) -
     template = [t for t in pot if not t.obsolete and needs_translation(t, lang, domain)]
     for t in template:
         e = _from_template(t, n)
+        if hints and t.msgctxt in hints and source_language(t) != "en":
+            e.comment = "\n".join(filter(None, [e.comment, HINT_TAG + hints[t.msgctxt]]))
         o = exact.get((t.msgctxt, t.msgid))
         if o is not None and (has_translation(o) or not o.obsolete):
             used.add(id(o))

@@ -57,4 +57,8 @@ def test_pseudo_locale_end_to_end(project, monkeypatch):
             e.msgstr = "Hang up"
     po.save(str(en))
     assert load_translator("qps", project.locale_dir).text(Text(KEY, "Tắt máy")) == "Hang up"
+    # ... and the translator sees the English next to the Vietnamese source after an update.
+    assert main(["i18n", "update", "qps"]) == 0
+    entry = next(e for e in read_po(project.po("qps", "scenarios")) if e.msgctxt == KEY)
+    assert "English: Hang up" in entry.comment
     assert main(["i18n", "status", "--lang", "qps", "--min", "100"]) == 1
