@@ -206,7 +206,7 @@ class ResultsStore(NullRecorder):
         self._memory: list[tuple[str, tuple]] = []  # last resort when nothing is writable
         self._sessions: dict[str, dict] = {}
         self._last_try = -1e9
-        self._checkpointer: threading.Thread | None = None
+        self._checkpointers: list[threading.Thread] = []
         if not self._connect():
             self.warning = WARN_FALLBACK
 
@@ -321,13 +321,14 @@ class ResultsStore(NullRecorder):
                  possible=int(possible))
         self._save([(UPSERT_SESSION, _session_params(s))])
         if self._conn is not None:  # so that copying only the .db file carries everything
-            self._checkpointer = threading.Thread(target=_checkpoint, args=(self.path,), daemon=True)
-            self._checkpointer.start()
+            worker = threading.Thread(target=_checkpoint, args=(self.path,), daemon=True)
+            worker.start()
+            self._checkpointers = [t for t in self._checkpointers if t.is_alive()] + [worker]
 
     def close(self) -> None:
         """Leave a single, complete .db file behind (WAL folded in), ready to be copied."""
-        if self._checkpointer is not None:
-            self._checkpointer.join(timeout=5)
+        for worker in self._checkpointers:
+            worker.join(timeout=5)
         if self._conn is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
