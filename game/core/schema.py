@@ -64,7 +64,7 @@ class Builder:
             cls = self._event_class(node, what)
             if cls is None:
                 return None
-        specs = _specs(cls)
+        specs, required, lists = _class_info(cls)
         values: dict[str, Any] = {}
         marks = {}
         seen = set()
@@ -76,16 +76,17 @@ class Builder:
             if key not in specs:
                 self.error("LC101", knode, field=key, where=what, hint=_did_you_mean(key, specs))
                 continue
-            fl = specs[key]
-            value = self.value(vnode, fl.metadata, key if what == "scenario" else f"{what}.{key}")
-            marks[fl.name] = vnode.start_mark
+            name, meta = specs[key]
+            value = self.value(vnode, meta, key if what == "scenario" else f"{what}.{key}")
+            marks[name] = vnode.start_mark
             if value is not _BAD:
-                values[fl.name] = value
-        for key, fl in specs.items():
-            if fl.metadata.get("required") and key not in seen:
+                values[name] = value
+        for key in required:
+            if key not in seen:
                 self.error("LC102", node, field=key, where=what)
-            if fl.name not in values and _is_list(fl.metadata["kind"]):
-                values[fl.name] = []  # keeps later checks simple even when a list is missing or broken
+        for name in lists:
+            if name not in values:
+                values[name] = []  # keeps later checks simple even when a list is missing or broken
         obj = cls(**values)
         obj.mark = node.start_mark
         obj.marks = marks
@@ -320,22 +321,19 @@ class Builder:
         return C.Compare(var, ops[0], value, mark_of(node))
 
 
-def _is_list(kind) -> bool:
-    return isinstance(kind, list) or kind in ("ids", "texts")
+_CLASS_INFO: dict[type, tuple] = {}
 
 
-_SPEC_CACHE: dict[type, dict] = {}
-
-
-def _specs(cls) -> dict:
-    """YAML key -> dataclass field, for the author-facing fields of a record class."""
-    if cls not in _SPEC_CACHE:
-        _SPEC_CACHE[cls] = {
-            (fl.metadata.get("key") or fl.name): fl
-            for fl in dataclasses.fields(cls)
-            if not fl.metadata.get("internal")
-        }
-    return _SPEC_CACHE[cls]
+def _class_info(cls) -> tuple[dict, list, list]:
+    """For a record class: YAML key -> (field name, metadata), required keys, list fields."""
+    if cls not in _CLASS_INFO:
+        fields = [fl for fl in dataclasses.fields(cls) if not fl.metadata.get("internal")]
+        specs = {(fl.metadata.get("key") or fl.name): (fl.name, dict(fl.metadata)) for fl in fields}
+        required = [key for key, (_n, meta) in specs.items() if meta.get("required")]
+        lists = [fl.name for fl in fields
+                 if isinstance(fl.metadata["kind"], list) or fl.metadata["kind"] in ("ids", "texts")]
+        _CLASS_INFO[cls] = (specs, required, lists)
+    return _CLASS_INFO[cls]
 
 
 class _Bad:
