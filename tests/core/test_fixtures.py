@@ -102,3 +102,22 @@ def test_diagnostics_doc_is_current():
     from game.core.diagnostics_doc import render
 
     assert (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8") == render()
+
+
+def test_messages_follow_the_language_chosen_in_the_game(tmp_path, monkeypatch):
+    import json
+
+    from game.cli.common import default_lang
+
+    monkeypatch.delenv("LA_CHAN_LANG", raising=False)
+    monkeypatch.setenv("LA_CHAN_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("LANG", "C")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert default_lang() == "en"
+    (tmp_path / "progress.json").write_text(json.dumps({"prefs": {"lang": "vi"}}), encoding="utf-8")
+    assert default_lang() == "vi"
+    out = subprocess.run([sys.executable, "main.py", "lint", str(FIXTURES / "lc203_unknown_flag.yaml")],
+                         capture_output=True, text=True, cwd=ROOT,
+                         env={**__import__("os").environ, "LA_CHAN_DATA_DIR": str(tmp_path)})
+    assert "LC203 lỗi:" in out.stdout
