@@ -6,10 +6,13 @@
                                           made so far, show lint errors in an overlay
   python main.py play FILE --start STEP   begin at a given step
 Options: --lang vi|en, --windowed / --fullscreen, --size WxH.
+Trainers: --results-dir DIR (where this machine writes its results file), --quiz / --no-quiz
+(the pre/post check); both are remembered on the machine.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 from pathlib import Path
 
@@ -23,6 +26,10 @@ def register(p) -> None:
     g.add_argument("--windowed", dest="fullscreen", action="store_false", default=None)
     g.add_argument("--fullscreen", dest="fullscreen", action="store_true")
     p.add_argument("--size", default="1280x720", help="window size, e.g. 1366x768")
+    p.add_argument("--results-dir", metavar="DIR",
+                   help="folder for class results, e.g. a USB stick or shared folder (remembered; \"\" = local)")
+    p.add_argument("--quiz", action=argparse.BooleanOptionalAction, default=None,
+                   help="the pre/post scam-or-real check before the first and after the last scenario (remembered)")
     p.set_defaults(run=run)
 
 
@@ -36,4 +43,5 @@ def run(args) -> int:
     from game.ui.main import launch
 
     return launch(file=args.file, watch=args.watch, start=args.start, lang=args.lang,
-                  fullscreen=args.fullscreen, size=parse_size(args.size), default_lang=default_lang())
+                  fullscreen=args.fullscreen, size=parse_size(args.size), default_lang=default_lang(),
+                  results_dir=args.results_dir, quiz=args.quiz)

@@ -24,6 +24,7 @@ from .loader import SCENARIOS_DIR, Taxonomy, display_path, load_taxonomy, read_n
 from .model import (
     SCHEMA_VERSION,
     App,
+    CallEvent,
     Choice,
     Contact,
     Ending,
@@ -40,6 +41,7 @@ from .texts import Text, TextItem, _fields
 QUIZ_DIR = SCENARIOS_DIR / "quiz"
 ANSWERS = ("scam", "real")
 MIN_ITEMS, MAX_ITEMS = 6, 10
+RING_SUFFIX = "__ring"
 
 
 @dataclass
@@ -93,8 +95,17 @@ def item_scenario(quiz: Quiz, item: QuizItem) -> Scenario:
         return Choice(id=cid, text=cid, safety="safe" if right else "unsafe", score=1 if right else 0,
                       explanation=item.explanation, next="answered", mark=item.mark)
 
-    step = Step(id=item.id, events=list(item.events), choices=[choice(a) for a in ANSWERS],
-                no_help="quiz item", mark=item.mark, marks=dict(item.marks))
+    events = list(item.events)
+    steps = []
+    if events and isinstance(events[0], CallEvent):
+        # A call is shown answered, with its captions: a neutral "accept" step goes first,
+        # which the quiz takes by itself (`to_question`).
+        ring = events.pop(0)
+        steps.append(Step(id=f"{item.id}{RING_SUFFIX}", events=[ring], no_help="quiz item",
+                          choices=[Choice(id="accept", text="accept", safety="neutral", call="accept",
+                                          next=item.id, mark=item.mark)], mark=item.mark))
+    steps.append(Step(id=item.id, events=events, choices=[choice(a) for a in ANSWERS],
+                      no_help="quiz item", mark=item.mark, marks=dict(item.marks)))
     end = Ending(id="answered", outcome="safe", title=item.title, debrief=item.explanation, mark=item.mark)
     apps = list(quiz.apps)
     if not any(a.kind == "sms" for a in apps):
@@ -103,9 +114,26 @@ def item_scenario(quiz: Quiz, item: QuizItem) -> Scenario:
     scn = Scenario(schema_version=quiz.schema_version, id=quiz.id, version=quiz.version,
                    source_language=quiz.source_language, title=quiz.title, summary=quiz.intro,
                    difficulty=1, minutes=1, player=quiz.player, contacts=list(quiz.contacts),
-                   apps=apps, steps=[step], endings=[end], mark=quiz.mark, marks=dict(quiz.marks))
+                   apps=apps, steps=steps, endings=[end], mark=quiz.mark, marks=dict(quiz.marks))
     scn.path = quiz.path
     return scn
+
+
+def to_question(engine, item: QuizItem, *, skip: bool = True) -> bool:
+    """Take the neutral pre-roll (answering a call) so the item's question is open.
+
+    With skip=False only the pre-roll is taken (the view lets time run itself).
+    Returns True when the scam/real question is open.
+    """
+    for _ in range(3):
+        if skip:
+            engine.skip()
+        if not engine.deciding:
+            return False
+        if engine.step.id == item.id:
+            return True
+        engine.choose(engine.offered()[0].id)
+    return engine.deciding and engine.step.id == item.id
 
 
 @dataclass

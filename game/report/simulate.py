@@ -14,7 +14,7 @@ from pathlib import Path
 
 from game.core.engine import Engine
 from game.core.model import Scenario
-from game.core.quiz import Quiz, item_scenario
+from game.core.quiz import Quiz, item_scenario, to_question
 from game.core.results import ResultsStore
 
 FIRST_NAMES = ["An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hoa", "Hùng", "Khánh", "Lan",
@@ -62,7 +62,7 @@ def take_quiz(quiz: Quiz, rng: random.Random, store, *, nickname: str, class_cod
     engines = []
     for i, item in enumerate(quiz.items):
         eng = Engine(item_scenario(quiz, item), timers=False)
-        eng.skip()
+        to_question(eng, item)
         eng.advance(round(rng.uniform(1.5, 9.0), 2))
         if item.answer == "real" and p_false_alarm is not None:
             right = rng.random() >= p_false_alarm
@@ -72,6 +72,7 @@ def take_quiz(quiz: Quiz, rng: random.Random, store, *, nickname: str, class_cod
         d = eng.choose(answer).decision
         d.index = i  # one quiz session, one decision per item
         store.record_decision(sid, d)
+        eng.log[:] = [d]  # the answer only (not the neutral pre-roll of a call)
         engines.append(eng)
     store.finish_session(sid, ending_id="done", outcome="safe",
                          score=sum(e.score for e in engines), possible=len(engines))

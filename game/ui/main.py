@@ -32,11 +32,22 @@ def first_scene(app, file: Path | None, watch: bool, start: str | None):
 
 
 def launch(*, file=None, watch=False, start=None, lang=None, fullscreen=None, size=(1280, 720),
-           default_lang="vi", on_first_frame=None) -> int:
-    app = App(lang=lang, size=size, fullscreen=fullscreen, default_lang=default_lang)
+           default_lang="vi", on_first_frame=None, results_dir=None, quiz=None) -> int:
+    from game.core import results as R
+
+    from .quiz import flow as quiz_flow
+
+    if results_dir is not None:  # a trainer's choice, remembered on this machine ("" = back to local)
+        R.save_trainer_settings(results_dir=str(results_dir) or None)
+    recorder = R.make_recorder(results_dir or None)
+    app = App(lang=lang, size=size, fullscreen=fullscreen, default_lang=default_lang, recorder=recorder)
+    quiz_flow.configure(app, quiz)
     scene = first_scene(app, file, watch, start)
     if scene is None:
         return 1
     app.push(scene)
-    app.run(on_first_frame=on_first_frame)
+    try:
+        app.run(on_first_frame=on_first_frame)
+    finally:
+        getattr(recorder, "close", lambda: None)()
     return 0

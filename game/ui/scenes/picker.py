@@ -30,8 +30,11 @@ class PickerScene(Scene):
                           tr.gettext("Player: {name}").format(name=nick)
                           + (f" · {app.prefs.class_code}" if app.prefs.class_code else ""), th["muted"], "small"))
         x = W - pad
+        from ..quiz.flow import finish_label
+
+        finish = finish_label(app)  # the pre/post check's "finish" button, when a trainer switched it on
         for label, action in ((tr.gettext("Settings"), "settings"), (tr.gettext("Language"), "language"),
-                              (tr.gettext("Change player"), "player")):
+                              (tr.gettext("Change player"), "player"), *([(finish, "quiz_post")] if finish else [])):
             bw = fonts.get("button").size(label)[0] + int(36 * s)
             x -= bw
             out.append(I.button((x, pad, bw, fonts.line_height("button") * 2), label, action, th["button"],
@@ -161,6 +164,10 @@ class PickerScene(Scene):
 
             app.push(LanguageScene(app, then=lambda a: PickerScene(a)))
             app.stack.pop(-2)
+        elif action == "quiz_post":
+            from ..quiz.flow import start_post
+
+            start_post(app)
         elif action == "player":
             from .profile import ProfileScene
 

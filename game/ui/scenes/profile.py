@@ -89,6 +89,7 @@ class ProfileScene(Scene):
             self.app.prefs.class_code = clean_nickname(self.values["class_code"], LIMITS["class_code"])
             self.app.progress.save()
             pygame.key.stop_text_input()
+            from ..quiz.flow import after_profile
             from .picker import PickerScene
 
-            self.app.replace(PickerScene(self.app))
+            self.app.replace(after_profile(self.app) or PickerScene(self.app))

@@ -1,0 +1,1 @@
+"""The pre/post "scam or real?" check, rendered with the game's own phone."""

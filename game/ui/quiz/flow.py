@@ -1,0 +1,55 @@
+"""When the check runs: before the first scenario (after the nickname) and at the end.
+
+The trainer switches it on (`play --quiz`, remembered on the machine). `app.quiz` holds
+the loaded quiz or None; `app.quiz_done` remembers, per player, which phases are done in
+this sitting, so a student who changes player starts with a fresh pre-check.
+"""
+
+from __future__ import annotations
+
+
+def enabled(app) -> bool:
+    return getattr(app, "quiz", None) is not None
+
+
+def _done(app) -> set:
+    store = app.__dict__.setdefault("quiz_done", {})
+    return store.setdefault((app.prefs.nickname, app.prefs.class_code), set())
+
+
+def after_profile(app):
+    """The scene to show once the player has a nickname: the pre-check, or None (go on)."""
+    if not enabled(app) or "pre" in _done(app):
+        return None
+    from ..scenes.picker import PickerScene
+    from .scenes import QuizIntroScene
+
+    return QuizIntroScene(app, app.quiz, "pre", then=lambda a: PickerScene(a))
+
+
+def finish_label(app) -> str | None:
+    """The picker's button that ends the session with the after-check, when it applies."""
+    if not enabled(app) or "post" in _done(app):
+        return None
+    return app.tr.gettext("Finish: final check")
+
+
+def start_post(app) -> None:
+    from ..scenes.picker import PickerScene
+    from .scenes import QuizIntroScene
+
+    app.replace(QuizIntroScene(app, app.quiz, "post", then=lambda a: PickerScene(a)))
+
+
+def mark_done(app, phase: str) -> None:
+    _done(app).add(phase)
+
+
+def configure(app, switch: bool | None) -> None:
+    """Turn the check on or off for this machine (`play --quiz` / `--no-quiz`, remembered)."""
+    from game.core import results as R
+    from game.core.quiz import load_quizzes
+
+    on = R.save_trainer_settings(quiz=switch)["quiz"] if switch is not None else R.trainer_settings()["quiz"]
+    quizzes = load_quizzes() if on else []
+    app.quiz = quizzes[0] if quizzes else None
