@@ -27,18 +27,37 @@ class Painter:
     def begin(self) -> None:
         self.drawn = []
 
-    def scaled(self, surf: pygame.Surface, size: tuple, mode: str = "fit") -> pygame.Surface:
-        key = (id(surf), size, mode)
+    def scaled(self, surf: pygame.Surface, size: tuple, mode: str = "fit", radius: int = 0) -> pygame.Surface:
+        """The image scaled to size (pixelated for a poor connection, corners rounded), cached."""
+        key = (id(surf), size, mode, radius)
         out = self._scaled.get(key)
         if out is None:
             if len(self._scaled) > 200:
                 self._scaled.clear()
-            w, h = size
-            if mode == "pixelate":  # the "poor connection" look
+            w, h = max(1, size[0]), max(1, size[1])
+            if mode == "pixelate":
                 small = pygame.transform.smoothscale(surf, (max(1, w // 14), max(1, h // 14)))
                 out = pygame.transform.scale(small, (w, h))
             else:
-                out = pygame.transform.smoothscale(surf, (max(1, w), max(1, h)))
+                out = pygame.transform.smoothscale(surf, (w, h))
+            if radius:
+                out = out.convert_alpha() if pygame.display.get_surface() else out.copy()
+                mask = pygame.Surface((w, h), pygame.SRCALPHA)
+                pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
+                out.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+            self._scaled[key] = out
+        return out
+
+    def gradient(self, size: tuple, top: tuple, bottom: tuple) -> pygame.Surface:
+        """A vertical blend, built once per size and colours (a 1x2 surface smooth-scaled up)."""
+        key = ("gradient", size, top, bottom)
+        out = self._scaled.get(key)
+        if out is None:
+            tiny = pygame.Surface((2, 2))
+            tiny.fill(top[:3], (0, 0, 2, 1))
+            tiny.fill(bottom[:3], (0, 1, 2, 1))
+            big = pygame.transform.smoothscale(tiny, (max(1, size[0]), max(2, size[1] * 2)))
+            out = big.subsurface((0, size[1] // 2, size[0], size[1])).copy()
             self._scaled[key] = out
         return out
 
@@ -57,14 +76,9 @@ class Painter:
         elif k == "button":
             self._button(surface, it)
         elif k == "image" and it.surface is not None:
-            mode = it.extra.get("mode", "fit")
-            img = self.scaled(it.surface, it.rect.size, mode)
-            if it.radius:
-                mask = pygame.Surface(it.rect.size, pygame.SRCALPHA)
-                pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=it.radius)
-                img = img.copy().convert_alpha() if pygame.display.get_surface() else img.copy()
-                img.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-            surface.blit(img, it.rect)
+            surface.blit(self.scaled(it.surface, it.rect.size, it.extra.get("mode", "fit"), it.radius), it.rect)
+        elif k == "gradient":
+            surface.blit(self.gradient(it.rect.size, it.colour, it.extra["to"]), it.rect)
         elif k == "icon":
             icons.draw(surface, it.icon, it.rect, it.colour, it.fg or (255, 255, 255), it.extra.get("phase", 0.0))
 

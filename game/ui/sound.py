@@ -64,6 +64,18 @@ class Sounds:
         except pygame.error:
             pass
 
+    def play_file(self, path) -> None:
+        """A scenario's own recording (a line's `audio:`); a missing or bad file is skipped."""
+        if not (self.enabled and self.ok):
+            return
+        key = str(path)
+        try:
+            if key not in self._sounds:
+                self._sounds[key] = pygame.mixer.Sound(key)
+            self._sounds[key].play()
+        except (pygame.error, FileNotFoundError, OSError):
+            self._sounds[key] = None
+
     def stop_ring(self) -> None:
         if self._ring_channel is not None:
             with contextlib.suppress(pygame.error):

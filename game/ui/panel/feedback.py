@@ -38,7 +38,8 @@ def build(scene, rect: pygame.Rect, card: Card) -> list:
     pad = int(18 * s)
     bh = fonts.line_height("button") * 2
     br = pygame.Rect(rect.left + pad, rect.bottom - pad - bh, rect.w - 2 * pad, bh)
-    view = pygame.Rect(rect.left, rect.top + pad // 2, rect.w, br.top - pad // 2 - rect.top - pad // 2)
+    hint_h = fonts.line_height("tiny")
+    view = pygame.Rect(rect.left, rect.top + pad // 2, rect.w, br.top - hint_h - pad // 2 - rect.top - pad // 2)
     top = rect.top + pad - scene.card_scroll
     col = Column(fonts, rect.left + pad, top, rect.w - 2 * pad, out, gap=int(8 * s), clip=view)
     colour = th[d.safety] if d.safety in ("safe", "risky", "unsafe") else th["panel_muted"]
@@ -85,7 +86,7 @@ def build(scene, rect: pygame.Rect, card: Card) -> list:
     out.append(I.button(br, label, ("continue",), th["accent"], th["accent_text"], align="center"))
     scene.card_max_scroll = max(0, col.y + scene.card_scroll - view.bottom)
     if scene.card_max_scroll:
-        out.append(I.text((rect.left + pad, view.bottom - 2, rect.w - 2 * pad, fonts.line_height("tiny")),
+        out.append(I.text((rect.left + pad, view.bottom + 2, rect.w - 2 * pad, hint_h),
                           tr.gettext("Scroll for more (mouse wheel or Page Down)"), th["panel_muted"], "tiny",
                           align="center", layer=2))
     return out

@@ -53,9 +53,14 @@ def build(scene, rect: pygame.Rect) -> list:
             ring = av.inflate(int(18 * s * k) + 8, int(18 * s * k) + 8)
             out.append(I.box(ring, (255, 255, 255, 40 + int(40 * k)), radius=ring.h // 2, **common))
         out.append(I.box(av, th["accent"] if saved else (110, 118, 135), radius=av.h // 2, **common))
-        letter = name[:1].upper() if saved else "?"
-        out.append(I.text((av.left, av.centery - fonts.line_height("huge") // 2, av.w, fonts.line_height("huge")),
-                          letter, (255, 255, 255), "huge", align="center", layer=1, **common))
+        contact = scn.contact(call.contact)
+        face = scene.image(contact.avatar) if contact is not None and contact.avatar else None
+        if face is not None:
+            out.append(I.Item("image", av.copy(), surface=face, radius=av.h // 2, layer=1, **common))
+        else:
+            letter = name[:1].upper() if saved else "?"
+            out.append(I.text((av.left, av.centery - fonts.line_height("huge") // 2, av.w, fonts.line_height("huge")),
+                              letter, (255, 255, 255), "huge", align="center", layer=1, **common))
         y = av.bottom + int(12 * s)
     th_ = fonts.measure(name, "title", w)[1]
     out.append(I.text((rect.left + pad, y, w, th_), name, th["call_text"], "title", align="center", **common))

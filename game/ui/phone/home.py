@@ -18,8 +18,7 @@ def apps(scene) -> list[tuple[str, str, tuple]]:
 
 def build(scene, rect: pygame.Rect) -> list:
     th, fonts, s = scene.theme, scene.fonts, scene.app.scale
-    out = [I.box(rect, th["lock_bg"], area="phone"),
-           I.box(pygame.Rect(rect.left, rect.centery, rect.w, rect.h // 2), th["lock_bg2"], area="phone")]
+    out = [I.Item("gradient", pygame.Rect(rect), th["lock_bg"], area="phone", extra={"to": th["lock_bg2"]})]
     cols = 3
     pad = int(18 * s)
     cell = (rect.w - 2 * pad) // cols

@@ -29,7 +29,7 @@ def entries(scene) -> list[tuple]:
 
 def build(scene, rect: pygame.Rect) -> list:
     th, fonts, s, tr = scene.theme, scene.fonts, scene.app.scale, scene.tr
-    out = [I.box(rect.inflate(0, 0), th["lock_bg"], area="phone")]
+    out = [I.Item("gradient", pygame.Rect(rect), th["lock_bg"], area="phone", extra={"to": th["lock_bg2"]})]
     col_y = rect.top + int(18 * s)
     li = pygame.Rect(0, 0, int(18 * s), int(22 * s))
     li.midtop = (rect.centerx, col_y)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from .. import items as I
-from ..words import app_name, clock, contact_name
+from ..words import app_name, clock, contact_name, contact_saved
 from . import header
 from .header import fit
 
@@ -31,7 +31,7 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
         name = contact_name(tr, scn, key[1])
         out.append(I.box(av, look.get("icon", th["accent"]), radius=av.h // 2, layer=1, area="phone"))
         out.append(I.text((av.left, av.centery - fonts.line_height("strong") // 2, av.w, fonts.line_height("strong")),
-                          name[:1].upper(), (255, 255, 255), "strong", align="center", layer=2, area="phone"))
+                          name[:1].upper() if contact_saved(scn, key[1]) else "?", (255, 255, 255), "strong", align="center", layer=2, area="phone"))
         x = av.right + pad
         tw = row.right - x - pad
         unread = scene.phone.unread({key: t})

@@ -36,7 +36,8 @@ class ThreadView:
         else:
             sub = tr.gettext("Not in your contacts")
         out = [I.box(rect, look.get("bg", th["screen"]), area="phone")]
-        out += header.build(scene, rect, name, sub, look, avatar=_avatar_letter(name))
+        out += header.build(scene, rect, name, sub, look,
+                            avatar=_avatar_letter(name) if contact_saved(scn, contact) else "?")
         hh = header.header_height(fonts, s)
         ih = fonts.line_height("small") + int(18 * s)
         inp = pygame.Rect(rect.left, rect.bottom - ih, rect.w, ih)

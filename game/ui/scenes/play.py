@@ -187,6 +187,8 @@ class PlayScene(Scene):
                     app = self.scn.app(n.app) if n.app else None
                     self.phone.banners.append(Banner(self.tr.text(n.title), self.tr.text(n.text), app.look if app else None,
                                                      None, self.phone.now))
+            elif h.kind == "line" and getattr(h.ref, "audio", None):
+                self.app.sounds.play_file(Path(self.scn.path).parent / h.ref.audio)
             elif h.kind in ("call_end", "missed"):
                 self.app.sounds.stop_ring()
                 self.app.sounds.play("end")

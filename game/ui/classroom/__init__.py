@@ -1,0 +1,1 @@
+"""Projector mode: the trainer plays a scenario in front of the class."""

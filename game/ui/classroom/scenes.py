@@ -1,0 +1,336 @@
+"""Classroom (projector) scenes: pick a scenario, play it big, vote at every decision.
+
+At each decision the story pauses on its options, lettered A, B, C…, with the author's
+`discuss:` question. The trainer types how many hands went up for each option (letter to
+pick a row, digits for the count), then reveals every option's explanation (Enter), then
+continues with the option the class chose (its letter, or Enter for the most votes).
+The phone is the game's own phone scene (`PlayScene`); the session is recorded with
+mode `classroom` and the hand counts as the decision's votes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import string
+
+import pygame
+
+from game.core.texts import Text
+
+from .. import items as I
+from ..kit import Column
+from ..page import page
+from ..scene import Scene
+from ..scenes.debrief import DebriefScene
+from ..scenes.play import PlayScene
+from ..words import choice_text, safety_word, scn_text
+
+LETTERS = string.ascii_uppercase
+MAX_VOTES = 999
+NICKNAME = "classroom"  # the trainer's run stands for the class: no student name
+
+
+def letter(i: int) -> str:
+    return LETTERS[i] if i < len(LETTERS) else "?"
+
+
+class ClassroomPickerScene(Scene):
+    """Large numbered list of the scenarios."""
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.page_start = 0
+
+    def entries(self):
+        return [e for e in self.app.get_catalog().entries if e.ok]
+
+    def build(self):
+        th, tr, s = self.theme, self.tr, self.app.scale
+        code = self.app.prefs.class_code
+        sub = tr.gettext("Classroom mode") + (f" · {code}" if code else "")
+        out, col, panel = page(self, tr.gettext("Choose a scenario to play with the class"), sub, width=1000)
+        if self.app.recorder.warning:
+            col.text(self.app.recorder.warning, th["risky"], "small")
+        shown = self.entries()[self.page_start:self.page_start + 9]
+        for i, e in enumerate(shown):
+            col.button(scn_text(tr, e.scenario, "title"), ("play", e.id), th["button"], th["button_text"],
+                       role="title", key=str(i + 1))
+            if col.y > panel.bottom - int(90 * s):
+                break
+        more = len(self.entries()) > self.page_start + 9
+        col.text(tr.gettext("Keys: 1–9 choose · Page Down for more · Esc quits") if more
+                 else tr.gettext("Keys: 1–9 choose · Esc quits"), th["panel_muted"], "small")
+        return out
+
+    def handle_event(self, ev) -> bool:
+        if ev.type == pygame.KEYDOWN:
+            if pygame.K_1 <= ev.key <= pygame.K_9:
+                shown = self.entries()[self.page_start:self.page_start + 9]
+                n = ev.key - pygame.K_1
+                if n < len(shown):
+                    self.activate(("play", shown[n].id))
+                return True
+            if ev.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+                step = 9 if ev.key == pygame.K_PAGEDOWN else -9
+                self.page_start = max(0, min(self.page_start + step, max(0, len(self.entries()) - 1)))
+                return True
+            if ev.key == pygame.K_ESCAPE:
+                self.app.running = False
+                return True
+        return super().handle_event(ev)
+
+    def activate(self, action) -> None:
+        if isinstance(action, tuple) and action[0] == "play":
+            e = next((e for e in self.entries() if e.id == action[1]), None)
+            if e is not None:
+                self.app.replace(ClassroomScene(self.app, e.scenario))
+
+
+class ClassroomScene(PlayScene):
+    """The phone, big, with the class's vote beside it at every decision."""
+
+    def __init__(self, app, scn, **kw):
+        self.votes: dict[str, str] = {}  # choice id -> typed digits
+        self.row = 0  # the option whose count is being typed
+        self.revealed = False
+        self.voted_step = None  # (step id, decision number) the votes belong to
+        super().__init__(app, scn, **kw)
+        self.engine.timers = False  # the class talks; no countdown
+        self.phone.screen = ("home",)
+
+    # -- recording: the session is the class's; votes go with the decision --------
+
+    def _start_session(self) -> None:
+        p = self.app.prefs
+        try:
+            self.session = self.app.recorder.start_session(
+                nickname=NICKNAME, class_code=p.class_code, scenario_id=self.scn.id,
+                scenario_version=self.scn.version, mode="classroom")
+        except Exception:  # noqa: BLE001 — recording must never stop the lesson
+            self.session = ""
+
+    def _check_log(self) -> None:
+        eng, app = self.engine, self.app
+        new = eng.log[self.logged:]
+        self.logged = len(eng.log)
+        for d in new:
+            votes = {cid: int(v) for cid, v in self.votes.items() if v}
+            with contextlib.suppress(Exception):
+                app.recorder.record_decision(self.session, d, votes=votes or None)
+            self.votes, self.row, self.revealed = {}, 0, False
+        if eng.ending is not None and not self.finished:
+            self.finished = True
+            app.sounds.stop_ring()
+            with contextlib.suppress(Exception):
+                app.recorder.finish_session(self.session, ending_id=eng.ending.id, outcome=eng.ending.outcome,
+                                            score=eng.score, possible=eng.possible)
+            app.replace(ClassroomDebriefScene(app, self.scn, eng))
+
+    def update(self, dt: float) -> None:
+        timers = self.app.prefs.timers
+        self.app.prefs.timers = False  # PlayScene.update re-reads this preference each frame
+        try:
+            super().update(dt)
+        finally:
+            self.app.prefs.timers = timers
+
+    # -- the vote --------------------------------------------------------------
+
+    def options(self) -> list:
+        return self.numbered() if self.engine.deciding else []
+
+    def count(self, cid: str) -> int:
+        v = self.votes.get(cid, "")
+        return int(v) if v else 0
+
+    def type_digit(self, d: str) -> None:
+        opts = self.options()
+        if not opts or self.revealed:
+            return
+        cid = opts[self.row].id
+        v = (self.votes.get(cid, "") + d).lstrip("0") or "0"
+        if int(v) <= MAX_VOTES:
+            self.votes[cid] = v
+
+    def backspace(self) -> None:
+        opts = self.options()
+        if opts and not self.revealed:
+            cid = opts[self.row].id
+            self.votes[cid] = self.votes.get(cid, "")[:-1]
+
+    def majority(self):
+        opts = self.options()
+        return max(opts, key=lambda c: self.count(c.id)) if opts else None  # ties: the first listed
+
+    def go_with(self, choice) -> None:
+        if choice is not None:
+            self.choose(choice.id)
+
+    def activate(self, action) -> None:
+        if isinstance(action, tuple) and action[0] == "row":
+            self.row = action[1]
+            return
+        if action == "reveal":
+            if self.engine.deciding:
+                self.revealed = True
+            return
+        if isinstance(action, tuple) and action[0] == "take":
+            if self.revealed:
+                self.go_with(next((c for c in self.options() if c.id == action[1]), None))
+            return
+        if isinstance(action, tuple) and action[0] in ("choose", "call", "continue"):
+            return  # only the class's vote moves the story
+        super().activate(action)
+
+    def handle_event(self, ev) -> bool:
+        if ev.type == pygame.KEYDOWN:
+            k = ev.key
+            if k == pygame.K_ESCAPE:
+                self.app.replace(ClassroomPickerScene(self.app))
+                return True
+            opts = self.options()
+            if opts:
+                name = pygame.key.name(k)
+                if len(name) == 1 and name.upper() in LETTERS[:len(opts)]:
+                    i = LETTERS.index(name.upper())
+                    if self.revealed:
+                        self.go_with(opts[i])
+                    else:
+                        self.row = i
+                    return True
+                digit = _digit(k)
+                if digit is not None:
+                    self.type_digit(digit)
+                    return True
+                if k == pygame.K_BACKSPACE:
+                    self.backspace()
+                    return True
+                if k in (pygame.K_UP, pygame.K_DOWN) and not self.revealed:
+                    self.row = (self.row + (1 if k == pygame.K_DOWN else -1)) % len(opts)
+                    return True
+                if k in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                    if self.revealed:
+                        self.go_with(self.majority())
+                    else:
+                        self.activate("reveal")
+                    return True
+            elif k == pygame.K_RETURN:
+                self.activate(("skip",))
+                return True
+        return super().handle_event(ev)
+
+    def default_action(self):
+        return None
+
+    # -- drawing -----------------------------------------------------------------
+
+    def build(self):
+        lay = self.lay()
+        out = [it for it in super().build()
+               if not (lay.right.colliderect(it.rect) or (lay.left.w and lay.left.colliderect(it.rect)))]
+        out += self.vote_panel(lay.right)
+        out += self.discuss_panel(lay.left)
+        return out
+
+    def discuss_panel(self, rect) -> list:
+        if rect.w < 120:
+            return []
+        if self.revealed and self.options():
+            return self.explanations(rect)
+        th, tr, fonts, s, eng = self.theme, self.tr, self.fonts, self.app.scale, self.engine
+        out = []
+        col = Column(fonts, rect.left + int(8 * s), rect.top + int(8 * s), rect.w - int(16 * s), out, gap=int(10 * s))
+        col.text(scn_text(tr, self.scn, "title"), th["text"], "title")
+        if eng.deciding:
+            col.text(tr.gettext("Decision {n}").format(n=len(eng.log) + 1), th["muted"], "strong")
+            col.space(int(6 * s))
+            col.text(tr.gettext("Discuss"), th["accent"], "label")
+            prompt = (tr.text(Text(f"{self.scn.id}/{eng.step.id}/discuss", eng.step.discuss)) if eng.step.discuss
+                      else tr.gettext("What would you do now, and why?"))
+            col.text(prompt, th["text"], "h1", group="discuss")
+        else:
+            col.text(tr.gettext("Watch the phone together. Enter or Space skips ahead."), th["muted"], "body")
+        return out
+
+    def vote_panel(self, rect) -> list:
+        """The options with their hand counts (and, after the reveal, their verdicts)."""
+        return self._vote_panel(rect)[0]
+
+    def explanations(self, rect) -> list:
+        """After the reveal, the left side explains every option; text shrinks until all fit."""
+        th, tr, fonts, s, eng = self.theme, self.tr, self.fonts, self.app.scale, self.engine
+        for role, head in (("body", "strong"), ("small", "label"), ("tiny", "label")):
+            out = []
+            col = Column(fonts, rect.left + int(8 * s), rect.top + int(8 * s), rect.w - int(16 * s), out,
+                         gap=int(6 * s), clip=rect)
+            col.text(tr.gettext("Why?"), th["text"], "title")
+            for i, c in enumerate(self.options()):
+                colour = th[c.safety] if c.safety in ("safe", "risky", "unsafe") else th["muted"]
+                col.text(f"{letter(i)} · {safety_word(tr, c.safety)}", colour, head)
+                if c.explanation:
+                    key = eng.choice_key(c)
+                    col.text(tr.text(Text(f"{key}/explanation", c.explanation)), th["text"], role)
+                col.space(int(4 * s))
+            if col.y <= rect.bottom:
+                break
+        return out
+
+    def _vote_panel(self, rect):
+        th, tr, fonts, s, eng = self.theme, self.tr, self.fonts, self.app.scale, self.engine
+        out = [I.box(rect, th["panel"], radius=int(16 * s), group="panel")]
+        pad = int(16 * s)
+        col = Column(fonts, rect.left + pad, rect.top + pad, rect.w - 2 * pad, out, gap=int(8 * s), clip=rect)
+        opts = self.options()
+        if not opts:
+            col.text(tr.gettext("Watch the phone…"), th["panel_text"], "title")
+            col.button(tr.gettext("Skip ahead"), ("skip",), th["button"], th["button_text"], key="Enter")
+            return out, col.y
+        total = sum(self.count(c.id) for c in opts)
+        if not self.revealed:
+            col.text(tr.gettext("What would you do? Hands up!"), th["panel_text"], "title")
+            col.text(tr.gettext("Letter: pick an option · digits: number of hands · Enter: reveal"),
+                     th["panel_muted"], "small")
+        else:
+            col.text(tr.gettext("The answers"), th["panel_text"], "title")
+            col.text(tr.gettext("Press a letter to continue with that option, or Enter for the most votes."),
+                     th["panel_muted"], "small")
+        for i, c in enumerate(opts):
+            n = self.count(c.id)
+            share = f" · {round(100 * n / total)}%" if total else ""
+            typing = (not self.revealed and i == self.row)
+            votes = tr.ngettext("{n} hand", "{n} hands", n).format(n=n) + share + ("▏" if typing else "")
+            label = f"{choice_text(tr, self.scn, eng.step, c)}\n{votes}"
+            if self.revealed:
+                colour = th[c.safety] if c.safety in ("safe", "risky", "unsafe") else th["panel_muted"]
+                col.button(f"{label} · {safety_word(tr, c.safety)}", ("take", c.id), th["button"],
+                           th["button_text"], key=letter(i), role="strong", border=3, border_colour=colour)
+
+            else:
+                col.button(label, ("row", i), th["accent"] if typing else th["button"],
+                           th["accent_text"] if typing else th["button_text"], key=letter(i), role="strong")
+        if not self.revealed:
+            col.space(int(6 * s))
+            col.button(tr.gettext("Reveal the answers"), "reveal", th["accent"], th["accent_text"], key="Enter",
+                       align="center")
+        return out, col.y
+
+
+class ClassroomDebriefScene(DebriefScene):
+    """The ordinary debrief; its buttons lead back to the classroom list."""
+
+    def activate(self, action) -> None:
+        if action in ("again", "next", "menu"):
+            if action == "again":
+                self.app.replace(ClassroomScene(self.app, self.scn))
+            else:
+                self.app.replace(ClassroomPickerScene(self.app))
+            return
+        super().activate(action)
+
+
+def _digit(key) -> str | None:
+    if pygame.K_0 <= key <= pygame.K_9:
+        return str(key - pygame.K_0)
+    if pygame.K_KP0 <= key <= pygame.K_KP9:
+        return str(key - pygame.K_KP0)
+    return None
