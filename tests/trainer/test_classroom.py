@@ -1,0 +1,87 @@
+"""Classroom mode, headless, driven by posted key events like a trainer at the keyboard."""
+
+import pygame
+import pytest
+
+from game.core import results as R
+from game.core.loader import load_scenario
+from game.core.texts import Text
+from game.report.build import build_report
+
+from .helpers import ROOT
+
+
+@pytest.fixture
+def room(make_driver, tmp_path):
+    from game.ui.classroom.scenes import ClassroomScene
+
+    rec = R.ResultsStore(tmp_path / "usb", data_dir=tmp_path / "local", machine="projector")
+    d = make_driver(recorder=rec, text_size="large")
+    d.app.prefs.class_code = "9A"
+    scn = load_scenario(ROOT / "scenarios" / "demo_shipper.yaml").scenario
+    d.app.push(ClassroomScene(d.app, scn))
+    d.frame()
+    yield d, rec, scn
+    rec.close()
+
+
+def wait_decision(d):
+    d.run_until(lambda: d.scene.engine.deciding or d.scene.engine.ending is not None, dt=0.25)
+
+
+def test_votes_reveal_and_continue(room, tmp_path):
+    d, rec, scn = room
+    wait_decision(d)
+    opts = d.scene.options()
+    assert len(opts) >= 2
+    text = d.screen_text()
+    assert "Hands up" in text and "Reveal the answers" in text
+    # A: 12 hands (typed 1, 2), B: 5 hands (typed 5, 9, Backspace)
+    for k in (pygame.K_a, pygame.K_1, pygame.K_2, pygame.K_b, pygame.K_5, pygame.K_9, pygame.K_BACKSPACE):
+        d.key(k)
+    assert d.scene.count(opts[0].id) == 12 and d.scene.count(opts[1].id) == 5
+    assert "12 hands" in d.screen_text()
+    assert d.scene.engine.deciding and not d.scene.engine.log  # nothing decided before the reveal
+    d.key(pygame.K_RETURN)
+    assert d.scene.revealed
+    explained = [c for c in opts if c.explanation]
+    eng = d.scene.engine
+    shown = d.app.tr.text(Text(f"{eng.choice_key(explained[0])}/explanation", explained[0].explanation))
+    assert shown[:30] in d.screen_text().replace("\n", " ")
+    d.key(pygame.K_b)  # the trainer continues with B even though A had more hands
+    first = d.scene.engine.log[0]
+    assert first.choice == opts[1].id
+    # the rest of the story: Enter reveals, Enter takes the most voted (no votes: the first)
+    for _ in range(30):
+        if d.name != "ClassroomScene":
+            break
+        wait_decision(d)
+        if d.name != "ClassroomScene" or d.scene.engine.ending is not None:
+            break
+        d.key(pygame.K_3)
+        d.key(pygame.K_RETURN)
+        d.key(pygame.K_RETURN)
+    assert d.name == "ClassroomDebriefScene"
+    rec.close()
+    data = R.read_results(tmp_path / "usb" / "results-projector.db")
+    assert [s["mode"] for s in data.sessions] == ["classroom"]
+    assert data.sessions[0]["class_code"] == "9A" and data.sessions[0]["outcome"]
+    assert data.decisions[0]["votes"] == {opts[0].id: 12, opts[1].id: 5}
+    assert all(x["votes"] for x in data.decisions)
+    figs = build_report([tmp_path / "usb"], lang="en").figures
+    assert figs.summary.classroom_sessions == 1 and figs.summary.students == 0
+    step = next(st for sc in figs.scenarios for st in sc.steps if st.step == first.step)
+    assert {c.choice: c.votes for c in step.choices if c.votes} == {opts[0].id: 12, opts[1].id: 5}
+    assert step.votes_total == 17
+
+
+def test_escape_returns_to_the_list_and_letters_do_nothing_while_watching(room):
+    d, rec, scn = room
+    assert not d.scene.engine.deciding
+    d.key(pygame.K_a)
+    assert not d.scene.engine.log
+    d.key(pygame.K_ESCAPE)
+    assert d.name == "ClassroomPickerScene"
+    assert "Choose a scenario" in d.screen_text()
+    d.key(pygame.K_1)
+    assert d.name == "ClassroomScene"
