@@ -59,6 +59,7 @@ def register(p) -> None:
     sm.add_argument("--class-code", default="9A")
     sm.add_argument("--seed", type=int, default=1)
     sm.add_argument("--no-quiz", action="store_true", help="leave out the pre/post check")
+    sm.add_argument("--no-classroom", action="store_true", help="leave out the projector machine's votes")
     add_lang(sm)
     p.set_defaults(run=run)
 
@@ -160,8 +161,9 @@ def simulate(args, lang) -> int:
     scenarios = [item.scenario for item in load_all() if item.ok]
     quizzes = [] if args.no_quiz else load_quizzes()
     runs = simulate_class(args.output, scenarios, students=max(1, args.students), seed=args.seed,
-                          class_code=args.class_code, quiz=quizzes[0] if quizzes else None)
+                          class_code=args.class_code, quiz=quizzes[0] if quizzes else None,
+                          classroom=not args.no_classroom)
     files = len(list(Path(args.output).glob("results-*.db")))
-    words = {"en": "{out}: {files} machines, {runs} runs", "vi": "{out}: {files} máy, {runs} lượt"}
+    words = {"en": "{out}: {files} results files, {runs} sessions", "vi": "{out}: {files} tệp kết quả, {runs} phiên"}
     print(words[lang].format(out=args.output, files=files, runs=len({r.session_id for r in runs})))
     return 0

@@ -6,7 +6,8 @@ Definitions (the trainer guide explains them in plain words):
   only their hand-count votes; `quiz` sessions feed the pre/post check.
 - A session's score is its points out of the best available at each decision it met
   (`walk.percent`), from its decision rows, so an unfinished run still counts what it did.
-- A red flag is *missed* in a session when it was shown and no choice responded to it.
+- A red flag is *missed* in a session when it was shown and no choice responded to it;
+  flags are listed by the share of the sessions showing them in which they were missed.
 - Quiz: a decision row per item, `choice` is the answer ("scam" or "real") and `score`
   is 1 when right. A student's pre (post) result is their latest pre (post) quiz.
 """
@@ -23,6 +24,7 @@ from game.core.results import ResultsData, pseudonyms, student_key
 BINS = 10  # score distribution: 0–9, 10–19, …, 90–100
 STUDENT_MODES = ("play",)
 QUIZ_ANSWERS = ("scam", "real")
+MIN_SHOWN = 3
 
 
 @dataclass
@@ -259,7 +261,9 @@ def _flags(play, by_session) -> list[FlagFigure]:
         shown.update(seen)
         missed.update(seen - spotted)
     out = [FlagFigure(f, shown[f], missed[f]) for f in shown]
-    out.sort(key=lambda x: (-x.missed, -x.rate, x.flag))
+    # Most often missed when shown first; flags shown in fewer than MIN_SHOWN sessions go last
+    # (one unlucky session should not top the list).
+    out.sort(key=lambda x: (x.shown < MIN_SHOWN, -x.rate, -x.missed, x.flag))
     return out
 
 

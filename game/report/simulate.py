@@ -79,9 +79,29 @@ def take_quiz(quiz: Quiz, rng: random.Random, store, *, nickname: str, class_cod
     return [SimSession(store.machine, nickname, class_code, "quiz", phase, quiz.id, e, sid) for e in engines]
 
 
+def classroom_votes(scn: Scenario, rng: random.Random, store, *, class_code: str, hands: int) -> SimSession:
+    """The trainer's projector run: at each decision the class votes, the majority is followed."""
+    eng = Engine(scn, timers=False)
+    sid = store.start_session(nickname="classroom", class_code=class_code, scenario_id=scn.id,
+                              scenario_version=scn.version, mode="classroom")
+    for _ in range(40):
+        eng.skip()
+        if not eng.deciding:
+            break
+        offered = eng.offered()
+        weights = [rng.random() for _ in offered]
+        votes = {c.id: round(hands * w / sum(weights)) for c, w in zip(offered, weights, strict=True)}
+        top = max(offered, key=lambda c: votes[c.id])
+        store.record_decision(sid, eng.choose(top.id).decision, votes=votes)
+    if eng.ending is not None:
+        store.finish_session(sid, ending_id=eng.ending.id, outcome=eng.ending.outcome,
+                             score=eng.score, possible=eng.possible)
+    return SimSession(store.machine, "classroom", class_code, "classroom", "", scn.id, eng, sid)
+
+
 def simulate_class(out_dir: Path, scenarios: list[Scenario], *, students: int = 30, seed: int = 1,
                    class_code: str = "9A", quiz: Quiz | None = None, data_root: Path | None = None,
-                   per_student: int | None = None) -> list[SimSession]:
+                   per_student: int | None = None, classroom: bool = False) -> list[SimSession]:
     """Write one results file per simulated machine into out_dir; returns every run played."""
     rng = random.Random(seed)
     out_dir = Path(out_dir)
@@ -102,6 +122,12 @@ def simulate_class(out_dir: Path, scenarios: list[Scenario], *, students: int = 
             if quiz is not None:
                 runs += take_quiz(quiz, rng, store, nickname=nickname, class_code=class_code, phase="post",
                                   p_right=0.85, p_false_alarm=0.25)
+        finally:
+            store.close()
+    if classroom:  # the projector machine: one run per scenario, with the class's hand counts
+        store = ResultsStore(out_dir, data_dir=data_root / "projector", machine="projector")
+        try:
+            runs += [classroom_votes(scn, rng, store, class_code=class_code, hands=students) for scn in scenarios]
         finally:
             store.close()
     return runs

@@ -40,7 +40,7 @@ S = {
     "real": ("real", "thật"),
     "right_pre": ("right before", "đúng (trước)"),
     "right_post": ("right after", "đúng (sau)"),
-    "flags": ("Red flags the class missed most", "Dấu hiệu đỏ lớp bỏ lỡ nhiều nhất"),
+    "flags": ("Red flags the class missed most", "Dấu hiệu đỏ lớp hay bỏ lỡ nhất"),
     "flags_note": ("Share of the sessions that showed the red flag in which no choice responded to it.",
                    "Tỉ lệ lượt chơi có dấu hiệu này mà không lựa chọn nào phản ứng với nó."),
     "missed_of": ("missed in {m} of {n} sessions", "bỏ lỡ ở {m} trên {n} lượt"),
