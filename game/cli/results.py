@@ -115,7 +115,7 @@ def export_rows(data: R.ResultsData, anonymise: bool) -> tuple[list[dict], list[
 
 
 def export(args, lang) -> int:
-    paths = args.paths or [args.results_dir or R.default_results_dir()]
+    paths = args.paths or [R.results_dir_for(args.results_dir)]
     good, bad = _load(paths, lang)
     sessions, decisions = export_rows(R.combine(good), args.anonymise)
     if args.format == "json":
@@ -128,7 +128,7 @@ def export(args, lang) -> int:
         w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
         w.writeheader()
         for d in decisions:
-            w.writerow({**d, "flags": " ".join(d["flags"]), "flags_shown": " ".join(d["flags_shown"]),
+            w.writerow({**{k: R.csv_safe(v) for k, v in d.items()}, "flags": " ".join(d["flags"]), "flags_shown": " ".join(d["flags_shown"]),
                         "votes": json.dumps(d["votes"], ensure_ascii=False) if d["votes"] else "",
                         "timed_out": int(d["timed_out"]), "help": int(d["help"])})
         text = buf.getvalue()

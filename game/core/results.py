@@ -549,6 +549,13 @@ def _counts(conn) -> tuple[int, int]:
             conn.execute("SELECT count(*) FROM decisions").fetchone()[0])
 
 
+def csv_safe(value):
+    """A cell a spreadsheet will not run as a formula (nicknames are typed by students)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def student_key(nickname: str | None, class_code: str | None) -> tuple[str, str]:
     """Who a row belongs to: the nickname within a class, case- and spacing-insensitive."""
     return (clean_nickname(class_code or "").casefold(), clean_nickname(nickname or "").casefold())

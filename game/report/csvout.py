@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 
+from game.core.results import csv_safe
+
 from .figures import Figures
 from .labels import Labels
 
@@ -17,7 +19,7 @@ COLUMNS = ("section", "scenario", "step", "item", "label", "count", "total", "va
 
 def render(figs: Figures, labels: Labels, *, anonymise: bool) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = _SafeWriter(csv.writer(buf, lineterminator="\n"))
     w.writerow(COLUMNS)
     s = figs.summary
 
@@ -56,9 +58,19 @@ def render(figs: Figures, labels: Labels, *, anonymise: bool) -> str:
         for it in pp.items:
             w.writerow(("quiz_item_pre", "", "", it.item, labels.quiz_item(it.item), it.pre_right, it.pre_n, r1(it.pre)))
             w.writerow(("quiz_item_post", "", "", it.item, labels.quiz_item(it.item), it.post_right, it.post_n, r1(it.post)))
-    for r in figs.students:
+    for r in sorted(figs.students, key=lambda r: r.number) if anonymise else figs.students:
         name = f"student-{r.number:02d}" if anonymise else r.nickname
         w.writerow(("student", "", "", name, r.class_code, r.sessions, r.scenarios, r1(r.average)))
         if r.pre is not None or r.post is not None:
             w.writerow(("student_prepost", "", "", name, r.class_code, "", "", f"{r1(r.pre)}/{r1(r.post)}"))
     return buf.getvalue()
+
+
+class _SafeWriter:
+    """Every cell through csv_safe: labels and nicknames are never run as formulas."""
+
+    def __init__(self, writer):
+        self.w = writer
+
+    def writerow(self, row) -> None:
+        self.w.writerow([csv_safe(v) for v in row])

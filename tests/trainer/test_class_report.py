@@ -181,3 +181,22 @@ def test_nicknames_are_escaped_and_anonymised(lab):
     assert "<td>Lan</td>" in html and "<td>Lan</td>" not in anon
     assert anon.count('<tr class="student">') == 32
 
+
+
+def test_anonymised_rows_do_not_follow_the_alphabet(lab):
+    root, usb, *_ = lab
+    anon = build_report([usb], lang="en", anonymise=True).text
+    numbers = [int(n) for n in re.findall(r'<tr class="student"><td>Student (\d+)</td>', anon)]
+    assert numbers == sorted(numbers) and len(numbers) == 32
+
+
+def test_csv_cells_never_start_a_formula(tmp_path):
+    store = ResultsStore(tmp_path, data_dir=tmp_path, machine="x")
+    play_scenario(good_scenarios()[0], random.Random(1), store, nickname="=HYPERLINK(1)", class_code="+9A")
+    store.close()
+    text = build_report([tmp_path], lang="en", fmt="csv", ).text
+    assert "'=HYPERLINK(1)" in text and "\n=HYPERLINK" not in text and ",=HYPERLINK" not in text
+    out = tmp_path / "x.csv"
+    assert main(["results", "export", str(tmp_path / "results-x.db"), "-o", str(out)]) == 0
+    exported = out.read_text(encoding="utf-8-sig")
+    assert ",'=HYPERLINK(1),'+9A," in exported
