@@ -80,11 +80,14 @@ class App:
         self.progress.save()
 
     def resize(self, size) -> None:
-        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        """The window was resized: keep a minimum size, then lay everything out again."""
         if not self.prefs.fullscreen:
-            self.windowed_size = size
-            if self.surface.get_size() != size:
+            if size[0] < MIN_SIZE[0] or size[1] < MIN_SIZE[1]:
+                size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
                 self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+            else:
+                self.surface = pygame.display.get_surface() or self.surface
+            self.windowed_size = self.surface.get_size()
         self._rescale(self.surface.get_size())
 
     # -- settings that change how everything looks ---------------------------

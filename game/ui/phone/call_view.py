@@ -96,7 +96,8 @@ def build(scene, rect: pygame.Rect) -> list:
     for act, ic, colour, label, cx in specs:
         br = pygame.Rect(0, 0, bsize, bsize)
         br.midtop = (cx, by)
-        enabled = scene.call_choice(act) is not None
+        # live while the story runs (pressing skips to the decision); off when no choice fits
+        enabled = scene.card is None and (not scene.engine.deciding or scene.call_choice(act) is not None)
         out.append(I.button(br, None, ("call", act), colour, (255, 255, 255), radius=bsize // 2, enabled=enabled,
                             group="call_button", **common))
         out.append(I.icon(br.inflate(-bsize // 3, -bsize // 3), ic, (255, 255, 255), layer=1, **common))

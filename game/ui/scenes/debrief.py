@@ -84,17 +84,21 @@ class DebriefScene(Scene):
                 lc.text(f"{number} — {name}", th["help"], "strong")
                 lc.text(text, th["panel_muted"], "small")
         # right column: paths and flags
-        rc.text(tr.gettext("Your choices"), th["panel_text"], "title")
+        # your path and the safest path, side by side
+        half = (rc.w - int(16 * s)) // 2
+        y0 = rc.y
+        left = Column(fonts, rc.x, y0, half, out, gap=int(6 * s), clip=view)
+        right = Column(fonts, rc.x + half + int(16 * s), y0, half, out, gap=int(6 * s), clip=view)
+        left.text(tr.gettext("Your choices"), th["panel_text"], "title")
         for i, d in enumerate(eng.log):
             step, c = self._choice(d.step, d.choice)
-            self._path_row(rc, i + 1, choice_text(tr, scn, step, c) if c else d.choice, d.safety)
-        rc.space(int(8 * s))
-        rc.text(tr.gettext("The safest path"), th["panel_text"], "title")
+            self._path_row(left, i + 1, choice_text(tr, scn, step, c) if c else d.choice, d.safety)
+        right.text(tr.gettext("The safest path"), th["panel_text"], "title")
         if self.safest is not None:
             for i, (sid, cid) in enumerate(self.safest.choices):
                 step, c = self._choice(sid, cid)
-                self._path_row(rc, i + 1, choice_text(tr, scn, step, c) if c else cid, c.safety if c else "neutral")
-        rc.space(int(8 * s))
+                self._path_row(right, i + 1, choice_text(tr, scn, step, c) if c else cid, c.safety if c else "neutral")
+        rc.y = max(left.y, right.y) + int(8 * s)
         spotted = [f for f in eng.flags_shown if f in eng.flags_spotted]
         missed = eng.flags_missed
         rc.text(tr.gettext("Red flags you spotted"), th["panel_text"], "title")
@@ -129,12 +133,12 @@ class DebriefScene(Scene):
 
     def _path_row(self, col, n, text, safety) -> None:
         th, fonts = self.theme, self.fonts
-        ih = fonts.line_height("body")
+        ih = fonts.line_height("small")
         colour = th[safety] if safety in ("safe", "risky", "unsafe") else th["panel_muted"]
         col.out.append(I.icon((col.x, col.y + 3, ih - 6, ih - 6), safety, colour, fg=th["panel"], clip=col.common.get("clip")))
         col.x += ih + 2
         col.w -= ih + 2
-        col.text(f"{n}. {text}", th["panel_text"], "body")
+        col.text(f"{n}. {text}", th["panel_text"], "small")
         col.x -= ih + 2
         col.w += ih + 2
 

@@ -276,6 +276,8 @@ class PlayScene(Scene):
             if self.engine.ending is not None:
                 self._to_debrief()
         elif kind == "call":
+            if self.card is None and not self.engine.deciding:
+                self._happen(self.engine.skip())  # hanging up means: stop listening, decide now
             c = self.call_choice(action[1])
             if c is not None:
                 self.choose(c.id)
