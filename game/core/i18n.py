@@ -239,6 +239,12 @@ def _language_name(path: Path) -> str | None:
 LANGUAGES = available_languages()
 
 
+def N_(message: str) -> str:
+    """Mark a UI string for extraction where it is defined (a constant shown later);
+    translate it where it is shown, with `tr.gettext(that_constant)`."""
+    return message
+
+
 class Translator:
     def __init__(self, lang: str = "vi", ui: _gettext.NullTranslations | None = None,
                  scenarios: _gettext.NullTranslations | None = None):
