@@ -348,7 +348,8 @@ class Engine:
                      self.time, c.help, best)
         self.log.append(d)
         self.score += score
-        self.possible += best
+        if c.safety != "neutral":  # a neutral choice is not judged, so it sets no bar either
+            self.possible += best
         self.flags_spotted.update(c.flags)
         self._apply_phone(c, key)
         for name, (value, _mark) in c.set.items():
@@ -374,6 +375,9 @@ class Engine:
         return fb
 
     def _apply_phone(self, c: Choice, key: str) -> None:
+        """Call effects and the player's words. Words come before a hang-up and after an answer."""
+        if c.call in ("decline", "hang_up"):
+            self._say(c, key)
         call = self.phone.call
         if c.call == "accept" and call and call.status in ("ringing", "missed"):
             call.status, call.answered_at = "active", self.time
@@ -383,18 +387,24 @@ class Engine:
         elif c.call == "dial":
             self.phone.call = Call(c.dial, None, False, None, False, "active", self.time, self.time,
                                    outgoing=True, answered_at=self.time)
+        if c.call not in ("decline", "hang_up"):
+            self._say(c, key)
         call = self.phone.call
-        if c.say:
-            said = Text(f"{key}/say", c.say)
-            if call and call.status == "active":
-                call.lines.append(CaptionLine(key, PLAYER, said, self.time, []))
-            elif self._reply_thread:
-                th = self.phone.thread(*self._reply_thread)
-                th.messages.append(Message(key, PLAYER, said, None, None, None, None, None, self.time, []))
         if call and call.live:
             self.phone.focus = ("call",)
         elif self._reply_thread:
             self.phone.focus = ("thread", *self._reply_thread)
+
+    def _say(self, c: Choice, key: str) -> None:
+        if not c.say:
+            return
+        said = Text(f"{key}/say", c.say)
+        call = self.phone.call
+        if call and call.status == "active":
+            call.lines.append(CaptionLine(key, PLAYER, said, self.time, []))
+        elif self._reply_thread:
+            th = self.phone.thread(*self._reply_thread)
+            th.messages.append(Message(key, PLAYER, said, None, None, None, None, None, self.time, []))
 
     # -- summaries -----------------------------------------------------------
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import conditions as C
 from .diagnostics import Diagnostic
+from .glyphs import missing
 from .model import (
     PLAYER,
     CallEvent,
@@ -64,6 +65,7 @@ class Checker:
                 self.add("LC402", e.where("outcome"), id=e.id)
             self.todo(e)
         self.todo(s)
+        self.glyphs()
         stem = Path(s.path or self.path).stem
         if s.id and stem != s.id:
             self.add("LC404", s.where("id"), id=s.id, file=stem)
@@ -90,6 +92,14 @@ class Checker:
     def todo(self, obj):
         if getattr(obj, "todo", None):
             self.add("LC403", obj.where("todo"), text=obj.todo)
+
+    def glyphs(self):
+        from .texts import iter_texts  # texts imports the model; keep this module's imports light
+
+        for item in iter_texts(self.scn):
+            chars = missing(item.source)
+            if chars:
+                self.add("LC405", item.mark, chars=" ".join(chars))
 
     def asset(self, rel, mark):
         if not rel:

@@ -67,7 +67,7 @@ def best_offered(choices: list[Choice]) -> int:
 
 
 def percent(score: int, possible: int) -> int:
-    """A path's result: points out of the best available at each decision it met."""
+    """A path's result: points out of the best available at each scored decision it met."""
     if possible <= 0:
         return 100
     return max(0, min(100, round(100 * score / possible)))
@@ -147,8 +147,9 @@ def paths(scn: Scenario, max_visits: int = MAX_VISITS, limit: int | None = None)
             best = best_offered(here)
             for c in reversed(here):
                 nv = apply(c, vars_)
+                bar = best if c.safety != "neutral" else 0  # as in the engine
                 stack.append((resolve_next(c, nv, vis), nv, vis, chosen + [(node, c.id)],
-                              score + points(c), possible + best))
+                              score + points(c), possible + bar))
         if limit is not None and count >= limit:
             return
 
@@ -175,6 +176,6 @@ def safest_path(scn: Scenario) -> Path | None:
         vars_ = apply(c, vars_)
         chosen.append((step.id, c.id))
         score += points(c)
-        possible += best
+        possible += best if c.safety != "neutral" else 0
         node = resolve_next(c, vars_, visited)
     return None

@@ -165,3 +165,32 @@ def test_engine_never_reads_the_wall_clock(demo, monkeypatch):
     e.advance(100)
     e.choose("decline")
     e.advance(100)
+
+
+def test_words_are_said_before_a_hang_up(demo):
+    from dataclasses import replace
+
+    e = Engine(demo)
+    e.skip()
+    e.choose("answer")
+    e.skip()
+    hang_up_with_words = replace(e.offered()[0], id="bye", call="hang_up", say="Em không tin anh.")
+    e.step.choices.append(hang_up_with_words)
+    try:
+        e.choose("bye")
+    finally:
+        e.scn.step("shipper_talk").choices.remove(hang_up_with_words)
+    assert e.phone.call.status == "ended"
+    assert e.phone.call.lines[-1].speaker == "player"
+    assert e.phone.call.lines[-1].text.source == "Em không tin anh."
+    assert all(not t.messages or t.messages[-1].sender != "player" for t in e.phone.threads.values())
+
+
+def test_a_neutral_choice_sets_no_bar(demo):
+    e = Engine(demo)
+    e.skip()
+    e.choose("answer")  # neutral, although a help action worth 10 was on offer
+    assert (e.score, e.possible, e.percent) == (0, 0, 100)
+    e.skip()
+    e.choose("ask_order")
+    assert (e.score, e.possible) == (3, 10)
