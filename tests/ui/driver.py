@@ -97,7 +97,10 @@ def layout_problems(scene, phone_screen=None) -> list[str]:
     """Overlapping buttons/bubbles/cards in one layer, and phone items outside the phone."""
     out = []
     groups: dict = {}
+    window = pygame.Rect((0, 0), pygame.display.get_surface().get_size()) if pygame.display.get_surface() else None
     for it in scene.items:
+        if window is not None and it.clickable and it.clip is None and not window.contains(it.rect):
+            out.append(f"off screen: {it.text!r} {it.rect}")
         vis = it.rect.clip(it.clip) if it.clip is not None else it.rect
         if it.group in ("button", "bubble", "card", "caption", "call_button", "app_icon", "row", "notification",
                         "topbar", "field") and vis.w > 0 and vis.h > 0:

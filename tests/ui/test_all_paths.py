@@ -33,6 +33,8 @@ def test_every_path(make_driver, loaded):
         lang = ("vi", "en")[i % 2]
         if d.app.lang != lang:
             d.app.set_language(lang)
+        d.app.prefs.text_size = ("small", "medium", "large")[i % 3]
+        d.app.apply_prefs()
         d.app.reset(PlayScene(d.app, scn))
         d.frame()
         todo = list(path.choices)
@@ -47,7 +49,7 @@ def test_every_path(make_driver, loaded):
                 assert sc.engine.step.id == step
                 ids = [c.id for c in sc.numbered()]
                 n = ids.index(cid) + 1
-                if i % 5 == 0:  # now and then, check the layout at the decision
+                if i % 4 < 2:  # often, check the layout at the decision
                     d.draw()
                     probs = layout_problems(sc, layout.compute(d.app.size, d.app.scale).screen)
                     assert not probs, probs[:5]

@@ -1,0 +1,54 @@
+"""Every phone screen at every window size and text size: nothing overlaps, nothing leaves the phone."""
+
+import pygame
+import pytest
+
+from game.core.loader import SCENARIOS_DIR, load_scenario
+from game.ui import layout
+from game.ui.scenes.play import PlayScene
+
+from .driver import layout_problems
+
+
+@pytest.mark.parametrize("size", [(960, 600), (1280, 720), (1366, 768), (1920, 1080)])
+@pytest.mark.parametrize("text_size", ["small", "medium", "large"])
+def test_phone_screens(make_driver, size, text_size):
+    scn = load_scenario(SCENARIOS_DIR / "demo_otp.yaml").scenario
+    d = make_driver(lang="vi", size=size, text_size=text_size, timers=False)
+    d.app.push(PlayScene(d.app, scn))
+    d.run_until(lambda: d.scene.engine.deciding)
+    screen = layout.compute(d.app.size, d.app.scale).screen
+    visited = []
+
+    def check(name):
+        d.draw()
+        probs = layout_problems(d.scene, screen)
+        assert not probs, (name, probs[:4])
+        visited.append(d.scene.phone.screen)
+
+    check("lock")
+    assert d.scene.phone.screen == ("lock",)
+    texts = d.screen_text()
+    note = d.scene.engine.phone.notifications[0]
+    assert d.app.tr.text(note.title) in texts  # the notification is on the lock screen
+    d.click_action(("phone", "unlock"))
+    check("home")
+    badges = [t for t in d.texts() if t.isdigit()]
+    assert badges, "unread badge on Messages"
+    d.click_action(("phone", "open", ("list", "sms")))
+    check("list")
+    d.click_action(("phone", "open", ("thread", "sms", "dad")))
+    check("thread")
+    d.key(pygame.K_BACKSPACE)
+    d.key(pygame.K_BACKSPACE)
+    d.click_action(("phone", "open", ("recents",)))
+    check("recents")
+    d.key(pygame.K_1)  # thank dad -> feedback card
+    check("card")
+    d.key(pygame.K_RETURN)
+    d.run_until(lambda: d.scene.engine.deciding)
+    check("chat thread")
+    for _ in range(6):
+        d.wheel(1)
+    check("scrolled")
+    assert [s[0] for s in visited][:5] == ["lock", "home", "list", "thread", "recents"]
