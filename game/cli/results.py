@@ -29,7 +29,7 @@ from game.core import results as R
 
 EXPORT_COLS = ("session_id", "student", "class_code", "scenario_id", "scenario_version", "mode",
                "phase", "idx", "step", "choice", "safety", "score", "best", "time_taken",
-               "timed_out", "help", "flags", "flags_shown", "votes", "recorded_at", "machine")
+               "timed_out", "help", "genuine", "flags", "flags_shown", "votes", "recorded_at", "machine")
 
 MSG = {
     "merged": {"en": "{out}: {files} files merged, {s} new sessions, {d} new decisions",
@@ -130,7 +130,8 @@ def export(args, lang) -> int:
         for d in decisions:
             w.writerow({**{k: R.csv_safe(v) for k, v in d.items()}, "flags": " ".join(d["flags"]), "flags_shown": " ".join(d["flags_shown"]),
                         "votes": json.dumps(d["votes"], ensure_ascii=False) if d["votes"] else "",
-                        "timed_out": int(d["timed_out"]), "help": int(d["help"])})
+                        "timed_out": int(d["timed_out"]), "help": int(d["help"]),
+                        "genuine": int(d["genuine"])})
         text = buf.getvalue()
     if args.output:
         from game.core.storage import atomic_write_bytes

@@ -105,7 +105,8 @@ def item_scenario(quiz: Quiz, item: QuizItem) -> Scenario:
                           choices=[Choice(id="accept", text="accept", safety="neutral", call="accept",
                                           next=item.id, mark=item.mark)], mark=item.mark))
     steps.append(Step(id=item.id, events=events, choices=[choice(a) for a in ANSWERS],
-                      no_help="quiz item", mark=item.mark, marks=dict(item.marks)))
+                      no_help="quiz item", genuine=item.answer == "real", mark=item.mark,
+                      marks=dict(item.marks)))
     end = Ending(id="answered", outcome="safe", title=item.title, debrief=item.explanation, mark=item.mark)
     apps = list(quiz.apps)
     if not any(a.kind == "sms" for a in apps):

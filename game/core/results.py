@@ -15,7 +15,8 @@ pending rows are copied over once the folder is writable again.
 
 Stored per decision: session id, nickname, class code, scenario id and version, mode
 (play/classroom/quiz), quiz phase, step, choice, safety, score, best, time taken,
-timed out, flags responded to, flags shown, classroom votes. Nothing else personal:
+timed out, flags responded to, flags shown, whether the step was about a real (genuine)
+message, classroom votes. Nothing else personal:
 the machine id is a random token, not a host name.
 """
 
@@ -50,7 +51,7 @@ SESSION_COLS = ("id", "machine", "nickname", "class_code", "scenario_id", "scena
 DECISION_COLS = ("id", "session_id", "machine", "nickname", "class_code", "scenario_id",
                  "scenario_version", "mode", "phase", "idx", "step", "choice", "safety", "score",
                  "best", "time_taken", "timed_out", "help", "flags", "flags_shown", "votes",
-                 "recorded_at")
+                 "recorded_at", "genuine")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -64,7 +65,7 @@ CREATE TABLE IF NOT EXISTS decisions (
     class_code TEXT, scenario_id TEXT NOT NULL, scenario_version INTEGER, mode TEXT,
     phase TEXT, idx INTEGER, step TEXT, choice TEXT, safety TEXT, score INTEGER,
     best INTEGER, time_taken REAL, timed_out INTEGER, help INTEGER, flags TEXT,
-    flags_shown TEXT, votes TEXT, recorded_at TEXT);
+    flags_shown TEXT, votes TEXT, recorded_at TEXT, genuine INTEGER);
 CREATE INDEX IF NOT EXISTS decisions_session ON decisions(session_id);
 """
 
@@ -93,16 +94,28 @@ def clean_nickname(raw: str) -> str:
     return " ".join(text.split())[:MAX_NICK]
 
 
+def _host_key() -> str:
+    """A one-way tag of the computer, so a user data folder shared by many lab machines
+    (roaming profiles) still gives each machine its own id and file. Never stored in results."""
+    import hashlib
+    import platform
+
+    return hashlib.sha256(f"{platform.node()}|{uuid.getnode()}".encode()).hexdigest()[:16]
+
+
 def machine_id(data_dir: Path | None = None) -> str:
-    """A random, stable token for this machine's user data folder (not derived from anything personal)."""
+    """A random, stable id for this computer and user data folder (not derived from anything personal)."""
     path = Path(data_dir or user_data_dir()) / "machine-id.json"
     got = read_json(path, {})
-    mid = got.get("machine_id") if isinstance(got, dict) else None
+    ids = got.get("machines") if isinstance(got, dict) and isinstance(got.get("machines"), dict) else {}
+    host = _host_key()
+    mid = ids.get(host)
     if isinstance(mid, str) and mid.isalnum() and 6 <= len(mid) <= 32:
         return mid
     mid = uuid.uuid4().hex[:12]
+    ids[host] = mid
     with contextlib.suppress(OSError):
-        atomic_write_json(path, {"machine_id": mid})
+        atomic_write_json(path, {"machines": ids})
     return mid
 
 
@@ -309,6 +322,7 @@ class ResultsStore(NullRecorder):
             "flags_shown": json.dumps(list(d.flags_shown)),
             "votes": json.dumps({str(k): int(v) for k, v in votes.items()}) if votes else None,
             "recorded_at": now_iso(),
+            "genuine": int(bool(getattr(d, "genuine", False))),
         }
         self._save([(INSERT_DECISION, _decision_params(row))])
 
@@ -441,6 +455,7 @@ def read_results(path: Path | str) -> ResultsData:
                 d["votes"] = _json_dict(d["votes"])
                 d["timed_out"] = bool(d["timed_out"])
                 d["help"] = bool(d["help"])
+                d["genuine"] = bool(d["genuine"])
                 data.decisions.append(d)
             return data
         except ResultsFileError:
@@ -534,7 +549,8 @@ def merge_into(out_path: Path, datas: list[ResultsData]) -> tuple[int, int]:
             for d in data.decisions:
                 row = dict(d, flags=json.dumps(d["flags"]), flags_shown=json.dumps(d["flags_shown"]),
                            votes=json.dumps(d["votes"]) if d["votes"] else None,
-                           timed_out=int(d["timed_out"]), help=int(d["help"]))
+                           timed_out=int(d["timed_out"]), help=int(d["help"]),
+                           genuine=int(d["genuine"]))
                 ops.append((INSERT_DECISION, _decision_params(row)))
         _write(conn, ops)
         after = _counts(conn)

@@ -30,6 +30,8 @@ def render(figs: Figures, labels: Labels, *, anonymise: bool) -> str:
     w.writerow(("summary", "", "", "sessions", "", s.sessions, "", ""))
     w.writerow(("summary", "", "", "scenarios", "", s.scenarios, "", ""))
     w.writerow(("summary", "", "", "average_score", "", "", s.sessions, r1(s.average)))
+    w.writerow(("summary", "", "", "over_suspicious", "", s.over_suspicious, s.genuine_decisions,
+                r1(100 * s.over_suspicious / s.genuine_decisions) if s.genuine_decisions else ""))
     for i, n in enumerate(s.distribution):
         w.writerow(("score_distribution", "", "", f"{i * 10}-{i * 10 + 9 if i < 9 else 100}", "", n, s.sessions, ""))
     for o, n in sorted(s.outcomes.items()):

@@ -6,6 +6,8 @@ Definitions (the trainer guide explains them in plain words):
   only their hand-count votes; `quiz` sessions feed the pre/post check.
 - A session's score is its points out of the best available at each decision it met
   (`walk.percent`), from its decision rows, so an unfinished run still counts what it did.
+- Over-suspicion in play: at steps marked `genuine` (a real message), a scored choice
+  below the best, e.g. blocking a real message from Mum.
 - A red flag is *missed* in a session when it was shown and no choice responded to it;
   flags are listed by the share of the sessions showing them in which they were missed.
 - Quiz: a decision row per item, `choice` is the answer ("scam" or "real") and `score`
@@ -140,6 +142,8 @@ class Summary:
     outcomes: dict[str, int]
     classroom_sessions: int = 0
     quiz_sessions: int = 0
+    genuine_decisions: int = 0  # decisions at steps about real messages (scored ones)
+    over_suspicious: int = 0  # of those, choices below the best: a real message treated as a scam
 
 
 @dataclass
@@ -153,7 +157,14 @@ class Figures:
 
 
 def session_percent(decisions: list[dict]) -> float:
-    return float(walk.percent(sum(d["score"] or 0 for d in decisions), sum(d["best"] or 0 for d in decisions)))
+    """As the engine scores: a neutral choice is not judged, so it sets no bar."""
+    return float(walk.percent(sum(d["score"] or 0 for d in decisions),
+                              sum(d["best"] or 0 for d in decisions if d["safety"] != "neutral")))
+
+
+def over_suspicious(d: dict) -> bool:
+    """At a step about a real message, a choice that scored below the best (e.g. blocking Mum)."""
+    return bool(d.get("genuine")) and d["safety"] != "neutral" and (d["score"] or 0) < (d["best"] or 0)
 
 
 def bin_of(pct: float) -> int:
@@ -195,6 +206,9 @@ def compute(data: ResultsData, order: dict[str, dict[str, dict[str, str]]] | Non
         outcomes=dict(outcomes),
         classroom_sessions=len(classroom),
         quiz_sessions=len(quiz),
+        genuine_decisions=sum(1 for s in play for d in by_session[s["id"]]
+                              if d.get("genuine") and d["safety"] != "neutral"),
+        over_suspicious=sum(1 for s in play for d in by_session[s["id"]] if over_suspicious(d)),
     )
     scenario_ids = sorted({s["scenario_id"] for s in play + classroom},
                           key=lambda i: (list(order).index(i) if i in order else len(order), i))

@@ -14,6 +14,8 @@ S = {
     "decisions": ("decisions", "quyết định"),
     "average": ("average score", "điểm trung bình"),
     "unfinished": ("{n} not finished", "{n} lượt chưa chơi xong"),
+    "genuine": ("Real messages treated as scams while playing: {n} of {total} decisions ({pct}).",
+                "Tin nhắn thật bị coi là lừa đảo khi chơi: {n} trên {total} quyết định ({pct})."),
     "distribution": ("Scores of all sessions", "Phân bố điểm các lượt chơi"),
     "dist_axis": ("score (%)", "điểm (%)"),
     "dist_count": ("sessions", "lượt"),

@@ -90,6 +90,10 @@ def test_report_figures_match_the_engines(lab):
         dist[min(9, p // 10)] += 1
     assert figs.summary.distribution == dist
     assert figs.summary.outcomes == dict(Counter(r.engine.ending.outcome for r in play))
+    genuine = [d for r in play for d in r.engine.log if d.genuine and d.safety != "neutral"]
+    assert genuine  # the shipped scenarios include real messages
+    assert figs.summary.genuine_decisions == len(genuine)
+    assert figs.summary.over_suspicious == sum(1 for d in genuine if d.score < d.best)
 
     # Choice shares and times, per scenario and decision
     counts = defaultdict(Counter)

@@ -50,10 +50,16 @@ def test_file_is_marked_as_ours_with_a_version(tmp_path):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_machine_id_is_stable_and_random(tmp_path):
+def test_machine_id_is_stable_and_random(tmp_path, monkeypatch):
     a = R.machine_id(tmp_path)
     assert a == R.machine_id(tmp_path)
     assert a != R.machine_id(tmp_path / "other")
+    # One data folder shared by many lab machines (roaming profile): one id per machine.
+    monkeypatch.setattr(R, "_host_key", lambda: "another-computer")
+    b = R.machine_id(tmp_path)
+    assert b != a and b == R.machine_id(tmp_path)
+    monkeypatch.undo()
+    assert R.machine_id(tmp_path) == a
 
 
 def test_unwritable_folder_falls_back_locally_and_catches_up(tmp_path):
