@@ -130,6 +130,7 @@ class Decision:
     at: float
     help: bool
     best: int  # the most that could have been earned at this decision
+    genuine: bool = False  # the step was about a real message: a low score here is over-suspicion
 
 
 @dataclass
@@ -345,7 +346,7 @@ class Engine:
         best = walk.best_offered(self.offered())
         d = Decision(len(self.log), self.step.id, c.id, c.safety, score, list(c.flags),
                      list(self._step_flags), round(self.time - self._opened_at, 3), timed_out,
-                     self.time, c.help, best)
+                     self.time, c.help, best, self.step.genuine)
         self.log.append(d)
         self.score += score
         if c.safety != "neutral":  # a neutral choice is not judged, so it sets no bar either

@@ -201,6 +201,7 @@ class Step(Node):
     no_help: str | None = f("str", doc="Author-only: why no help action fits this step.")
     timeout: Timeout | None = f(Timeout, doc="Optional decision timer (players may switch timers off).")
     discuss: str | None = f("text", doc="Classroom mode: a question for the class.")
+    genuine: bool = f("bool", default=False, doc="The step is about a real (not scam) message or call; over-suspicion here is measured.")
     note: str | None = f("str", doc=AUTHOR["note"])
     todo: str | None = f("str", doc=AUTHOR["todo"])
 
