@@ -159,11 +159,15 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
                                     f"header Language is {po.metadata.get('Language')!r}, folder is {lang!r}"))
             n = nplurals(po)
             wanted = {(t.msgctxt, t.msgid) for t in pot_entries(pots[domain], lang, domain)}
+            seen: set[tuple] = set()
             for e in po:
                 if e.obsolete:
                     continue
                 line = e.linenum or 1
                 label = f"[{e.msgctxt}] " if e.msgctxt else ""
+                if (e.msgctxt, e.msgid) in seen:
+                    issues.append(Issue(shown, line, "error", f"{label}{e.msgid[:50]!r} appears twice"))
+                seen.add((e.msgctxt, e.msgid))
                 if (e.msgctxt, e.msgid) not in wanted:
                     what = "orphan context" if e.msgctxt else "orphan string"
                     issues.append(Issue(shown, line, "error",

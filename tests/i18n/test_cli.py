@@ -77,6 +77,13 @@ def test_check_reports_placeholders_headers_and_orphans(cli, edit, capsys):
     assert "orphan context [menu]" in capsys.readouterr().out
 
 
+def test_check_reports_duplicates(cli, capsys):
+    path = cli.po("vi", "game")
+    path.write_text(path.read_text(encoding="utf-8") + '\nmsgid "Play"\nmsgstr "Chơi"\n', encoding="utf-8")
+    assert main(["i18n", "check", "--lang", "vi"]) == 1
+    assert "'Play' appears twice" in capsys.readouterr().out
+
+
 def test_import_json_fills_matching_keys(cli, tmp_path, edit, capsys):
     data = {
         KEY: "Hang up",
