@@ -18,7 +18,7 @@ import pygame
 from game.core.texts import Text
 
 from .. import items as I
-from ..kit import Column
+from ..kit import Column, button_height
 from ..page import page
 from ..scene import Scene
 from ..scenes.debrief import DebriefScene
@@ -35,44 +35,60 @@ def letter(i: int) -> str:
 
 
 class ClassroomPickerScene(Scene):
-    """Large numbered list of the scenarios."""
+    """Large numbered list of the scenarios, in two columns, as many per page as fit."""
 
     def __init__(self, app):
         super().__init__(app)
         self.page_start = 0
+        self.per_page = 9  # updated by build() to what fits on the screen
 
     def entries(self):
         return [e for e in self.app.get_catalog().entries if e.ok]
+
+    def shown(self):
+        return self.entries()[self.page_start:self.page_start + self.per_page]
 
     def build(self):
         th, tr, s = self.theme, self.tr, self.app.scale
         code = self.app.prefs.class_code
         sub = tr.gettext("Classroom mode") + (f" · {code}" if code else "")
-        out, col, panel = page(self, tr.gettext("Choose a scenario to play with the class"), sub, width=1000)
+        out, col, panel = page(self, tr.gettext("Choose a scenario to play with the class"), sub, width=1100)
         if self.app.recorder.warning:
             col.text(self.app.recorder.warning, th["risky"], "small")
-        shown = self.entries()[self.page_start:self.page_start + 9]
-        for i, e in enumerate(shown):
-            col.button(scn_text(tr, e.scenario, "title"), ("play", e.id), th["button"], th["button_text"],
-                       role="title", key=str(i + 1))
-            if col.y > panel.bottom - int(90 * s):
+        bottom = panel.bottom - int(32 * s) - self.fonts.line_height("small") - int(10 * s)
+        gap = int(14 * s)
+        cw = (col.w - gap) // 2
+        cols = [Column(self.fonts, col.x + i * (cw + gap), col.y, cw, out, gap=int(10 * s)) for i in (0, 1)]
+        entries = self.entries()[self.page_start:self.page_start + 9]
+        placed = 0
+        for i, e in enumerate(entries):
+            c = cols[0] if i < (len(entries) + 1) // 2 else cols[1]
+            label = scn_text(tr, e.scenario, "title")
+            h = button_height(self.fonts, label, "title", c.w, key=str(i + 1))
+            if c.y + h > bottom:
                 break
-        more = len(self.entries()) > self.page_start + 9
-        col.text(tr.gettext("Keys: 1–9 choose · Page Down for more · Esc quits") if more
-                 else tr.gettext("Keys: 1–9 choose · Esc quits"), th["panel_muted"], "small")
+            c.button(label, ("play", e.id), th["button"], th["button_text"], role="title", key=str(i + 1), h=h)
+            placed += 1
+        self.per_page = max(1, placed)
+        more = len(self.entries()) > self.page_start + self.per_page or self.page_start > 0
+        keys = (tr.gettext("Keys: 1–9 choose · Page Down for more · Esc quits") if more
+                else tr.gettext("Keys: 1–9 choose · Esc quits"))
+        out.append(I.text((col.x, bottom + int(6 * s), col.w, self.fonts.line_height("small")), keys,
+                          th["panel_muted"], "small"))
         return out
 
     def handle_event(self, ev) -> bool:
         if ev.type == pygame.KEYDOWN:
             if pygame.K_1 <= ev.key <= pygame.K_9:
-                shown = self.entries()[self.page_start:self.page_start + 9]
+                shown = self.shown()
                 n = ev.key - pygame.K_1
                 if n < len(shown):
                     self.activate(("play", shown[n].id))
                 return True
             if ev.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
-                step = 9 if ev.key == pygame.K_PAGEDOWN else -9
-                self.page_start = max(0, min(self.page_start + step, max(0, len(self.entries()) - 1)))
+                step = self.per_page if ev.key == pygame.K_PAGEDOWN else -self.per_page
+                last = max(0, len(self.entries()) - 1)
+                self.page_start = max(0, min(self.page_start + step, last))
                 return True
             if ev.key == pygame.K_ESCAPE:
                 self.app.running = False

@@ -10,6 +10,14 @@ from ..words import choice_text
 
 
 def build(scene, rect: pygame.Rect) -> list:
+    """The panel; when the options do not fit (many options, large text), they use smaller text."""
+    out, bottom = _build(scene, rect, "button")
+    if bottom > rect.bottom:
+        out, bottom = _build(scene, rect, "small")
+    return out
+
+
+def _build(scene, rect: pygame.Rect, role: str) -> tuple[list, int]:
     th, fonts, s, tr, eng = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.engine
     out = [I.box(rect, th["panel"], radius=int(16 * s), group="panel")]
     pad = int(18 * s)
@@ -20,7 +28,7 @@ def build(scene, rect: pygame.Rect) -> list:
         col.space(int(6 * s))
         col.button(tr.gettext("Skip ahead"), ("skip",), th["button"], th["button_text"], key=tr.gettext("Space"),
                    group="button")
-        return out
+        return out, col.y
     col.text(tr.gettext("What do you do?"), th["panel_text"], "title")
     left = eng.time_left()
     if left is not None and scene.app.prefs.timers:
@@ -42,7 +50,7 @@ def build(scene, rect: pygame.Rect) -> list:
     for c in own:
         n += 1
         col.button(choice_text(tr, scene.scn, eng.step, c), ("choose", c.id), th["button"], th["button_text"],
-                   key=str(n) if n <= 9 else "", border=2 if th.high_contrast else 0, border_colour=th["card_border"])
+                   role=role, key=str(n) if n <= 9 else "", border=2 if th.high_contrast else 0, border_colour=th["card_border"])
     if helps:
         col.space(int(4 * s))
         ih = fonts.line_height("label")
@@ -55,5 +63,5 @@ def build(scene, rect: pygame.Rect) -> list:
         for c in helps:
             n += 1
             col.button(choice_text(tr, scene.scn, eng.step, c), ("choose", c.id), th["help_bg"], th["help"],
-                       key=str(n) if n <= 9 else "", icon="help", border=2, border_colour=th["help"], group="button")
-    return out
+                       role=role, key=str(n) if n <= 9 else "", icon="help", border=2, border_colour=th["help"], group="button")
+    return out, col.y

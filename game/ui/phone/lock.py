@@ -31,7 +31,7 @@ def build(scene, rect: pygame.Rect) -> list:
     th, fonts, s, tr = scene.theme, scene.fonts, scene.app.scale, scene.tr
     out = [I.Item("gradient", pygame.Rect(rect), th["lock_bg"], area="phone", extra={"to": th["lock_bg2"]})]
     col_y = rect.top + int(18 * s)
-    li = pygame.Rect(0, 0, int(18 * s), int(22 * s))
+    li = pygame.Rect(0, 0, int(22 * s), int(28 * s))
     li.midtop = (rect.centerx, col_y)
     out.append(I.icon(li, "lock", th["lock_text"], area="phone"))
     col_y = li.bottom + int(4 * s)
