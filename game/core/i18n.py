@@ -30,6 +30,9 @@ LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 DOMAINS = ("game", "scenarios")
 # The built-in languages, in menu order. More are found under locale/ (see available_languages).
 BUILTIN_LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+# Names for languages a partner might add, used when a catalogue has no X-Language-Name header.
+LANGUAGE_NAMES = {**BUILTIN_LANGUAGES, "th": "ไทย", "id": "Bahasa Indonesia", "ms": "Bahasa Melayu",
+                  "km": "ខ្មែរ", "lo": "ລາວ", "my": "မြန်မာ", "fil": "Filipino", "zh": "中文", "fr": "Français"}
 # A third language, for strings its catalogue lacks, falls back to English before the source.
 FALLBACK_LANGUAGE = "en"
 
@@ -222,7 +225,8 @@ def available_languages(locale_dir: Path | None = None) -> dict[str, str]:
         return langs
     for code in found:
         if code not in langs:
-            langs[code] = _language_name(catalogue_path(code, "game", base)) or code
+            langs[code] = (_language_name(catalogue_path(code, "game", base)) or LANGUAGE_NAMES.get(code)
+                           or LANGUAGE_NAMES.get(code.split("_")[0]) or code)
     return langs
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import polib
 
-from game.core.i18n import BUILTIN_LANGUAGES, catalogue_path, nfc, po_syntax_error
+from game.core.i18n import BUILTIN_LANGUAGES, LANGUAGE_NAMES, catalogue_path, nfc, po_syntax_error
 from game.core.loader import DATA_DIR, ROOT
 
 # Plural-Forms headers (GNU gettext conventions). Unknown languages need `i18n new LANG --plural`.
@@ -28,8 +28,6 @@ PLURAL_FORMS = {
     "zh": "nplurals=1; plural=0;",
     "fr": "nplurals=2; plural=(n > 1);",
 }
-LANGUAGE_NAMES = {**BUILTIN_LANGUAGES, "th": "ไทย", "id": "Bahasa Indonesia", "ms": "Bahasa Melayu",
-                  "km": "ខ្មែរ", "lo": "ລາວ", "my": "မြန်မာ", "fil": "Filipino", "zh": "中文", "fr": "Français"}
 
 UI_SOURCE_LANGUAGE = "en"  # UI msgids are English literals in the code
 SOURCE_TAG = "source language: "  # the `#.` line that records a scenario string's language

@@ -62,3 +62,28 @@ def test_pseudo_locale_end_to_end(project, monkeypatch):
     entry = next(e for e in read_po(project.po("qps", "scenarios")) if e.msgctxt == KEY)
     assert "English: Hang up" in entry.comment
     assert main(["i18n", "status", "--lang", "qps", "--min", "100"]) == 1
+
+
+def test_language_started_from_the_template_in_poedit(project, monkeypatch):
+    """`File → New from POT` in Poedit: a copy of the template with a language header."""
+    import game.cli.i18n as cli
+
+    monkeypatch.setattr(cli, "Project", lambda: project)
+    assert main(["i18n", "extract"]) == 0
+    for domain in ("game", "scenarios"):
+        po = read_po(project.pot(domain))
+        po.metadata["Language"] = "th"
+        po.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
+        for e in po:
+            if e.msgid == "Play":
+                e.msgstr = "เล่น"
+            elif e.msgid_plural:
+                e.msgstr_plural = {0: ""}
+        path = project.po("th", domain)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        po.save(str(path))
+    assert available_languages(project.locale_dir)["th"] == "ไทย"
+    assert load_translator("th", project.locale_dir).gettext("Play") == "เล่น"
+    assert main(["i18n", "update", "th"]) == 0
+    assert main(["i18n", "check", "--lang", "th"]) == 0
+    assert load_translator("th", project.locale_dir).gettext("Play") == "เล่น"
