@@ -85,3 +85,24 @@ def test_escape_returns_to_the_list_and_letters_do_nothing_while_watching(room):
     assert "Choose a scenario" in d.screen_text()
     d.key(pygame.K_1)
     assert d.name == "ClassroomScene"
+
+
+def test_picker_pages_reach_every_scenario(make_driver):
+    from game.ui.classroom.scenes import ClassroomPickerScene
+
+    d = make_driver(text_size="large")
+    d.app.push(ClassroomPickerScene(d.app))
+    d.frame()
+    picker = d.scene
+    ids = [e.id for e in picker.entries()]
+    seen = []
+    for _ in range(len(ids)):
+        d.draw()
+        seen += [e.id for e in picker.shown()]
+        if len(seen) >= len(ids):
+            break
+        d.key(pygame.K_PAGEDOWN)
+    assert seen == ids
+    first_on_last_page = picker.shown()[0].id
+    d.key(pygame.K_1)
+    assert d.name == "ClassroomScene" and d.scene.scn.id == first_on_last_page

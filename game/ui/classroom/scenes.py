@@ -60,14 +60,18 @@ class ClassroomPickerScene(Scene):
         cw = (col.w - gap) // 2
         cols = [Column(self.fonts, col.x + i * (cw + gap), col.y, cw, out, gap=int(10 * s)) for i in (0, 1)]
         entries = self.entries()[self.page_start:self.page_start + 9]
-        placed = 0
-        for i, e in enumerate(entries):
-            c = cols[0] if i < (len(entries) + 1) // 2 else cols[1]
+        placed, which = 0, 0
+        for i, e in enumerate(entries):  # fill the left column, then the right one
             label = scn_text(tr, e.scenario, "title")
-            h = button_height(self.fonts, label, "title", c.w, key=str(i + 1))
-            if c.y + h > bottom:
-                break
-            c.button(label, ("play", e.id), th["button"], th["button_text"], role="title", key=str(i + 1), h=h)
+            h = button_height(self.fonts, label, "strong", cw, key=str(i + 1))
+            if cols[which].y + h > bottom:
+                if which == 1:
+                    break
+                which = 1
+                if cols[1].y + h > bottom:
+                    break
+            cols[which].button(label, ("play", e.id), th["button"], th["button_text"], role="strong",
+                               key=str(i + 1), h=h)
             placed += 1
         self.per_page = max(1, placed)
         more = len(self.entries()) > self.page_start + self.per_page or self.page_start > 0
