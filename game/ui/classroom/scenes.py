@@ -54,7 +54,9 @@ class ClassroomPickerScene(Scene):
         sub = tr.gettext("Classroom mode") + (f" · {code}" if code else "")
         out, col, panel = page(self, tr.gettext("Choose a scenario to play with the class"), sub, width=1100)
         if self.app.recorder.warning:
-            col.text(self.app.recorder.warning, th["risky"], "small")
+            from ..quiz.flow import results_warning
+
+            col.text(results_warning(tr, self.app.recorder), th["risky"], "small")
         bottom = panel.bottom - int(32 * s) - self.fonts.line_height("small") - int(10 * s)
         gap = int(14 * s)
         cw = (col.w - gap) // 2

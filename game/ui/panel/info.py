@@ -28,7 +28,9 @@ def build(scene, rect: pygame.Rect) -> list:
         col.text(f"{k} — {what}", th["muted"], "small")
     if scene.app.recorder.warning:
         col.space(int(8 * s))
-        col.text(scene.app.recorder.warning, th["risky"], "small")
+        from ..quiz.flow import results_warning
+
+        col.text(results_warning(tr, scene.app.recorder), th["risky"], "small")
     if scene.app.progress.error:
         col.text(tr.gettext("Progress could not be saved: {reason}").format(reason=scene.app.progress.error),
                  th["risky"], "small")

@@ -46,7 +46,9 @@ def build(scene, rect: pygame.Rect) -> list:
                       align="center", **common))
     y += fonts.line_height("small") + int(6 * s)
     if big:
-        av = pygame.Rect(0, 0, int(rect.w * 0.34), int(rect.w * 0.34))
+        # once captions run, the avatar shrinks so more of the conversation stays in view
+        frac = 0.2 if call.lines and call.status in ("active", "ended") else 0.34
+        av = pygame.Rect(0, 0, int(rect.w * frac), int(rect.w * frac))
         av.midtop = (rect.centerx, y + int(8 * s))
         if call.status == "ringing" and not scene.app.prefs.reduced_motion:
             k = (math.sin(scene.phone.now * 4) + 1) / 2
@@ -59,8 +61,9 @@ def build(scene, rect: pygame.Rect) -> list:
             out.append(I.Item("image", av.copy(), surface=face, radius=av.h // 2, layer=1, **common))
         else:
             letter = name[:1].upper() if saved else "?"
-            out.append(I.text((av.left, av.centery - fonts.line_height("huge") // 2, av.w, fonts.line_height("huge")),
-                              letter, (255, 255, 255), "huge", align="center", layer=1, **common))
+            role = "huge" if frac > 0.3 else "h1"
+            out.append(I.text((av.left, av.centery - fonts.line_height(role) // 2, av.w, fonts.line_height(role)),
+                              letter, (255, 255, 255), role, align="center", layer=1, **common))
         y = av.bottom + int(12 * s)
     th_ = fonts.measure(name, "title", w)[1]
     out.append(I.text((rect.left + pad, y, w, th_), name, th["call_text"], "title", align="center", **common))

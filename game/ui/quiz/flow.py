@@ -53,3 +53,20 @@ def configure(app, switch: bool | None) -> None:
     on = R.save_trainer_settings(quiz=switch)["quiz"] if switch is not None else R.trainer_settings()["quiz"]
     quizzes = load_quizzes() if on else []
     app.quiz = quizzes[0] if quizzes else None
+
+
+def results_warning(tr, recorder) -> str:
+    """The results store's warning in the player's language ("" when all is well).
+
+    The store is pure and keeps English text; the literals here are what the
+    translation extractor sees.
+    """
+    from game.core import results as R
+
+    w = getattr(recorder, "warning", None) or ""
+    known = {
+        R.WARN_FALLBACK: tr.gettext("The results folder cannot be written. "
+                                    "Results are kept on this computer until it can."),
+        R.WARN_LOST: tr.gettext("Results cannot be saved on this computer. Tell your teacher."),
+    }
+    return known.get(w, w)

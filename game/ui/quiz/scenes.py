@@ -61,7 +61,7 @@ class QuizIntroScene(Scene):
         col.space(int(8 * self.app.scale))
         col.text(tr.gettext("Press 1 for Scam, 2 for Real, or click."), th["panel_muted"], "small")
         if self.app.recorder.warning:
-            col.text(self.app.recorder.warning, th["risky"], "small")
+            col.text(flow.results_warning(tr, self.app.recorder), th["risky"], "small")
         out += footer_buttons(self, panel, [(tr.gettext("Start"), "start", True)])
         return out
 

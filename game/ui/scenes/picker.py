@@ -41,7 +41,10 @@ class PickerScene(Scene):
                                 th["button_text"], align="center", group="topbar"))
             x -= int(10 * s)
         if app.recorder.warning:
-            out.append(I.text((pad, pad + bar_h, W - 2 * pad, 40), app.recorder.warning, th["risky"], "small"))
+            from ..quiz.flow import results_warning
+
+            out.append(I.text((pad, pad + bar_h, W - 2 * pad, 40), results_warning(tr, app.recorder), th["risky"],
+                              "small"))
         top = pad + bar_h + int(20 * s)
         view = pygame.Rect(pad, top, W - 2 * pad, H - top - pad)
         cols = max(1, min(3, view.w // int(360 * s)))

@@ -232,9 +232,15 @@ class PlayScene(Scene):
             return 0.5
         if self.card is not None or eng.ending is not None:
             return None
-        if not eng.deciding or eng.time_left() is not None or banner.active(self):
+        if eng.time_left() is not None or banner.active(self):
             return 0
         call = eng.phone.call
+        if not eng.deciding:
+            # waiting for the next event: animate typing dots and ringing, otherwise 10 frames a second
+            scr = self.phone.screen
+            th = eng.phone.threads.get(scr[1:]) if scr[0] == "thread" else None
+            moving = (th is not None and th.typing) or (call is not None and call.status == "ringing")
+            return 0 if moving and not self.app.prefs.reduced_motion else 0.1
         if call is not None and call.status == "ringing" and not self.app.prefs.reduced_motion:
             return 0
         if self.phone.screen == ("call",) and call is not None:
