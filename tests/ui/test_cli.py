@@ -1,0 +1,32 @@
+"""`python main.py play`: options, and a broken file reported instead of a crash."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from game.cli.play import parse_size
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_parse_size():
+    assert parse_size("1366x768") == (1366, 768)
+    assert parse_size("1920X1080") == (1920, 1080)
+    assert parse_size("huge") == (1280, 720)
+
+
+def test_play_broken_file_prints_diagnostics_and_fails(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: bad\nsteps: [\n", encoding="utf-8")
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", LA_CHAN_DATA_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "main.py", "play", str(bad), "--lang", "en"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1
+    assert "bad.yaml" in out.stderr
+
+
+def test_play_help_describes_watch():
+    out = subprocess.run([sys.executable, "main.py", "play", "--help"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0 and "--watch" in out.stdout and "--start" in out.stdout
