@@ -64,9 +64,14 @@ class App:
         self._rescale(surf.get_size())
         return surf
 
+    def set_zoom(self, zoom: float) -> None:
+        """Enlarge everything beyond the window-size scale (projector mode)."""
+        self.zoom = zoom
+        self._rescale(self.surface.get_size())
+
     def _rescale(self, size) -> None:
         w, h = size
-        self.scale = max(0.75, min(2.5, min(w / BASE[0], h / BASE[1])))
+        self.scale = max(0.75, min(2.5, min(w / BASE[0], h / BASE[1]))) * getattr(self, "zoom", 1.0)
         self.fonts.configure(self.prefs.text_size, self.scale)
         self.dirty = True
 

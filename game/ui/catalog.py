@@ -41,7 +41,13 @@ class Catalog:
             loaded = load_all(self.paths, self.taxonomy)
         except Exception as exc:  # noqa: BLE001 — a broken pack must still show a menu
             return [Entry(Path("scenarios"), None, False, str(exc))]
-        return [_entry(item, self.lang) for item in loaded]
+        entries = [_entry(item, self.lang) for item in loaded]
+        # a learning order: the tutorial first, then by difficulty; broken files last
+        def order(e):
+            scn = e.scenario
+            tutorial = scn is not None and "tutorial" in (scn.tags or [])
+            return (not e.ok, not tutorial, scn.difficulty if e.ok else 9, e.id)
+        return sorted(entries, key=order)
 
     def reload_one(self, path: Path) -> Entry:
         return _entry(load_scenario(Path(path), self.taxonomy), self.lang)

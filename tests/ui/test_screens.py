@@ -52,3 +52,19 @@ def test_phone_screens(make_driver, size, text_size):
         d.wheel(1)
     check("scrolled")
     assert [s[0] for s in visited][:5] == ["lock", "home", "list", "thread", "recents"]
+
+
+def test_projector_zoom_keeps_layout(make_driver):
+    """Projector mode enlarges everything with App.set_zoom; the phone still lays out cleanly."""
+    scn = load_scenario(SCENARIOS_DIR / "demo_shipper.yaml").scenario
+    d = make_driver(lang="vi", size=(1920, 1080), timers=False)
+    before = d.app.fonts.body_px
+    d.app.set_zoom(1.3)
+    assert d.app.fonts.body_px > before
+    d.app.push(PlayScene(d.app, scn))
+    d.run_until(lambda: d.scene.engine.deciding)
+    d.key(pygame.K_1)
+    d.run_until(lambda: d.scene.engine.deciding)
+    d.draw()
+    probs = layout_problems(d.scene, layout.compute(d.app.size, d.app.scale).screen)
+    assert not probs, probs[:4]

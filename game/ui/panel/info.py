@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from ..kit import Column
-from ..words import scn_text
+from ..words import flag_name, scn_text
 
 
 def build(scene, rect: pygame.Rect) -> list:
@@ -20,6 +20,12 @@ def build(scene, rect: pygame.Rect) -> list:
     col.text(tr.ngettext("{n} decision made", "{n} decisions made", n).format(n=n), th["muted"], "small")
     col.text(tr.gettext("Score: {score} of {possible}").format(score=eng.score, possible=eng.possible), th["text"],
              "strong")
+    spotted = [f for f in eng.flags_shown if f in eng.flags_spotted]
+    if spotted:
+        col.text(tr.gettext("Red flags you spotted"), th["text"], "label")
+        tax = scene.app.get_taxonomy()
+        for f in spotted:
+            col.text("• " + flag_name(tr, tax, f), th["muted"], "small")
     col.space(int(12 * s))
     col.text(tr.gettext("Keys"), th["text"], "label")
     for k, what in (("1–9", tr.gettext("choose an option")), (tr.gettext("Tab, arrows, Enter"), tr.gettext("move and press")),
