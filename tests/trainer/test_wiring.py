@@ -40,3 +40,20 @@ def test_simulate_command_makes_a_reportable_class(tmp_path, capsys):
     assert main(["report", str(usb), "-o", str(out), "--lang", "en"]) == 0
     html = Path(out).read_text(encoding="utf-8")
     assert 'id="n-students">4<' in html and "class vote (projector)" in html
+
+
+def test_warning_goes_through_the_translator():
+    from game.ui.quiz.flow import results_warning
+
+    class Upper:  # a stand-in catalogue: proves the text is looked up, whatever the .po holds
+        def gettext(self, msgid):
+            return msgid.upper()
+
+    class Rec:
+        warning = R.WARN_FALLBACK
+
+    assert results_warning(Upper(), Rec()) == R.WARN_FALLBACK.upper()
+    Rec.warning = R.WARN_LOST
+    assert results_warning(Upper(), Rec()) == R.WARN_LOST.upper()
+    Rec.warning = None
+    assert results_warning(Upper(), Rec()) == ""
