@@ -40,6 +40,10 @@ def run(args) -> int:
     rep = build_report(args.results, lang=lang, fmt=fmt, anonymise=args.anonymise)
     for p in rep.problems:
         print(p.message(lang), file=sys.stderr)
+    if rep.files == 0:
+        where = ", ".join(map(str, args.results))
+        print((f"không tìm thấy tệp kết quả nào trong {where}" if lang == "vi"
+               else f"no results files found in {where}"), file=sys.stderr)
     atomic_write_bytes(out, rep.text.encode("utf-8-sig" if fmt == "csv" else "utf-8"))
     print(out)
     return 1 if rep.problems else 0
