@@ -33,6 +33,7 @@ class Fonts:
         self._fonts: dict = {}
         self._wraps: dict = {}
         self._surfaces: dict = {}
+        self._glyph: dict[str, bool] = {}
         self.configure(text_size, scale)
 
     def configure(self, text_size: str, scale: float) -> None:
@@ -60,6 +61,22 @@ class Fonts:
     def line_height(self, role: str) -> int:
         return self.get(role).get_linesize()
 
+    def drawable(self, text: str) -> str:
+        """Drop characters the font has no glyph for (emoji and the like), which would draw as
+        empty gaps; lint warns authors about them."""
+        if text.isascii():
+            return text
+        font = self.get("body")
+        out = []
+        for ch in text:
+            ok = self._glyph.get(ch)
+            if ok is None:
+                m = font.metrics(ch)[0] if not ch.isspace() else (0, 1, 0, 1, 1)
+                ok = self._glyph[ch] = m is not None and (m[1] > m[0] or m[3] > m[2])
+            if ok:
+                out.append(ch)
+        return "".join(out).replace("  ", " ").strip() if len(out) != len(text) else text
+
     def wrap(self, text: str, role: str, width: int) -> list[str]:
         """Greedy word wrap by measured width; words longer than a line are split by letters."""
         key = (text, role, self.body_px, width)
@@ -68,7 +85,7 @@ class Fonts:
             return lines
         font = self.get(role)
         lines = []
-        for para in nfc(text).split("\n"):
+        for para in self.drawable(nfc(text)).split("\n"):
             cur = ""
             for word in para.split(" "):
                 trial = f"{cur} {word}" if cur else word

@@ -72,3 +72,11 @@ def test_watch_reloads_replays_and_shows_lint_errors(make_driver, tmp_path):
     touch(good.replace("Nghe máy", "Nghe máy ngay"))
     d.run_until(lambda: d.name == "PlayScene", dt=0.3)
     assert [x.choice for x in d.scene.engine.log] == ["answer"]  # choices replayed
+
+
+def test_characters_without_glyphs_are_dropped_not_drawn_as_gaps():
+    pygame.font.init()
+    f = Fonts("medium")
+    assert f.wrap("Thanks Dad! ❤️", "body", 500) == ["Thanks Dad!"]
+    assert f.wrap("Gấp lắm 🙏 nhé", "body", 500) == ["Gấp lắm nhé"]
+    assert f.wrap("Tiếng Việt — “ổn” • …", "body", 500) == ["Tiếng Việt — “ổn” • …"]
