@@ -68,3 +68,22 @@ def test_projector_zoom_keeps_layout(make_driver):
     d.draw()
     probs = layout_problems(d.scene, layout.compute(d.app.size, d.app.scale).screen)
     assert not probs, probs[:4]
+
+
+def test_choose_with_tab_and_enter_only(make_driver):
+    scn = load_scenario(SCENARIOS_DIR / "demo_shipper.yaml").scenario
+    d = make_driver(lang="en", timers=False)
+    d.app.push(PlayScene(d.app, scn))
+    d.run_until(lambda: d.scene.engine.deciding)
+    d.draw()
+    for _ in range(40):
+        if d.scene.focus == ("choose", "decline"):
+            break
+        d.key(pygame.K_TAB)
+    assert d.scene.focus == ("choose", "decline")
+    assert any(it.focused and it.action == ("choose", "decline") for it in d.scene.items)
+    d.key(pygame.K_RETURN)
+    assert [x.choice for x in d.scene.engine.log] == ["decline"]
+    assert d.scene.card is not None
+    d.key(pygame.K_RETURN)  # closes the feedback card
+    assert d.scene.card is None
