@@ -4,10 +4,11 @@ Each machine writes only its own file (`results-<machine id>.db`), so no two mac
 ever share a database over a network folder; a trainer collects the files and merges
 them (`results merge`) or reports on them directly (`report`).
 
-Durability: WAL mode with synchronous=NORMAL. A committed row is in the WAL file the
-moment `commit` returns, so killing the process never loses it and never corrupts the
-file; only a power cut can drop the last few commits (never earlier data). Sessions
-are checkpointed when they finish so that copying just the `.db` file is enough.
+Durability: the game's frame only queues a row; one writer thread commits each row
+at once, in WAL mode with synchronous=FULL. A kill or a power cut loses at most the
+row still in flight and never corrupts earlier data; a slow USB stick or network
+folder never stalls the game. Sessions are checkpointed when they finish and the file
+is folded into one `.db` on close, so copying just the `.db` file is enough.
 
 If the results folder cannot be written (USB stick pulled, read-only share), rows go
 to a pending file in the local user data folder, `warning` is set for the UI, and the
@@ -22,9 +23,11 @@ the machine id is a random token, not a host name.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
+import queue
 import shutil
 import sqlite3
 import tempfile
@@ -145,9 +148,9 @@ def open_for_writing(path: Path) -> sqlite3.Connection:
             raise NotOurs(f"{path.name} was written by a newer version")
         with contextlib.suppress(sqlite3.Error):  # WAL may be refused on some network folders
             conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        # No automatic checkpoints in the middle of play (they cost ~10 ms, a dropped frame):
-        # the WAL is folded back when a session finishes, when the store opens and closes.
+        conn.execute("PRAGMA synchronous=FULL")  # each commit is on disk before the next row
+        # Checkpoints happen when a session finishes and when the store opens and closes
+        # (all on the writer thread), not at arbitrary moments.
         conn.execute("PRAGMA wal_autocheckpoint=0")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("BEGIN IMMEDIATE")
@@ -162,21 +165,6 @@ def open_for_writing(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
-
-
-def _checkpoint(path: Path) -> None:
-    """Fold the WAL into the database file, off the frame (its own connection, its own thread).
-
-    A checkpoint is crash-safe: killing the process during one loses nothing.
-    """
-    try:
-        conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
-        try:
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        pass  # the next open or close checkpoints instead
 
 
 def _write(conn: sqlite3.Connection, ops: list[tuple[str, tuple]]) -> None:
@@ -203,10 +191,16 @@ def _decision_params(d: dict) -> tuple:
 
 
 class ResultsStore(NullRecorder):
-    """The SQLite recorder. Never raises from the recorder methods: problems go to `warning`."""
+    """The SQLite recorder. Never raises from the recorder methods: problems go to `warning`.
+
+    The recorder methods only queue the row (microseconds, so the frame never waits for
+    the disk); one writer thread owns every connection and commits each row at once with
+    synchronous=FULL. So a kill or a power cut loses at most the row still in flight,
+    and a slow USB stick or network folder never stalls the game.
+    """
 
     def __init__(self, results_dir: Path | str | None = None, *, data_dir: Path | None = None,
-                 machine: str | None = None, clock=time.monotonic):
+                 machine: str | None = None, clock=time.monotonic, connect_wait: float = 5.0):
         self.local_dir = Path(data_dir or user_data_dir()) / "results"
         self.results_dir = Path(results_dir) if results_dir else self.local_dir
         self.machine = machine or machine_id(data_dir)
@@ -214,16 +208,45 @@ class ResultsStore(NullRecorder):
         self.pending_path = self.local_dir / f"pending-{self.machine}.db"
         self.warning: str | None = None
         self._clock = clock
-        self._conn: sqlite3.Connection | None = None
-        self._pending: sqlite3.Connection | None = None
+        self._conn: sqlite3.Connection | None = None  # owned by the writer thread
+        self._pending: sqlite3.Connection | None = None  # owned by the writer thread
         self._memory: list[tuple[str, tuple]] = []  # last resort when nothing is writable
         self._sessions: dict[str, dict] = {}
         self._last_try = -1e9
-        self._checkpointers: list[threading.Thread] = []
-        if not self._connect():
-            self.warning = WARN_FALLBACK
+        self._queue: queue.Queue = queue.Queue()
+        self._closed = False
+        self._writer = threading.Thread(target=self._run, name="results-writer", daemon=True)
+        self._writer.start()
+        self._queue.put(("connect", None))
+        self.flush(connect_wait)  # so the first screen already knows whether the folder works
+        atexit.register(self.close)
 
-    # connections
+    # -- the writer thread ------------------------------------------------------
+
+    def _run(self) -> None:
+        while True:
+            kind, payload = self._queue.get()
+            try:
+                if kind == "connect":
+                    if not self._connect():
+                        self.warning = WARN_FALLBACK
+                elif kind == "ops":
+                    self._save(payload)
+                elif kind == "checkpoint":
+                    if self._conn is not None:
+                        with contextlib.suppress(sqlite3.Error):
+                            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                elif kind == "call":  # tests: run something where the connections live
+                    payload(self)
+                elif kind == "stop":
+                    self._shutdown()
+                    return
+            except Exception:  # noqa: BLE001 — never let the writer die; keep the rows in memory
+                if kind == "ops":
+                    self._memory.extend(payload)
+                self.warning = WARN_LOST
+            finally:
+                self._queue.task_done()
 
     def _connect(self) -> bool:
         """Try the results folder; on success copy over anything pending. Returns True when connected."""
@@ -235,7 +258,7 @@ class ResultsStore(NullRecorder):
             return False
         try:
             self._flush_pending()
-        except (sqlite3.Error, OSError):
+        except (sqlite3.Error, OSError, NotOurs):
             self._drop_conn()
             return False
         return True
@@ -291,7 +314,23 @@ class ResultsStore(NullRecorder):
         self._memory.extend(ops)
         self.warning = WARN_LOST
 
-    # the recorder interface
+    def _shutdown(self) -> None:
+        if self._memory and self._conn is None:
+            self._connect()  # one last chance to place rows kept in memory
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._drop_conn()
+        if self._pending is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._pending.close()
+            self._pending = None
+
+    def _enqueue(self, ops) -> None:
+        if not self._closed:
+            self._queue.put(("ops", ops))
+
+    # -- the recorder interface (called from the game's frame) --------------------
 
     def start_session(self, *, nickname: str, class_code: str, scenario_id: str,
                       scenario_version: int, mode: str = "play", phase: str = "") -> str:
@@ -304,7 +343,7 @@ class ResultsStore(NullRecorder):
             "started_at": now_iso(),
         }
         self._sessions[sid] = s
-        self._save([(UPSERT_SESSION, _session_params(s))])
+        self._enqueue([(UPSERT_SESSION, _session_params(s))])
         return sid
 
     def record_decision(self, session_id: str, decision, *, votes: dict | None = None) -> None:
@@ -324,7 +363,7 @@ class ResultsStore(NullRecorder):
             "recorded_at": now_iso(),
             "genuine": int(bool(getattr(d, "genuine", False))),
         }
-        self._save([(INSERT_DECISION, _decision_params(row))])
+        self._enqueue([(INSERT_DECISION, _decision_params(row))])
 
     def finish_session(self, session_id: str, *, ending_id: str, outcome: str, score: int,
                        possible: int) -> None:
@@ -333,24 +372,28 @@ class ResultsStore(NullRecorder):
             return
         s.update(finished_at=now_iso(), ending_id=ending_id, outcome=outcome, score=int(score),
                  possible=int(possible))
-        self._save([(UPSERT_SESSION, _session_params(s))])
-        if self._conn is not None:  # so that copying only the .db file carries everything
-            worker = threading.Thread(target=_checkpoint, args=(self.path,), daemon=True)
-            worker.start()
-            self._checkpointers = [t for t in self._checkpointers if t.is_alive()] + [worker]
+        self._enqueue([(UPSERT_SESSION, _session_params(s))])
+        if not self._closed:  # so that copying only the .db file carries everything
+            self._queue.put(("checkpoint", None))
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every queued row is written (tests, shutdown). Returns False on timeout."""
+        done = threading.Event()
+
+        def wait():
+            self._queue.join()
+            done.set()
+
+        threading.Thread(target=wait, daemon=True).start()
+        return done.wait(timeout)
 
     def close(self) -> None:
-        """Leave a single, complete .db file behind (WAL folded in), ready to be copied."""
-        for worker in self._checkpointers:
-            worker.join(timeout=5)
-        if self._conn is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._drop_conn()
-        if self._pending is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._pending.close()
-            self._pending = None
+        """Write what is queued and leave a single, complete .db file (WAL folded in)."""
+        if self._closed:
+            return
+        self._closed = True
+        self._queue.put(("stop", None))
+        self._writer.join(timeout=30)
 
 
 # -- reading files (report, export, merge) ----------------------------------------

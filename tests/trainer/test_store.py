@@ -25,8 +25,11 @@ def test_rows_are_committed_when_made_and_read_back(tmp_path):
     store = R.ResultsStore(tmp_path / "res", data_dir=tmp_path / "local", machine="m1")
     sid = store.start_session(nickname="  Lan\x00 A ", class_code="9A", scenario_id="demo",
                               scenario_version=2, mode="classroom")
+    t = time.perf_counter()
     store.record_decision(sid, decision(0), votes={"a": 3, "b": 12})
-    # Visible to another connection before the session ends: committed, not buffered.
+    assert time.perf_counter() - t < 0.05  # the frame only queues the row
+    assert store.flush(5)
+    # Visible to another connection before the session ends: committed, not held back.
     other = sqlite3.connect(tmp_path / "res" / "results-m1.db")
     row = other.execute("SELECT nickname, class_code, step, votes, mode FROM decisions").fetchone()
     other.close()
@@ -73,11 +76,13 @@ def test_unwritable_folder_falls_back_locally_and_catches_up(tmp_path):
     assert store.warning == R.WARN_FALLBACK
     sid = store.start_session(nickname="Minh", class_code="9A", scenario_id="demo", scenario_version=1)
     store.record_decision(sid, decision(0))
+    assert store.flush(5)
     assert (tmp_path / "local" / "results" / "pending-m3.db").exists()
     blocker.unlink()
     clock[0] += R.RETRY_SECONDS + 1
     store.record_decision(sid, decision(1))
     store.finish_session(sid, ending_id="e", outcome="safe", score=10, possible=20)
+    assert store.flush(5)
     assert store.warning is None
     store.close()
     data = R.read_results(usb / "results-m3.db")
@@ -92,8 +97,9 @@ def test_folder_that_disappears_mid_session_keeps_results(tmp_path):
     store = R.ResultsStore(usb, data_dir=tmp_path / "local", machine="m4", clock=lambda: clock[0])
     sid = store.start_session(nickname="Hoa", class_code="", scenario_id="demo", scenario_version=1)
     store.record_decision(sid, decision(0))
-    store._conn.close()  # the stick is pulled: writes now fail
+    store._queue.put(("call", lambda st: st._conn.close()))  # the stick is pulled: writes now fail
     store.record_decision(sid, decision(1))
+    assert store.flush(5)
     assert store.warning == R.WARN_FALLBACK
     clock[0] += R.RETRY_SECONDS + 1
     store.record_decision(sid, decision(2))
@@ -121,6 +127,7 @@ sid = store.start_session(nickname="K", class_code="", scenario_id="demo", scena
 i = 0
 while True:
     store.record_decision(sid, Decision(i, "s", "c", "safe", 1, [], [], 0.1, False, 0.0, False, 1))
+    store.flush()  # acknowledge only what the writer has committed
     print(i, flush=True)
     i += 1
 """
