@@ -180,7 +180,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str, domain: str,
 
     current = {(t.msgctxt, t.msgid) for t in template}
     for o in olds:
-        if (o.msgctxt, o.msgid) in current or id(o) in used and o.obsolete:
+        if (o.msgctxt, o.msgid) in current or (id(o) in used and o.obsolete):
             continue
         if o.obsolete:
             po.append(o)  # already obsolete: kept, as msgmerge does
