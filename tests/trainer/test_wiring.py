@@ -57,3 +57,17 @@ def test_warning_goes_through_the_translator():
     assert results_warning(Upper(), Rec()) == R.WARN_LOST.upper()
     Rec.warning = None
     assert results_warning(Upper(), Rec()) == ""
+
+
+def test_settings_page_shows_the_results_folder(make_driver, tmp_path):
+    from game.ui.quiz import flow
+    from game.ui.scenes.settings import SettingsScene
+
+    rec = R.ResultsStore(tmp_path / "share", data_dir=tmp_path / "local", machine="pc2")
+    d = make_driver(recorder=rec)
+    flow.configure(d.app, True)
+    d.app.push(SettingsScene(d.app))
+    d.frame()
+    text = d.screen_text()
+    assert str(tmp_path / "share") in text and "Before/after check: on" in text
+    rec.close()

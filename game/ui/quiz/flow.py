@@ -70,3 +70,17 @@ def results_warning(tr, recorder) -> str:
         R.WARN_LOST: tr.gettext("Results cannot be saved on this computer. Tell your teacher."),
     }
     return known.get(w, w)
+
+
+def trainer_lines(app) -> list[str]:
+    """Read-only facts for the settings page, so a trainer can check a lab machine at a glance.
+
+    They are changed with `play --results-dir DIR` and `--quiz/--no-quiz` (remembered),
+    not here: students share these machines.
+    """
+    tr, rec = app.tr, app.recorder
+    folder = getattr(rec, "results_dir", None)
+    lines = [tr.gettext("Results folder: {folder}").format(folder=folder) if folder is not None
+             else tr.gettext("Results are not being saved.")]
+    lines.append(tr.gettext("Before/after check: on") if enabled(app) else tr.gettext("Before/after check: off"))
+    return lines

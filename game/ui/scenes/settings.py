@@ -36,6 +36,10 @@ class SettingsScene(Scene):
         for i, (name, label, value) in enumerate(self.rows()):
             col.button(f"{label}: {value}", ("set", name), th["button"], th["button_text"], key=str(i + 1),
                        h=fonts.line_height("button") + int(22 * self.app.scale))
+        from ..quiz.flow import trainer_lines  # results folder and pre/post check, read-only
+
+        for line in trainer_lines(self.app):
+            col.text(line, th["panel_muted"], "small")
         out += footer_buttons(self, panel, [(tr.gettext("Done"), "done", True)])
         return out
 
