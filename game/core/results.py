@@ -133,12 +133,18 @@ class NotOurs(Exception):
     """A file we must not write into: foreign or from a newer version."""
 
 
-def open_for_writing(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) a results file for writing; raises sqlite3.Error/OSError/NotOurs."""
+def open_for_writing(path: Path, *, exclusive: bool = False) -> sqlite3.Connection:
+    """Open (creating if needed) a results file for writing; raises sqlite3.Error/OSError/NotOurs.
+
+    exclusive=True keeps the file locked while open, which lets WAL work without its
+    shared-memory file: the way to write on network folders that cannot map one.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=2.0, isolation_level=None)
     try:
+        if exclusive:
+            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -251,10 +257,16 @@ class ResultsStore(NullRecorder):
     def _connect(self) -> bool:
         """Try the results folder; on success copy over anything pending. Returns True when connected."""
         self._last_try = self._clock()
-        try:
-            self._conn = open_for_writing(self.path)
-        except (sqlite3.Error, OSError, NotOurs):
-            self._conn = None
+        self._conn = None
+        for exclusive in (False, True):  # exclusive: for network folders without shared memory
+            try:
+                self._conn = open_for_writing(self.path, exclusive=exclusive)
+                break
+            except NotOurs:
+                return False
+            except (sqlite3.Error, OSError):
+                continue
+        if self._conn is None:
             return False
         try:
             self._flush_pending()

@@ -163,3 +163,23 @@ def test_killing_the_process_mid_write_loses_nothing_committed(tmp_path, mode):
         assert idx == list(range(len(idx)))  # no gaps: earlier rows all there
         if mode == "ack":
             assert len(idx) >= acknowledged + 1
+
+
+def test_folder_without_shared_memory_is_written_with_an_exclusive_lock(tmp_path, monkeypatch):
+    real = R.open_for_writing
+    tried = []
+
+    def no_shm(path, *, exclusive=False):  # a network folder where WAL's -shm file cannot work
+        tried.append(exclusive)
+        if not exclusive and path.name.startswith("results-"):
+            raise R.sqlite3.OperationalError("disk I/O error (shm)")
+        return real(path, exclusive=exclusive)
+
+    monkeypatch.setattr(R, "open_for_writing", no_shm)
+    store = R.ResultsStore(tmp_path / "share", data_dir=tmp_path / "local", machine="nas")
+    sid = store.start_session(nickname="Vy", class_code="", scenario_id="demo", scenario_version=1)
+    store.record_decision(sid, decision(0))
+    assert store.flush(5) and store.warning is None
+    store.close()
+    assert tried[:2] == [False, True]
+    assert [d["idx"] for d in R.read_results(tmp_path / "share" / "results-nas.db").decisions] == [0]
