@@ -98,7 +98,12 @@ def layout_problems(scene, phone_screen=None) -> list[str]:
     out = []
     groups: dict = {}
     window = pygame.Rect((0, 0), pygame.display.get_surface().get_size()) if pygame.display.get_surface() else None
+    fonts = getattr(getattr(scene, "app", None), "fonts", None)
     for it in scene.items:
+        if fonts is not None and it.kind == "text" and it.text and it.rect.w > 0:
+            h = fonts.measure(it.text, it.role, it.rect.w)[1]
+            if h > it.rect.h + 2:
+                out.append(f"text spills out of its box: {it.text!r} needs {h}px, has {it.rect.h}px")
         if window is not None and it.clickable and it.clip is None and not window.contains(it.rect):
             out.append(f"off screen: {it.text!r} {it.rect}")
         vis = it.rect.clip(it.clip) if it.clip is not None else it.rect

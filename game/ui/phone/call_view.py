@@ -42,8 +42,8 @@ def build(scene, rect: pygame.Rect) -> list:
     if video:  # a translucent strip at the top so names stay readable over the picture
         top_h = fonts.line_height("strong") + fonts.line_height("small") + 2 * pad
         out.append(I.box((rect.left, rect.top, rect.w, top_h), (0, 0, 0, 150), **common))
-    out.append(I.text((rect.left + pad, y, w, fonts.line_height("small")), f"{via} · {kind}", th["call_muted"], "small",
-                      align="center", **common))
+    out.append(I.text((rect.left + pad, y, w, fonts.line_height("small")), fit(fonts, f"{via} · {kind}", "small", w),
+                      th["call_muted"], "small", align="center", **common))
     y += fonts.line_height("small") + int(6 * s)
     if big:
         # once captions run, the avatar shrinks so more of the conversation stays in view

@@ -24,7 +24,11 @@ def build(scene, rect: pygame.Rect, title: str, subtitle: str, look: dict, avata
     x = bk.right + int(4 * s)
     if avatar is not None:
         ar = pygame.Rect(x, bar.top + (h - int(h * 0.7)) // 2, int(h * 0.7), int(h * 0.7))
-        out.append(I.box(ar, look.get("icon", th["accent"]), radius=ar.h // 2, area="phone"))
+        # an unknown sender gets a grey "?" face; a saved one the app's colour (never the bar's own colour)
+        face = (110, 118, 135) if avatar == "?" else look.get("icon", th["accent"])
+        if face == look.get("bar"):
+            face = th["accent"] if face != th["accent"] else (110, 118, 135)
+        out.append(I.box(ar, face, radius=ar.h // 2, border=2, border_colour=(255, 255, 255), area="phone"))
         out.append(I.text((ar.left, ar.centery - fonts.line_height("label") // 2, ar.w, fonts.line_height("label")),
                           avatar, (255, 255, 255), "label", align="center", layer=1, area="phone"))
         x = ar.right + int(8 * s)

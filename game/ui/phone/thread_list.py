@@ -39,9 +39,10 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
         preview = tr.text(last.text) if last.text else tr.gettext("Photo")
         if last.outgoing:
             preview = tr.gettext("You: {text}").format(text=preview)
-        out.append(I.text((x, row.top + pad, tw, fonts.line_height("strong")), fit(fonts, name, "strong", tw - 60),
+        cw = fonts.get("tiny").size(clock(last.at))[0] + 4
+        out.append(I.text((x, row.top + pad, tw - cw, fonts.line_height("strong")), fit(fonts, name, "strong", tw - cw),
                           look.get("in_text", th["screen_text"]), "strong", layer=1, area="phone"))
-        out.append(I.text((row.right - pad - 60, row.top + pad, 60, fonts.line_height("tiny")), clock(last.at),
+        out.append(I.text((row.right - pad - cw, row.top + pad, cw, fonts.line_height("tiny")), clock(last.at),
                           th["screen_muted"], "tiny", align="right", layer=1, area="phone"))
         out.append(I.text((x, row.top + pad + fonts.line_height("strong"), tw - (30 if unread else 0),
                            fonts.line_height("small")), fit(fonts, preview, "small", tw - (30 if unread else 0)),
@@ -79,15 +80,17 @@ def build_recents(scene, rect: pygame.Rect) -> list:
         name = contact_name(tr, scn, call.contact)
         kind = tr.gettext("Outgoing") if call.outgoing else status.get(call.status, call.status)
         missed = call.status == "missed"
-        out.append(I.text((row.left + pad, row.top + pad, row.w - 2 * pad - 60, fonts.line_height("strong")),
-                          fit(fonts, name, "strong", row.w - 2 * pad - 60), th["unsafe"] if missed else th["screen_text"],
+        cw = fonts.get("tiny").size(clock(call.started_at))[0] + 4
+        out.append(I.text((row.left + pad, row.top + pad, row.w - 2 * pad - cw, fonts.line_height("strong")),
+                          fit(fonts, name, "strong", row.w - 2 * pad - cw), th["unsafe"] if missed else th["screen_text"],
                           "strong", layer=1, area="phone"))
-        out.append(I.text((row.right - pad - 60, row.top + pad, 60, fonts.line_height("tiny")), clock(call.started_at),
+        out.append(I.text((row.right - pad - cw, row.top + pad, cw, fonts.line_height("tiny")), clock(call.started_at),
                           th["screen_muted"], "tiny", align="right", layer=1, area="phone"))
         app = scn.app(call.app) if call.app else None
         sub = f"{kind} · {app_name(tr, scn, app)}" if app else kind
         out.append(I.text((row.left + pad, row.top + pad + fonts.line_height("strong"), row.w - 2 * pad,
-                           fonts.line_height("small")), sub, th["screen_muted"], "small", layer=1, area="phone"))
+                           fonts.line_height("small")), fit(fonts, sub, "small", row.w - 2 * pad), th["screen_muted"],
+                          "small", layer=1, area="phone"))
         y = row.bottom
     if not scene.phone.calls:
         out.append(I.text((rect.left + pad, y + pad, rect.w - 2 * pad, 60), tr.gettext("No calls yet."),

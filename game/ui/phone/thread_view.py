@@ -46,9 +46,10 @@ class ThreadView:
         out.append(I.box(inp, look.get("bar", th["screen"]) if th.high_contrast else th["screen"], area="phone"))
         field = inp.inflate(-2 * pad, -int(10 * s))
         out.append(I.box(field, th["screen"], radius=field.h // 2, border=1, border_colour=th["card_border"], area="phone"))
-        out.append(I.text(field.inflate(-2 * pad, 0).move(0, (field.h - fonts.line_height("small")) // 2),
-                          tr.gettext("Reply with the options beside the phone"), th["screen_muted"], "small",
-                          area="phone"))
+        hint_r = field.inflate(-2 * pad, 0)
+        hint_r.y, hint_r.h = field.y + (field.h - fonts.line_height("small")) // 2, fonts.line_height("small")
+        out.append(I.text(hint_r, header.fit(fonts, tr.gettext("Reply with the options beside the phone"), "small",
+                                             hint_r.w), th["screen_muted"], "small", area="phone"))
         msgs = thread.messages if thread else []
         bw = int(view.w * 0.76)
         heights = [self._height(scene, m, bw) for m in msgs]
