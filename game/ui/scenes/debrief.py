@@ -70,6 +70,11 @@ class DebriefScene(Scene):
         if eng.money_lost:
             lc.text(tr.gettext("Money lost: {amount} đồng").format(amount=f"{eng.money_lost:,}".replace(",", ".")),
                     th["unsafe"], "strong")
+        lost = [tr.text(t) for t, _q in eng.consequences]
+        if lost:
+            lc.text(tr.gettext("What you lost"), th["panel_text"], "title")
+            for t in lost:
+                lc.text("• " + t, th["unsafe"], "body")
         advice = ending_advice(tr, scn, ending) if ending else []
         if advice:
             lc.space(int(6 * s))
