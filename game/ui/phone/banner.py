@@ -30,7 +30,8 @@ def build(scene, rect: pygame.Rect) -> list:
                             radius=int(14 * s), layer=5, group="banner", area="phone", clip=rect, border=1,
                             border_colour=th["card_border"], extra={"nofocus": True}))
         ic = pygame.Rect(r.left + pad, r.top + pad, fonts.line_height("tiny"), fonts.line_height("tiny"))
-        out.append(I.box(ic, look.get("icon", th["accent"]), radius=4, layer=6, area="phone", clip=rect))
+        colour = th.looks.get("notify", {}).get(b.style) if b.style else None
+        out.append(I.box(ic, colour or look.get("icon", th["accent"]), radius=4, layer=6, area="phone", clip=rect))
         tw = r.w - 2 * pad
         out.append(I.text((ic.right + 6, r.top + pad, tw - ic.w - 6, fonts.line_height("tiny")),
                           fit(fonts, b.title, "tiny", tw - ic.w - 6), th["screen_muted"], "tiny", layer=6, area="phone", clip=rect))

@@ -13,6 +13,7 @@ class Banner:
     target: tuple | None  # screen to open on tap
     born: float
     ttl: float = 4.0
+    style: str = ""  # notification style (bank, otp, install…) for the icon colour
 
 
 @dataclass

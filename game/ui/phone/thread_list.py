@@ -17,8 +17,8 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
     out = [I.box(rect, look.get("bg", th["screen"]), area="phone")]
     out += header.build(scene, rect, app_name(tr, scn, app), "", look)
     y = rect.top + header.header_height(fonts, s)
-    threads = [(k, t) for k, t in scene.engine.phone.threads.items() if k[0] == app_id and t.messages]
-    threads.sort(key=lambda kt: -kt[1].messages[-1].at)
+    threads = [(k, t) for k, t in scene.engine.phone.threads.items() if k[0] == app_id and (t.messages or t.typing)]
+    threads.sort(key=lambda kt: -(kt[1].messages[-1].at if kt[1].messages else 1e9))
     pad = int(10 * s)
     rh = fonts.line_height("strong") + fonts.line_height("small") + 2 * pad
     for key, t in threads:
@@ -31,18 +31,23 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
         name = contact_name(tr, scn, key[1])
         out.append(I.box(av, look.get("icon", th["accent"]), radius=av.h // 2, layer=1, area="phone"))
         out.append(I.text((av.left, av.centery - fonts.line_height("strong") // 2, av.w, fonts.line_height("strong")),
-                          name[:1].upper() if contact_saved(scn, key[1]) else "?", (255, 255, 255), "strong", align="center", layer=2, area="phone"))
+                          name[:1].upper() if contact_saved(scn, key[1]) else "?", (255, 255, 255), "strong",
+                          align="center", layer=2, area="phone"))
         x = av.right + pad
         tw = row.right - x - pad
         unread = scene.phone.unread({key: t})
-        last = t.messages[-1]
-        preview = tr.text(last.text) if last.text else tr.gettext("Photo")
-        if last.outgoing:
-            preview = tr.gettext("You: {text}").format(text=preview)
-        cw = fonts.get("tiny").size(clock(last.at))[0] + 4
+        last = t.messages[-1] if t.messages else None
+        if t.typing:
+            preview = tr.gettext("typing…")
+        else:
+            preview = tr.text(last.text) if last.text else tr.gettext("Photo")
+            if last.outgoing:
+                preview = tr.gettext("You: {text}").format(text=preview)
+        when = clock(last.at) if last else ""
+        cw = fonts.get("tiny").size(when)[0] + 4
         out.append(I.text((x, row.top + pad, tw - cw, fonts.line_height("strong")), fit(fonts, name, "strong", tw - cw),
                           look.get("in_text", th["screen_text"]), "strong", layer=1, area="phone"))
-        out.append(I.text((row.right - pad - cw, row.top + pad, cw, fonts.line_height("tiny")), clock(last.at),
+        out.append(I.text((row.right - pad - cw, row.top + pad, cw, fonts.line_height("tiny")), when,
                           th["screen_muted"], "tiny", align="right", layer=1, area="phone"))
         out.append(I.text((x, row.top + pad + fonts.line_height("strong"), tw - (30 if unread else 0),
                            fonts.line_height("small")), fit(fonts, preview, "small", tw - (30 if unread else 0)),

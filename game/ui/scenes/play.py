@@ -186,7 +186,7 @@ class PlayScene(Scene):
                     n = h.ref
                     app = self.scn.app(n.app) if n.app else None
                     self.phone.banners.append(Banner(self.tr.text(n.title), self.tr.text(n.text), app.look if app else None,
-                                                     None, self.phone.now))
+                                                     None, self.phone.now, style=n.style))
             elif h.kind == "line" and getattr(h.ref, "audio", None):
                 self.app.sounds.play_file(Path(self.scn.path).parent / h.ref.audio)
             elif h.kind in ("call_end", "missed"):
