@@ -58,6 +58,19 @@ class ThreadView:
         gap = int(8 * s)
         total = sum(heights) + gap * (len(msgs) + 1) + (type_h + gap if typing else 0)
         max_scroll = max(0, total - view.h)
+        if scene.reveal_flags and scene.card is not None:
+            # the feedback card just opened: bring the newest flagged message into view
+            scene.reveal_flags = False
+            y = gap
+            target = None
+            for m, h in zip(msgs, heights, strict=True):
+                if scene.flags_on(m.id):
+                    target = (y, y + h)
+                y += h + gap
+            if target is not None:
+                top_now = max_scroll - scene.phone.scroll.get(key, 0)
+                if target[0] < top_now or target[1] > top_now + view.h:
+                    scene.phone.scroll[key] = max(0, max_scroll - max(0, target[1] - view.h + gap))
         scroll = min(scene.phone.scroll.get(key, 0), max_scroll)
         scene.phone.scroll[key] = scroll
         scene.thread_max_scroll = max_scroll

@@ -44,6 +44,7 @@ class PlayScene(Scene):
         self.card_scroll = 0
         self.card_max_scroll = 0
         self.thread_max_scroll = 0
+        self.reveal_flags = False
         self._flag_keys: dict[str, list[str]] = {}
         self._images: dict = {}
         self.mouse = (0, 0)
@@ -134,6 +135,7 @@ class PlayScene(Scene):
         self.card = feedback.card_for(self.scn, d, self.engine.ending)
         self.card_scroll = 0
         self._flag_keys = {}
+        self.reveal_flags = True
         if self.card is None:
             return
         for f in list(d.flags_shown) + [f for f in d.flags if f not in d.flags_shown]:
