@@ -108,6 +108,20 @@ class Fonts:
         self._wraps[key] = lines
         return lines
 
+    def fit(self, text: str, role: str, width: int) -> str:
+        """One line: the text, cut with an ellipsis when it is wider than width (cached)."""
+        key = ("fit", text, role, self.body_px, width)
+        out = self._wraps.get(key)
+        if out is None:
+            f = self.get(role)
+            out = self.drawable(nfc(text))
+            if f.size(out)[0] > width:
+                while out and f.size(out + "…")[0] > width:
+                    out = out[:-1]
+                out += "…"
+            self._wraps[key] = out
+        return out
+
     def measure(self, text: str, role: str, width: int) -> tuple[int, int]:
         """(width, height) the wrapped text will take."""
         lines = self.wrap(text, role, width)

@@ -43,12 +43,7 @@ def build(scene, rect: pygame.Rect, title: str, subtitle: str, look: dict, avata
 
 def _fit(fonts, s: str, role: str, w: int) -> str:
     """One line: cut with an ellipsis when too wide."""
-    f = fonts.get(role)
-    if f.size(s)[0] <= w:
-        return s
-    while s and f.size(s + "…")[0] > w:
-        s = s[:-1]
-    return s + "…"
+    return fonts.fit(s, role, w)
 
 
 fit = _fit
