@@ -1,4 +1,5 @@
-"""Every path of every shipped scenario that passes lint, played through the UI with number keys."""
+"""Every shipped scenario that passes lint, played through the UI with number keys: a set of paths
+that takes every choice at every step and reaches every ending, plus an even spread of others."""
 
 import pygame
 import pytest
@@ -11,15 +12,22 @@ from game.ui.scenes.play import PlayScene
 from .driver import layout_problems
 
 LOADED = [x for x in load_all() if x.ok]
-MAX_PATHS = 30  # per scenario; paths are spread evenly over the full list when there are more
+MAX_PATHS = 12  # evenly spread extra paths per scenario, on top of the covering set
 
 
 def sample(paths):
+    """Paths that together take every choice of every step and reach every ending, plus a spread."""
     paths = [p for p in paths if p.ending is not None]
-    if len(paths) <= MAX_PATHS:
-        return paths
-    step = len(paths) / MAX_PATHS
-    return [paths[int(i * step)] for i in range(MAX_PATHS)]
+    seen: set = set()
+    chosen = []
+    for p in paths:
+        new = (set(p.choices) | {("ending", p.ending)}) - seen
+        if new:
+            chosen.append(p)
+            seen |= new
+    step = max(1, len(paths) // MAX_PATHS)
+    extra = [p for p in paths[::step] if p not in chosen]
+    return chosen + extra[:MAX_PATHS]
 
 
 @pytest.mark.parametrize("loaded", LOADED, ids=[x.scenario.id for x in LOADED])
