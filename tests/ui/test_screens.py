@@ -87,3 +87,28 @@ def test_choose_with_tab_and_enter_only(make_driver):
     assert d.scene.card is not None
     d.key(pygame.K_RETURN)  # closes the feedback card
     assert d.scene.card is None
+
+
+def test_feedback_scrolls_thread_to_the_flagged_message(make_driver, tmp_path):
+    from game.ui.bench import heavy_scenario
+
+    path = heavy_scenario(tmp_path, 60)
+    text = path.read_text(encoding="utf-8").replace("{id: m3, type: message,", "{id: m3, flags: [urgency], type: message,")
+    path.write_text(text, encoding="utf-8")
+    scn = load_scenario(path).scenario
+    assert scn is not None and scn.steps[0].events[3].flags == ["urgency"]
+    d = make_driver(lang="en", timers=False)
+    d.app.push(PlayScene(d.app, scn))
+    d.run_until(lambda: d.scene.engine.deciding)
+    d.scene.activate(("phone", "open", ("thread", "zola", "stranger")))
+    d.draw()
+
+    def visible_ids():
+        return {it.extra.get("msg") for it in d.scene.items if it.group == "bubble" and it.clip.colliderect(it.rect)}
+    assert "bench_heavy/s1/m3" not in visible_ids()  # the newest messages are in view
+    d.key(pygame.K_1)
+    assert d.scene.card is not None
+    d.draw()
+    assert "bench_heavy/s1/m3" in visible_ids()
+    flagged = [it for it in d.scene.items if it.extra.get("msg") == "bench_heavy/s1/m3"]
+    assert flagged[0].border == 3
