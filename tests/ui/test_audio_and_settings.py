@@ -94,3 +94,31 @@ def test_flags_highlighted_on_the_lines_that_showed_them(make_driver):
     keys = {it.extra.get("line") or it.extra.get("msg") for it in flagged}
     shown = {k for f in sc.card.decision.flags_shown for k in sc.engine.flags_shown[f]}
     assert keys <= shown
+
+
+RING = """
+import pygame
+from game.core.loader import SCENARIOS_DIR, load_scenario
+from game.ui.app import App
+from game.ui.scenes.play import PlayScene
+app = App(lang="en")
+assert app.sounds.ok
+app.push(PlayScene(app, load_scenario(SCENARIOS_DIR / "demo_shipper.yaml").scenario))
+for _ in range(30):
+    app.step(0.1); app.draw()
+    pygame.time.wait(20)
+print("status", app.top.engine.phone.call.status)
+pygame.mixer.quit()
+"""
+
+
+def test_ringtone_is_heard(tmp_path):
+    """With SDL's disk audio driver the mixed sound lands in a file: the ring must not be silence."""
+    out_file = tmp_path / "audio.raw"
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=str(out_file),
+               LA_CHAN_DATA_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", RING], env=env, capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert "status ringing" in out.stdout
+    data = out_file.read_bytes()
+    assert len(data) > 1000 and any(b not in (0, 0xFF) for b in data[-20000:])
