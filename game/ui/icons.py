@@ -89,14 +89,30 @@ def draw(surf: pygame.Surface, name: str, rect: pygame.Rect, colour, fg=(255, 25
         pygame.draw.rect(surf, colour, r, border_radius=r.h // 2)
 
 
+_HANDSETS: dict = {}
+
+
 def handset(surf, r: pygame.Rect, colour, down: bool = False) -> None:
-    """A phone handset: two ear/mouth pieces joined by a curved grip."""
-    w, h = r.w, r.h
+    """A phone handset: two pads joined by a curved grip, drawn 4x larger and smoothed down (cached).
+    Down (hang up) lies flat with the grip on top; otherwise it is tilted like the usual call icon."""
+    key = (r.size, tuple(colour), down)
+    small = _HANDSETS.get(key)
+    if small is None:
+        small = _HANDSETS[key] = _handset(r, colour, down)
+    surf.blit(small, small.get_rect(center=r.center))
+
+
+def _handset(r: pygame.Rect, colour, down: bool) -> pygame.Surface:
+    k = 4
+    w, h = max(4, r.w) * k, max(4, r.h) * k
     tmp = pygame.Surface((w, h), pygame.SRCALPHA)
-    lw = max(3, w // 6)
-    pygame.draw.arc(tmp, colour, (w * 0.1, h * 0.1, w * 0.8, h * 1.2), math.pi * 0.15, math.pi * 0.85, lw)
-    pygame.draw.ellipse(tmp, colour, (0, h * 0.35, w * 0.36, h * 0.28))
-    pygame.draw.ellipse(tmp, colour, (w * 0.64, h * 0.35, w * 0.36, h * 0.28))
+    col = tuple(colour[:3]) + (255,)
+    lw = int(w * 0.17)
+    pygame.draw.arc(tmp, col, (w * 0.06, h * 0.22, w * 0.88, h * 0.9), math.pi * 0.12, math.pi * 0.88, lw)
+    pad_w, pad_h = w * 0.36, h * 0.24
+    pygame.draw.rect(tmp, col, (0, h * 0.52, pad_w, pad_h), border_radius=int(pad_h / 2))
+    pygame.draw.rect(tmp, col, (w - pad_w, h * 0.52, pad_w, pad_h), border_radius=int(pad_h / 2))
     if not down:
-        tmp = pygame.transform.rotate(tmp, -35)
-    surf.blit(tmp, tmp.get_rect(center=r.center))
+        tmp = pygame.transform.rotate(tmp, 135)
+    tw, th = tmp.get_size()
+    return pygame.transform.smoothscale(tmp, (max(1, tw // k), max(1, th // k)))
