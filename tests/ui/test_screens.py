@@ -112,3 +112,16 @@ def test_feedback_scrolls_thread_to_the_flagged_message(make_driver, tmp_path):
     assert "bench_heavy/s1/m3" in visible_ids()
     flagged = [it for it in d.scene.items if it.extra.get("msg") == "bench_heavy/s1/m3"]
     assert flagged[0].border == 3
+
+
+def test_green_strip_leads_back_to_a_live_call(make_driver):
+    scn = load_scenario(SCENARIOS_DIR / "demo_shipper.yaml").scenario
+    d = make_driver(lang="en", timers=False)
+    d.app.push(PlayScene(d.app, scn))
+    d.run_until(lambda: d.scene.engine.deciding)
+    assert d.scene.phone.screen == ("call",)
+    d.click_action(("phone", "home"))
+    assert d.scene.phone.screen == ("home",)
+    assert "Ringing: tap to answer" in d.texts()
+    d.click_button("Ringing: tap to answer")
+    assert d.scene.phone.screen == ("call",)

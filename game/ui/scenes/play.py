@@ -13,6 +13,7 @@ import pygame
 
 from game.core.engine import Engine
 
+from .. import items as I
 from .. import layout
 from ..panel import choices as choices_panel
 from ..panel import feedback, info
@@ -403,6 +404,15 @@ class PlayScene(Scene):
         for it in body:
             it.area = "phone"
         out += body
+        call = self.engine.phone.call
+        if call is not None and call.live and scr[0] != "call":
+            # like a real phone: a green strip leads back to the call
+            h = self.fonts.line_height("small") + 8
+            strip = pygame.Rect(rect.left + 8, rect.top + 4, rect.w - 16, h)
+            label = self.tr.gettext("Ringing: tap to answer") if call.status == "ringing" else \
+                self.tr.gettext("Back to the call")
+            out.append(I.button(strip, label, ("phone", "open", ("call",)), th["accept"], (255, 255, 255), role="small",
+                                align="center", radius=h // 2, layer=4, group="callbar", area="phone"))
         out += banner.build(self, rect)
         if self.card is not None:
             out += feedback.build(self, lay.right, self.card)
