@@ -408,7 +408,7 @@ class PlayScene(Scene):
         if call is not None and call.live and scr[0] != "call":
             # like a real phone: a green strip leads back to the call
             h = self.fonts.line_height("small") + 8
-            strip = pygame.Rect(rect.left + 8, rect.top + 4, rect.w - 16, h)
+            strip = pygame.Rect(rect.left + 8, rect.bottom - h - 6, rect.w - 16, h)
             label = self.tr.gettext("Ringing: tap to answer") if call.status == "ringing" else \
                 self.tr.gettext("Back to the call")
             out.append(I.button(strip, label, ("phone", "open", ("call",)), th["accept"], (255, 255, 255), role="small",
