@@ -28,5 +28,15 @@ $X -o $OUT -e 'wait 6.5; shot 13_lock_screen; click 640 648; wait 0.5; shot 14_h
 printf '{"prefs": {"lang": "vi", "high_contrast": true, "text_size": "large", "nickname": "Lan"}}' > "$data/progress.json"
 $X -s 1920x1080 -o $OUT -e 'wait 2.0; shot 22_high_contrast_large_1080p; key 1; wait 5.8; shot 23_high_contrast_captions_1080p' \
   -- $PY main.py play scenarios/demo_shipper.yaml --size 1920x1080 --windowed
+# The picker offering to resume a half-finished run (saved after every decision)
+printf '{"prefs": {"lang": "en", "nickname": "Lan"}, "players": {"Lan": {"done": {"tutorial": {"best": 90, "plays": 1}}, "run": {"demo_shipper": {"scenario": "demo_shipper", "version": 1, "choices": [{"choice": "answer", "at": 1.5}]}}}}}' > "$data/progress.json"
+$X -o $OUT -e 'wait 1.5; key Return; wait 0.3; key Return; key Return; wait 1.5; shot 24_picker_resume' -- $PY main.py --windowed
+
+# Author mode: a broken file in --watch shows its lint errors instead of quitting
+pack=$(mktemp -d)
+cp -r scenarios/images "$pack/"
+sed 's/next: shipper_talk/next: shiper_talk/' scenarios/demo_shipper.yaml > "$pack/demo_shipper.yaml"
+$X -o $OUT -e 'wait 2; shot 25_watch_lint_overlay' -- $PY main.py play "$pack/demo_shipper.yaml" --watch --lang en --windowed
+rm -rf "$pack"
 rm -f $OUT/app.log
 rm -rf "$data"
