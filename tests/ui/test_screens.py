@@ -125,3 +125,26 @@ def test_green_strip_leads_back_to_a_live_call(make_driver):
     assert "Ringing: tap to answer" in d.texts()
     d.click_button("Ringing: tap to answer")
     assert d.scene.phone.screen == ("call",)
+
+
+def test_drawing_never_changes_engine_state(make_driver):
+    scn = load_scenario(SCENARIOS_DIR / "demo_otp.yaml").scenario
+    d = make_driver(lang="en", timers=True)
+    d.app.push(PlayScene(d.app, scn))
+    eng = d.scene.engine
+
+    def state():
+        return repr((eng.time, eng.phone, eng.log, eng.score, eng.possible, eng.flags_shown, eng.vars, eng.visited))
+
+    for _ in range(40):
+        d.app.step(0.25)
+        before = state()
+        for screen in (("lock",), ("home",), ("list", "sms"), ("recents",), ("call",), ("thread", "sms", "dad")):
+            d.scene.phone.screen = screen
+            d.app.draw()
+        assert state() == before
+        if eng.deciding:
+            d.scene.choose(d.scene.numbered()[0].id)
+            d.scene.activate(("continue",))
+        if d.name != "PlayScene":
+            break
