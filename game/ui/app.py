@@ -52,9 +52,17 @@ class App:
         self.taxonomy = None
         self.surface = self._open_window()
         pygame.display.set_caption("Lá Chắn")
+        self._set_icon()
         pygame.key.set_repeat(400, 40)
 
     # -- window --------------------------------------------------------------
+
+    def _set_icon(self) -> None:
+        from . import icons
+
+        img = pygame.Surface((64, 64), pygame.SRCALPHA)
+        icons.draw(img, "shield", pygame.Rect(6, 4, 52, 56), self.theme["accent"])
+        pygame.display.set_icon(img)
 
     def _open_window(self) -> pygame.Surface:
         if self.prefs.fullscreen:

@@ -10,7 +10,15 @@ from game.core import walk
 from .. import items as I
 from ..kit import Column
 from ..scene import Scene
-from ..words import choice_text, ending_advice, ending_text, flag_name, hotline, outcome_word
+from ..words import (
+    choice_text,
+    ending_advice,
+    ending_text,
+    flag_explanation,
+    flag_name,
+    hotline,
+    outcome_word,
+)
 
 OUTCOME_ICON = {"safe": "safe", "harmed": "risky", "scammed": "unsafe"}
 
@@ -38,8 +46,10 @@ class DebriefScene(Scene):
         W, H = self.app.size
         pad = int(28 * s)
         bh = fonts.line_height("button") * 2
-        view = pygame.Rect(pad, pad, W - 2 * pad, H - 3 * pad - bh)
+        hint_h = fonts.line_height("tiny")
+        view = pygame.Rect(pad, pad, W - 2 * pad, H - 3 * pad - bh - hint_h)
         panel = view.inflate(int(16 * s), int(16 * s))
+        panel.h += hint_h
         out = [I.box(panel, th["panel"], radius=int(18 * s), group="panel")]
         gap = int(30 * s)
         cw = (view.w - gap) // 2 - int(16 * s)
@@ -114,6 +124,12 @@ class DebriefScene(Scene):
         rc.text(tr.gettext("Red flags you missed"), th["panel_text"], "title")
         for f in missed:
             self._flag_row(rc, flag_name(tr, tax, f), "flag", th["flag"])
+            ih = fonts.line_height("body")
+            rc.x += ih + 2
+            rc.w -= ih + 2
+            rc.text(flag_explanation(tr, tax, f), th["panel_muted"], "small")
+            rc.x -= ih + 2
+            rc.w += ih + 2
         if not missed:
             rc.text(tr.gettext("None: well done."), th["panel_muted"], "small")
         total = max(lc.y, rc.y) + self.scroll - top + int(12 * s)
@@ -131,7 +147,7 @@ class DebriefScene(Scene):
             out.append(I.button(r, label, action, th["accent"] if primary else th["button"],
                                 th["accent_text"] if primary else th["button_text"], align="center", key=str(i + 1)))
         if self.max_scroll:
-            out.append(I.text((view.left, view.bottom - fonts.line_height("tiny"), view.w, fonts.line_height("tiny")),
+            out.append(I.text((view.left, view.bottom + 2, view.w, hint_h),
                               tr.gettext("Scroll for more (mouse wheel or Page Down)"), th["panel_muted"], "tiny",
                               align="right", layer=2))
         return out
