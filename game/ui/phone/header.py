@@ -19,7 +19,7 @@ def build(scene, rect: pygame.Rect, title: str, subtitle: str, look: dict, avata
     out = [I.box(bar, look.get("bar", th["screen"]), area="phone")]
     bk = pygame.Rect(bar.left + int(4 * s), bar.top, int(34 * s), h)
     out.append(I.button(bk, None, ("phone", "back"), look.get("bar", th["screen"]), fg, radius=6, area="phone",
-                        group="header", extra={"nofocus": False}))
+                        group="header"))
     out.append(I.icon(bk.inflate(-int(14 * s), -int(h * 0.45)), "back", fg, layer=1, area="phone"))
     x = bk.right + int(4 * s)
     if avatar is not None:
