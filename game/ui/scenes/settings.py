@@ -11,7 +11,6 @@ from ..scene import Scene
 
 
 class SettingsScene(Scene):
-
     def __init__(self, app):
         super().__init__(app)
         self.focus = ("set", "text_size")
