@@ -42,3 +42,10 @@ def test_fully_translated(pots, lang):
     rows = status(PROJECT, pots, [lang])
     missing = {f"{r.lang}/{r.domain}": r.counts.to_json() for r in rows if r.counts.percent < 100 or r.error}
     assert missing == {}
+
+
+def test_ui_code_only_translates_literals():
+    """`tr.gettext(variable)` or an f-string can never be translated; extract reports them."""
+    from game.i18n.extract import extract_ui
+
+    assert extract_ui(PROJECT).warnings == []
