@@ -15,7 +15,7 @@ COMMANDS = {
     "lint": ("game.cli.lint", "check scenario files and report every problem"),
     "walk": ("game.cli.walk", "list every path through a scenario, or export its graph"),
     "i18n": ("game.cli.i18n", "translation catalogues: extract, update, status, check, new"),
-    "results": ("game.cli.results", "export or merge recorded class results"),
+    "results": ("game.cli.results", "export, merge or simulate class results"),
     "report": ("game.cli.report", "build an offline class report (HTML or CSV)"),
     "classroom": ("game.cli.classroom", "projector mode for a trainer-led session"),
     "bench": ("game.cli.bench", "performance benchmarks (core, ui, i18n, report)"),
