@@ -167,7 +167,8 @@ def run_import(args, project: Project | None = None) -> int:
             failed += 1
             continue
         print(f"{f}: {r.filled} filled, {r.fuzzy} filled as fuzzy (source changed), "
-              f"{r.kept} already translated, {len(r.unknown)} unknown keys")
+              f"{r.kept} already translated, {r.stale} left fuzzy (the file has the translation of the "
+              f"old source), {len(r.unknown)} unknown keys")
         for k in r.unknown[:10]:
             print(f"  unknown key: {k}", file=sys.stderr)
         if len(r.unknown) > 10:

@@ -99,6 +99,7 @@ class ImportResult:
     filled: int = 0
     fuzzy: int = 0
     kept: int = 0
+    stale: int = 0
     unknown: list[str] = field(default_factory=list)
 
 
@@ -111,7 +112,8 @@ def import_json(project: Project, path: Path, lang: str, domain: str = "scenario
     Only entries present in the catalogue are filled. If the JSON names the source it was
     translated from and that no longer matches the msgid, the entry is filled but marked
     fuzzy (with the old source as `#| msgid`). Existing translations are kept unless
-    overwrite (fuzzy and empty ones are always filled).
+    overwrite (fuzzy and empty ones are always filled, unless the JSON repeats the old
+    translation of a fuzzy entry, i.e. it was not updated after the source changed).
     """
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, dict):
@@ -142,6 +144,11 @@ def import_json(project: Project, path: Path, lang: str, domain: str = "scenario
         for e in entries:
             if has_translation(e) and not e.fuzzy and not overwrite:
                 res.kept += 1
+                continue
+            current = list(e.msgstr_plural.values()) if e.msgid_plural else [e.msgstr]
+            if e.fuzzy and source is None and forms[:len(current)] == current[:len(forms)]:
+                # The JSON repeats the translation of the previous source text: still fuzzy.
+                res.stale += 1
                 continue
             if e.msgid_plural:
                 e.msgstr_plural = {i: forms[min(i, len(forms) - 1)] for i in range(n)}

@@ -104,6 +104,16 @@ def test_import_json_fills_matching_keys(cli, tmp_path, edit, capsys):
     assert {e.msgctxt: e for e in read_po(cli.po("en", "scenarios"))}[KEY].msgstr == "Hang up"
     main(["i18n", "import-json", str(f), "--lang", "en", "--overwrite"])
     assert {e.msgctxt: e for e in read_po(cli.po("en", "scenarios"))}[KEY].msgstr == "Hang up now"
+    # The source changes; a JSON file that still has the old translation leaves the entry fuzzy.
+    edit(cli.root / "scenarios" / "demo_shipper.yaml", '"Tắt máy"', '"Tắt máy luôn"')
+    f.write_text(json.dumps({KEY: "Hang up now"}), encoding="utf-8")
+    main(["i18n", "import-json", str(f), "--lang", "en", "--overwrite"])
+    e = {e.msgctxt: e for e in read_po(cli.po("en", "scenarios"))}[KEY]
+    assert e.fuzzy and e.msgstr == "Hang up now" and e.previous_msgid == "Tắt máy"
+    f.write_text(json.dumps({KEY: "Hang up right now"}), encoding="utf-8")
+    main(["i18n", "import-json", str(f), "--lang", "en"])
+    e = {e.msgctxt: e for e in read_po(cli.po("en", "scenarios"))}[KEY]
+    assert not e.fuzzy and e.msgstr == "Hang up right now"
     f.write_text("{not json", encoding="utf-8")
     assert main(["i18n", "import-json", str(f), "--lang", "en"]) == 1
 
