@@ -344,14 +344,18 @@ class Engine:
         key = self.choice_key(c)
         score = walk.points(c)
         best = walk.best_offered(self.offered())
-        d = Decision(len(self.log), self.step.id, c.id, c.safety, score, list(c.flags),
+        responded = list(c.flags)
+        if c.safety != "neutral" and score == best:
+            # The best response deals with every red flag in play, even those it does not name.
+            responded += [fl for fl in self._step_flags if fl not in responded]
+        d = Decision(len(self.log), self.step.id, c.id, c.safety, score, responded,
                      list(self._step_flags), round(self.time - self._opened_at, 3), timed_out,
                      self.time, c.help, best, self.step.genuine)
         self.log.append(d)
         self.score += score
         if c.safety != "neutral":  # a neutral choice is not judged, so it sets no bar either
             self.possible += best
-        self.flags_spotted.update(c.flags)
+        self.flags_spotted.update(responded)
         self._apply_phone(c, key)
         for name, (value, _mark) in c.set.items():
             self.vars[name] = value

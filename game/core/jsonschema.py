@@ -26,6 +26,7 @@ def _field_schema(meta: dict) -> dict:
         "text": {"type": "string", "minLength": 1},
         "str": {"type": "string"},
         "path": {"type": "string"},
+        "time": {"type": ["string", "integer"], "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$"},
         "bool": {"type": "boolean"},
         "scalar": {"type": ["boolean", "integer"]},
         "ids": {"type": "array", "items": ID},

@@ -229,6 +229,7 @@ class Scenario(Node):
     audience: str = f("enum", default="student", values=("student", "parent"), doc="Who plays it.")
     difficulty: int = f("int", required=True, min=1, max=5, doc="1 (easiest) to 5 (hardest).")
     minutes: int = f("int", required=True, min=1, max=60, doc="Estimated minutes to play.")
+    clock: str | None = f("time", doc="The phone's clock when the story starts, HH:MM (default 20:14).")
     tags: list[str] = f("ids", default=[], doc="Topic tags.")
     content_warnings: list[str] = f("texts", default=[], doc="Shown before play.")
     note: str | None = f("str", doc=AUTHOR["note"])
@@ -247,6 +248,14 @@ class Scenario(Node):
 
     def __post_init__(self):
         self.path = self.path or ""
+
+    @property
+    def clock_minutes(self) -> int:
+        """The story's start time in minutes after midnight."""
+        if self.clock:
+            hours, minutes = self.clock.split(":")
+            return int(hours) * 60 + int(minutes)
+        return 20 * 60 + 14
 
     @property
     def first_step(self) -> str:

@@ -22,6 +22,7 @@ from .yamlstrict import mark_of
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+TIME_RE = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 FLOAT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -40,6 +41,7 @@ TYPE_WORDS = {
     "condition": "condition",
     "next": "id or list of branches",
     "scalar": "value",
+    "time": "time of day (HH:MM)",
     "record": "mapping",
     "list": "list",
 }
@@ -211,6 +213,17 @@ class Builder:
                 self.error("LC107", n, field=what, value=v, min=lo, max=hi)
             return _BAD
         return v
+
+    def k_time(self, node, meta, what):
+        """HH:MM, read from the raw text: YAML 1.1 would turn a plain 20:14 into 1214."""
+        n = self._scalar(node, "time", what)
+        if n is None:
+            return _BAD
+        m = TIME_RE.match(n.value.strip())
+        if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+            self.error("LC117", n, field=what, value=n.value)
+            return _BAD
+        return f"{int(m.group(1)):02d}:{m.group(2)}"
 
     def k_bool(self, node, meta, what):
         n = self._scalar(node, "bool", what)

@@ -71,6 +71,7 @@ class Checker:
             self.add("LC404", s.where("id"), id=s.id, file=stem)
         if not any(d.code == "LC202" and d.args.get("field") in ("next", "start") for d in self.diags):
             self.graph()  # graph findings would only echo a broken `next:`
+            self.calls()
         return self.diags
 
     @property
@@ -223,6 +224,42 @@ class Checker:
         for st in s.steps:
             if st.id in seen and st.id not in can_end and s.offered_choices(st):
                 self.add("LC303", st.where("id"), id=st.id)
+
+
+    def calls(self):
+        """Follow the call's state (none, ringing, active, ended) through every step a path can
+        reach, and report caption lines that would land on a call nobody answered."""
+        s = self.scn
+        if not s.steps:
+            return
+        seen: set[tuple[str, str]] = set()
+        reported: set[tuple[str, str]] = set()
+        work = [(s.first_step, "none")]
+        while work:
+            node, state = work.pop()
+            step = s.step(node)
+            if step is None or (node, state) in seen:
+                continue
+            seen.add((node, state))
+            for ev in step.events:
+                if isinstance(ev, CallEvent):
+                    state = "ringing"
+                elif isinstance(ev, LineEvent) and state != "active" and (step.id, ev.id) not in reported:
+                    reported.add((step.id, ev.id))
+                    self.add("LC307", ev.where("id"), id=ev.id)
+                elif type(ev).__name__ == "CallEndEvent" and state in ("ringing", "active"):
+                    state = "ended"
+            for c in s.offered_choices(step):
+                after = state
+                if c.call == "accept" and state == "ringing":
+                    after = "active"
+                elif c.call in ("decline", "hang_up") and state in ("ringing", "active"):
+                    after = "ended"
+                elif c.call == "dial":
+                    after = "active"
+                for target in ([c.next] if isinstance(c.next, str) else [b.go for b in c.next or []]):
+                    if target:
+                        work.append((target, after))
 
 
 def step_targets(scn: Scenario, step) -> list[str]:

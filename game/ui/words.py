@@ -79,7 +79,7 @@ def outcome_word(tr, outcome: str) -> str:
 
 
 def clock(seconds: float, start_minutes: int = 20 * 60 + 14) -> str:
-    """The phone's clock: the story starts at 20:14 and follows game time."""
+    """The phone's clock: the story starts at the scenario's `clock:` and follows game time."""
     m = (start_minutes + int(seconds // 60)) % (24 * 60)
     return f"{m // 60:02d}:{m % 60:02d}"
 

@@ -194,3 +194,38 @@ def test_a_neutral_choice_sets_no_bar(demo):
     e.skip()
     e.choose("ask_order")
     assert (e.score, e.possible) == (3, 10)
+
+
+def test_the_best_choice_spots_every_flag_in_play(demo):
+    e = Engine(demo)
+    e.skip()
+    e.choose("answer")
+    e.skip()
+    fb = e.choose("call_mom")  # the best at a step showing threat_fear, channel_switch, urgency
+    assert {"threat_fear", "channel_switch", "urgency"} <= set(fb.decision.flags)
+    assert e.flags_missed == []
+
+
+def test_a_lesser_choice_spots_only_what_it_names(demo):
+    e = Engine(demo)
+    e.skip()
+    e.choose("answer")
+    e.skip()
+    fb = e.choose("ask_order")
+    assert fb.decision.flags == ["unverifiable_identity"]
+    assert set(e.flags_missed) == {"threat_fear", "channel_switch", "urgency"}
+
+
+def test_phone_clock_start(tmp_path):
+    import shutil
+
+    folder = tmp_path / "scenarios"
+    shutil.copytree(ROOT / "scenarios" / "images", folder / "images")
+    text = (ROOT / "scenarios" / "demo_shipper.yaml").read_text(encoding="utf-8")
+    for written, minutes in (("23:05", 23 * 60 + 5), ('"7:30"', 7 * 60 + 30)):
+        path = folder / "demo_shipper.yaml"
+        path.write_text(text.replace("minutes: 4\n", f"minutes: 4\nclock: {written}\n"), encoding="utf-8")
+        loaded = load_scenario(path)
+        assert loaded.ok, [d.format() for d in loaded.diagnostics]
+        assert loaded.scenario.clock_minutes == minutes
+    assert load_scenario(ROOT / "scenarios" / "demo_shipper.yaml").scenario.clock_minutes == 20 * 60 + 14

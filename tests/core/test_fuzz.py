@@ -57,7 +57,7 @@ def mutate(ops) -> str:
     return "".join(lines)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(mutation, min_size=1, max_size=4))
 def test_mutations_only_produce_diagnostics(ops):
     for d in load_text(mutate(ops)):

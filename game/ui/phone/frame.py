@@ -33,7 +33,7 @@ def build(scene, lay, dark: bool, bg) -> list:
     fg = th["lock_text"] if dark else th["status_text"]
     sh = status_height(fonts)
     bar = pygame.Rect(lay.screen.left + int(22 * s), lay.screen.top + 4, lay.screen.w - int(44 * s), sh - 6)
-    out.append(I.text(bar, clock(scene.engine.time), fg, "label", area="phone", group="status"))
+    out.append(I.text(bar, clock(scene.engine.time, scene.engine.scn.clock_minutes), fg, "label", area="phone", group="status"))
     ih = int(sh * 0.5)
     bat = pygame.Rect(0, 0, int(ih * 2), ih)
     bat.midright = (bar.right, bar.centery)

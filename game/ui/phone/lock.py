@@ -36,7 +36,7 @@ def build(scene, rect: pygame.Rect) -> list:
     out.append(I.icon(li, "lock", th["lock_text"], area="phone"))
     col_y = li.bottom + int(4 * s)
     ch = fonts.line_height("clock")
-    out.append(I.text((rect.left, col_y, rect.w, ch), clock(scene.engine.time), th["lock_text"], "clock",
+    out.append(I.text((rect.left, col_y, rect.w, ch), clock(scene.engine.time, scene.engine.scn.clock_minutes), th["lock_text"], "clock",
                       align="center", area="phone"))
     col_y += ch + int(10 * s)
     pad = int(10 * s)
@@ -53,7 +53,7 @@ def build(scene, rect: pygame.Rect) -> list:
         out.append(I.button(card, None, ("phone", "open", target or ("home",)), th["banner"], th["banner_text"],
                             radius=int(14 * s), group="notification", area="phone",
                             border=3 if hl else 0, border_colour=th["flag"] if hl else None))
-        out.append(I.text((card.left + pad, card.top + pad // 2, w - 2 * pad, hh), f"{app} · {clock(at)}",
+        out.append(I.text((card.left + pad, card.top + pad // 2, w - 2 * pad, hh), f"{app} · {clock(at, scene.engine.scn.clock_minutes)}",
                           th["screen_muted"], "tiny", layer=1, area="phone"))
         out.append(I.text((card.left + pad, card.top + pad // 2 + hh, w - 2 * pad, h), lines, th["banner_text"],
                           "small", layer=1, area="phone"))

@@ -43,7 +43,7 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
             preview = tr.text(last.text) if last.text else tr.gettext("Photo")
             if last.outgoing:
                 preview = tr.gettext("You: {text}").format(text=preview)
-        when = clock(last.at) if last else ""
+        when = clock(last.at, scene.engine.scn.clock_minutes) if last else ""
         cw = fonts.get("tiny").size(when)[0] + 4
         out.append(I.text((x, row.top + pad, tw - cw, fonts.line_height("strong")), fit(fonts, name, "strong", tw - cw),
                           look.get("in_text", th["screen_text"]), "strong", layer=1, area="phone"))
@@ -85,11 +85,11 @@ def build_recents(scene, rect: pygame.Rect) -> list:
         name = contact_name(tr, scn, call.contact)
         kind = tr.gettext("Outgoing") if call.outgoing else status.get(call.status, call.status)
         missed = call.status == "missed"
-        cw = fonts.get("tiny").size(clock(call.started_at))[0] + 4
+        cw = fonts.get("tiny").size(clock(call.started_at, scene.engine.scn.clock_minutes))[0] + 4
         out.append(I.text((row.left + pad, row.top + pad, row.w - 2 * pad - cw, fonts.line_height("strong")),
                           fit(fonts, name, "strong", row.w - 2 * pad - cw), th["unsafe"] if missed else th["screen_text"],
                           "strong", layer=1, area="phone"))
-        out.append(I.text((row.right - pad - cw, row.top + pad, cw, fonts.line_height("tiny")), clock(call.started_at),
+        out.append(I.text((row.right - pad - cw, row.top + pad, cw, fonts.line_height("tiny")), clock(call.started_at, scene.engine.scn.clock_minutes),
                           th["screen_muted"], "tiny", align="right", layer=1, area="phone"))
         app = scn.app(call.app) if call.app else None
         sub = f"{kind} · {app_name(tr, scn, app)}" if app else kind

@@ -145,7 +145,7 @@ class ThreadView:
         # shrink short text bubbles to their text width
         if txt and not ih and not link_h:
             tw = fonts.measure(txt, "body", inner)[0]
-            inner = max(tw, fonts.get("tiny").size(clock(m.at))[0])
+            inner = max(tw, fonts.get("tiny").size(clock(m.at, scene.engine.scn.clock_minutes))[0])
         bw = inner + 2 * pad
         flags = scene.flags_on(m.id)
         hbody = th_ + (ih + (pad if th_ else 0) if ih else 0) + (link_h + pad if link_h else 0)
@@ -197,7 +197,7 @@ class ThreadView:
                               th["accent"] if not th.high_contrast else th["screen_text"], "tiny", layer=2, **common))
         ty = bub.bottom + 1
         tsr = pygame.Rect(bub.left, ty, bub.w, fonts.line_height("tiny"))
-        out.append(I.text(tsr, clock(m.at), th["screen_muted"], "tiny", align="right" if m.outgoing else "left", **common))
+        out.append(I.text(tsr, clock(m.at, scene.engine.scn.clock_minutes), th["screen_muted"], "tiny", align="right" if m.outgoing else "left", **common))
         ty += fonts.line_height("tiny") + 2
         tax = scene.app.get_taxonomy()
         for f in flags:

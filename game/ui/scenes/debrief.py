@@ -72,8 +72,8 @@ class DebriefScene(Scene):
         if ending is not None:
             lc.text(ending_text(tr, scn, ending, "debrief"), th["panel_text"], "body")
         if outcome in ("harmed", "scammed"):
-            lc.text(tr.gettext("It's not your fault. Scammers are trained to frighten and rush people. "
-                               "Telling an adult you trust is always the right move."), th["help"], "strong")
+            lc.text(tr.gettext("You are not alone: tell an adult you trust today, and call for help below."),
+                    th["help"], "strong")
         pct = eng.percent
         lc.text(tr.gettext("Score: {score} of {possible} points ({percent}%)").format(
             score=eng.score, possible=eng.possible, percent=pct), th["panel_text"], "title", group="score")
