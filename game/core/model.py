@@ -312,6 +312,6 @@ class RedFlag(Node):
 @dataclass
 class Hotline(Node):
     id: str = f("id", required=True, doc="Stable id.")
-    number: str = f("str", required=True, doc="Number or address.")
+    number: str = f("text", required=True, doc="Number or address (text such as 'the number on your card' is translated).")
     name: str = f("text", required=True, doc="Who answers.")
     text: str = f("text", required=True, doc="When to use it.")

@@ -65,7 +65,8 @@ def hotline(tr, tax, hid: str) -> tuple[str, str, str] | None:
     h = tax.hotlines.get(hid) if tax else None
     if h is None:
         return None
-    return h.number, tr.text(Text(f"hotline/{hid}/name", h.name)), tr.text(Text(f"hotline/{hid}/text", h.text))
+    return (tr.text(Text(f"hotline/{hid}/number", h.number)), tr.text(Text(f"hotline/{hid}/name", h.name)),
+            tr.text(Text(f"hotline/{hid}/text", h.text)))
 
 
 def safety_word(tr, safety: str) -> str:
