@@ -13,13 +13,18 @@ Examples:
 from __future__ import annotations
 
 import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from game.cli.common import add_lang, default_lang
 from game.core import walk
 from game.core.diagnostics import Diagnostic, sort_key
-from game.core.loader import load_all, load_taxonomy
+from game.core.loader import duplicate_ids, load_scenario, load_taxonomy, scenario_files
 from game.core.texts import iter_texts
+
+PARALLEL_FROM = 24  # below this, starting worker processes costs more than it saves
 
 SUMMARY = {
     "en": "{files} files, {scenarios} scenarios, {steps} steps, {endings} endings, {paths} paths, {words} words: {errors} errors, {warnings} warnings",
@@ -32,31 +37,74 @@ def register(p) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--strict", action="store_true", help="warnings fail too")
     p.add_argument("--codes", action="store_true", help="print every diagnostic code as Markdown (docs/diagnostics.md)")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores for big folders)")
     add_lang(p)
     p.set_defaults(run=run)
 
 
-def lint(paths: list[Path] | None):
-    """Load everything; returns (loaded files, all diagnostics, summary counts)."""
+@dataclass
+class FileReport:
+    """What lint keeps of one file: small enough to send back from a worker process."""
+
+    path: Path
+    diagnostics: list[Diagnostic]
+    scenario_id: tuple | None  # (path, id, mark) for the duplicate-id check
+    steps: int = 0
+    endings: int = 0
+    paths: int = 0
+    words: int = 0
+
+
+_TAXONOMY = None
+
+
+def check_file(path: Path) -> FileReport:
+    """Load, validate and count one file (runs in a worker process for big folders)."""
+    global _TAXONOMY
+    if _TAXONOMY is None:
+        _TAXONOMY = load_taxonomy()
+    item = load_scenario(path, _TAXONOMY)
+    scn = item.scenario
+    if scn is None:
+        return FileReport(path, item.diagnostics, None)
+    return FileReport(
+        path, item.diagnostics, (path, scn.id, scn.where("id")),
+        steps=len(scn.steps), endings=len(scn.endings),
+        paths=0 if item.errors else walk.stats(scn).paths,
+        words=sum(len(t.source.split()) for t in iter_texts(scn)),
+    )
+
+
+def lint(paths: list[Path] | None, jobs: int | None = None):
+    """Check every file; returns (file reports, all diagnostics, summary counts).
+
+    Files are independent, so a big folder is checked on every core; results come back
+    as diagnostics and counts only, which are cheap to send between processes.
+    """
     tax = load_taxonomy()
-    loaded = load_all(paths or None, tax)
+    files = scenario_files(paths or None)
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, 8) if len(files) >= PARALLEL_FROM else 1
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            reports = list(pool.map(check_file, files, chunksize=max(1, len(files) // (4 * jobs))))
+    else:
+        reports = [check_file(f) for f in files]
+    for report, diag in zip(reports, duplicate_ids([r.scenario_id for r in reports]), strict=True):
+        if diag:
+            report.diagnostics.append(diag)
     diags: list[Diagnostic] = list(tax.diagnostics)
-    counts = dict(files=len(loaded), scenarios=0, steps=0, endings=0, paths=0, words=0)
-    for item in loaded:
-        diags += item.diagnostics
-        scn = item.scenario
-        if scn is None:
-            continue
-        counts["scenarios"] += 1
-        counts["steps"] += len(scn.steps)
-        counts["endings"] += len(scn.endings)
-        counts["words"] += sum(len(t.source.split()) for t in iter_texts(scn))
-        if not item.errors:
-            counts["paths"] += walk.stats(scn).paths
+    counts = dict(files=len(reports), scenarios=0, steps=0, endings=0, paths=0, words=0)
+    for r in reports:
+        diags += r.diagnostics
+        if r.scenario_id is not None:
+            counts["scenarios"] += 1
+            for key in ("steps", "endings", "paths", "words"):
+                counts[key] += getattr(r, key)
     diags.sort(key=sort_key)
     counts["errors"] = sum(d.severity == "error" for d in diags)
     counts["warnings"] = sum(d.severity == "warning" for d in diags)
-    return loaded, diags, counts
+    return reports, diags, counts
 
 
 def run(args) -> int:
@@ -66,7 +114,7 @@ def run(args) -> int:
 
         print(render(), end="")
         return 0
-    _loaded, diags, counts = lint(args.paths)
+    _reports, diags, counts = lint(args.paths, args.jobs)
     if args.format == "json":
         print(json.dumps({"diagnostics": [d.to_json(lang) for d in diags], "summary": counts},
                          ensure_ascii=False, indent=2))

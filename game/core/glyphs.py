@@ -76,10 +76,15 @@ def _format4(data: bytes, at: int) -> set[int]:
     return out
 
 
+@functools.cache
+def _fine(font: Path) -> frozenset[str]:
+    return frozenset(map(chr, covered(font))) | frozenset(" \t\n\r\u200d\ufe0f\ufe0e\u00a0")
+
+
 def missing(text: str, font: Path = FONT) -> list[str]:
     """Characters of `text` the font cannot draw (whitespace and joiners are fine), in order."""
     have = covered(font)
-    if not have:
+    if not have or _fine(font).issuperset(text):
         return []
     seen: list[str] = []
     for ch in text:

@@ -132,16 +132,24 @@ def load_all(paths: list[Path] | None = None, taxonomy: Taxonomy | None = None) 
     """Load every scenario; a bad file never stops the others. Duplicate ids are reported."""
     taxonomy = taxonomy or load_taxonomy()
     loaded = [load_scenario(p, taxonomy) for p in scenario_files(paths)]
-    seen: dict[str, Loaded] = {}
-    for item in loaded:
-        scn = item.scenario
-        if scn is None or not scn.id:
-            continue
-        if scn.id in seen:
-            first = seen[scn.id]
-            item.diagnostics.append(
-                Diagnostic(display_path(item.path), scn.where("id"), "LC208", {"id": scn.id, "other": display_path(first.path)})
-            )
-        else:
-            seen[scn.id] = item
+    ids = [(item.path, item.scenario.id, item.scenario.where("id")) if item.scenario else None for item in loaded]
+    for item, diag in zip(loaded, duplicate_ids(ids), strict=True):
+        if diag:
+            item.diagnostics.append(diag)
     return loaded
+
+
+def duplicate_ids(ids: list[tuple[Path, str, Mark] | None]) -> list[Diagnostic | None]:
+    """LC208 for each file whose scenario id an earlier file already uses (None elsewhere)."""
+    first: dict[str, Path] = {}
+    out: list[Diagnostic | None] = []
+    for entry in ids:
+        diag = None
+        if entry and entry[1]:
+            path, sid, mark = entry
+            if sid in first:
+                diag = Diagnostic(display_path(path), mark, "LC208", {"id": sid, "other": display_path(first[sid])})
+            else:
+                first[sid] = path
+        out.append(diag)
+    return out

@@ -38,16 +38,28 @@ def text(key: str, source: str | None) -> Text | None:
     return Text(key, source) if source else None
 
 
+_TEXT_FIELDS: dict[type, list[tuple[str, object]]] = {}
+
+
+def _text_fields(cls) -> list[tuple[str, object]]:
+    """(name, kind) of the fields of a record class that hold or contain translatable text."""
+    if cls not in _TEXT_FIELDS:
+        _TEXT_FIELDS[cls] = [(fl.name, fl.metadata.get("kind")) for fl in dataclasses.fields(cls)
+                             if fl.metadata.get("kind") in ("text", "texts", Link)]
+    return _TEXT_FIELDS[cls]
+
+
 def _fields(obj, prefix: str, note: str | None) -> Iterator[TextItem]:
-    for fl in dataclasses.fields(obj):
-        kind = fl.metadata.get("kind")
-        value = getattr(obj, fl.name)
-        if kind == "text" and value:
-            yield TextItem(f"{prefix}/{fl.name}", value, note, obj.where(fl.name))
+    for name, kind in _text_fields(type(obj)):
+        value = getattr(obj, name)
+        if not value:
+            continue
+        if kind == "text":
+            yield TextItem(f"{prefix}/{name}", value, note, obj.where(name))
         elif kind == "texts":
             for i, v in enumerate(value):
-                yield TextItem(f"{prefix}/{fl.name}/{i}", v, note, obj.where(fl.name))
-        elif isinstance(value, Link):
+                yield TextItem(f"{prefix}/{name}/{i}", v, note, obj.where(name))
+        else:
             yield from _fields(value, f"{prefix}/link", note)
 
 
