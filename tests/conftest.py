@@ -1,6 +1,29 @@
 import os
 
+import pytest
+
 # Headless pygame for every test; set before anything imports pygame.
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """This test's own user-data folder (progress, settings, results)."""
+    monkeypatch.setenv("LA_CHAN_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def make_driver(data_dir):
+    """Build headless UI drivers (tests/ui/driver.py) on this test's data folder."""
+    import pygame
+
+    from tests.ui.driver import Driver
+
+    def make(**kw):
+        return Driver(data_dir, **kw)
+
+    yield make
+    pygame.display.quit()
