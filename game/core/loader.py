@@ -43,8 +43,8 @@ class Loaded:
         return self.scenario is not None and not self.errors
 
 
-def read_node(path: Path, shown: str | None = None) -> tuple[Node | None, list[Diagnostic]]:
-    shown = shown or display_path(path)
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
+    """The file as NFC text, or diagnostics (too big, unreadable, not UTF-8)."""
     try:
         size = path.stat().st_size
         if size > 512 * 1024:
@@ -52,7 +52,12 @@ def read_node(path: Path, shown: str | None = None) -> tuple[Node | None, list[D
         data = path.read_bytes()
     except OSError as exc:
         return None, [Diagnostic(shown, Mark(1, 1), "LC012", {"reason": exc.strerror or str(exc)})]
-    text, diags = decode(data, shown)
+    return decode(data, shown)
+
+
+def read_node(path: Path, shown: str | None = None) -> tuple[Node | None, list[Diagnostic]]:
+    shown = shown or display_path(path)
+    text, diags = read_text(path, shown)
     if text is None:
         return None, diags
     node, more = compose(text, shown)
@@ -103,12 +108,16 @@ def load_scenario(path: Path, taxonomy: Taxonomy | None = None) -> Loaded:
     from .validate import validate  # validate imports loader's Taxonomy
 
     shown = display_path(path)
-    node, diags = read_node(path, shown)
+    text, diags = read_text(Path(path), shown)
+    node = None
+    if text is not None:
+        node, more = compose(text, shown)
+        diags += more
     scn, more = build_scenario(node, shown)
     diags += more
     if scn is not None:
         scn.path = str(path)
-        diags += validate(scn, taxonomy or load_taxonomy(), Path(path).parent, shown)
+        diags += validate(scn, taxonomy or load_taxonomy(), Path(path).parent, shown, text)
     diags.sort(key=sort_key)
     return Loaded(Path(path), scn, diags)
 

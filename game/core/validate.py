@@ -21,12 +21,13 @@ from .schema import did_you_mean
 
 
 class Checker:
-    def __init__(self, scn: Scenario, taxonomy, base_dir: Path, shown: str):
+    def __init__(self, scn: Scenario, taxonomy, base_dir: Path, shown: str, source: str | None = None):
         self.scn = scn
         self.tax = taxonomy
         self.base = Path(base_dir).resolve()
         self.root = _scenarios_root(self.base)
         self.path = shown
+        self.source = source
         self.diags: list[Diagnostic] = []
 
     def add(self, code, mark, **args):
@@ -97,6 +98,8 @@ class Checker:
     def glyphs(self):
         from .texts import iter_texts  # texts imports the model; keep this module's imports light
 
+        if self.source is not None and not missing(self.source):
+            return  # nothing in the whole file is undrawable, so no text is either
         for item in iter_texts(self.scn):
             chars = missing(item.source)
             if chars:
@@ -280,5 +283,6 @@ def _scenarios_root(base: Path) -> Path:
     return base
 
 
-def validate(scn: Scenario, taxonomy, base_dir: Path, shown: str) -> list[Diagnostic]:
-    return Checker(scn, taxonomy, base_dir, shown).run()
+def validate(scn: Scenario, taxonomy, base_dir: Path, shown: str, source: str | None = None) -> list[Diagnostic]:
+    """Every semantic problem of a built scenario; `source` (the file's text) speeds up the glyph check."""
+    return Checker(scn, taxonomy, base_dir, shown, source).run()

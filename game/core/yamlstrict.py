@@ -124,6 +124,8 @@ def _looks_deep(text: str) -> bool:
     """
     if _DEEP_INDENT.search(text) or _DEEP_DASHES.search(text):
         return True
+    if text.count("[") + text.count("{") <= 200:
+        return False
     depth = 0
     for m in _BRACKETS.finditer(text):
         depth += 1 if m.group() in "[{" else -1
@@ -186,7 +188,7 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     if root is None:
         return None, [Diagnostic(path, Mark(1, 1), "LC008")]
     diags: list[Diagnostic] = []
-    _check_tree(root, path, diags)
+    _check_tree(root, path, diags, text)
     return (None if any(d.code in ("LC004", "LC005", "LC006") for d in diags) else root), diags
 
 
@@ -200,12 +202,16 @@ def _yaml_error(exc: yaml.MarkedYAMLError, path: str) -> Diagnostic:
     return Diagnostic(path, mark_of(mark) if mark else Mark(1, 1), "LC002", {"problem": problem})
 
 
-def _check_tree(root: Node, path: str, diags: list[Diagnostic]) -> None:
-    """Refuse aliases, foreign tags and duplicate keys anywhere, iteratively (no recursion).
+def _check_tree(root: Node, path: str, diags: list[Diagnostic], text: str) -> None:
+    """Refuse aliases, foreign tags, duplicate keys and deep nesting, iteratively.
 
     An alias makes libyaml reuse a node, so a node met twice is an alias; each node is
-    visited once, which also keeps an alias bomb from exploding here.
+    visited once, which also keeps an alias bomb from exploding here. Aliases need a `*`
+    and tags a `!` in the text, so without them scalars need no visit at all.
     """
+    aliases = "*" in text
+    tags = "!" in text
+    visit_scalars = aliases or tags
     stack = [(root, 1)]
     seen_nodes: set[int] = set()
     while stack:
@@ -213,34 +219,30 @@ def _check_tree(root: Node, path: str, diags: list[Diagnostic]) -> None:
         if depth > MAX_DEPTH:
             diags.append(Diagnostic(path, mark_of(node), "LC005", {"limit": MAX_DEPTH}))
             return
-        if id(node) in seen_nodes:
-            if not any(d.code == "LC004" for d in diags):
-                diags.append(Diagnostic(path, mark_of(node), "LC004"))
-            continue
-        seen_nodes.add(id(node))
-        if node.tag not in STANDARD_TAGS and not (
-            isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:binary"
-        ):
+        if aliases:
+            if id(node) in seen_nodes:
+                if not any(d.code == "LC004" for d in diags):
+                    diags.append(Diagnostic(path, mark_of(node), "LC004"))
+                continue
+            seen_nodes.add(id(node))
+        if tags and node.tag not in STANDARD_TAGS:
             diags.append(Diagnostic(path, mark_of(node), "LC006", {"tag": node.tag}))
             continue
-        if node.tag == "tag:yaml.org,2002:binary":
-            diags.append(Diagnostic(path, mark_of(node), "LC006", {"tag": node.tag}))
-            continue
-        if isinstance(node, MappingNode):
-            seen: dict[str, Node] = {}
+        if node.__class__ is MappingNode:
+            keys: dict[str, Node] = {}
             for key, value in node.value:
-                if isinstance(key, ScalarNode):
-                    if key.value in seen:
-                        first = mark_of(seen[key.value])
-                        diags.append(
-                            Diagnostic(
-                                path, mark_of(key), "LC007", {"key": key.value, "line": first.line}
-                            )
-                        )
+                if key.__class__ is ScalarNode:
+                    if key.value in keys:
+                        first = mark_of(keys[key.value])
+                        diags.append(Diagnostic(path, mark_of(key), "LC007", {"key": key.value, "line": first.line}))
                     else:
-                        seen[key.value] = key
+                        keys[key.value] = key
+                    if visit_scalars:
+                        stack.append((key, depth + 1))
                 else:
                     stack.append((key, depth + 1))
-                stack.append((value, depth + 1))
-        elif isinstance(node, SequenceNode):
-            stack.extend((item, depth + 1) for item in node.value)
+                if visit_scalars or value.__class__ is not ScalarNode:
+                    stack.append((value, depth + 1))
+        elif node.__class__ is SequenceNode:
+            stack.extend((item, depth + 1) for item in node.value
+                         if visit_scalars or item.__class__ is not ScalarNode)
