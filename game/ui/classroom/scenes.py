@@ -117,19 +117,17 @@ class ClassroomScene(PlayScene):
         self.revealed = False
         self.voted_step = None  # (step id, decision number) the votes belong to
         super().__init__(app, scn, **kw)
-        self.engine.timers = False  # the class talks; no countdown
         self.phone.screen = ("home",)
 
-    # -- recording: the session is the class's; votes go with the decision --------
+    recording_mode = "classroom"
 
-    def _start_session(self) -> None:
-        p = self.app.prefs
-        try:
-            self.session = self.app.recorder.start_session(
-                nickname=NICKNAME, class_code=p.class_code, scenario_id=self.scn.id,
-                scenario_version=self.scn.version, mode="classroom")
-        except Exception:  # noqa: BLE001 — recording must never stop the lesson
-            self.session = ""
+    def _timers_wanted(self) -> bool:
+        return False  # the class talks; no countdown
+
+    def _session_nickname(self) -> str:
+        return NICKNAME
+
+    # -- recording: the session is the class's; votes go with the decision --------
 
     def _check_log(self) -> None:
         eng, app = self.engine, self.app
@@ -147,14 +145,6 @@ class ClassroomScene(PlayScene):
                 app.recorder.finish_session(self.session, ending_id=eng.ending.id, outcome=eng.ending.outcome,
                                             score=eng.score, possible=eng.possible)
             app.replace(ClassroomDebriefScene(app, self.scn, eng))
-
-    def update(self, dt: float) -> None:
-        timers = self.app.prefs.timers
-        self.app.prefs.timers = False  # PlayScene.update re-reads this preference each frame
-        try:
-            super().update(dt)
-        finally:
-            self.app.prefs.timers = timers
 
     # -- the vote --------------------------------------------------------------
 

@@ -86,10 +86,12 @@ class QuizItemScene(PlayScene):
         self.item = run.quiz.items[run.index]
         self.answer = None  # the engine Decision once answered
         super().__init__(app, item_scenario(run.quiz, self.item), zoom=QUIZ_ZOOM)
-        self.engine.timers = False
         self.phone.screen = ("home",)  # no lock screen: the item shows straight away
 
-    # PlayScene hooks: no scenario session, no feedback card, no pause menu
+    # PlayScene hooks: no timer, no scenario session, no feedback card, no pause menu
+    def _timers_wanted(self) -> bool:
+        return False
+
     def _start_session(self) -> None:
         self.session = self.run.session
 

@@ -34,7 +34,7 @@ class PlayScene(Scene):
         self.start = start
         self.watch = watch
         self.zoom = zoom
-        timers = app.prefs.timers
+        timers = self._timers_wanted()
         if resume and resume.get("choices"):
             self.engine = Engine.replay(scn, resume["choices"], timers=timers)
         else:
@@ -102,11 +102,21 @@ class PlayScene(Scene):
 
     # -- recording -----------------------------------------------------------
 
+    # Hooks for the classroom and quiz variants.
+    recording_mode = "play"
+
+    def _timers_wanted(self) -> bool:
+        return self.app.prefs.timers
+
+    def _session_nickname(self) -> str:
+        return self.app.prefs.nickname
+
     def _start_session(self) -> None:
         p = self.app.prefs
         try:
-            self.session = self.app.recorder.start_session(nickname=p.nickname, class_code=p.class_code,
-                                                           scenario_id=self.scn.id, scenario_version=self.scn.version)
+            self.session = self.app.recorder.start_session(
+                nickname=self._session_nickname(), class_code=p.class_code, scenario_id=self.scn.id,
+                scenario_version=self.scn.version, mode=self.recording_mode)
         except Exception:  # noqa: BLE001 — recording must never stop play
             self.session = ""
 
@@ -157,7 +167,7 @@ class PlayScene(Scene):
         self.phone.now += dt
         eng = self.engine
         if self.card is None and eng.ending is None:
-            eng.timers = self.app.prefs.timers
+            eng.timers = self._timers_wanted()  # a settings change applies at once
             self._happen(eng.advance(dt))
         self._follow()
         call = eng.phone.call
