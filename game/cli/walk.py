@@ -67,8 +67,7 @@ def run(args) -> int:
 def _edges(scn):
     for st in scn.steps:
         for c in scn.offered_choices(st):
-            targets = [c.next] if isinstance(c.next, str) else [b.go for b in c.next]
-            for t in dict.fromkeys(targets):
+            for t in dict.fromkeys(c.targets):
                 yield st.id, t, c.id
 
 

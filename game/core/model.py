@@ -185,6 +185,13 @@ class Choice(Node):
     note: str | None = f("str", doc=AUTHOR["note"])
     todo: str | None = f("str", doc=AUTHOR["todo"])
 
+    @property
+    def targets(self) -> list[str]:
+        """Every step or ending `next` can lead to, whatever the branch conditions."""
+        if isinstance(self.next, str):
+            return [self.next]
+        return [b.go for b in self.next or [] if b.go]
+
 
 @dataclass
 class Timeout(Node):

@@ -76,7 +76,7 @@ class Builder:
                 continue  # non-scalar keys are refused below; duplicates were reported
             seen.add(key)
             if key not in specs:
-                self.error("LC101", knode, field=key, where=what, hint=_did_you_mean(key, specs))
+                self.error("LC101", knode, field=key, where=what, hint=did_you_mean(key, specs))
                 continue
             name, meta = specs[key]
             value = self.value(vnode, meta, key if what == "scenario" else f"{what}.{key}")
@@ -243,7 +243,7 @@ class Builder:
             return _BAD
         if v not in meta["values"]:
             self.error("LC106", node, field=what, value=v, allowed=", ".join(meta["values"]),
-                       hint=_did_you_mean(v, meta["values"]))
+                       hint=did_you_mean(v, meta["values"]))
             return _BAD
         return v
 
@@ -319,7 +319,7 @@ class Builder:
         if op == "visited":
             sid = self.k_id(vnode, {}, what)
             return _BAD if sid is _BAD else C.Visited(sid, mark_of(vnode))
-        self.error("LC114", knode, field=what, op=op, hint=_did_you_mean(op, C.CONDITION_TYPES))
+        self.error("LC114", knode, field=what, op=op, hint=did_you_mean(op, C.CONDITION_TYPES))
         return _BAD
 
     def _compare(self, node, keys, what):
@@ -366,5 +366,3 @@ def did_you_mean(word: str, options) -> str:
     match = difflib.get_close_matches(str(word), [o for o in options if isinstance(o, str)], n=1, cutoff=0.6)
     return match[0] if match else ""
 
-
-_did_you_mean = did_you_mean

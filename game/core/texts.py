@@ -112,7 +112,3 @@ def iter_taxonomy_texts(red_flags: dict[str, RedFlag], hotlines: dict[str, Hotli
         yield from _fields(fl, f"red_flag/{fl.id}", None)
     for h in hotlines.values():
         yield from _fields(h, f"hotline/{h.id}", None)
-
-
-def field_text(obj, key_prefix: str, name: str) -> Text | None:
-    return text(f"{key_prefix}/{name}", getattr(obj, name, None))

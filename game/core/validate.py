@@ -172,8 +172,7 @@ class Checker:
             if not c.explanation:
                 self.add("LC305", c.where("id"), id=c.id)
         self.flags(c.flags, c.where("flags"))
-        targets = [c.next] if isinstance(c.next, str) else [b.go for b in (c.next or [])]
-        for t in targets:
+        for t in c.targets:
             self.ref(t, self.node_ids, "next", c.where("next"))
         conds = [c.when] + ([b.when for b in c.next] if isinstance(c.next, list) else [])
         for cond in filter(None, conds):
@@ -260,19 +259,11 @@ class Checker:
                     after = "ended"
                 elif c.call == "dial":
                     after = "active"
-                for target in ([c.next] if isinstance(c.next, str) else [b.go for b in c.next or []]):
-                    if target:
-                        work.append((target, after))
+                work.extend((target, after) for target in c.targets)
 
 
 def step_targets(scn: Scenario, step) -> list[str]:
-    out = []
-    for c in scn.offered_choices(step):
-        if isinstance(c.next, str):
-            out.append(c.next)
-        elif isinstance(c.next, list):
-            out.extend(b.go for b in c.next)
-    return out
+    return [t for c in scn.offered_choices(step) for t in c.targets]
 
 
 def _scenarios_root(base: Path) -> Path:
