@@ -45,6 +45,10 @@ def _resolve(self, kind, value, implicit):
 
 # libyaml's parser is ~15x faster than the pure-Python one; both give the same events.
 _Parser = type("_Parser", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {"resolve": _resolve})
+# The pure-Python parser has no limits of its own (its scanner and parser keep explicit
+# stacks), so it is the referee when libyaml refuses a text: what it finds first under
+# our own caps says what the problem *is*, whatever libyaml's version or wording.
+_PyParser = type("_PyParser", (yaml.SafeLoader,), {"resolve": _resolve})
 
 
 class _Refused(Exception):
@@ -55,13 +59,13 @@ class _Refused(Exception):
         self.args_ = args
 
 
-def _compose_events(text: str) -> Node | None:
+def _compose_events(text: str, parser=_Parser) -> Node | None:
     """Build the node tree from parser events with an explicit stack.
 
     PyYAML's own composer recurses (deep nesting overflows) and follows aliases; this
     one refuses aliases, caps depth, and refuses a second document.
     """
-    loader = _Parser(text)
+    loader = parser(text)
     try:
         root: Node | None = None
         stack: list[list] = []  # [node, pending mapping key or None]
@@ -181,15 +185,32 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
         root = _compose_events(text) if _looks_deep(text) else _compose_fast(text)
     except _Refused as r:
         return None, [Diagnostic(path, mark_of(r.mark), r.code, r.args_)]
-    except yaml.MarkedYAMLError as exc:
-        return None, [_yaml_error(exc, path)]
-    except yaml.YAMLError as exc:  # e.g. a reader error
-        return None, [Diagnostic(path, Mark(1, 1), "LC002", {"problem": str(exc).split("\n")[0]})]
+    except yaml.YAMLError as exc:
+        return None, [_refusal(text, path, exc)]
     if root is None:
         return None, [Diagnostic(path, Mark(1, 1), "LC008")]
     diags: list[Diagnostic] = []
     _check_tree(root, path, diags, text)
     return (None if any(d.code in ("LC004", "LC005", "LC006") for d in diags) else root), diags
+
+
+def _refusal(text: str, path: str, exc: yaml.YAMLError) -> Diagnostic:
+    """One diagnostic for a text libyaml refused.
+
+    libyaml may refuse deep nesting or aliases itself (newer releases cap nesting), with a
+    message that changes between versions. So the text is read again by the pure-Python
+    parser under our own caps: if it meets one of them first, that is the problem.
+    Otherwise it is a plain syntax error, reported where libyaml stopped.
+    """
+    try:
+        _compose_events(text, _PyParser)
+    except _Refused as r:
+        return Diagnostic(path, mark_of(r.mark), r.code, r.args_)
+    except yaml.YAMLError:
+        pass  # a plain syntax error: libyaml's own report of it stands
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return _yaml_error(exc, path)
+    return Diagnostic(path, Mark(1, 1), "LC002", {"problem": str(exc).split("\n")[0]})
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, path: str) -> Diagnostic:
