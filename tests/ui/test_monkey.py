@@ -3,6 +3,7 @@
 import random
 
 import pygame
+import pytest
 
 from game.ui.scenes.language import LanguageScene
 
@@ -11,6 +12,7 @@ KEYS = [pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_9, 
         pygame.K_BACKSPACE, pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END, pygame.K_a]
 
 
+@pytest.mark.slow
 def test_monkey(make_driver):
     rng = random.Random(20261123)
     d = make_driver(lang="vi")
