@@ -66,6 +66,12 @@ class Labels:
         return {sid: {st.id: {c.id: c.safety for c in scn.offered_choices(st)} for st in scn.steps}
                 for sid, scn in self.scenarios.items()}
 
+    def losses(self) -> dict[tuple[str, str, str], frozenset[str]]:
+        """(scenario, step, choice) -> what the choice loses, by its authored consequences."""
+        return {(sid, st.id, c.id): frozenset(q.kind for q in c.consequences)
+                for sid, scn in self.scenarios.items() for st in scn.steps
+                for c in scn.offered_choices(st) if c.consequences}
+
     def flag(self, fid: str) -> str:
         fl = self.red_flags.get(fid)
         return self._t(f"red_flag/{fid}/name", fl.name) if fl else fid
