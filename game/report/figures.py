@@ -215,7 +215,14 @@ def compute(data: ResultsData, order: dict[str, dict[str, dict[str, str]]] | Non
                 classroom.append(s)
             elif s["mode"] == "quiz":
                 quiz.append(s)
-    who = {s["id"]: student_key(s["nickname"], s["class_code"]) for s in play + quiz}
+    keys: dict[tuple, tuple[str, str]] = {}  # a student's many sessions share one key computation
+    who = {}
+    for s in play + quiz:
+        raw = (s["nickname"], s["class_code"])
+        key = keys.get(raw)
+        if key is None:
+            key = keys[raw] = student_key(*raw)
+        who[s["id"]] = key
 
     pct = {s["id"]: session_percent(by_session[s["id"]]) for s in play}
     dist = [0] * BINS

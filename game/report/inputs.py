@@ -13,6 +13,8 @@ from pathlib import Path
 
 from game.core import results as R
 
+from . import reader
+
 NO_RESULTS = {"en": "{path}: no results files (results-*.db) in this folder",
               "vi": "{path}: thư mục này không có tệp kết quả nào (results-*.db)"}
 
@@ -61,7 +63,7 @@ def read(paths, *, skip: Path | None = None) -> Inputs:
         if skip_real is not None and os.path.realpath(f) == skip_real:
             continue
         try:
-            out.datas.append(R.read_results(f))
+            out.datas.append(reader.read(f))
         except R.ResultsFileError as exc:
             out.errors.append(exc)
     return out

@@ -17,7 +17,9 @@ from __future__ import annotations
 import contextlib
 import json
 import random
+import shutil
 import sqlite3
+import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,8 +39,9 @@ class MachineFile:
 
     warning = None
 
-    def __init__(self, out_dir: Path, machine: str):
+    def __init__(self, out_dir: Path, machine: str, template: Path | None = None):
         self.machine = machine
+        self.template = template
         self.path = Path(out_dir) / f"results-{machine}.db"
         self._sessions: dict[str, dict] = {}
         self._ops: list[tuple[str, tuple]] = []
@@ -78,9 +81,16 @@ class MachineFile:
 
     def close(self) -> None:
         ops = [(R.UPSERT_SESSION, tuple(s.get(c) for c in R.SESSION_COLS)) for s in self._sessions.values()]
-        conn = R.open_for_writing(self.path)
+        if self.template is not None:  # a copy of an empty results file made by the store itself
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.template, self.path)
+            conn = sqlite3.connect(str(self.path), isolation_level=None)
+            conn.execute("PRAGMA synchronous=OFF")  # practice data: no fsync per machine
+        else:
+            conn = R.open_for_writing(self.path)
         try:
             conn.execute("BEGIN IMMEDIATE")
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('created', ?)", (R.now_iso(),))
             for sql, params in ops + self._ops:
                 conn.execute(sql, params)
             conn.execute("COMMIT")
@@ -178,11 +188,18 @@ def simulate_class(out_dir: Path, scenarios: list[Scenario], *, students: int = 
     """
     rng = random.Random(seed)
     out_dir = Path(out_dir)
+    with tempfile.TemporaryDirectory(prefix="la-chan-sim-") as tmp:
+        template = Path(tmp) / "empty.db"
+        R.open_for_writing(template).close()  # the store's own empty file, copied for every machine
+        return _simulate(out_dir, scenarios, rng, students, class_code, quiz, per_student, classroom, template)
+
+
+def _simulate(out_dir, scenarios, rng, students, class_code, quiz, per_student, classroom, template):
     runs: list[SimSession] = []
     for n in range(students):
         nickname = f"{FIRST_NAMES[n % len(FIRST_NAMES)]}{'' if n < len(FIRST_NAMES) else n // len(FIRST_NAMES) + 1}"
         machine = f"lab{n + 1:02d}"
-        store = MachineFile(out_dir, machine)
+        store = MachineFile(out_dir, machine, template)
         try:
             if quiz is not None:
                 runs += take_quiz(quiz, rng, store, nickname=nickname, class_code=class_code, phase="pre",
@@ -197,7 +214,7 @@ def simulate_class(out_dir: Path, scenarios: list[Scenario], *, students: int = 
         finally:
             store.close()
     if classroom:  # the projector machine: one run per scenario, with the class's hand counts
-        store = MachineFile(out_dir, "projector")
+        store = MachineFile(out_dir, "projector", template)
         try:
             runs += [classroom_votes(scn, rng, store, class_code=class_code, hands=students) for scn in scenarios]
         finally:

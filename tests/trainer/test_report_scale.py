@@ -77,7 +77,9 @@ def test_simulated_machines_write_the_same_rows_as_the_game(tmp_path):
     store = R.ResultsStore(tmp_path / "game", data_dir=tmp_path / "data", machine="lab01")
     play_scenario(scn, random.Random(5), store, nickname=" Ân  ", class_code="9a")
     store.close()
-    sim = MachineFile(tmp_path / "sim", "lab01")
+    template = tmp_path / "empty.db"
+    R.open_for_writing(template).close()
+    sim = MachineFile(tmp_path / "sim", "lab01", template)
     play_scenario(scn, random.Random(5), sim, nickname=" Ân  ", class_code="9a")
     sim.close()
     a = R.read_results(tmp_path / "game" / "results-lab01.db")
@@ -90,3 +92,22 @@ def test_simulated_machines_write_the_same_rows_as_the_game(tmp_path):
     assert strip(a.sessions, volatile) == strip(b.sessions, volatile)
     assert strip(a.decisions, volatile) == strip(b.decisions, volatile)
     assert len(a.decisions) == len(b.decisions) > 0
+
+
+def test_the_fast_reader_gives_the_careful_readers_rows(tmp_path):
+    from game.report import reader
+    from game.report.simulate import simulate_class
+
+    simulate_class(tmp_path / "usb", good_scenarios()[:4], students=3, seed=2, classroom=True)
+    files = sorted((tmp_path / "usb").glob("*.db"))
+    assert len(files) == 4
+    for f in files:
+        fast = reader._fast(f)
+        assert fast is not None, f
+        careful = R.read_results(f)
+        assert fast.sessions == careful.sessions and fast.decisions == careful.decisions
+    # a file with a -wal beside it (a game still running) is left to the careful reader
+    wal = files[0].with_name(files[0].name + "-wal")
+    wal.write_bytes(b"")
+    assert reader._fast(files[0]) is None
+    assert reader.read(files[0]).decisions == R.read_results(files[0]).decisions
