@@ -125,7 +125,7 @@ def export(args, lang) -> int:
                            "sessions": sessions, "decisions": decisions},
                           ensure_ascii=False, indent=2) + "\n"
     else:
-        from game.report.csvsafe import SafeWriter
+        from game.core.csvsafe import SafeWriter
 
         buf = io.StringIO()
         cols = [c for c in EXPORT_COLS if not (args.anonymise and c == "machine")]

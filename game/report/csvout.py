@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import io
 
-from .csvsafe import SafeWriter
+from game.core.csvsafe import SafeWriter
+
 from .figures import Figures
 from .labels import Labels
 

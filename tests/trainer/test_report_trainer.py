@@ -14,10 +14,10 @@ import pytest
 
 from game.cli import main
 from game.core import results as R
+from game.core.csvsafe import neutralise
 from game.core.engine import Decision
 from game.core.quiz import load_quizzes
 from game.report.build import build_report
-from game.report.csvsafe import neutralise
 from game.report.figures import session_percent
 from game.report.simulate import MachineFile, simulate_class
 
