@@ -23,7 +23,7 @@ from game.report.simulate import MachineFile, simulate_class
 
 from .helpers import good_scenarios
 
-LESSON_9B = "2026-03-10T03:00:00Z"  # 10:00 in Hanoi
+LESSON_9B = "2026-03-10T12:00:00Z"  # noon UTC: 10 March in every time zone from UTC-11 to UTC+11
 
 
 @pytest.fixture(scope="module")
