@@ -25,8 +25,8 @@ S = {
     "problems_notice": ("{n} files or folders could not be used: see the list at the end.",
                         "{n} tệp hoặc thư mục không dùng được: xem danh sách ở cuối báo cáo."),
     "follow_up": ("Students who need a follow-up", "Học sinh cần được trao đổi thêm"),
-    "follow_up_count": ("{n} students need a follow-up (listed after this page).",
-                        "{n} học sinh cần được trao đổi thêm (danh sách ở trang sau)."),
+    "follow_up_count": ("{n} students need a follow-up (listed after this summary).",
+                        "{n} học sinh cần được trao đổi thêm (danh sách ở sau phần tổng quan)."),
     "follow_up_none": ("No student needs a follow-up in these results.",
                        "Không có học sinh nào cần trao đổi thêm trong các kết quả này."),
     "follow_up_note": ("A story ended harmed or scammed, or the student gave away money or an account (an OTP, a "
