@@ -6,7 +6,8 @@ Parts:
           walk_50_step_s (a 50-step, 3-choice scenario; target < 1 s)
   ui      frame_ms_p50, frame_ms_p99, first_frame_s, idle_cpu_pct, peak_rss_mb
   i18n    catalogue load times
-  report  report over 40 students x 12 scenarios, decision-recording cost
+  report  simulate 1,000 students; the report at 40, 400 and 1,000 students (time, CPU,
+          peak memory, cost per student, growth); decision-recording cost
 
 Examples:
   python main.py bench core

@@ -11,20 +11,25 @@ Collect those files (USB stick, shared folder) and then:
 
 Merging is idempotent: sessions and decisions are matched by their ids, so merging
 the same files twice, or a merged file with its sources, never duplicates anything.
-Files that cannot be read (truncated, corrupt, foreign, newer version) are named on
-stderr and skipped; the exit status is then 1.
+Files that cannot be read (truncated, corrupt, foreign, newer version) are named with
+their path on stderr and skipped, and so is a folder with no results files; the exit
+status is then 1. An output that cannot be written (for example `-o` names a folder)
+is a one-line error with exit status 2.
+
+Every CSV cell goes through one neutralising writer: a text that a spreadsheet would run
+as a formula (starting with =, +, - or @, even after spaces or line breaks) gets a
+leading apostrophe. Exports are readable by other users (0644 under the usual umask).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
-import os
 import sys
 from pathlib import Path
 
 from game.cli.common import add_lang, default_lang
+from game.cli.output import check_output, write_shared
 from game.core import results as R
 
 EXPORT_COLS = ("session_id", "student", "class_code", "scenario_id", "scenario_version", "mode",
@@ -70,20 +75,15 @@ def run(args) -> int:
 
 
 def _load(paths, lang, skip: Path | None = None):
-    files = R.find_result_files(paths)
-    if skip is not None:
-        files = [f for f in files if os.path.realpath(f) != os.path.realpath(skip)]
-    good, bad = [], []
-    for f in files:
-        try:
-            good.append(R.read_results(f))
-        except R.ResultsFileError as exc:
-            bad.append(exc)
-    for exc in bad:
-        print(exc.message(lang), file=sys.stderr)
-    if not files:
+    """(results read, anything wrong?), every problem named on stderr with its path."""
+    from game.report import inputs
+
+    got = inputs.read(paths, skip=skip)
+    for line in got.lines(lang):
+        print(line, file=sys.stderr)
+    if not got.files and not got.errors and not got.empty_folders:
         print(MSG["none"][lang].format(where=", ".join(map(str, paths))), file=sys.stderr)
-    return good, bad
+    return got.datas, not got.ok
 
 
 def export_rows(data: R.ResultsData, anonymise: bool) -> tuple[list[dict], list[dict]]:
@@ -115,6 +115,8 @@ def export_rows(data: R.ResultsData, anonymise: bool) -> tuple[list[dict], list[
 
 
 def export(args, lang) -> int:
+    if not check_output(args.output, lang, f"results.{args.format}"):
+        return 2
     paths = args.paths or [R.results_dir_for(args.results_dir)]
     good, bad = _load(paths, lang)
     sessions, decisions = export_rows(R.combine(good), args.anonymise)
@@ -123,27 +125,30 @@ def export(args, lang) -> int:
                            "sessions": sessions, "decisions": decisions},
                           ensure_ascii=False, indent=2) + "\n"
     else:
+        from game.core.csvsafe import SafeWriter
+
         buf = io.StringIO()
         cols = [c for c in EXPORT_COLS if not (args.anonymise and c == "machine")]
-        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
-        w.writeheader()
+        w = SafeWriter(buf)  # every column, the joined flags included, is neutralised
+        w.writerow(cols)
         for d in decisions:
-            w.writerow({**{k: R.csv_safe(v) for k, v in d.items()}, "flags": " ".join(d["flags"]), "flags_shown": " ".join(d["flags_shown"]),
-                        "votes": json.dumps(d["votes"], ensure_ascii=False) if d["votes"] else "",
-                        "timed_out": int(d["timed_out"]), "help": int(d["help"]),
-                        "genuine": int(d["genuine"])})
+            row = {**d, "flags": " ".join(d["flags"]), "flags_shown": " ".join(d["flags_shown"]),
+                   "votes": json.dumps(d["votes"], ensure_ascii=False) if d["votes"] else "",
+                   "timed_out": int(d["timed_out"]), "help": int(d["help"]), "genuine": int(d["genuine"])}
+            w.writerow([row.get(c, "") for c in cols])
         text = buf.getvalue()
     if args.output:
-        from game.core.storage import atomic_write_bytes
-
         # utf-8-sig so that spreadsheet programs read Vietnamese correctly
-        atomic_write_bytes(args.output, text.encode("utf-8-sig" if args.format == "csv" else "utf-8"))
+        if not write_shared(args.output, text.encode("utf-8-sig" if args.format == "csv" else "utf-8"), lang):
+            return 2
     else:
         sys.stdout.write(text)
     return 1 if bad else 0
 
 
 def merge(args, lang) -> int:
+    if not check_output(args.output, lang, "class.db"):
+        return 2
     good, bad = _load(args.dirs, lang, skip=args.output)
     try:
         new_s, new_d = R.merge_into(args.output, good)

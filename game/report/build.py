@@ -1,15 +1,16 @@
-"""Build a report from results files: load, compute, render. Never stops at a bad file."""
+"""Build a report from results files: load, filter, compute, render. Never stops at a bad file."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core import results as R
 from game.core.loader import load_all, load_taxonomy
 
-from . import csvout, html
+from . import csvout, html, inputs
 from .figures import Figures, compute
+from .filters import Filter
 from .labels import Labels
 
 
@@ -18,7 +19,13 @@ class Report:
     text: str
     figures: Figures
     problems: list[R.ResultsFileError]
-    files: int
+    files: int  # results files actually read
+    empty_folders: list[Path] = field(default_factory=list)
+    problem_lines: list[str] = field(default_factory=list)  # every problem, path first
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.empty_folders
 
 
 def scenario_labels(lang: str, scenario_paths=None) -> Labels:
@@ -40,14 +47,16 @@ def scenario_labels(lang: str, scenario_paths=None) -> Labels:
 
 
 def build_report(paths, *, lang: str = "vi", fmt: str = "html", anonymise: bool = False,
-                 labels: Labels | None = None) -> Report:
-    datas, problems = R.load_many([Path(p) for p in paths])
-    data = R.combine(datas)
+                 labels: Labels | None = None, classes=(), since=None, until=None) -> Report:
+    got = inputs.read([Path(p) for p in paths])
+    flt = Filter.of(classes, since, until)
+    data = flt.apply(R.combine(got.datas))
     labels = labels or scenario_labels(lang)
-    figs = compute(data, labels.choice_order())
+    figs = compute(data, labels.choice_order(), labels.losses())
+    lines = got.lines(lang)
     if fmt == "csv":
         text = csvout.render(figs, labels, anonymise=anonymise)
     else:
-        text = html.render(figs, labels, problems=[p.message(lang) for p in problems],
-                           files=len(datas) + len(problems), anonymise=anonymise)
-    return Report(text, figs, problems, len(datas) + len(problems))
+        text = html.render(figs, labels, problems=lines, files=got.files, anonymise=anonymise,
+                           filters=flt.describe(lang))
+    return Report(text, figs, got.errors, got.files, got.empty_folders, lines)

@@ -1,15 +1,16 @@
 """The report as one tidy CSV table for spreadsheets: one figure per row.
 
 Columns: section, scenario, step, item, label, count, total, value. `value` is a
-percentage for shares and scores, seconds for times.
+percentage for shares and scores, seconds for times; for `follow_up` rows it is the reason
+(harmed, scammed, money, account) and `scenario` lists the scenarios concerned.
+Every cell goes through the one neutralising writer (`csvsafe`).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 
-from game.core.results import csv_safe
+from game.core.csvsafe import SafeWriter
 
 from .figures import Figures
 from .labels import Labels
@@ -19,7 +20,7 @@ COLUMNS = ("section", "scenario", "step", "item", "label", "count", "total", "va
 
 def render(figs: Figures, labels: Labels, *, anonymise: bool) -> str:
     buf = io.StringIO()
-    w = _SafeWriter(csv.writer(buf, lineterminator="\n"))
+    w = SafeWriter(buf)
     w.writerow(COLUMNS)
     s = figs.summary
 
@@ -65,14 +66,8 @@ def render(figs: Figures, labels: Labels, *, anonymise: bool) -> str:
         w.writerow(("student", "", "", name, r.class_code, r.sessions, r.scenarios, r1(r.average)))
         if r.pre is not None or r.post is not None:
             w.writerow(("student_prepost", "", "", name, r.class_code, "", "", f"{r1(r.pre)}/{r1(r.post)}"))
+    for f in sorted(figs.follow_up, key=lambda r: r.number) if anonymise else figs.follow_up:
+        name = f"student-{f.number:02d}" if anonymise else f.nickname
+        for reason, scns in f.reasons.items():
+            w.writerow(("follow_up", " ".join(scns), "", name, f.class_code, len(scns), "", reason))
     return buf.getvalue()
-
-
-class _SafeWriter:
-    """Every cell through csv_safe: labels and nicknames are never run as formulas."""
-
-    def __init__(self, writer):
-        self.w = writer
-
-    def writerow(self, row) -> None:
-        self.w.writerow([csv_safe(v) for v in row])

@@ -6,6 +6,10 @@ Definitions (the trainer guide explains them in plain words):
   only their hand-count votes; `quiz` sessions feed the pre/post check.
 - A session's score is its points out of the best available at each decision it met
   (`walk.percent`), from its decision rows, so an unfinished run still counts what it did.
+- The average score (of the class, a scenario, a student, a quiz phase) is always the mean
+  of the session percentages (`mean_score`): each session counts once, whatever its length.
+- Follow-up: a student whose story ended harmed or scammed, or who made a choice whose
+  authored consequences lose money or an account (an OTP, password or login given away).
 - Over-suspicion in play: at steps marked `genuine` (a real message), a scored choice
   below the best, e.g. blocking a real message from Mum.
 - A red flag is *missed* in a session when it was shown and no choice responded to it;
@@ -147,6 +151,16 @@ class Summary:
 
 
 @dataclass
+class FollowUp:
+    """A student who needs a word after the lesson, and why (reason -> scenario ids)."""
+    key: tuple[str, str]
+    nickname: str
+    number: int
+    class_code: str
+    reasons: dict[str, list[str]] = field(default_factory=dict)  # harmed|scammed|money|account
+
+
+@dataclass
 class Figures:
     summary: Summary
     scenarios: list[ScenarioFigure]
@@ -154,6 +168,7 @@ class Figures:
     students: list[StudentRow]
     prepost: PrePost | None
     extras: dict = field(default_factory=dict)
+    follow_up: list[FollowUp] = field(default_factory=list)
 
 
 def session_percent(decisions: list[dict]) -> float:
@@ -171,8 +186,14 @@ def bin_of(pct: float) -> int:
     return min(BINS - 1, int(pct // (100 / BINS)))
 
 
-def compute(data: ResultsData, order: dict[str, dict[str, dict[str, str]]] | None = None) -> Figures:
-    """All figures. `order` (scenario -> step -> {choice id: safety}) lists steps and options as authored."""
+def compute(data: ResultsData, order: dict[str, dict[str, dict[str, str]]] | None = None,
+            losses: dict[tuple[str, str, str], frozenset[str]] | None = None) -> Figures:
+    """All figures, each in one pass over the rows (grouped first), so a school costs what its classes cost.
+
+    `order` (scenario -> step -> {choice id: safety}) lists steps and options as authored.
+    `losses` ((scenario, step, choice) -> consequence kinds) names the choices that lost
+    money or an account, for the follow-up list.
+    """
     order = order or {}
     by_session: dict[str, list[dict]] = defaultdict(list)
     for d in data.decisions:
@@ -183,59 +204,93 @@ def compute(data: ResultsData, order: dict[str, dict[str, dict[str, str]]] | Non
             d = ds[0]
             sessions[sid] = {k: d.get(k) for k in ("nickname", "class_code", "scenario_id",
                                                    "scenario_version", "mode", "phase", "machine")}
-            sessions[sid].update(id=sid, finished_at=None, outcome=None, ending_id=None)
-    play = [s for s in sessions.values() if s["mode"] in STUDENT_MODES and by_session.get(s["id"])]
-    classroom = [s for s in sessions.values() if s["mode"] == "classroom" and by_session.get(s["id"])]
-    quiz = [s for s in sessions.values() if s["mode"] == "quiz" and by_session.get(s["id"])]
+            sessions[sid].update(id=sid, started_at=d.get("recorded_at"), finished_at=None, outcome=None,
+                                 ending_id=None)
+    play, classroom, quiz = [], [], []
+    for s in sessions.values():
+        if by_session.get(s["id"]):
+            if s["mode"] in STUDENT_MODES:
+                play.append(s)
+            elif s["mode"] == "classroom":
+                classroom.append(s)
+            elif s["mode"] == "quiz":
+                quiz.append(s)
+    keys: dict[tuple, tuple[str, str]] = {}  # a student's many sessions share one key computation
+    who = {}
+    for s in play + quiz:
+        raw = (s["nickname"], s["class_code"])
+        key = keys.get(raw)
+        if key is None:
+            key = keys[raw] = student_key(*raw)
+        who[s["id"]] = key
 
     pct = {s["id"]: session_percent(by_session[s["id"]]) for s in play}
     dist = [0] * BINS
     for v in pct.values():
         dist[bin_of(v)] += 1
     outcomes = Counter(s["outcome"] for s in play if s.get("outcome"))
-    keys_all = [student_key(s["nickname"], s["class_code"]) for s in play + quiz]
-    numbers = pseudonyms(keys_all)
+    numbers = pseudonyms(who.values())
+    play_rows = [d for s in play for d in by_session[s["id"]]]
     summary = Summary(
-        students=len({student_key(s["nickname"], s["class_code"]) for s in play}),
+        students=len({who[s["id"]] for s in play}),
         sessions=len(play),
         finished=sum(1 for s in play if s.get("finished_at")),
         scenarios=len({s["scenario_id"] for s in play}),
-        decisions=sum(len(by_session[s["id"]]) for s in play),
-        average=statistics.fmean(pct.values()) if pct else None,
+        decisions=len(play_rows),
+        average=mean_score(pct.values()),
         distribution=dist,
         outcomes=dict(outcomes),
         classroom_sessions=len(classroom),
         quiz_sessions=len(quiz),
-        genuine_decisions=sum(1 for s in play for d in by_session[s["id"]]
-                              if d.get("genuine") and d["safety"] != "neutral"),
-        over_suspicious=sum(1 for s in play for d in by_session[s["id"]] if over_suspicious(d)),
+        genuine_decisions=sum(1 for d in play_rows if d.get("genuine") and d["safety"] != "neutral"),
+        over_suspicious=sum(1 for d in play_rows if over_suspicious(d)),
     )
-    scenario_ids = sorted({s["scenario_id"] for s in play + classroom},
-                          key=lambda i: (list(order).index(i) if i in order else len(order), i))
-    scen = [_scenario(sid, [s for s in play if s["scenario_id"] == sid],
-                      [s for s in classroom if s["scenario_id"] == sid], by_session, pct,
+    play_by_scn: dict[str, list[dict]] = defaultdict(list)
+    for s in play:
+        play_by_scn[s["scenario_id"]].append(s)
+    class_by_scn: dict[str, list[dict]] = defaultdict(list)
+    for s in classroom:
+        class_by_scn[s["scenario_id"]].append(s)
+    rank = {sid: i for i, sid in enumerate(order)}
+    scenario_ids = sorted(set(play_by_scn) | set(class_by_scn), key=lambda i: (rank.get(i, len(rank)), i))
+    scen = [_scenario(sid, play_by_scn.get(sid, []), class_by_scn.get(sid, []), by_session, pct, who,
                       order.get(sid, {})) for sid in scenario_ids]
     flags = _flags(play, by_session)
-    prepost, quiz_scores = _prepost(quiz, by_session)
-    students = _students(play, quiz, pct, numbers, quiz_scores)
-    return Figures(summary, scen, flags, students, prepost)
+    prepost, quiz_scores = _prepost(quiz, by_session, who)
+    students = _students(play, quiz, pct, who, numbers, quiz_scores)
+    follow = follow_ups(play, by_session, who, numbers, losses or {})
+    return Figures(summary, scen, flags, students, prepost, follow_up=follow)
 
 
-def _scenario(sid, play, classroom, by_session, pct, step_order) -> ScenarioFigure:
-    rows = [d for s in play for d in by_session[s["id"]]]
-    votes_rows = [d for s in classroom for d in by_session[s["id"]] if d.get("votes")]
-    steps_seen = list(dict.fromkeys(d["step"] for d in rows + votes_rows))
-    known = [st for st in step_order if st in steps_seen]
+def mean_score(percentages) -> float | None:
+    """THE average score, used for the class, a scenario and a student alike: the mean of the
+    session percentages (each session counts once, whatever its length)."""
+    vals = list(percentages)
+    return statistics.fmean(vals) if vals else None
+
+
+def _scenario(sid, play, classroom, by_session, pct, who, step_order) -> ScenarioFigure:
+    by_step: dict[str, list[dict]] = defaultdict(list)
+    votes_by_step: dict[str, list[dict]] = defaultdict(list)
+    for s in play:
+        for d in by_session[s["id"]]:
+            by_step[d["step"]].append(d)
+    for s in classroom:
+        for d in by_session[s["id"]]:
+            if d.get("votes"):
+                votes_by_step[d["step"]].append(d)
+    steps_seen = list(dict.fromkeys([*by_step, *votes_by_step]))
+    known = [st for st in step_order if st in by_step or st in votes_by_step]
     step_ids = known + [st for st in steps_seen if st not in step_order]
     steps = []
     for st in step_ids:
-        ds = [d for d in rows if d["step"] == st]
+        ds = by_step.get(st, [])
+        vs = votes_by_step.get(st, [])
         counts = Counter(d["choice"] for d in ds)
-        safety = {d["choice"]: d["safety"] for d in ds + [v for v in votes_rows if v["step"] == st]}
+        safety = {d["choice"]: d["safety"] for d in ds + vs}
         votes = Counter()
-        for v in votes_rows:
-            if v["step"] == st:
-                votes.update(v["votes"])
+        for v in vs:
+            votes.update(v["votes"])
         authored = step_order.get(st, {})
         choice_ids = list(authored)  # every option, so a choice nobody took shows as 0 %
         choice_ids += sorted(c for c in set(counts) | set(votes) if c not in authored)
@@ -253,13 +308,12 @@ def _scenario(sid, play, classroom, by_session, pct, step_order) -> ScenarioFigu
             timed_out=sum(1 for d in ds if d["timed_out"]),
             votes_total=vtotal,
         ))
-    vals = [pct[s["id"]] for s in play]
     return ScenarioFigure(
         id=sid,
         versions=sorted({int(s["scenario_version"] or 0) for s in play + classroom}),
         sessions=len(play),
-        students=len({student_key(s["nickname"], s["class_code"]) for s in play}),
-        average=statistics.fmean(vals) if vals else None,
+        students=len({who[s["id"]] for s in play}),
+        average=mean_score(pct[s["id"]] for s in play),
         outcomes=dict(Counter(s["outcome"] for s in play if s.get("outcome"))),
         steps=steps,
         classroom_sessions=len(classroom),
@@ -281,12 +335,12 @@ def _flags(play, by_session) -> list[FlagFigure]:
     return out
 
 
-def _latest(quiz, phase):
+def _latest(quiz, phase, who):
     """Each student's latest quiz session of a phase."""
     best: dict[tuple, dict] = {}
     for s in sorted(quiz, key=lambda s: (s.get("started_at") or "", s["id"])):
         if s.get("phase") == phase:
-            best[student_key(s["nickname"], s["class_code"])] = s
+            best[who[s["id"]]] = s
     return best
 
 
@@ -299,10 +353,10 @@ def quiz_truth(d: dict) -> str | None:
     return QUIZ_ANSWERS[1 - QUIZ_ANSWERS.index(d["choice"])]
 
 
-def _prepost(quiz, by_session):
+def _prepost(quiz, by_session, who):
     if not quiz:
         return None, {}
-    latest = {ph: _latest(quiz, ph) for ph in ("pre", "post")}
+    latest = {ph: _latest(quiz, ph, who) for ph in ("pre", "post")}
     scores: dict[str, dict[tuple, float]] = {"pre": {}, "post": {}}
     items: dict[str, QuizItemFigure] = {}
     false_alarms = {"pre": 0, "post": 0}
@@ -331,28 +385,58 @@ def _prepost(quiz, by_session):
     pp = PrePost(
         quiz_ids=sorted({s["scenario_id"] for s in quiz}),
         students_pre=len(scores["pre"]), students_post=len(scores["post"]), paired=len(paired),
-        pre_avg=statistics.fmean(scores["pre"].values()) if scores["pre"] else None,
-        post_avg=statistics.fmean(scores["post"].values()) if scores["post"] else None,
+        pre_avg=mean_score(scores["pre"].values()),
+        post_avg=mean_score(scores["post"].values()),
         gain_avg=statistics.fmean(scores["post"][k] - scores["pre"][k] for k in paired) if paired else None,
         items=list(items.values()), false_alarms=false_alarms, real_answers=real_answers,
     )
     return pp, scores
 
 
-def _students(play, quiz, pct, numbers, quiz_scores) -> list[StudentRow]:
+def _students(play, quiz, pct, who, numbers, quiz_scores) -> list[StudentRow]:
     rows: dict[tuple, StudentRow] = {}
+    mine: dict[tuple, list[dict]] = defaultdict(list)
     for s in play + quiz:
-        key = student_key(s["nickname"], s["class_code"])
+        key = who[s["id"]]
         row = rows.get(key)
         if row is None:
             row = rows[key] = StudentRow(key, s["nickname"] or "", numbers[key], s["class_code"] or "",
                                          0, 0, None)
         if s["mode"] in STUDENT_MODES:
             row.sessions += 1
+            mine[key].append(s)
     for key, row in rows.items():
-        mine = [s for s in play if student_key(s["nickname"], s["class_code"]) == key]
-        row.scenarios = len({s["scenario_id"] for s in mine})
-        row.average = statistics.fmean(pct[s["id"]] for s in mine) if mine else None
+        played = mine.get(key, [])
+        row.scenarios = len({s["scenario_id"] for s in played})
+        row.average = mean_score(pct[s["id"]] for s in played)
         row.pre = quiz_scores.get("pre", {}).get(key)
         row.post = quiz_scores.get("post", {}).get(key)
     return sorted(rows.values(), key=lambda r: (r.class_code.casefold(), r.nickname.casefold(), r.number))
+
+
+FOLLOW_OUTCOMES = ("harmed", "scammed")
+FOLLOW_LOSSES = ("money", "account")  # money handed over; an OTP, password or login given away
+
+
+def follow_ups(play, by_session, who, numbers, losses) -> list[FollowUp]:
+    """Students to talk to: a story ended harmed or scammed, or a choice lost money or an account
+    (an OTP, a password, a login), anywhere, even when the story ended safely afterwards."""
+    found: dict[tuple, FollowUp] = {}
+    for s in play:
+        reasons = []
+        if s.get("outcome") in FOLLOW_OUTCOMES:
+            reasons.append(s["outcome"])
+        for d in by_session[s["id"]]:
+            kinds = losses.get((s["scenario_id"], d["step"], d["choice"]), ())
+            reasons += [k for k in FOLLOW_LOSSES if k in kinds]
+        if not reasons:
+            continue
+        key = who[s["id"]]
+        f = found.get(key)
+        if f is None:
+            f = found[key] = FollowUp(key, s["nickname"] or "", numbers[key], s["class_code"] or "")
+        for r in reasons:
+            f.reasons.setdefault(r, [])
+            if s["scenario_id"] not in f.reasons[r]:
+                f.reasons[r].append(s["scenario_id"])
+    return sorted(found.values(), key=lambda r: (r.class_code.casefold(), r.nickname.casefold(), r.number))

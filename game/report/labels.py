@@ -26,13 +26,17 @@ class Labels:
 
     def __post_init__(self):
         self.tr = load_translator(self.lang)
+        self._titles: dict[str, str] = {}
 
     def _t(self, key: str, source: str | None) -> str:
         return self.tr.text(Text(key, source)) if source else ""
 
     def scenario(self, sid: str) -> str:
-        scn = self.scenarios.get(sid)
-        return self._t(f"{sid}/title", scn.title) if scn else sid
+        title = self._titles.get(sid)
+        if title is None:  # asked once per row of the follow-up list: translate once
+            scn = self.scenarios.get(sid)
+            title = self._titles[sid] = self._t(f"{sid}/title", scn.title) if scn else sid
+        return title
 
     def context(self, sid: str, step_id: str) -> str:
         """What the class was deciding about: the discussion prompt, else the last thing said."""
@@ -65,6 +69,12 @@ class Labels:
     def choice_order(self) -> dict[str, dict[str, dict[str, str]]]:
         return {sid: {st.id: {c.id: c.safety for c in scn.offered_choices(st)} for st in scn.steps}
                 for sid, scn in self.scenarios.items()}
+
+    def losses(self) -> dict[tuple[str, str, str], frozenset[str]]:
+        """(scenario, step, choice) -> what the choice loses, by its authored consequences."""
+        return {(sid, st.id, c.id): frozenset(q.kind for q in c.consequences)
+                for sid, scn in self.scenarios.items() for st in scn.steps
+                for c in scn.offered_choices(st) if c.consequences}
 
     def flag(self, fid: str) -> str:
         fl = self.red_flags.get(fid)

@@ -5,14 +5,44 @@ from __future__ import annotations
 S = {
     "title": ("Class report", "Báo cáo lớp học"),
     "generated": ("Generated {date} from {files} results files", "Tạo lúc {date} từ {files} tệp kết quả"),
-    "problems": ("Files that could not be read (left out of this report)",
-                 "Các tệp không đọc được (không tính trong báo cáo này)"),
+    "problems": ("Files and folders that could not be used (left out of this report)",
+                 "Các tệp và thư mục không dùng được (không tính trong báo cáo này)"),
     "summary": ("Summary", "Tổng quan"),
     "students": ("students", "học sinh"),
     "sessions": ("sessions played", "lượt chơi"),
     "scenarios": ("scenarios", "kịch bản"),
     "decisions": ("decisions", "quyết định"),
     "average": ("average score", "điểm trung bình"),
+    "average_def": ("The average score is the mean of the session scores. A session's score is the points earned "
+                    "out of the best possible at each decision met (100% = the safest choice every time); every "
+                    "session counts once, whatever its length. The same average is used for the class, each "
+                    "scenario and each student.",
+                    "Điểm trung bình là trung bình cộng điểm của các lượt chơi. Điểm của một lượt là số điểm đạt được "
+                    "trên mức tốt nhất có thể ở mỗi quyết định đã gặp (100% = lần nào cũng chọn cách an toàn nhất); "
+                    "mỗi lượt tính một lần, dài hay ngắn như nhau. Cả lớp, từng kịch bản và từng học sinh đều dùng "
+                    "cùng cách tính này."),
+    "filters": ("Only: {what}", "Chỉ gồm: {what}"),
+    "problems_notice": ("{n} files or folders could not be used: see the list at the end.",
+                        "{n} tệp hoặc thư mục không dùng được: xem danh sách ở cuối báo cáo."),
+    "follow_up": ("Students who need a follow-up", "Học sinh cần được trao đổi thêm"),
+    "follow_up_count": ("{n} students need a follow-up (listed after this summary).",
+                        "{n} học sinh cần được trao đổi thêm (danh sách ở sau phần tổng quan)."),
+    "follow_up_none": ("No student needs a follow-up in these results.",
+                       "Không có học sinh nào cần trao đổi thêm trong các kết quả này."),
+    "follow_up_note": ("A story ended harmed or scammed, or the student gave away money or an account (an OTP, a "
+                       "password, a login) at some point, even if the story then ended safely. Talk to them kindly, "
+                       "in private: it is practice, and it is not their fault.",
+                       "Câu chuyện kết thúc bị thiệt hại hoặc bị lừa, hoặc học sinh đã đưa tiền hay tài khoản (mã OTP, "
+                       "mật khẩu, thông tin đăng nhập) ở một lúc nào đó, kể cả khi câu chuyện sau đó kết thúc an toàn. "
+                       "Hãy nói chuyện nhẹ nhàng, riêng tư: đây là luyện tập, và đó không phải lỗi của các em."),
+    "why": ("Why", "Lý do"),
+    "reason_harmed": ("ended harmed", "kết thúc bị thiệt hại"),
+    "reason_scammed": ("ended scammed", "kết thúc bị lừa"),
+    "reason_money": ("gave money", "đã đưa tiền"),
+    "reason_account": ("gave away an account (OTP, password, login)", "đã để lộ tài khoản (OTP, mật khẩu, đăng nhập)"),
+    "top_flags": ("Red flags missed most", "Dấu hiệu đỏ bị bỏ lỡ nhiều nhất"),
+    "prepost_short": ("Scam-or-real check: {pre} before, {post} after ({paired} students took both; average gain {gain} points).",
+                      "Bài kiểm tra lừa đảo hay thật: {pre} trước, {post} sau ({paired} học sinh làm cả hai lần; tiến bộ trung bình {gain} điểm)."),
     "unfinished": ("{n} not finished", "{n} lượt chưa chơi xong"),
     "genuine": ("Real messages treated as scams while playing: {n} of {total} decisions ({pct}).",
                 "Tin nhắn thật bị coi là lừa đảo khi chơi: {n} trên {total} quyết định ({pct})."),
@@ -73,8 +103,10 @@ S = {
     "avg_score": ("Average", "Điểm TB"),
     "anonymised": ("Nicknames are replaced by numbers in this copy.", "Biệt danh đã được thay bằng số trong bản này."),
     "how_to_read": ("How to read this report", "Cách đọc báo cáo"),
-    "how_1": ("A score is the points earned out of the best possible at each decision met: 100% means the safest choice every time.",
-              "Điểm là số điểm đạt được trên mức tốt nhất có thể ở mỗi quyết định đã gặp: 100% nghĩa là lần nào cũng chọn cách an toàn nhất."),
+    "how_1": ("A score is the points earned out of the best possible at each decision met: 100% means the safest choice every time. "
+              "An average is always the mean of the session scores.",
+              "Điểm là số điểm đạt được trên mức tốt nhất có thể ở mỗi quyết định đã gặp: 100% nghĩa là lần nào cũng chọn cách an toàn nhất. "
+              "Điểm trung bình luôn là trung bình cộng điểm của các lượt chơi."),
     "how_2": ("Green bars are safe choices, amber risky, red unsafe, grey not scored. Start the discussion with the decisions where red bars are long.",
               "Thanh xanh là lựa chọn an toàn, vàng là rủi ro, đỏ là nguy hiểm, xám là không tính điểm. Hãy bắt đầu thảo luận ở những quyết định có thanh đỏ dài."),
     "how_3": ("Only nicknames and class codes are stored: no names, no device data.",

@@ -1,0 +1,92 @@
+"""Pick the rows a report is about: classes (`--class`, repeatable) and a date range (`--since`, `--until`).
+
+One merged file can then serve several classes and lessons. Class codes match as student
+keys do (ignoring case and spacing). Dates are whole days in the local time of the computer
+making the report (a lesson at 07:30 in Hanoi is stored as 00:30 UTC); a session belongs to
+the day it started. A decision whose session row was lost is judged by its own row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from game.core.results import ResultsData, clean_nickname
+
+
+def parse_date(text: str) -> date:
+    """YYYY-MM-DD (argparse type: a ValueError becomes a usage error naming the text)."""
+    return date.fromisoformat(text.strip())
+
+
+parse_date.__name__ = "date (YYYY-MM-DD)"  # argparse shows this name in its error
+
+
+def class_key(code: str | None) -> str:
+    return clean_nickname(code or "").casefold()
+
+
+def local_day(stamp: str | None) -> date | None:
+    """The local calendar day of a stored UTC time (`2026-03-10T03:00:00Z`), or None."""
+    if not stamp:
+        return None
+    try:
+        when = datetime.strptime(stamp[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return when.astimezone().date()
+
+
+@dataclass(frozen=True)
+class Filter:
+    classes: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+
+    @classmethod
+    def of(cls, classes=(), since=None, until=None) -> Filter:
+        def as_date(x):
+            return parse_date(x) if isinstance(x, str) else x
+
+        return cls(tuple(c for c in (str(c).strip() for c in classes or ()) if c), as_date(since), as_date(until))
+
+    @property
+    def active(self) -> bool:
+        return bool(self.classes or self.since or self.until)
+
+    def apply(self, data: ResultsData) -> ResultsData:
+        if not self.active:
+            return data
+        wanted = {class_key(c) for c in self.classes}
+        cache: dict[str | None, date | None] = {}
+
+        def ok(code, stamp) -> bool:
+            if wanted and class_key(code) not in wanted:
+                return False
+            if self.since or self.until:
+                if stamp not in cache:
+                    cache[stamp] = local_day(stamp)
+                day = cache[stamp]
+                if day is None or (self.since and day < self.since) or (self.until and day > self.until):
+                    return False
+            return True
+
+        out = ResultsData(Path(data.path))
+        known = {s["id"] for s in data.sessions}
+        out.sessions = [s for s in data.sessions if ok(s["class_code"], s["started_at"])]
+        kept = {s["id"] for s in out.sessions}
+        out.decisions = [d for d in data.decisions if d["session_id"] in kept
+                         or (d["session_id"] not in known and ok(d["class_code"], d["recorded_at"]))]
+        return out
+
+    def describe(self, lang: str) -> str:
+        """One line for the report's header: what was left out."""
+        parts = []
+        if self.classes:
+            parts.append(("lớp " if lang == "vi" else "class ") + ", ".join(self.classes))
+        if self.since:
+            parts.append(("từ " if lang == "vi" else "since ") + self.since.isoformat())
+        if self.until:
+            parts.append(("đến hết " if lang == "vi" else "until ") + self.until.isoformat())
+        return " · ".join(parts)

@@ -1,0 +1,69 @@
+"""Reading the results a trainer points at, honestly: what was read, what was not, and why.
+
+- `files` counts the results files actually read (not the ones that failed).
+- A folder with no results files in it is named (so a wrong folder is noticed at once).
+- A problem line starts with the file's path as given (under its folder), not only its
+  name: 30 sticks each hold a `results-….db`, and the trainer must find the bad one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.core import results as R
+
+from . import reader
+
+NO_RESULTS = {"en": "{path}: no results files (results-*.db) in this folder",
+              "vi": "{path}: thư mục này không có tệp kết quả nào (results-*.db)"}
+
+
+@dataclass
+class Inputs:
+    datas: list[R.ResultsData] = field(default_factory=list)
+    errors: list[R.ResultsFileError] = field(default_factory=list)
+    empty_folders: list[Path] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        return len(self.datas)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.empty_folders
+
+    def lines(self, lang: str) -> list[str]:
+        """Every problem, one line each, in the tool's language."""
+        return ([problem_line(e, lang) for e in self.errors]
+                + [NO_RESULTS["vi" if lang == "vi" else "en"].format(path=p) for p in self.empty_folders])
+
+
+def problem_line(exc: R.ResultsFileError, lang: str) -> str:
+    """The store's message for a bad file, led by the file's whole path rather than its name."""
+    msg = exc.message(lang)
+    path, name = str(exc.path), exc.path.name
+    if msg.startswith(path + ":"):
+        return msg
+    if msg.startswith(name + ":"):
+        return path + msg[len(name):]
+    return f"{path}: {msg}"
+
+
+def read(paths, *, skip: Path | None = None) -> Inputs:
+    """Read every results file under `paths`; a bad file or an empty folder is recorded, never fatal."""
+    import os
+
+    out = Inputs()
+    skip_real = os.path.realpath(skip) if skip is not None else None
+    for p in map(Path, paths):
+        if p.is_dir() and not any(os.path.realpath(f) != skip_real for f in R.find_result_files([p])):
+            out.empty_folders.append(p)
+    for f in R.find_result_files(paths):
+        if skip_real is not None and os.path.realpath(f) == skip_real:
+            continue
+        try:
+            out.datas.append(reader.read(f))
+        except R.ResultsFileError as exc:
+            out.errors.append(exc)
+    return out

@@ -1,0 +1,274 @@
+"""A report a trainer can use and trust: its style survives, its input is counted honestly,
+filters pick classes and dates, students who need a follow-up are listed, every CSV cell is safe."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.core import results as R
+from game.core.csvsafe import neutralise
+from game.core.engine import Decision
+from game.core.quiz import load_quizzes
+from game.report.build import build_report
+from game.report.figures import session_percent
+from game.report.simulate import MachineFile, simulate_class
+
+from .helpers import good_scenarios
+
+LESSON_9B = "2026-03-10T12:00:00Z"  # noon UTC: 10 March in every time zone from UTC-11 to UTC+11
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory):
+    """Class 9A (with the quiz) today; class 9B on 10 March, all in one folder."""
+    root = tmp_path_factory.mktemp("school")
+    usb = root / "usb"
+    scns = good_scenarios()
+    runs_a = simulate_class(usb, scns, students=6, seed=3, class_code="9A", quiz=load_quizzes()[0])
+    runs_b = simulate_class(root / "b", scns[:3], students=4, seed=4, class_code="9B")
+    for f in sorted((root / "b").glob("results-*.db")):
+        conn = sqlite3.connect(f)
+        conn.execute("UPDATE sessions SET started_at = ?", (LESSON_9B,))
+        conn.execute("UPDATE decisions SET recorded_at = ?", (LESSON_9B,))
+        conn.commit()
+        conn.close()
+        f.rename(usb / f.name.replace("results-", "results-b"))
+    return usb, runs_a, runs_b, scns
+
+
+def style_of(html: str) -> str:
+    return html.split("<style>", 1)[1].split("</style>", 1)[0]
+
+
+# -- style ---------------------------------------------------------------------------
+
+
+def test_stylesheet_reaches_the_browser_unescaped_with_the_bundled_font(school):
+    usb, *_ = school
+    html = build_report([usb], lang="en").text
+    css = style_of(html)
+    assert '"Be Vietnam Pro"' in css and ".scenario > p" in css
+    assert "&#34;" not in css and "&gt;" not in css and "&amp;" not in css
+    assert css.count("@font-face") >= 2 and "src: url(data:font/ttf;base64," in css
+    assert html.count("</style>") == 1
+
+
+def test_a_nickname_cannot_leave_the_page_text(tmp_path):
+    evil = '</style><script>alert(1)</script>"'
+    store = MachineFile(tmp_path, "x")
+    sid = store.start_session(nickname=evil, class_code="9A", scenario_id="s", scenario_version=1)
+    store.record_decision(sid, Decision(0, "st", "c", "unsafe", -5, [], [], 2.0, False, 1.0, False, 10))
+    store.finish_session(sid, ending_id="e", outcome="scammed", score=-5, possible=10)
+    store.close()
+    html = build_report([tmp_path], lang="en").text
+    assert "<script>" not in html and html.count("</style>") == 1
+    assert "&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+# -- CSV -------------------------------------------------------------------------------
+
+RISKY = ["=1+2", "+1", "-1+2", "@SUM(A1)", " =1+2", "  @x", "\n=1+2", "\r\n+1", "\t=1", "\r=1",
+         " \n -1+1", "\u00a0=1"]
+
+
+@pytest.mark.parametrize("value", RISKY)
+def test_neutralise_defuses_what_a_spreadsheet_would_run(value):
+    out = neutralise(value)
+    assert out.startswith("'") and out[1:] == value
+
+
+@pytest.mark.parametrize("value", ["Lan", "9A", "a=b", "", "ok -1", 5, -5, 2.5, None])
+def test_neutralise_keeps_harmless_cells(value):
+    assert neutralise(value) == value
+
+
+def hostile_file(folder: Path) -> Path:
+    store = MachineFile(folder, "hostile")
+    sid = store.start_session(nickname="=HYPERLINK(1)", class_code="+9A", scenario_id="@scn", scenario_version=1)
+    store.record_decision(sid, Decision(0, "\n=step", "-2+3", "unsafe", -5, ["=1+2", "x"], [" @SUM(A1)"],
+                                        2.0, False, 1.0, False, 10), votes={"=evil": 3})
+    store.finish_session(sid, ending_id="e", outcome="scammed", score=-5, possible=10)
+    store.close()
+    return store.path
+
+
+def assert_no_formula(text: str) -> int:
+    cells = 0
+    for row in csv.reader(io.StringIO(text)):
+        for cell in row:
+            cells += 1
+            try:
+                float(cell)
+                continue  # numbers are numbers
+            except ValueError:
+                pass
+            assert not re.match(r"[\s\u00a0]*[=+\-@]", cell) and cell[:1] not in ("\t", "\r"), repr(cell)
+    return cells
+
+
+def test_every_csv_output_neutralises_every_column(tmp_path):
+    path = hostile_file(tmp_path / "usb")
+    out = tmp_path / "export.csv"
+    assert main(["results", "export", str(path), "-o", str(out)]) == 0
+    exported = out.read_text(encoding="utf-8-sig")
+    assert "'=1+2 x" in exported  # the flags column, neutralised
+    assert assert_no_formula(exported) > 20
+    anon = tmp_path / "anon.csv"
+    assert main(["results", "export", str(path), "--anonymise", "-o", str(anon)]) == 0
+    assert_no_formula(anon.read_text(encoding="utf-8-sig"))
+    report_csv = tmp_path / "report.csv"
+    assert main(["report", str(path), "-o", str(report_csv)]) == 0
+    assert assert_no_formula(report_csv.read_text(encoding="utf-8-sig")) > 20
+
+
+# -- output files --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cmd", [["report", "{usb}"], ["report", "{usb}", "--format", "csv"],
+                                 ["results", "export", "{usb}"], ["results", "merge", "{usb}"]])
+def test_an_output_that_is_a_folder_is_a_clear_error(school, tmp_path, capsys, cmd):
+    usb, *_ = school
+    args = [a.format(usb=usb) for a in cmd] + ["-o", str(tmp_path)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert str(tmp_path) in err and "Traceback" not in err
+    assert not list(tmp_path.iterdir())
+
+
+def test_reports_and_exports_are_readable_by_other_users(school, tmp_path):
+    usb, *_ = school
+    old = os.umask(0o022)
+    try:
+        outs = [tmp_path / "r.html", tmp_path / "r.csv", tmp_path / "e.csv", tmp_path / "e.json"]
+        assert main(["report", str(usb), "-o", str(outs[0])]) == 0
+        assert main(["report", str(usb), "-o", str(outs[1])]) == 0
+        assert main(["results", "export", str(usb), "-o", str(outs[2])]) == 0
+        assert main(["results", "export", str(usb), "--format", "json", "-o", str(outs[3])]) == 0
+    finally:
+        os.umask(old)
+    for p in outs:
+        assert p.stat().st_mode & 0o777 == 0o644, p
+
+
+# -- honest input ----------------------------------------------------------------------------
+
+
+def test_input_is_counted_and_named_honestly(school, tmp_path, capsys):
+    usb, runs_a, runs_b, _ = school
+    empty = tmp_path / "lesson-empty"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not results")
+    sub = tmp_path / "stick" / "lab-2"
+    sub.mkdir(parents=True)
+    bad = sub / "results-broken.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x10\x00" + b"\x00" * 40)
+    out = tmp_path / "r.html"
+    assert main(["report", str(usb), str(empty), str(tmp_path / "stick"), "-o", str(out), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert str(empty) in err and str(bad) in err
+    html = out.read_text(encoding="utf-8")
+    n_files = len(list(usb.glob("results-*.db")))
+    assert re.search(rf"\bfrom {n_files} results files\b", html)
+    assert str(bad) in html and str(empty) in html
+
+
+def test_a_folder_with_no_results_files_fails_the_command(tmp_path, capsys):
+    empty = tmp_path / "nothing-here"
+    empty.mkdir()
+    assert main(["report", str(empty), "-o", str(tmp_path / "r.html"), "--lang", "en"]) == 1
+    assert str(empty) in capsys.readouterr().err
+    assert main(["results", "export", str(empty), "-o", str(tmp_path / "e.csv"), "--lang", "en"]) == 1
+    assert str(empty) in capsys.readouterr().err
+
+
+# -- filters --------------------------------------------------------------------------------
+
+
+def students_in(rep) -> set[str]:
+    return {r.class_code for r in rep.figures.students}
+
+
+def test_class_and_date_filters(school, tmp_path):
+    usb, runs_a, runs_b, _ = school
+    assert students_in(build_report([usb])) == {"9A", "9B"}
+    assert students_in(build_report([usb], classes=["9b"])) == {"9B"}
+    assert students_in(build_report([usb], classes=["9A", " 9B "])) == {"9A", "9B"}
+    assert students_in(build_report([usb], until="2026-03-10")) == {"9B"}
+    assert students_in(build_report([usb], since="2026-03-11")) == {"9A"}
+    only_b = build_report([usb], since="2026-03-10", until="2026-03-10").figures
+    assert only_b.summary.sessions == len([r for r in runs_b if r.mode == "play"])
+    assert build_report([usb], until="2026-03-09").figures.summary.sessions == 0
+    out = tmp_path / "b.html"
+    assert main(["report", str(usb), "--class", "9B", "--until", "2026-03-10", "-o", str(out), "--lang", "en"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "9B" in html and "<td>9A</td>" not in html
+    assert "until 2026-03-10" in html
+
+
+def test_a_bad_date_is_a_usage_error(school, capsys):
+    usb, *_ = school
+    with pytest.raises(SystemExit) as exc:
+        main(["report", str(usb), "--since", "10/03/2026"])
+    assert exc.value.code == 2
+    assert "10/03/2026" in capsys.readouterr().err
+
+
+# -- follow-up and the average ------------------------------------------------------------
+
+
+def expected_follow_up(runs, scns) -> set[str]:
+    by_id = {s.id: s for s in scns}
+    who = set()
+    for r in runs:
+        if r.mode != "play":
+            continue
+        if r.engine.ending is not None and r.engine.ending.outcome in ("harmed", "scammed"):
+            who.add(r.nickname)
+        scn = by_id[r.scenario_id]
+        for d in r.engine.log:
+            choice = next(c for c in scn.offered_choices(scn.step(d.step)) if c.id == d.choice)
+            if {q.kind for q in choice.consequences} & {"money", "account"}:
+                who.add(r.nickname)
+    return who
+
+
+def test_students_who_need_a_follow_up_are_listed(school):
+    usb, runs_a, runs_b, scns = school
+    rep = build_report([usb], lang="en", classes=["9A"])
+    expected = expected_follow_up(runs_a, scns)
+    assert expected, "the simulated class should have someone to talk to"
+    assert {f.nickname for f in rep.figures.follow_up} == expected
+    section = rep.text.split('id="follow-up"', 1)[1].split("</section>", 1)[0]
+    for nick in expected:
+        assert f"<td>{nick}</td>" in section
+    anon = build_report([usb], lang="en", classes=["9A"], anonymise=True).text
+    section = anon.split('id="follow-up"', 1)[1].split("</section>", 1)[0]
+    assert not any(nick in section for nick in expected)
+    assert section.count("<td>Student ") == len(expected)
+
+
+def test_one_average_everywhere_and_it_is_defined(school):
+    usb, *_ = school
+    rep = build_report([usb], lang="en")
+    data = R.combine(R.load_many([usb])[0])
+    by_session = {}
+    for d in data.decisions:
+        by_session.setdefault(d["session_id"], []).append(d)
+    play = [s for s in data.sessions if s["mode"] == "play" and s["id"] in by_session]
+    pcts = [session_percent(by_session[s["id"]]) for s in play]
+    assert rep.figures.summary.average == pytest.approx(sum(pcts) / len(pcts))
+    for row in rep.figures.students:
+        mine = [session_percent(by_session[s["id"]]) for s in play
+                if R.student_key(s["nickname"], s["class_code"]) == row.key]
+        assert row.average == pytest.approx(sum(mine) / len(mine))
+    assert "the mean of the session scores" in rep.text
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "trainer-guide.md").read_text(encoding="utf-8")
+    assert "mean of the session scores" in guide
