@@ -15,7 +15,8 @@ RED_FLAGS = {f["id"] for f in yaml.safe_load((ROOT / "assets/data/red_flags.yaml
 REQUIRED = {"tutorial", "online_kidnapping", "fake_school_call", "hijacked_friend", "easy_job", "game_items",
             "otp_mistake", "fake_bank", "fake_delivery", "fake_vneid", "fake_scholarship", "sextortion",
             # issue 10: the patterns that were missing (T7b, T7c, T4c, T1 parent side, T2 2025, T11a)
-            "mistaken_transfer", "recovery_scam", "job_abroad", "parent_kidnapping"}
+            "mistaken_transfer", "recovery_scam", "job_abroad", "parent_kidnapping",
+            "school_refund"}
 SEXUAL_CONTENT = {"sextortion"}
 NOT_YOUR_FAULT = re.compile(r"không phải lỗi của (bạn|em|con|chị|anh|mình)|not your fault", re.I)
 
@@ -125,7 +126,7 @@ def test_sexual_content_is_text_only(pack, sid):
     assert scn.content_warnings
 
 
-@pytest.mark.parametrize("sid", ["fake_school_call", "parent_kidnapping"])
+@pytest.mark.parametrize("sid", ["fake_school_call", "parent_kidnapping", "school_refund"])
 def test_parent_scenario_is_played_as_a_parent(pack, sid):
     assert pack[sid].audience == "parent"
 
