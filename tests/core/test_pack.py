@@ -16,8 +16,8 @@ REQUIRED = {"tutorial", "online_kidnapping", "fake_school_call", "hijacked_frien
             "otp_mistake", "fake_bank", "fake_delivery", "fake_vneid", "fake_scholarship", "sextortion",
             # issue 10: the patterns that were missing (T7b, T7c, T4c, T1 parent side, T2 2025, T11a)
             "mistaken_transfer", "recovery_scam", "job_abroad", "parent_kidnapping",
-            "school_refund"}
-SEXUAL_CONTENT = {"sextortion"}
+            "school_refund", "chat_sex_call"}
+SEXUAL_CONTENT = {"sextortion", "chat_sex_call"}
 NOT_YOUR_FAULT = re.compile(r"không phải lỗi của (bạn|em|con|chị|anh|mình)|not your fault", re.I)
 
 
