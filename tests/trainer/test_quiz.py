@@ -32,6 +32,26 @@ def test_shipped_quiz_is_clean_and_mixed():
     assert len(keys) == len(set(keys))
 
 
+def test_no_surface_feature_gives_the_answer_away():
+    """Scams and real items are balanced, and each number prefix, app, and saved/unsaved sender
+    that the quiz uses appears on both sides: only the content tells them apart."""
+    q = load_quiz(QUIZ).quiz
+    contacts = {c.id: c for c in q.contacts}
+    sides = {"scam": set(), "real": set()}
+    for it in q.items:
+        for ev in it.events:
+            sender = contacts.get(getattr(ev, "sender", None) or "")
+            if ev.type in ("message", "call") and sender is not None:
+                digits = "".join(ch for ch in sender.number or "" if ch.isdigit())
+                if len(digits) >= 10:
+                    sides[it.answer].add(("prefix", digits[:2]))
+                sides[it.answer].add(("saved", bool(sender.saved)))
+                sides[it.answer].add(("app", ev.type if ev.type == "call" and not ev.app else ev.app or "sms"))
+    counts = {a: sum(it.answer == a for it in q.items) for a in ANSWERS}
+    assert abs(counts["scam"] - counts["real"]) <= 1, counts
+    assert sides["scam"] == sides["real"], sides["scam"] ^ sides["real"]
+
+
 def test_every_item_runs_on_the_engine_and_scores_the_right_answer():
     q = load_quizzes()[0]
     for item in q.items:
