@@ -60,7 +60,7 @@ def test_machine_id_is_stable_and_random(tmp_path, monkeypatch):
     assert a == R.machine_id(tmp_path)
     assert a != R.machine_id(tmp_path / "other")
     # One data folder shared by many lab machines (roaming profile): one id per machine.
-    monkeypatch.setattr(R, "_host_key", lambda: "another-computer")
+    monkeypatch.setattr(R.identity, "_host_key", lambda: "another-computer")
     b = R.machine_id(tmp_path)
     assert b != a and b == R.machine_id(tmp_path)
     monkeypatch.undo()
@@ -175,7 +175,7 @@ def test_folder_without_shared_memory_is_written_with_an_exclusive_lock(tmp_path
             raise R.sqlite3.OperationalError("disk I/O error (shm)")
         return real(path, exclusive=exclusive)
 
-    monkeypatch.setattr(R, "open_for_writing", no_shm)
+    monkeypatch.setattr(R.dbfile, "open_for_writing", no_shm)
     store = R.ResultsStore(tmp_path / "share", data_dir=tmp_path / "local", machine="nas")
     sid = store.start_session(nickname="Vy", class_code="", scenario_id="demo", scenario_version=1)
     store.record_decision(sid, decision(0))

@@ -1,0 +1,121 @@
+"""The results file format: tables, the marks that say "Lá Chắn results", opening for writing.
+
+One SQLite file, two tables (sessions, decisions) and a small meta table. Rows are
+keyed by ids made where the row is born (a random session id, `session:index` for a
+decision), so the same row read from two copies of a file is one row, and merging or
+replaying rows is always safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x4C434852  # "LCHR": marks a file as Lá Chắn results (PRAGMA application_id)
+MODES = ("play", "classroom", "quiz")
+
+SESSION_COLS = ("id", "machine", "nickname", "class_code", "scenario_id", "scenario_version",
+                "mode", "phase", "started_at", "finished_at", "ending_id", "outcome", "score",
+                "possible")
+DECISION_COLS = ("id", "session_id", "machine", "nickname", "class_code", "scenario_id",
+                 "scenario_version", "mode", "phase", "idx", "step", "choice", "safety", "score",
+                 "best", "time_taken", "timed_out", "help", "flags", "flags_shown", "votes",
+                 "recorded_at", "genuine")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY, machine TEXT, nickname TEXT, class_code TEXT,
+    scenario_id TEXT NOT NULL, scenario_version INTEGER, mode TEXT, phase TEXT,
+    started_at TEXT, finished_at TEXT, ending_id TEXT, outcome TEXT,
+    score INTEGER, possible INTEGER);
+CREATE TABLE IF NOT EXISTS decisions (
+    id TEXT PRIMARY KEY, session_id TEXT NOT NULL, machine TEXT, nickname TEXT,
+    class_code TEXT, scenario_id TEXT NOT NULL, scenario_version INTEGER, mode TEXT,
+    phase TEXT, idx INTEGER, step TEXT, choice TEXT, safety TEXT, score INTEGER,
+    best INTEGER, time_taken REAL, timed_out INTEGER, help INTEGER, flags TEXT,
+    flags_shown TEXT, votes TEXT, recorded_at TEXT, genuine INTEGER);
+CREATE INDEX IF NOT EXISTS decisions_session ON decisions(session_id);
+"""
+
+UPSERT_SESSION = (
+    f"INSERT INTO sessions ({', '.join(SESSION_COLS)}) VALUES ({', '.join('?' * len(SESSION_COLS))}) "
+    "ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{c} = COALESCE(excluded.{c}, sessions.{c})" for c in SESSION_COLS[1:])
+)
+INSERT_DECISION = (
+    f"INSERT OR IGNORE INTO decisions ({', '.join(DECISION_COLS)}) "
+    f"VALUES ({', '.join('?' * len(DECISION_COLS))})"
+)
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class NotOurs(Exception):
+    """A file we must not write into: foreign or from a newer version."""
+
+
+def open_for_writing(path: Path, *, exclusive: bool = False) -> sqlite3.Connection:
+    """Open (creating if needed) a results file for writing; raises sqlite3.Error/OSError/NotOurs.
+
+    exclusive=True keeps the file locked while open, which lets WAL work without its
+    shared-memory file: the way to write on network folders that cannot map one.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=2.0, isolation_level=None)
+    try:
+        if exclusive:
+            conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if tables and app_id != APPLICATION_ID:
+            raise NotOurs(f"{path.name} is not a Lá Chắn results file")
+        if version > SCHEMA_VERSION:
+            raise NotOurs(f"{path.name} was written by a newer version")
+        with contextlib.suppress(sqlite3.Error):  # WAL may be refused on some network folders
+            conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")  # each commit is on disk before the next row
+        # Checkpoints happen when a session finishes and when the store opens and closes
+        # (all on the writer thread), not at arbitrary moments.
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("BEGIN IMMEDIATE")
+        for stmt in SCHEMA.strip().split(";"):
+            if stmt.strip():
+                conn.execute(stmt)
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.execute("INSERT OR IGNORE INTO meta VALUES ('created', ?)", (now_iso(),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def write(conn: sqlite3.Connection, ops: list[tuple[str, tuple]]) -> None:
+    """Run statements as one transaction: all of them are on disk, or none."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for sql, params in ops:
+            conn.execute(sql, params)
+        conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+
+
+def session_params(s: dict) -> tuple:
+    return tuple(s.get(c) for c in SESSION_COLS)
+
+
+def decision_params(d: dict) -> tuple:
+    return tuple(d.get(c) for c in DECISION_COLS)

@@ -1,0 +1,60 @@
+"""Who a row belongs to: the machine's random id, the nickname as stored, pseudonyms.
+
+Nothing here is personal: the machine id is a random token (a one-way tag of the host
+only picks which token), nicknames are labels students type, and pseudonyms number
+students in an order that reveals nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import unicodedata
+import uuid
+from pathlib import Path
+
+from ..storage import atomic_write_json, read_json, user_data_dir
+
+MAX_NICK = 40
+
+
+def clean_nickname(raw: str) -> str:
+    """NFC, no control characters, trimmed, at most MAX_NICK characters. Escaping is the report's job."""
+    text = unicodedata.normalize("NFC", str(raw or ""))
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    return " ".join(text.split())[:MAX_NICK]
+
+
+def _host_key() -> str:
+    """A one-way tag of the computer, so a user data folder shared by many lab machines
+    (roaming profiles) still gives each machine its own id and file. Never stored in results."""
+    import platform
+
+    return hashlib.sha256(f"{platform.node()}|{uuid.getnode()}".encode()).hexdigest()[:16]
+
+
+def machine_id(data_dir: Path | None = None) -> str:
+    """A random, stable id for this computer and user data folder (not derived from anything personal)."""
+    path = Path(data_dir or user_data_dir()) / "machine-id.json"
+    got = read_json(path, {})
+    ids = got.get("machines") if isinstance(got, dict) and isinstance(got.get("machines"), dict) else {}
+    host = _host_key()
+    mid = ids.get(host)
+    if isinstance(mid, str) and mid.isalnum() and 6 <= len(mid) <= 32:
+        return mid
+    mid = uuid.uuid4().hex[:12]
+    ids[host] = mid
+    with contextlib.suppress(OSError):
+        atomic_write_json(path, {"machines": ids})
+    return mid
+
+
+def student_key(nickname: str | None, class_code: str | None) -> tuple[str, str]:
+    """Who a row belongs to: the nickname within a class, case- and spacing-insensitive."""
+    return (clean_nickname(class_code or "").casefold(), clean_nickname(nickname or "").casefold())
+
+
+def pseudonyms(keys) -> dict[tuple[str, str], int]:
+    """Number students 1..n in an order that reveals nothing (a hash, not the alphabet)."""
+    ordered = sorted(set(keys), key=lambda k: hashlib.sha256("\x1f".join(k).encode()).hexdigest())
+    return {k: i + 1 for i, k in enumerate(ordered)}
