@@ -1,6 +1,7 @@
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -52,7 +53,37 @@ def test_file_is_marked_as_ours_with_a_version(tmp_path):
     conn = sqlite3.connect(tmp_path / "results-m2.db")
     assert conn.execute("PRAGMA application_id").fetchone()[0] == R.APPLICATION_ID
     assert conn.execute("PRAGMA user_version").fetchone()[0] == R.SCHEMA_VERSION
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # A rollback journal: a committed row is in the .db file itself, and nothing sits beside it.
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("results-")) == ["results-m2.db"]
+
+
+LEGACY_WAL_WRITER = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode=WAL")
+conn.execute("PRAGMA wal_autocheckpoint=0")
+conn.execute("INSERT INTO sessions (id, scenario_id) VALUES ('old', 'demo')")
+os._exit(0)
+"""
+
+
+def test_a_file_from_an_older_version_in_wal_mode_is_folded_into_the_db(tmp_path):
+    path = tmp_path / "results-old.db"
+    R.open_for_writing(path).close()
+    # An older game wrote in WAL mode and was killed: its last rows are still in the -wal.
+    subprocess.run([sys.executable, "-c", LEGACY_WAL_WRITER, str(path)], check=True)
+    assert path.with_name(path.name + "-wal").stat().st_size > 0
+    store = R.ResultsStore(tmp_path, data_dir=tmp_path, machine="old")
+    sid = store.start_session(nickname="A", class_code="", scenario_id="demo", scenario_version=1)
+    store.record_decision(sid, decision(0))
+    assert store.flush(5)
+    alone = tmp_path / "copy" / "results-old.db"
+    alone.parent.mkdir()
+    shutil.copyfile(path, alone)
+    assert {s["id"] for s in R.read_results(alone).sessions} == {"old", sid}
+    store.close()
 
 
 def test_machine_id_is_stable_and_random(tmp_path, monkeypatch):
@@ -156,6 +187,14 @@ def test_killing_the_process_mid_write_loses_nothing_committed(tmp_path, mode):
         proc.wait()
         assert acknowledged >= target
         path = folder / "results-kill.db"
+        # The trainer copies only the .db onto a USB stick (no -wal, -shm or -journal).
+        alone = tmp_path / f"usb{attempt}" / "results-kill.db"
+        alone.parent.mkdir()
+        shutil.copyfile(path, alone)
+        idx_alone = [d["idx"] for d in R.read_results(alone).decisions]
+        assert idx_alone == list(range(len(idx_alone)))
+        if mode == "ack":
+            assert len(idx_alone) >= acknowledged + 1
         conn = sqlite3.connect(path)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         conn.close()

@@ -63,8 +63,8 @@ class NotOurs(Exception):
 def open_for_writing(path: Path, *, exclusive: bool = False) -> sqlite3.Connection:
     """Open (creating if needed) a results file for writing; raises sqlite3.Error/OSError/NotOurs.
 
-    exclusive=True keeps the file locked while open, which lets WAL work without its
-    shared-memory file: the way to write on network folders that cannot map one.
+    exclusive=True keeps the file locked while open: the way to write on network folders
+    whose byte-range locks do not work (then nobody else can read it while the game runs).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -79,13 +79,15 @@ def open_for_writing(path: Path, *, exclusive: bool = False) -> sqlite3.Connecti
             raise NotOurs(f"{path.name} is not a Lá Chắn results file")
         if version > SCHEMA_VERSION:
             raise NotOurs(f"{path.name} was written by a newer version")
-        with contextlib.suppress(sqlite3.Error):  # WAL may be refused on some network folders
-            conn.execute("PRAGMA journal_mode=WAL")
+        # A rollback journal, not WAL: when a commit returns, the .db file alone holds every
+        # committed row, so a trainer can copy just that file after a crash. (With WAL the rows
+        # would sit in the -wal file until a checkpoint, and a kill during that checkpoint
+        # leaves a .db that is only whole together with its -wal.) Switching also folds the
+        # -wal of a file written by an older version back into the .db.
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        if str(mode).lower() != "delete":
+            raise sqlite3.OperationalError(f"journal mode stays {mode}")
         conn.execute("PRAGMA synchronous=FULL")  # each commit is on disk before the next row
-        # Checkpoints happen when a session finishes and when the store opens and closes
-        # (all on the writer thread), not at arbitrary moments.
-        conn.execute("PRAGMA wal_autocheckpoint=0")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("BEGIN IMMEDIATE")
         for stmt in SCHEMA.strip().split(";"):
             if stmt.strip():

@@ -52,7 +52,6 @@ def merge_into(out_path: Path, datas: list[ResultsData]) -> tuple[int, int]:
                 ops.append((INSERT_DECISION, decision_params(row)))
         write(conn, ops)
         after = _counts(conn)
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
     return after[0] - before[0], after[1] - before[1]

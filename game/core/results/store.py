@@ -1,10 +1,10 @@
 """The recorder the game uses: one SQLite file per machine, one row per decision, committed when made.
 
 Durability: the game's frame only queues a row; one writer thread commits each row
-at once, in WAL mode with synchronous=FULL. A kill or a power cut loses at most the
-row still in flight and never corrupts earlier data; a slow USB stick or network
-folder never stalls the game. Sessions are checkpointed when they finish and the file
-is folded into one `.db` on close, so copying just the `.db` file is enough.
+at once, with a rollback journal and synchronous=FULL (see `dbfile`). When a commit
+returns, the `.db` file alone holds every committed row, so copying just that file is
+enough. A kill or a power cut loses at most the row still in flight and never corrupts
+earlier data; a slow USB stick or network folder never stalls the game.
 
 If the results folder cannot be written (USB stick pulled, read-only share), rows go
 to a pending file in the local user data folder, `warning` is set for the UI, and the
@@ -91,10 +91,6 @@ class ResultsStore(NullRecorder):
                         self.warning = WARN_FALLBACK
                 elif kind == "ops":
                     self._save(payload)
-                elif kind == "checkpoint":
-                    if self._conn is not None:
-                        with contextlib.suppress(sqlite3.Error):
-                            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
                 elif kind == "call":  # tests: run something where the connections live
                     payload(self)
                 elif kind == "stop":
@@ -182,9 +178,6 @@ class ResultsStore(NullRecorder):
     def _shutdown(self) -> None:
         if self._memory and self._conn is None:
             self._connect()  # one last chance to place rows kept in memory
-        if self._conn is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._drop_conn()
         if self._pending is not None:
             with contextlib.suppress(sqlite3.Error):
@@ -238,8 +231,6 @@ class ResultsStore(NullRecorder):
         s.update(finished_at=now_iso(), ending_id=ending_id, outcome=outcome, score=int(score),
                  possible=int(possible))
         self._enqueue([(UPSERT_SESSION, session_params(s))])
-        if not self._closed:  # so that copying only the .db file carries everything
-            self._queue.put(("checkpoint", None))
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until every queued row is written (tests, shutdown). Returns False on timeout."""
@@ -253,7 +244,7 @@ class ResultsStore(NullRecorder):
         return done.wait(timeout)
 
     def close(self) -> None:
-        """Write what is queued and leave a single, complete .db file (WAL folded in)."""
+        """Write what is queued and close the file."""
         if self._closed:
             return
         self._closed = True
