@@ -1,7 +1,8 @@
 """Reading results files for the report, export and merge, naming why a bad file is bad.
 
-A collected file is never modified: it is copied (with its companions) to a temporary
-folder and read there, so a read-only USB stick works too.
+A collected file is never modified: a consistent copy is made in a temporary folder
+(through SQLite, or with its companion files) and read there, so a read-only USB stick
+works too, and so does a file a running game is still writing.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ PROBLEMS = {
     "newer": ("written by a newer version of Lá Chắn; update the game to read it",
               "được ghi bởi phiên bản Lá Chắn mới hơn; hãy cập nhật trò chơi để đọc"),
     "unreadable": ("cannot be read", "không đọc được"),
+    "orphan": ("a file SQLite keeps beside a database, but the database itself is missing: copy the .db file "
+               "(it holds the results)",
+               "tệp phụ SQLite để cạnh cơ sở dữ liệu, nhưng thiếu chính cơ sở dữ liệu: hãy chép tệp .db "
+               "(tệp chứa kết quả)"),
 }
 
 
@@ -51,7 +56,11 @@ class ResultsData:
     decisions: list[dict] = field(default_factory=list)
 
 
-def _check_header(path: Path) -> None:
+COMPANIONS = ("-wal", "-shm", "-journal")  # files SQLite keeps beside a database while it works
+
+
+def _head(path: Path) -> tuple[bytes, int]:
+    """The first 100 bytes and the size; refuses only what is certainly not a database."""
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
@@ -66,71 +75,123 @@ def _check_header(path: Path) -> None:
         raise ResultsFileError(path, "not_sqlite")
     if len(head) < 100:
         raise ResultsFileError(path, "truncated")
+    return head, size
+
+
+def _shorter_than_header(head: bytes, size: int) -> bool:
+    """The header's page count (when SQLite would trust it) says the file should be longer.
+
+    Only used to name why SQLite could not read a file: a file that is longer, or not a
+    whole number of pages (a disk that filled up while the file grew), can still be fine.
+    """
     page = int.from_bytes(head[16:18], "big")
     page = 65536 if page == 1 else page
     pages = int.from_bytes(head[28:32], "big")
-    if page < 512 or size % page:
-        raise ResultsFileError(path, "truncated")
-    if pages and size < pages * page:
-        raise ResultsFileError(path, "truncated")
+    count_valid = head[24:28] == head[92:96]
+    return count_valid and pages > 0 and size < pages * page
+
+
+def _snapshot(path: Path, copy: Path, head: bytes) -> None:
+    """A consistent copy of the database in `copy`, without modifying anything beside `path`.
+
+    A file in rollback-journal mode (what the game writes) is copied through SQLite's
+    backup, from a read-only connection: it waits for a game that is writing it right now
+    and sees only committed rows. Otherwise (a WAL file from an older version, a hot
+    journal left by a kill, locks that do not work), the bytes are copied together with
+    the -wal or -journal beside them, and SQLite recovers the copy.
+    """
+    wal_mode = head[18] == 2
+    if not wal_mode:
+        try:
+            src = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=5.0)
+            try:
+                dst = sqlite3.connect(str(copy))
+                try:
+                    src.backup(dst)
+                finally:
+                    dst.close()
+            finally:
+                src.close()
+            return
+        except sqlite3.Error:
+            with contextlib.suppress(OSError):
+                copy.unlink()
+    try:
+        shutil.copyfile(path, copy)
+        for suffix in ("-wal", "-journal"):
+            companion = path.with_name(path.name + suffix)
+            if companion.is_file():
+                shutil.copyfile(companion, copy.with_name(copy.name + suffix))
+    except OSError as exc:
+        raise ResultsFileError(path, "unreadable", exc.strerror or "") from None
 
 
 def read_results(path: Path | str) -> ResultsData:
     """Read every session and decision from one results file (or merged file).
 
-    The file is copied (with its -wal) to a temporary folder first, so collected files
-    are never modified, a read-only USB stick works, and un-checkpointed rows are seen.
+    The file is judged by what SQLite can read from it (`PRAGMA quick_check` on a
+    consistent copy in a temporary folder), so collected files are never modified, a
+    read-only USB stick works, and a file still open by a running game can be read.
     Raises ResultsFileError with a named reason.
     """
     path = Path(path)
-    _check_header(path)
+    for suffix in COMPANIONS:
+        if path.name.endswith(".db" + suffix):
+            db = path.with_name(path.name[: -len(suffix)])
+            if db.is_file():
+                return read_results(db)
+            raise ResultsFileError(path, "orphan", db.name)
+    head, size = _head(path)
     with tempfile.TemporaryDirectory(prefix="la-chan-read-") as tmp:
         copy = Path(tmp) / "r.db"
-        try:
-            shutil.copyfile(path, copy)
-            wal = path.with_name(path.name + "-wal")
-            if wal.exists():
-                shutil.copyfile(wal, copy.with_name("r.db-wal"))
-        except OSError as exc:
-            raise ResultsFileError(path, "unreadable", exc.strerror or "") from None
         conn = None
         try:
+            _snapshot(path, copy, head)
             conn = sqlite3.connect(str(copy), isolation_level=None)
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise ResultsFileError(path, "truncated" if _shorter_than_header(head, size) else "corrupt",
+                                       str(check)[:80])
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != APPLICATION_ID:
                 raise ResultsFileError(path, "foreign")
             if version > SCHEMA_VERSION:
                 raise ResultsFileError(path, "newer", f"format {version} > {SCHEMA_VERSION}")
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise ResultsFileError(path, "corrupt", str(check)[:80])
-            data = ResultsData(path)
-            conn.row_factory = sqlite3.Row
-            data.sessions = [dict(r) for r in conn.execute(
-                f"SELECT {', '.join(SESSION_COLS)} FROM sessions ORDER BY started_at, id")]
-            for r in conn.execute(f"SELECT {', '.join(DECISION_COLS)} FROM decisions "
-                                  "ORDER BY session_id, idx"):
-                d = dict(r)
-                d["flags"] = _json_list(d["flags"])
-                d["flags_shown"] = _json_list(d["flags_shown"])
-                d["votes"] = _json_dict(d["votes"])
-                d["timed_out"] = bool(d["timed_out"])
-                d["help"] = bool(d["help"])
-                d["genuine"] = bool(d["genuine"])
-                data.decisions.append(d)
-            return data
+            return _rows(path, conn)
         except ResultsFileError:
             raise
         except sqlite3.DatabaseError as exc:
             msg = str(exc).lower()
-            code = "not_sqlite" if "not a database" in msg else "corrupt"
             if "no such table" in msg or "no such column" in msg:
                 code = "foreign"
+            elif _shorter_than_header(head, size):
+                code = "truncated"
+            else:
+                code = "not_sqlite" if "not a database" in msg else "corrupt"
             raise ResultsFileError(path, code, str(exc)[:80]) from None
         finally:
             if conn is not None:
                 conn.close()
+
+
+def _rows(path: Path, conn: sqlite3.Connection) -> ResultsData:
+    data = ResultsData(path)
+    conn.row_factory = sqlite3.Row
+    data.sessions = [dict(r) for r in conn.execute(
+        f"SELECT {', '.join(SESSION_COLS)} FROM sessions ORDER BY started_at, id")]
+    # NOT INDEXED: read the table itself, whatever state an index was left in.
+    for r in conn.execute(f"SELECT {', '.join(DECISION_COLS)} FROM decisions NOT INDEXED "
+                          "ORDER BY session_id, idx"):
+        d = dict(r)
+        d["flags"] = _json_list(d["flags"])
+        d["flags_shown"] = _json_list(d["flags_shown"])
+        d["votes"] = _json_dict(d["votes"])
+        d["timed_out"] = bool(d["timed_out"])
+        d["help"] = bool(d["help"])
+        d["genuine"] = bool(d["genuine"])
+        data.decisions.append(d)
+    return data
 
 
 def _json_list(raw) -> list:
@@ -156,12 +217,16 @@ def _json_dict(raw) -> dict | None:
 
 
 def find_result_files(paths) -> list[Path]:
-    """Expand folders into their `*.db` files (sorted); files are kept as given."""
+    """Expand folders into their `*.db` files (sorted); files are kept as given.
+
+    A -wal, -shm or -journal file whose database is not there is listed too, so that
+    reading it names the missing database instead of passing over it in silence.
+    """
     out: list[Path] = []
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            out += sorted(q for q in p.rglob("*.db") if q.is_file())
+            out += sorted(q for q in p.rglob("*") if q.is_file() and (q.suffix == ".db" or _orphan(q)))
         else:
             out.append(p)
     seen, unique = set(), []
@@ -171,6 +236,13 @@ def find_result_files(paths) -> list[Path]:
             seen.add(key)
             unique.append(p)
     return unique
+
+
+def _orphan(path: Path) -> bool:
+    for suffix in COMPANIONS:
+        if path.name.endswith(".db" + suffix):
+            return not path.with_name(path.name[: -len(suffix)]).exists()
+    return False
 
 
 def load_many(paths) -> tuple[list[ResultsData], list[ResultsFileError]]:
