@@ -222,3 +222,52 @@ def test_folder_without_shared_memory_is_written_with_an_exclusive_lock(tmp_path
     store.close()
     assert tried[:2] == [False, True]
     assert [d["idx"] for d in R.read_results(tmp_path / "share" / "results-nas.db").decisions] == [0]
+
+
+def test_resuming_continues_the_session_and_fills_in_the_decision_lost_in_flight(tmp_path, monkeypatch):
+    clock = iter(f"2026-01-01T08:{m:02d}:00Z" for m in range(60))
+    monkeypatch.setattr(R.store, "now_iso", lambda: next(clock))
+    store = R.ResultsStore(tmp_path, data_dir=tmp_path, machine="rs")
+    sid = store.start_session(nickname="An", class_code="9A", scenario_id="demo", scenario_version=1)
+    store.record_decision(sid, decision(0))
+    store.record_decision(sid, decision(1, choice="first"))
+    store.close()  # killed; decision 2 was in the saved run but never reached the file
+    store = R.ResultsStore(tmp_path, data_dir=tmp_path, machine="rs")
+    replayed = [decision(0), decision(1, choice="first"), decision(2)]
+    assert store.resume_session(sid, nickname="An", class_code="9A", scenario_id="demo", scenario_version=1,
+                                decisions=replayed) == sid
+    store.record_decision(sid, decision(3))
+    store.finish_session(sid, ending_id="e", outcome="safe", score=20, possible=40)
+    store.close()
+    data = R.read_results(tmp_path / "results-rs.db")
+    assert len(data.sessions) == 1
+    s = data.sessions[0]
+    assert (s["id"], s["started_at"], s["score"], s["outcome"]) == (sid, "2026-01-01T08:00:00Z", 20, "safe")
+    assert [(d["idx"], d["choice"]) for d in data.decisions] == [(0, "c"), (1, "first"), (2, "c"), (3, "c")]
+
+
+def test_a_decision_made_again_after_a_resume_replaces_the_one_before(tmp_path, monkeypatch):
+    """Killed after the file got decision 1 but before the saved run did: on resume the student
+    decides step 1 again, and the session keeps the choice its score is made of."""
+    clock = iter(f"2026-01-01T09:{m:02d}:00Z" for m in range(60))
+    monkeypatch.setattr(R.store, "now_iso", lambda: next(clock))
+    store = R.ResultsStore(tmp_path, data_dir=tmp_path, machine="rd")
+    sid = store.start_session(nickname="An", class_code="", scenario_id="demo", scenario_version=1)
+    store.record_decision(sid, decision(0))
+    store.record_decision(sid, decision(1, choice="before"))
+    store.close()
+    old = R.read_results(tmp_path / "results-rd.db")
+    store = R.ResultsStore(tmp_path, data_dir=tmp_path, machine="rd")
+    store.resume_session(sid, nickname="An", class_code="", scenario_id="demo", scenario_version=1,
+                         decisions=[decision(0)])
+    store.record_decision(sid, decision(1, choice="again"))
+    store.close()
+    new = R.read_results(tmp_path / "results-rd.db")
+    assert [d["choice"] for d in new.decisions] == ["c", "again"]
+    # Merging or combining the old copy with the new one keeps the later choice, in either order.
+    assert [d["choice"] for d in R.combine([new, old]).decisions] == ["c", "again"]
+    assert [d["choice"] for d in R.combine([old, new]).decisions] == ["c", "again"]
+    merged = tmp_path / "class.db"
+    R.merge_into(merged, [new])
+    assert R.merge_into(merged, [old]) == (0, 0)
+    assert [d["choice"] for d in R.read_results(merged).decisions] == ["c", "again"]

@@ -41,12 +41,27 @@ CREATE TABLE IF NOT EXISTS decisions (
 CREATE INDEX IF NOT EXISTS decisions_session ON decisions(session_id);
 """
 
+# Updating a session keeps what is known (a later write never blanks a field) and the
+# earliest start (a resumed run keeps the time it began).
 UPSERT_SESSION = (
     f"INSERT INTO sessions ({', '.join(SESSION_COLS)}) VALUES ({', '.join('?' * len(SESSION_COLS))}) "
     "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = COALESCE(excluded.{c}, sessions.{c})" for c in SESSION_COLS[1:])
+    + ", ".join(f"{c} = COALESCE(excluded.{c}, sessions.{c})" for c in SESSION_COLS[1:] if c != "started_at")
+    + ", started_at = min(COALESCE(excluded.started_at, sessions.started_at), "
+    "COALESCE(sessions.started_at, excluded.started_at))"
 )
+# The same decision read again (a merge repeated, a replay) changes nothing; a decision
+# made again at the same place (a run resumed from just before it) replaces it: the
+# later recording is the one the session's score counts.
 INSERT_DECISION = (
+    f"INSERT INTO decisions ({', '.join(DECISION_COLS)}) "
+    f"VALUES ({', '.join('?' * len(DECISION_COLS))}) "
+    "ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in DECISION_COLS[1:])
+    + " WHERE excluded.recorded_at > decisions.recorded_at"
+)
+# Filling in decisions replayed on resume: only those missing.
+FILL_DECISION = (
     f"INSERT OR IGNORE INTO decisions ({', '.join(DECISION_COLS)}) "
     f"VALUES ({', '.join('?' * len(DECISION_COLS))})"
 )

@@ -21,15 +21,21 @@ from .reader import ResultsData
 
 
 def combine(datas: list[ResultsData]) -> ResultsData:
-    """One data set with duplicates removed (by session id and decision id)."""
+    """One data set with duplicates removed (by session id and decision id), as merging would leave it."""
     sessions: dict[str, dict] = {}
     decisions: dict[str, dict] = {}
     for data in datas:
-        for s in data.sessions:
+        for s in data.sessions:  # the same rules as the file's UPSERT_SESSION and INSERT_DECISION
             old = sessions.get(s["id"])
-            sessions[s["id"]] = s if old is None else {k: (s[k] if s[k] is not None else old[k]) for k in s}
+            if old is not None:
+                starts = [t for t in (s["started_at"], old["started_at"]) if t]
+                s = {k: (s[k] if s[k] is not None else old[k]) for k in s}
+                s["started_at"] = min(starts) if starts else None
+            sessions[s["id"]] = s
         for d in data.decisions:
-            decisions.setdefault(d["id"], d)
+            old = decisions.get(d["id"])
+            if old is None or (d["recorded_at"] or "") > (old["recorded_at"] or ""):
+                decisions[d["id"]] = d
     out = ResultsData(Path("combined"))
     out.sessions = sorted(sessions.values(), key=lambda s: (s["started_at"] or "", s["id"]))
     out.decisions = sorted(decisions.values(), key=lambda d: (d["session_id"], d["idx"] or 0))

@@ -28,6 +28,7 @@ from ..storage import user_data_dir
 from . import dbfile
 from .dbfile import (
     DECISION_COLS,
+    FILL_DECISION,
     INSERT_DECISION,
     MODES,
     SESSION_COLS,
@@ -192,7 +193,24 @@ class ResultsStore(NullRecorder):
 
     def start_session(self, *, nickname: str, class_code: str, scenario_id: str,
                       scenario_version: int, mode: str = "play", phase: str = "") -> str:
-        sid = uuid.uuid4().hex
+        s = self._session(uuid.uuid4().hex, nickname, class_code, scenario_id, scenario_version, mode, phase)
+        self._enqueue([(UPSERT_SESSION, session_params(s))])
+        return s["id"]
+
+    def resume_session(self, session_id: str, *, nickname: str, class_code: str, scenario_id: str,
+                       scenario_version: int, mode: str = "play", phase: str = "",
+                       decisions=()) -> str:
+        sid = session_id if isinstance(session_id, str) and session_id.isalnum() and 8 <= len(session_id) <= 64 \
+            else uuid.uuid4().hex
+        s = self._session(sid, nickname, class_code, scenario_id, scenario_version, mode, phase)
+        # The session row keeps its first start (UPSERT_SESSION keeps the earliest); the
+        # decisions the store already has stay as they are, a missing one is filled in.
+        ops = [(UPSERT_SESSION, session_params(s))]
+        ops += [(FILL_DECISION, decision_params(self._decision_row(s, d, None))) for d in decisions]
+        self._enqueue(ops)
+        return sid
+
+    def _session(self, sid, nickname, class_code, scenario_id, scenario_version, mode, phase) -> dict:
         s = {
             "id": sid, "machine": self.machine, "nickname": clean_nickname(nickname),
             "class_code": clean_nickname(class_code), "scenario_id": str(scenario_id),
@@ -201,16 +219,18 @@ class ResultsStore(NullRecorder):
             "started_at": now_iso(),
         }
         self._sessions[sid] = s
-        self._enqueue([(UPSERT_SESSION, session_params(s))])
-        return sid
+        return s
 
     def record_decision(self, session_id: str, decision, *, votes: dict | None = None) -> None:
         s = self._sessions.get(session_id)
         if s is None:
             return
-        d = decision
-        row = {
-            "id": f"{session_id}:{d.index}", "session_id": session_id, "idx": d.index,
+        self._enqueue([(INSERT_DECISION, decision_params(self._decision_row(s, decision, votes)))])
+
+    @staticmethod
+    def _decision_row(s: dict, d, votes: dict | None) -> dict:
+        return {
+            "id": f"{s['id']}:{d.index}", "session_id": s["id"], "idx": d.index,
             **{k: s[k] for k in ("machine", "nickname", "class_code", "scenario_id",
                                  "scenario_version", "mode", "phase")},
             "step": d.step, "choice": d.choice, "safety": d.safety, "score": int(d.score),
@@ -221,7 +241,6 @@ class ResultsStore(NullRecorder):
             "recorded_at": now_iso(),
             "genuine": int(bool(getattr(d, "genuine", False))),
         }
-        self._enqueue([(INSERT_DECISION, decision_params(row))])
 
     def finish_session(self, session_id: str, *, ending_id: str, outcome: str, score: int,
                        possible: int) -> None:
