@@ -1,4 +1,4 @@
-"""Who a row belongs to: the machine's random id, the nickname as stored, pseudonyms.
+"""Who a row belongs to: the machine's random id, student keys, pseudonyms.
 
 Nothing here is personal: the machine id is a random token (a one-way tag of the host
 only picks which token), nicknames are labels students type, and pseudonyms number
@@ -9,20 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import unicodedata
 import uuid
 from pathlib import Path
 
+from ..nickname import NICKNAME_MAX, clean_class_code, clean_nickname
 from ..storage import atomic_write_json, read_json, user_data_dir
 
-MAX_NICK = 40
-
-
-def clean_nickname(raw: str) -> str:
-    """NFC, no control characters, trimmed, at most MAX_NICK characters. Escaping is the report's job."""
-    text = unicodedata.normalize("NFC", str(raw or ""))
-    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
-    return " ".join(text.split())[:MAX_NICK]
+MAX_NICK = NICKNAME_MAX  # the one limit, from game.core.nickname
 
 
 def _host_key() -> str:
@@ -51,7 +44,7 @@ def machine_id(data_dir: Path | None = None) -> str:
 
 def student_key(nickname: str | None, class_code: str | None) -> tuple[str, str]:
     """Who a row belongs to: the nickname within a class, case- and spacing-insensitive."""
-    return (clean_nickname(class_code or "").casefold(), clean_nickname(nickname or "").casefold())
+    return (clean_class_code(class_code).casefold(), clean_nickname(nickname).casefold())
 
 
 def pseudonyms(keys) -> dict[tuple[str, str], int]:

@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..nickname import clean_class_code, clean_nickname
 from .dbfile import APPLICATION_ID, DECISION_COLS, SCHEMA_VERSION, SESSION_COLS
 
 PROBLEMS = {
@@ -178,12 +179,12 @@ def read_results(path: Path | str) -> ResultsData:
 def _rows(path: Path, conn: sqlite3.Connection) -> ResultsData:
     data = ResultsData(path)
     conn.row_factory = sqlite3.Row
-    data.sessions = [dict(r) for r in conn.execute(
+    data.sessions = [_who(dict(r)) for r in conn.execute(
         f"SELECT {', '.join(SESSION_COLS)} FROM sessions ORDER BY started_at, id")]
     # NOT INDEXED: read the table itself, whatever state an index was left in.
     for r in conn.execute(f"SELECT {', '.join(DECISION_COLS)} FROM decisions NOT INDEXED "
                           "ORDER BY session_id, idx"):
-        d = dict(r)
+        d = _who(dict(r))
         d["flags"] = _json_list(d["flags"])
         d["flags_shown"] = _json_list(d["flags_shown"])
         d["votes"] = _json_dict(d["votes"])
@@ -192,6 +193,13 @@ def _rows(path: Path, conn: sqlite3.Connection) -> ResultsData:
         d["genuine"] = bool(d["genuine"])
         data.decisions.append(d)
     return data
+
+
+def _who(row: dict) -> dict:
+    """Nicknames and class codes within the game's one limit, whoever wrote the file."""
+    row["nickname"] = clean_nickname(row["nickname"])
+    row["class_code"] = clean_class_code(row["class_code"])
+    return row
 
 
 def _json_list(raw) -> list:

@@ -23,6 +23,7 @@ import time
 import uuid
 from pathlib import Path
 
+from ..nickname import clean_class_code, clean_nickname
 from ..recording import NullRecorder
 from ..storage import user_data_dir
 from . import dbfile
@@ -39,7 +40,7 @@ from .dbfile import (
     session_params,
     write,
 )
-from .identity import clean_nickname, machine_id
+from .identity import machine_id
 
 RETRY_SECONDS = 15.0
 WARN_FALLBACK = "The results folder cannot be written. Results are kept on this computer until it can."
@@ -213,7 +214,7 @@ class ResultsStore(NullRecorder):
     def _session(self, sid, nickname, class_code, scenario_id, scenario_version, mode, phase) -> dict:
         s = {
             "id": sid, "machine": self.machine, "nickname": clean_nickname(nickname),
-            "class_code": clean_nickname(class_code), "scenario_id": str(scenario_id),
+            "class_code": clean_class_code(class_code), "scenario_id": str(scenario_id),
             "scenario_version": int(scenario_version or 0),
             "mode": mode if mode in MODES else "play", "phase": phase or "",
             "started_at": now_iso(),
