@@ -95,10 +95,13 @@ def open_for_writing(path: Path, *, exclusive: bool = False) -> sqlite3.Connecti
         if version > SCHEMA_VERSION:
             raise NotOurs(f"{path.name} was written by a newer version")
         # A rollback journal, not WAL: when a commit returns, the .db file alone holds every
-        # committed row, so a trainer can copy just that file after a crash. (With WAL the rows
-        # would sit in the -wal file until a checkpoint, and a kill during that checkpoint
-        # leaves a .db that is only whole together with its -wal.) Switching also folds the
-        # -wal of a file written by an older version back into the .db.
+        # committed row, so a trainer can copy just that file after a crash. With WAL the rows
+        # sit in the -wal until a checkpoint, and even checkpointing after every commit leaves
+        # a window (a kill during the checkpoint) where the .db is whole only with its -wal.
+        # Here the only such moment is the few writes that put a commit's pages into the
+        # file; a kill then leaves a hot -journal that rolls the file back to the last commit
+        # (the game does it on its next start; the reader on its own copy). Switching also
+        # folds the -wal of a file written by an older version back into the .db.
         mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
         if str(mode).lower() != "delete":
             raise sqlite3.OperationalError(f"journal mode stays {mode}")

@@ -104,7 +104,7 @@ def _snapshot(path: Path, copy: Path, head: bytes) -> None:
     wal_mode = head[18] == 2
     if not wal_mode:
         try:
-            src = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=5.0)
+            src = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=2.0)
             try:
                 dst = sqlite3.connect(str(copy))
                 try:
@@ -159,17 +159,18 @@ def read_results(path: Path | str) -> ResultsData:
                 raise ResultsFileError(path, "foreign")
             if version > SCHEMA_VERSION:
                 raise ResultsFileError(path, "newer", f"format {version} > {SCHEMA_VERSION}")
+            for table, cols in (("sessions", SESSION_COLS), ("decisions", DECISION_COLS)):
+                have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+                if not have.issuperset(cols):
+                    raise ResultsFileError(path, "foreign", f"{table}: {', '.join(sorted(set(cols) - have))}"[:80])
             return _rows(path, conn)
         except ResultsFileError:
             raise
         except sqlite3.DatabaseError as exc:
-            msg = str(exc).lower()
-            if "no such table" in msg or "no such column" in msg:
-                code = "foreign"
-            elif _shorter_than_header(head, size):
+            if _shorter_than_header(head, size):
                 code = "truncated"
-            else:
-                code = "not_sqlite" if "not a database" in msg else "corrupt"
+            else:  # by SQLite's error code, not its wording
+                code = "not_sqlite" if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB" else "corrupt"
             raise ResultsFileError(path, code, str(exc)[:80]) from None
         finally:
             if conn is not None:
