@@ -43,6 +43,7 @@ from .dbfile import (
 from .identity import machine_id
 
 RETRY_SECONDS = 15.0
+BATCH_OPS = 500  # the most rows committed together when many are queued at once
 WARN_FALLBACK = "The results folder cannot be written. Results are kept on this computer until it can."
 WARN_LOST = "Results cannot be saved on this computer. Tell your teacher."
 
@@ -85,14 +86,30 @@ class ResultsStore(NullRecorder):
     # -- the writer thread ------------------------------------------------------
 
     def _run(self) -> None:
+        held = None  # an item taken from the queue while gathering a batch, handled next
         while True:
-            kind, payload = self._queue.get()
+            kind, payload = held or self._queue.get()
+            held, items = None, 1
             try:
-                if kind == "connect":
+                if kind == "ops":
+                    # Rows queued while the last commit was on its way to disk go in one
+                    # commit together: in play that is one decision at a time; a burst
+                    # (`results simulate`, a slow USB stick) costs one sync, not one per row.
+                    payload = list(payload)
+                    while len(payload) < BATCH_OPS:
+                        try:
+                            nxt = self._queue.get_nowait()
+                        except queue.Empty:
+                            break
+                        if nxt[0] != "ops":
+                            held = nxt
+                            break
+                        payload += nxt[1]
+                        items += 1
+                    self._save(payload)
+                elif kind == "connect":
                     if not self._connect():
                         self.warning = WARN_FALLBACK
-                elif kind == "ops":
-                    self._save(payload)
                 elif kind == "call":  # tests: run something where the connections live
                     payload(self)
                 elif kind == "stop":
@@ -103,7 +120,8 @@ class ResultsStore(NullRecorder):
                     self._memory.extend(payload)
                 self.warning = WARN_LOST
             finally:
-                self._queue.task_done()
+                for _ in range(items):
+                    self._queue.task_done()
 
     def _connect(self) -> bool:
         """Try the results folder; on success copy over anything pending. Returns True when connected."""
