@@ -257,3 +257,29 @@ def test_merging_a_folder_of_such_files_twice_counts_nothing_twice(tmp_path):
     datas, _bad = R.load_many([usb, merged])
     assert R.merge_into(merged, datas) == (0, 0)
     assert len(R.combine(datas).decisions) == 7
+
+
+OLD_VERSION_KILLED = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode=WAL")  # as the game wrote before: the file's content in the -wal
+conn.execute("PRAGMA wal_autocheckpoint=0")
+conn.execute("CREATE TABLE sessions (id TEXT PRIMARY KEY)")
+conn.execute("PRAGMA application_id=%d")
+os._exit(0)
+"""
+
+
+def test_a_db_from_an_older_version_copied_without_its_wal_says_so(tmp_path):
+    """Not "not Lá Chắn results": the reason and what to do (copy the -wal, or open the game once)."""
+    lab = tmp_path / "lab"
+    lab.mkdir()
+    subprocess.run([sys.executable, "-c", OLD_VERSION_KILLED % R.APPLICATION_ID, str(lab / "results-old.db")],
+                   check=True)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    shutil.copyfile(lab / "results-old.db", usb / "results-old.db")
+    with pytest.raises(R.ResultsFileError) as err:
+        R.read_results(usb / "results-old.db")
+    assert err.value.code == "wal_missing"
+    assert "results-old.db-wal" in err.value.message("en")

@@ -30,6 +30,10 @@ PROBLEMS = {
     "newer": ("written by a newer version of Lá Chắn; update the game to read it",
               "được ghi bởi phiên bản Lá Chắn mới hơn; hãy cập nhật trò chơi để đọc"),
     "unreadable": ("cannot be read", "không đọc được"),
+    "wal_missing": ("written by an older version, which kept the latest results in a -wal file that was not "
+                    "copied: copy it too, or start and close the game once on that machine and copy the .db again",
+                    "do phiên bản cũ ghi, kết quả mới nhất nằm trong tệp -wal chưa được chép: hãy chép cả tệp đó, "
+                    "hoặc mở rồi đóng trò chơi một lần trên máy đó và chép lại tệp .db"),
     "orphan": ("a file SQLite keeps beside a database, but the database itself is missing: copy the .db file "
                "(it holds the results)",
                "tệp phụ SQLite để cạnh cơ sở dữ liệu, nhưng thiếu chính cơ sở dữ liệu: hãy chép tệp .db "
@@ -156,13 +160,13 @@ def read_results(path: Path | str) -> ResultsData:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if app_id != APPLICATION_ID:
-                raise ResultsFileError(path, "foreign")
+                raise _foreign(path, head)
             if version > SCHEMA_VERSION:
                 raise ResultsFileError(path, "newer", f"format {version} > {SCHEMA_VERSION}")
             for table, cols in (("sessions", SESSION_COLS), ("decisions", DECISION_COLS)):
                 have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
                 if not have.issuperset(cols):
-                    raise ResultsFileError(path, "foreign", f"{table}: {', '.join(sorted(set(cols) - have))}"[:80])
+                    raise _foreign(path, head, f"{table}: {', '.join(sorted(set(cols) - have))}"[:80])
             return _rows(path, conn)
         except ResultsFileError:
             raise
@@ -175,6 +179,15 @@ def read_results(path: Path | str) -> ResultsData:
         finally:
             if conn is not None:
                 conn.close()
+
+
+def _foreign(path: Path, head: bytes, detail: str = "") -> ResultsFileError:
+    """Not our tables; but a WAL-mode file copied without its -wal is most likely ours, from
+    an older version that kept the rows in the -wal: say that, and what to do."""
+    wal = path.with_name(path.name + "-wal")
+    if head[18] == 2 and not wal.exists():
+        return ResultsFileError(path, "wal_missing", wal.name)
+    return ResultsFileError(path, "foreign", detail)
 
 
 def _rows(path: Path, conn: sqlite3.Connection) -> ResultsData:
