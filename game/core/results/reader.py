@@ -96,31 +96,30 @@ def _shorter_than_header(head: bytes, size: int) -> bool:
     return count_valid and pages > 0 and size < pages * page
 
 
-def _snapshot(path: Path, copy: Path, head: bytes) -> None:
-    """A consistent copy of the database in `copy`, without modifying anything beside `path`.
+def _snapshot(path: Path, head: bytes, tmp: list) -> sqlite3.Connection:
+    """A connection to a consistent copy of the database; nothing beside `path` is modified.
 
-    A file in rollback-journal mode (what the game writes) is copied through SQLite's
-    backup, from a read-only connection: it waits for a game that is writing it right now
-    and sees only committed rows. Otherwise (a WAL file from an older version, a hot
-    journal left by a kill, locks that do not work), the bytes are copied together with
-    the -wal or -journal beside them, and SQLite recovers the copy.
+    A file in rollback-journal mode (what the game writes) is copied into memory through
+    SQLite's backup, from a read-only connection: it waits for a game that is writing it
+    right now and sees only committed rows. Otherwise (a WAL file from an older version, a
+    hot journal left by a kill, locks that do not work), the bytes are copied to a
+    temporary folder together with the -wal or -journal beside them, and SQLite recovers
+    the copy there. `tmp` receives that folder, for the caller to remove.
     """
-    wal_mode = head[18] == 2
-    if not wal_mode:
+    if head[18] != 2:
         try:
             src = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=2.0)
             try:
-                dst = sqlite3.connect(str(copy))
-                try:
-                    src.backup(dst)
-                finally:
-                    dst.close()
+                mem = sqlite3.connect(":memory:", isolation_level=None)
+                src.backup(mem)
+                return mem
             finally:
                 src.close()
-            return
         except sqlite3.Error:
-            with contextlib.suppress(OSError):
-                copy.unlink()
+            pass
+    folder = tempfile.TemporaryDirectory(prefix="la-chan-read-")
+    tmp.append(folder)
+    copy = Path(folder.name) / "r.db"
     try:
         shutil.copyfile(path, copy)
         for suffix in ("-wal", "-journal"):
@@ -129,15 +128,16 @@ def _snapshot(path: Path, copy: Path, head: bytes) -> None:
                 shutil.copyfile(companion, copy.with_name(copy.name + suffix))
     except OSError as exc:
         raise ResultsFileError(path, "unreadable", exc.strerror or "") from None
+    return sqlite3.connect(str(copy), isolation_level=None)
 
 
 def read_results(path: Path | str) -> ResultsData:
     """Read every session and decision from one results file (or merged file).
 
     The file is judged by what SQLite can read from it (`PRAGMA quick_check` on a
-    consistent copy in a temporary folder), so collected files are never modified, a
-    read-only USB stick works, and a file still open by a running game can be read.
-    Raises ResultsFileError with a named reason.
+    consistent copy, in memory or in a temporary folder), so collected files are never
+    modified, a read-only USB stick works, and a file still open by a running game can be
+    read. Raises ResultsFileError with a named reason.
     """
     path = Path(path)
     for suffix in COMPANIONS:
@@ -147,38 +147,38 @@ def read_results(path: Path | str) -> ResultsData:
                 return read_results(db)
             raise ResultsFileError(path, "orphan", db.name)
     head, size = _head(path)
-    with tempfile.TemporaryDirectory(prefix="la-chan-read-") as tmp:
-        copy = Path(tmp) / "r.db"
-        conn = None
-        try:
-            _snapshot(path, copy, head)
-            conn = sqlite3.connect(str(copy), isolation_level=None)
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise ResultsFileError(path, "truncated" if _shorter_than_header(head, size) else "corrupt",
-                                       str(check)[:80])
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if app_id != APPLICATION_ID:
-                raise _foreign(path, head)
-            if version > SCHEMA_VERSION:
-                raise ResultsFileError(path, "newer", f"format {version} > {SCHEMA_VERSION}")
-            for table, cols in (("sessions", SESSION_COLS), ("decisions", DECISION_COLS)):
-                have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
-                if not have.issuperset(cols):
-                    raise _foreign(path, head, f"{table}: {', '.join(sorted(set(cols) - have))}"[:80])
-            return _rows(path, conn)
-        except ResultsFileError:
-            raise
-        except sqlite3.DatabaseError as exc:
-            if _shorter_than_header(head, size):
-                code = "truncated"
-            else:  # by SQLite's error code, not its wording
-                code = "not_sqlite" if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB" else "corrupt"
-            raise ResultsFileError(path, code, str(exc)[:80]) from None
-        finally:
-            if conn is not None:
-                conn.close()
+    tmp: list = []
+    conn = None
+    try:
+        conn = _snapshot(path, head, tmp)
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise ResultsFileError(path, "truncated" if _shorter_than_header(head, size) else "corrupt",
+                                   str(check)[:80])
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise _foreign(path, head)
+        if version > SCHEMA_VERSION:
+            raise ResultsFileError(path, "newer", f"format {version} > {SCHEMA_VERSION}")
+        for table, cols in (("sessions", SESSION_COLS), ("decisions", DECISION_COLS)):
+            have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+            if not have.issuperset(cols):
+                raise _foreign(path, head, f"{table}: {', '.join(sorted(set(cols) - have))}"[:80])
+        return _rows(path, conn)
+    except ResultsFileError:
+        raise
+    except sqlite3.DatabaseError as exc:
+        if _shorter_than_header(head, size):
+            code = "truncated"
+        else:  # by SQLite's error code, not its wording
+            code = "not_sqlite" if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB" else "corrupt"
+        raise ResultsFileError(path, code, str(exc)[:80]) from None
+    finally:
+        if conn is not None:
+            conn.close()
+        for folder in tmp:
+            folder.cleanup()
 
 
 def _foreign(path: Path, head: bytes, detail: str = "") -> ResultsFileError:
@@ -193,12 +193,13 @@ def _foreign(path: Path, head: bytes, detail: str = "") -> ResultsFileError:
 def _rows(path: Path, conn: sqlite3.Connection) -> ResultsData:
     data = ResultsData(path)
     conn.row_factory = sqlite3.Row
-    data.sessions = [_who(dict(r)) for r in conn.execute(
+    who = _Who()
+    data.sessions = [who(dict(r)) for r in conn.execute(
         f"SELECT {', '.join(SESSION_COLS)} FROM sessions ORDER BY started_at, id")]
     # NOT INDEXED: read the table itself, whatever state an index was left in.
     for r in conn.execute(f"SELECT {', '.join(DECISION_COLS)} FROM decisions NOT INDEXED "
                           "ORDER BY session_id, idx"):
-        d = _who(dict(r))
+        d = who(dict(r))
         d["flags"] = _json_list(d["flags"])
         d["flags_shown"] = _json_list(d["flags_shown"])
         d["votes"] = _json_dict(d["votes"])
@@ -209,11 +210,20 @@ def _rows(path: Path, conn: sqlite3.Connection) -> ResultsData:
     return data
 
 
-def _who(row: dict) -> dict:
-    """Nicknames and class codes within the game's one limit, whoever wrote the file."""
-    row["nickname"] = clean_nickname(row["nickname"])
-    row["class_code"] = clean_class_code(row["class_code"])
-    return row
+class _Who:
+    """Nicknames and class codes within the game's one limit, whoever wrote the file
+    (cleaned once per distinct value: a file repeats the same few on every row)."""
+
+    def __init__(self):
+        self.seen: dict = {}
+
+    def __call__(self, row: dict) -> dict:
+        key = (row["nickname"], row["class_code"])
+        got = self.seen.get(key)
+        if got is None:
+            got = self.seen[key] = (clean_nickname(key[0]), clean_class_code(key[1]))
+        row["nickname"], row["class_code"] = got
+        return row
 
 
 def _json_list(raw) -> list:
