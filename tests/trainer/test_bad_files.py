@@ -283,3 +283,51 @@ def test_a_db_from_an_older_version_copied_without_its_wal_says_so(tmp_path):
         R.read_results(usb / "results-old.db")
     assert err.value.code == "wal_missing"
     assert "results-old.db-wal" in err.value.message("en")
+
+
+OLD_VERSION_FIRST_SESSION = """
+import os, sqlite3, sys
+from game.core.results.dbfile import APPLICATION_ID, SCHEMA
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode=WAL")  # as the game wrote before; killed before any checkpoint
+conn.execute("PRAGMA wal_autocheckpoint=0")
+for stmt in SCHEMA.split(";"):
+    conn.execute(stmt)
+conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+conn.execute("PRAGMA user_version=1")
+conn.execute("INSERT INTO sessions (id, nickname, scenario_id) VALUES ('s1', 'Vy', 'demo')")
+for i in range(int(sys.argv[2])):
+    conn.execute("INSERT INTO decisions (id, session_id, nickname, scenario_id, idx, step) "
+                 "VALUES (?, 's1', 'Vy', 'demo', ?, ?)", (f"s1:{i}", i, "x" * 200))
+if sys.argv[3] == "checkpoint":
+    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    conn.execute("INSERT INTO decisions (id, session_id, scenario_id, idx) VALUES ('s1:late', 's1', 'demo', 99)")
+os._exit(0)
+"""
+
+
+def test_a_wal_file_alone_is_read_when_it_holds_the_whole_database(tmp_path):
+    lab, usb = tmp_path / "lab", tmp_path / "usb"
+    lab.mkdir()
+    usb.mkdir()
+    subprocess.run([sys.executable, "-c", OLD_VERSION_FIRST_SESSION, str(lab / "results-a.db"), "60", "-"],
+                   cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-c", OLD_VERSION_FIRST_SESSION, str(lab / "results-b.db"), "60", "checkpoint"],
+                   cwd=ROOT, check=True)
+    for name in ("results-a.db-wal", "results-b.db-wal"):  # only the -wal files were copied
+        shutil.copyfile(lab / name, usb / name)
+    datas, bad = R.load_many([usb])
+    assert [d.path.name for d in datas] == ["results-a.db-wal"]
+    assert [d["idx"] for d in datas[0].decisions] == list(range(60))
+    assert datas[0].sessions[0]["nickname"] == "Vy"
+    # b's -wal holds only the pages changed after its checkpoint: named, not guessed at.
+    assert [(e.path.name, e.code) for e in bad] == [("results-b.db-wal", "orphan")]
+    # A -wal with a damaged frame is read up to its last whole commit, or named; never a crash.
+    broken = bytearray((lab / "results-a.db-wal").read_bytes())
+    broken[len(broken) // 2] ^= 0xFF
+    (usb / "results-a.db-wal").write_bytes(bytes(broken))
+    try:
+        got = R.read_results(usb / "results-a.db-wal")
+        assert [d["idx"] for d in got.decisions] == list(range(len(got.decisions)))
+    except R.ResultsFileError as exc:
+        assert exc.code == "orphan"

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..nickname import clean_class_code, clean_nickname
 from .dbfile import APPLICATION_ID, DECISION_COLS, SCHEMA_VERSION, SESSION_COLS
+from .walsalvage import rebuild
 
 PROBLEMS = {
     # code -> (en, vi)
@@ -34,10 +35,10 @@ PROBLEMS = {
                     "copied: copy it too, or start and close the game once on that machine and copy the .db again",
                     "do phiên bản cũ ghi, kết quả mới nhất nằm trong tệp -wal chưa được chép: hãy chép cả tệp đó, "
                     "hoặc mở rồi đóng trò chơi một lần trên máy đó và chép lại tệp .db"),
-    "orphan": ("a file SQLite keeps beside a database, but the database itself is missing: copy the .db file "
-               "(it holds the results)",
-               "tệp phụ SQLite để cạnh cơ sở dữ liệu, nhưng thiếu chính cơ sở dữ liệu: hãy chép tệp .db "
-               "(tệp chứa kết quả)"),
+    "orphan": ("a file SQLite keeps beside a database, but the database itself is missing and this file "
+               "does not hold all of it: copy the .db file (it holds the results)",
+               "tệp phụ SQLite để cạnh cơ sở dữ liệu, nhưng thiếu chính cơ sở dữ liệu và tệp này không chứa "
+               "đủ: hãy chép tệp .db (tệp chứa kết quả)"),
 }
 
 
@@ -137,7 +138,8 @@ def read_results(path: Path | str) -> ResultsData:
     The file is judged by what SQLite can read from it (`PRAGMA quick_check` on a
     consistent copy, in memory or in a temporary folder), so collected files are never
     modified, a read-only USB stick works, and a file still open by a running game can be
-    read. Raises ResultsFileError with a named reason.
+    read. A -wal file without its database is read when it holds the whole database.
+    Raises ResultsFileError with a named reason.
     """
     path = Path(path)
     for suffix in COMPANIONS:
@@ -145,12 +147,33 @@ def read_results(path: Path | str) -> ResultsData:
             db = path.with_name(path.name[: -len(suffix)])
             if db.is_file():
                 return read_results(db)
+            if suffix == "-wal":
+                got = _read_wal_alone(path)
+                if got is not None:
+                    return got
             raise ResultsFileError(path, "orphan", db.name)
     head, size = _head(path)
+    return _checked(path, head, size, lambda tmp: _snapshot(path, head, tmp))
+
+
+def _read_wal_alone(wal: Path) -> ResultsData | None:
+    with tempfile.TemporaryDirectory(prefix="la-chan-wal-") as folder:
+        db = Path(folder) / "r.db"
+        if not rebuild(wal, db):
+            return None
+        head = db.read_bytes()[:100]
+        try:
+            return _checked(wal, head, db.stat().st_size, lambda tmp: sqlite3.connect(str(db), isolation_level=None))
+        except ResultsFileError:
+            return None
+
+
+def _checked(path: Path, head: bytes, size: int, connect) -> ResultsData:
+    """Open with `connect(tmp)`, check what SQLite reads, and read the rows, or name the problem."""
     tmp: list = []
     conn = None
     try:
-        conn = _snapshot(path, head, tmp)
+        conn = connect(tmp)
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise ResultsFileError(path, "truncated" if _shorter_than_header(head, size) else "corrupt",
