@@ -204,14 +204,14 @@ def test_killing_the_process_mid_write_loses_nothing_committed(tmp_path, mode):
             assert len(idx) >= acknowledged + 1
 
 
-def test_folder_without_shared_memory_is_written_with_an_exclusive_lock(tmp_path, monkeypatch):
+def test_folder_whose_shared_locks_fail_is_written_with_an_exclusive_lock(tmp_path, monkeypatch):
     real = R.open_for_writing
     tried = []
 
-    def no_shm(path, *, exclusive=False):  # a network folder where WAL's -shm file cannot work
+    def no_shm(path, *, exclusive=False):  # a network folder whose byte-range locks do not work
         tried.append(exclusive)
         if not exclusive and path.name.startswith("results-"):
-            raise R.sqlite3.OperationalError("disk I/O error (shm)")
+            raise R.sqlite3.OperationalError("disk I/O error (locking)")
         return real(path, exclusive=exclusive)
 
     monkeypatch.setattr(R.dbfile, "open_for_writing", no_shm)
