@@ -14,6 +14,7 @@ The parts, one concern each:
 - `dbfile`: the file format (tables, marks, opening for writing, one-transaction writes);
 - `store`: the recorder the game calls (writer thread, local fallback);
 - `reader`: reading collected files, naming why a bad one is bad;
+- `walsalvage`: rebuilding a database from a -wal file copied without it;
 - `merge`: many files into one, without counting a row twice;
 - `identity`: machine id, nicknames as stored, student keys and pseudonyms;
 - `csvsafe`: spreadsheet-safe cells;

@@ -3,8 +3,9 @@
 Durability: the game's frame only queues a row; one writer thread commits each row
 at once, with a rollback journal and synchronous=FULL (see `dbfile`). When a commit
 returns, the `.db` file alone holds every committed row, so copying just that file is
-enough. A kill or a power cut loses at most the row still in flight and never corrupts
-earlier data; a slow USB stick or network folder never stalls the game.
+enough. A kill or a power cut loses at most what is still in flight (in play, the one
+decision being made) and never corrupts earlier data; a slow USB stick or network
+folder never stalls the game.
 
 If the results folder cannot be written (USB stick pulled, read-only share), rows go
 to a pending file in the local user data folder, `warning` is set for the UI, and the
