@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from .nickname import clean_class_code, clean_nickname
 from .storage import atomic_write_json, read_json, user_data_dir
+
+__all__ = ["Prefs", "Progress", "clean_nickname"]
 
 FILE_NAME = "progress.json"
 TEXT_SIZES = ("small", "medium", "large")
@@ -41,12 +44,9 @@ class Prefs:
             p.text_size = "medium"
         if p.lang not in ("", "vi", "en"):
             p.lang = ""
+        p.nickname = clean_nickname(p.nickname)
+        p.class_code = clean_class_code(p.class_code)
         return p
-
-
-def clean_nickname(name: str, limit: int = 24) -> str:
-    """Trim, collapse spaces and cap the length; a nickname is a label, not an identity."""
-    return " ".join(str(name).split())[:limit]
 
 
 class Progress:

@@ -1,7 +1,7 @@
 """The interface through which the game reports play to a results store.
 
 The view calls these methods; `NullRecorder` does nothing. The SQLite store in
-`results.py` implements the same methods. Recording must never break play, so
+`results/store.py` implements the same methods. Recording must never break play, so
 implementations swallow and report their own I/O errors via `warning`.
 """
 
@@ -15,6 +15,16 @@ class NullRecorder:
                       scenario_version: int, mode: str = "play", phase: str = "") -> str:
         """Begin a run; mode is play, classroom or quiz (phase "pre"/"post"); returns a session id."""
         return ""
+
+    def resume_session(self, session_id: str, *, nickname: str, class_code: str, scenario_id: str,
+                       scenario_version: int, mode: str = "play", phase: str = "",
+                       decisions=()) -> str:
+        """Continue a run started earlier (resumed after a crash) under the same session id.
+
+        `decisions` are the ones replayed from the saved run: any the store missed (the one
+        in flight when the game was killed) are filled in, none is stored twice.
+        """
+        return session_id
 
     def record_decision(self, session_id: str, decision, *, votes: dict | None = None) -> None:
         """Store one `engine.Decision` as soon as it is made."""

@@ -18,7 +18,7 @@ from game.report.simulate import SimSession, play_scenario, simulate_class
 
 from .helpers import good_scenarios
 
-EVIL = "<script>alert(1)</script>"
+EVIL = "<script>alert(1)</script>"[:24]  # the nickname limit cuts what is typed
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +179,7 @@ def test_nicknames_are_escaped_and_anonymised(lab):
     root, usb, *_ = lab
     html = build_report([usb], lang="en").text
     assert EVIL not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;script&gt;alert(1)&lt;/script" in html
     anon = build_report([usb], lang="en", anonymise=True).text
     assert "alert(1)" not in anon
     assert "<td>Lan</td>" in html and "<td>Lan</td>" not in anon

@@ -1,6 +1,7 @@
 import json
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -52,7 +53,37 @@ def test_file_is_marked_as_ours_with_a_version(tmp_path):
     conn = sqlite3.connect(tmp_path / "results-m2.db")
     assert conn.execute("PRAGMA application_id").fetchone()[0] == R.APPLICATION_ID
     assert conn.execute("PRAGMA user_version").fetchone()[0] == R.SCHEMA_VERSION
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # A rollback journal: a committed row is in the .db file itself, and nothing sits beside it.
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("results-")) == ["results-m2.db"]
+
+
+LEGACY_WAL_WRITER = """
+import os, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA journal_mode=WAL")
+conn.execute("PRAGMA wal_autocheckpoint=0")
+conn.execute("INSERT INTO sessions (id, scenario_id) VALUES ('old', 'demo')")
+os._exit(0)
+"""
+
+
+def test_a_file_from_an_older_version_in_wal_mode_is_folded_into_the_db(tmp_path):
+    path = tmp_path / "results-old.db"
+    R.open_for_writing(path).close()
+    # An older game wrote in WAL mode and was killed: its last rows are still in the -wal.
+    subprocess.run([sys.executable, "-c", LEGACY_WAL_WRITER, str(path)], check=True)
+    assert path.with_name(path.name + "-wal").stat().st_size > 0
+    store = R.ResultsStore(tmp_path, data_dir=tmp_path, machine="old")
+    sid = store.start_session(nickname="A", class_code="", scenario_id="demo", scenario_version=1)
+    store.record_decision(sid, decision(0))
+    assert store.flush(5)
+    alone = tmp_path / "copy" / "results-old.db"
+    alone.parent.mkdir()
+    shutil.copyfile(path, alone)
+    assert {s["id"] for s in R.read_results(alone).sessions} == {"old", sid}
+    store.close()
 
 
 def test_machine_id_is_stable_and_random(tmp_path, monkeypatch):
@@ -60,7 +91,7 @@ def test_machine_id_is_stable_and_random(tmp_path, monkeypatch):
     assert a == R.machine_id(tmp_path)
     assert a != R.machine_id(tmp_path / "other")
     # One data folder shared by many lab machines (roaming profile): one id per machine.
-    monkeypatch.setattr(R, "_host_key", lambda: "another-computer")
+    monkeypatch.setattr(R.identity, "_host_key", lambda: "another-computer")
     b = R.machine_id(tmp_path)
     assert b != a and b == R.machine_id(tmp_path)
     monkeypatch.undo()
@@ -156,6 +187,14 @@ def test_killing_the_process_mid_write_loses_nothing_committed(tmp_path, mode):
         proc.wait()
         assert acknowledged >= target
         path = folder / "results-kill.db"
+        # The trainer copies only the .db onto a USB stick (no -wal, -shm or -journal).
+        alone = tmp_path / f"usb{attempt}" / "results-kill.db"
+        alone.parent.mkdir()
+        shutil.copyfile(path, alone)
+        idx_alone = [d["idx"] for d in R.read_results(alone).decisions]
+        assert idx_alone == list(range(len(idx_alone)))
+        if mode == "ack":
+            assert len(idx_alone) >= acknowledged + 1
         conn = sqlite3.connect(path)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         conn.close()
@@ -165,17 +204,17 @@ def test_killing_the_process_mid_write_loses_nothing_committed(tmp_path, mode):
             assert len(idx) >= acknowledged + 1
 
 
-def test_folder_without_shared_memory_is_written_with_an_exclusive_lock(tmp_path, monkeypatch):
+def test_folder_whose_shared_locks_fail_is_written_with_an_exclusive_lock(tmp_path, monkeypatch):
     real = R.open_for_writing
     tried = []
 
-    def no_shm(path, *, exclusive=False):  # a network folder where WAL's -shm file cannot work
+    def no_shm(path, *, exclusive=False):  # a network folder whose byte-range locks do not work
         tried.append(exclusive)
         if not exclusive and path.name.startswith("results-"):
-            raise R.sqlite3.OperationalError("disk I/O error (shm)")
+            raise R.sqlite3.OperationalError("disk I/O error (locking)")
         return real(path, exclusive=exclusive)
 
-    monkeypatch.setattr(R, "open_for_writing", no_shm)
+    monkeypatch.setattr(R.dbfile, "open_for_writing", no_shm)
     store = R.ResultsStore(tmp_path / "share", data_dir=tmp_path / "local", machine="nas")
     sid = store.start_session(nickname="Vy", class_code="", scenario_id="demo", scenario_version=1)
     store.record_decision(sid, decision(0))
@@ -183,3 +222,52 @@ def test_folder_without_shared_memory_is_written_with_an_exclusive_lock(tmp_path
     store.close()
     assert tried[:2] == [False, True]
     assert [d["idx"] for d in R.read_results(tmp_path / "share" / "results-nas.db").decisions] == [0]
+
+
+def test_resuming_continues_the_session_and_fills_in_the_decision_lost_in_flight(tmp_path, monkeypatch):
+    clock = iter(f"2026-01-01T08:{m:02d}:00Z" for m in range(60))
+    monkeypatch.setattr(R.store, "now_iso", lambda: next(clock))
+    store = R.ResultsStore(tmp_path, data_dir=tmp_path, machine="rs")
+    sid = store.start_session(nickname="An", class_code="9A", scenario_id="demo", scenario_version=1)
+    store.record_decision(sid, decision(0))
+    store.record_decision(sid, decision(1, choice="first"))
+    store.close()  # killed; decision 2 was in the saved run but never reached the file
+    store = R.ResultsStore(tmp_path, data_dir=tmp_path, machine="rs")
+    replayed = [decision(0), decision(1, choice="first"), decision(2)]
+    assert store.resume_session(sid, nickname="An", class_code="9A", scenario_id="demo", scenario_version=1,
+                                decisions=replayed) == sid
+    store.record_decision(sid, decision(3))
+    store.finish_session(sid, ending_id="e", outcome="safe", score=20, possible=40)
+    store.close()
+    data = R.read_results(tmp_path / "results-rs.db")
+    assert len(data.sessions) == 1
+    s = data.sessions[0]
+    assert (s["id"], s["started_at"], s["score"], s["outcome"]) == (sid, "2026-01-01T08:00:00Z", 20, "safe")
+    assert [(d["idx"], d["choice"]) for d in data.decisions] == [(0, "c"), (1, "first"), (2, "c"), (3, "c")]
+
+
+def test_a_decision_made_again_after_a_resume_replaces_the_one_before(tmp_path, monkeypatch):
+    """Killed after the file got decision 1 but before the saved run did: on resume the student
+    decides step 1 again, and the session keeps the choice its score is made of."""
+    clock = iter(f"2026-01-01T09:{m:02d}:00Z" for m in range(60))
+    monkeypatch.setattr(R.store, "now_iso", lambda: next(clock))
+    store = R.ResultsStore(tmp_path, data_dir=tmp_path, machine="rd")
+    sid = store.start_session(nickname="An", class_code="", scenario_id="demo", scenario_version=1)
+    store.record_decision(sid, decision(0))
+    store.record_decision(sid, decision(1, choice="before"))
+    store.close()
+    old = R.read_results(tmp_path / "results-rd.db")
+    store = R.ResultsStore(tmp_path, data_dir=tmp_path, machine="rd")
+    store.resume_session(sid, nickname="An", class_code="", scenario_id="demo", scenario_version=1,
+                         decisions=[decision(0)])
+    store.record_decision(sid, decision(1, choice="again"))
+    store.close()
+    new = R.read_results(tmp_path / "results-rd.db")
+    assert [d["choice"] for d in new.decisions] == ["c", "again"]
+    # Merging or combining the old copy with the new one keeps the later choice, in either order.
+    assert [d["choice"] for d in R.combine([new, old]).decisions] == ["c", "again"]
+    assert [d["choice"] for d in R.combine([old, new]).decisions] == ["c", "again"]
+    merged = tmp_path / "class.db"
+    R.merge_into(merged, [new])
+    assert R.merge_into(merged, [old]) == (0, 0)
+    assert [d["choice"] for d in R.read_results(merged).decisions] == ["c", "again"]

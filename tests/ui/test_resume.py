@@ -67,3 +67,137 @@ def test_picker_survives_a_broken_scenario_file(make_driver, tmp_path):
     assert "This scenario has an error and cannot be played:" in d.texts()
     d.click(broken[0].rect.center)  # a disabled card does nothing
     assert d.name == "PickerScene"
+
+
+def _decide(d, count, until_end=False):
+    """Play through the real UI: Enter on feedback cards, key 1 at each decision."""
+    made = 0
+    for _ in range(2000):
+        sc = d.scene
+        if d.name != "PlayScene" or (until_end and sc.engine.ending is not None and sc.card is None):
+            return made
+        if not until_end and made >= count:
+            return made
+        if sc.card is not None:
+            d.key(pygame.K_RETURN)
+        elif sc.engine.deciding:
+            made += 1
+            d.key(pygame.K_1)
+        else:
+            d.key(pygame.K_SPACE)
+    raise AssertionError("the scenario did not end")
+
+
+def test_a_resumed_run_is_one_session_with_the_final_score(make_driver, data_dir):
+    from game.core import results as R
+    from game.report.build import build_report
+
+    scn = load_scenario(SCENARIOS_DIR / "demo_shipper.yaml").scenario
+    results = data_dir / "usb"
+    store = R.ResultsStore(results, data_dir=data_dir, machine="lab1")
+    d = make_driver(lang="en", timers=False, recorder=store)
+    d.app.prefs.nickname = "Minh"
+    d.app.push(PlayScene(d.app, scn))
+    _decide(d, 2)
+    first = d.scene.session
+    assert store.flush(5)
+    store.close()  # the lesson's machine is switched off mid-run: the session is not finished
+    pygame.display.quit()
+
+    store = R.ResultsStore(results, data_dir=data_dir, machine="lab1")
+    d2 = make_driver(lang="en", timers=False, recorder=store)
+    d2.app.push(PickerScene(d2.app))
+    d2.frame()
+    d2.click_action(("resume", "demo_shipper"))
+    assert d2.scene.session == first
+    eng = d2.scene.engine
+    _decide(d2, 0, until_end=True)
+    assert eng.ending is not None and len(eng.log) > 2
+    store.close()
+
+    data = R.read_results(results / "results-lab1.db")
+    assert [s["id"] for s in data.sessions] == [first]
+    s = data.sessions[0]
+    assert (s["score"], s["possible"], s["outcome"]) == (eng.score, eng.possible, eng.ending.outcome)
+    assert [(x["idx"], x["choice"]) for x in data.decisions] == [(x.index, x.choice) for x in eng.log]
+    summary = build_report([results], lang="en").figures.summary
+    assert (summary.sessions, summary.finished) == (1, 1)
+    assert summary.average == eng.percent
+
+
+PLAY_UNTIL_KILLED = r"""
+import sys
+from pathlib import Path
+import pygame
+from game.core import results as R
+from game.core.loader import SCENARIOS_DIR, load_scenario
+from game.ui.scenes.play import PlayScene
+from tests.ui.driver import Driver
+
+data = Path(sys.argv[1])
+store = R.ResultsStore(data / "usb", data_dir=data, machine="lab7")
+d = Driver(data, lang="en", timers=False, recorder=store)
+d.drawing = False
+d.app.prefs.nickname = "Vy"
+d.app.push(PlayScene(d.app, load_scenario(SCENARIOS_DIR / "demo_shipper.yaml").scenario))
+made = 0
+while True:
+    sc = d.scene
+    if sc.card is not None:
+        d.key(pygame.K_RETURN)
+    elif sc.engine.deciding:
+        d.key(pygame.K_1)
+        made += 1
+        store.flush()  # acknowledge a decision only once the writer has committed it
+        print(made, flush=True)
+        if made == 2:
+            sys.stdin.read()  # wait here to be killed, mid-run
+    else:
+        d.key(pygame.K_SPACE)
+"""
+
+
+def test_killed_during_play_the_db_alone_has_every_decision_and_the_resume_continues_it(make_driver, data_dir):
+    """kill -9 during play, copy only the .db: the report shows every decision; resume, finish,
+    copy only the .db again: one session with the engine's final score."""
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+
+    from game.core import results as R
+    from game.report.build import build_report
+
+    root = SCENARIOS_DIR.parent
+    env = dict(os.environ, LA_CHAN_DATA_DIR=str(data_dir), SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    proc = subprocess.Popen([sys.executable, "-c", PLAY_UNTIL_KILLED, str(data_dir)], cwd=root, env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        acked = [proc.stdout.readline().strip() for _ in range(2)]
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+    assert acked == ["1", "2"]
+    db = data_dir / "usb" / "results-lab7.db"
+    stick = data_dir / "stick"
+    stick.mkdir()
+    shutil.copyfile(db, stick / db.name)  # only the .db
+    report = build_report([stick], lang="en")
+    assert not report.problems
+    assert (report.figures.summary.sessions, report.figures.summary.decisions) == (1, 2)
+
+    store = R.ResultsStore(data_dir / "usb", data_dir=data_dir, machine="lab7")
+    d = make_driver(lang="en", timers=False, recorder=store)
+    assert d.app.prefs.nickname == "Vy"
+    d.app.push(PickerScene(d.app))
+    d.frame()
+    d.click_action(("resume", "demo_shipper"))
+    eng = d.scene.engine
+    assert len(eng.log) == 2
+    _decide(d, 0, until_end=True)
+    store.close()
+    shutil.copyfile(db, stick / db.name)
+    summary = build_report([stick], lang="en").figures.summary
+    assert (summary.sessions, summary.finished, summary.decisions) == (1, 1, len(eng.log))
+    assert summary.average == eng.percent

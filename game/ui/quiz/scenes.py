@@ -92,7 +92,7 @@ class QuizItemScene(PlayScene):
     def _timers_wanted(self) -> bool:
         return False
 
-    def _start_session(self) -> None:
+    def _start_session(self, resume: dict) -> None:
         self.session = self.run.session
 
     def _check_log(self) -> None:

@@ -52,7 +52,7 @@ class PlayScene(Scene):
         self.finished = False
         self.logged = len(self.engine.log)
         self.session = ""
-        self._start_session()
+        self._start_session(resume or {})
         if self.engine.log:  # resumed: show where the story is
             self.phone.screen = ("home",)
             if self.engine.phone.call is not None:
@@ -111,12 +111,16 @@ class PlayScene(Scene):
     def _session_nickname(self) -> str:
         return self.app.prefs.nickname
 
-    def _start_session(self) -> None:
-        p = self.app.prefs
+    def _start_session(self, resume: dict) -> None:
+        """A new session, or for a resumed run the same session it began (one run, one session)."""
+        p, rec = self.app.prefs, self.app.recorder
+        who = dict(nickname=self._session_nickname(), class_code=p.class_code, scenario_id=self.scn.id,
+                   scenario_version=self.scn.version, mode=self.recording_mode)
         try:
-            self.session = self.app.recorder.start_session(
-                nickname=self._session_nickname(), class_code=p.class_code, scenario_id=self.scn.id,
-                scenario_version=self.scn.version, mode=self.recording_mode)
+            if self.engine.log and isinstance(resume.get("session"), str) and resume["session"]:
+                self.session = rec.resume_session(resume["session"], decisions=list(self.engine.log), **who)
+            else:
+                self.session = rec.start_session(**who)
         except Exception:  # noqa: BLE001 — recording must never stop play
             self.session = ""
 
@@ -130,7 +134,7 @@ class PlayScene(Scene):
             if d.safety != "neutral":
                 self._open_card(d)
         if new and eng.ending is None:
-            app.progress.save_run(app.prefs.nickname, eng.snapshot())
+            app.progress.save_run(app.prefs.nickname, {**eng.snapshot(), "session": self.session})
         if eng.ending is not None and not self.finished:
             self.finished = True
             self.app.sounds.stop_ring()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.progress import clean_nickname
+from game.core.nickname import CLASS_CODE_MAX, NICKNAME_MAX, clean_class_code, clean_nickname
 
 from .. import items as I
 from ..page import footer_buttons, page
 from ..scene import Scene
 
 FIELDS = ("nickname", "class_code")
-LIMITS = {"nickname": 24, "class_code": 16}
+LIMITS = {"nickname": NICKNAME_MAX, "class_code": CLASS_CODE_MAX}
 
 
 class ProfileScene(Scene):
@@ -86,7 +86,7 @@ class ProfileScene(Scene):
                 self.focus = ("field", "nickname")
                 return
             self.app.prefs.nickname = nick
-            self.app.prefs.class_code = clean_nickname(self.values["class_code"], LIMITS["class_code"])
+            self.app.prefs.class_code = clean_class_code(self.values["class_code"])
             self.app.progress.save()
             pygame.key.stop_text_input()
             from ..quiz.flow import after_profile
