@@ -63,6 +63,7 @@ class Contact(Node):
     number: str | None = f("str", doc="Phone number or handle shown when the contact is unknown.")
     saved: bool = f("bool", default=False, doc="Is the contact saved in the player's phone?")
     avatar: str | None = f("path", doc="Image file, relative to the scenario file.")
+    scammer: bool = f("bool", default=False, doc="Author-only: a scammer, or an account a scammer has taken over. `lint --pack` checks that nothing on the surface gives such contacts away.")
     note: str | None = f("str", doc=AUTHOR["note"])
 
 
