@@ -144,3 +144,15 @@ def test_only_fictional_numbers(pack):
                 re.fullmatch(r"1[89]00 00\d\d", number)
             assert ok or number == "845 000 1122", f"{scn.id}: {getattr(c, 'id', 'player')} {number}"
 
+
+
+def test_losing_money_always_ends_as_scammed(pack):
+    """A path on which the player loses money (a consequence with an amount) never ends 'safe' or
+    'harmed': the ending must say plainly that they were scammed, and who to call."""
+    for scn in pack.values():
+        for p in walk.paths(scn, limit=5_000):
+            lost = 0
+            for sid, cid in p.choices:
+                c = next(c for c in scn.offered_choices(scn.step(sid)) if c.id == cid)
+                lost += sum(q.amount or 0 for q in c.consequences if q.kind == "money")
+            assert not lost or p.outcome == "scammed", f"{scn.id}: {p.choices} loses {lost}đ, ends {p.ending}"
