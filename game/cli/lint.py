@@ -4,10 +4,17 @@ Each problem is printed as `path:line:col: CODE severity: message`, grouped by f
 followed by a summary. Exit status: 0 when there are no errors, 1 otherwise
 (warnings alone do not fail unless --strict). Codes are explained in docs/diagnostics.md.
 
+With --pack, the files are also checked together, with the quiz in scenarios/quiz/ when the
+scenarios folder is checked: no simple surface feature (a number prefix or pattern, a saved
+name or a number, the kind of name, the app, the length, accents, capitals, "!", "...",
+emoticons) may tell scam senders and messages from genuine ones on its own (LC601), and no
+invented brand may be one letter from a real one (LC602). See docs/authoring-guide.md.
+
 Examples:
   python main.py lint                       # everything under scenarios/
   python main.py lint scenarios/demo_shipper.yaml --lang vi
   python main.py lint --format json
+  python main.py lint --pack                # also the pack-wide checks (run in CI)
 """
 
 from __future__ import annotations
@@ -37,6 +44,8 @@ def register(p) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--strict", action="store_true", help="warnings fail too")
     p.add_argument("--codes", action="store_true", help="print every diagnostic code as Markdown (docs/diagnostics.md)")
+    p.add_argument("--pack", action="store_true",
+                   help="also check the files together: no surface feature may give scams away (LC601, LC602)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores for big folders)")
     add_lang(p)
     p.set_defaults(run=run)
@@ -75,7 +84,22 @@ def check_file(path: Path) -> FileReport:
     )
 
 
-def lint(paths: list[Path] | None, jobs: int | None = None):
+def pack_diagnostics(paths: list[Path] | None) -> list[Diagnostic]:
+    """The pack-wide checks over these files (and the quiz, when the whole scenarios folder is checked)."""
+    from game.core import packcheck
+    from game.core.loader import SCENARIOS_DIR, display_path, load_all
+    from game.core.quiz import load_quizzes
+
+    tax = load_taxonomy()
+    scns = [(it.scenario, display_path(it.path)) for it in load_all(paths or None, tax) if it.ok]
+    quizzes = []
+    whole = not paths or any(Path(p).resolve() == SCENARIOS_DIR.resolve() for p in paths)
+    if whole:
+        quizzes = [(q, display_path(Path(q.path))) for q in load_quizzes()]
+    return packcheck.check(scns, quizzes)
+
+
+def lint(paths: list[Path] | None, jobs: int | None = None, pack: bool = False):
     """Check every file; returns (file reports, all diagnostics, summary counts).
 
     Files are independent, so a big folder is checked on every core; results come back
@@ -94,6 +118,8 @@ def lint(paths: list[Path] | None, jobs: int | None = None):
         if diag:
             report.diagnostics.append(diag)
     diags: list[Diagnostic] = list(tax.diagnostics)
+    if pack:
+        diags += pack_diagnostics(paths)
     counts = dict(files=len(reports), scenarios=0, steps=0, endings=0, paths=0, words=0)
     for r in reports:
         diags += r.diagnostics
@@ -114,7 +140,7 @@ def run(args) -> int:
 
         print(render(), end="")
         return 0
-    _reports, diags, counts = lint(args.paths, args.jobs)
+    _reports, diags, counts = lint(args.paths, args.jobs, pack=args.pack)
     if args.format == "json":
         print(json.dumps({"diagnostics": [d.to_json(lang) for d in diags], "summary": counts},
                          ensure_ascii=False, indent=2))

@@ -2,7 +2,9 @@
 
 Each path is printed with its choices, its ending and its score (points out of the
 best available at each decision, and a percentage). A step may appear at most twice
-on one path, so loops end; a cut loop is shown as `(loop)`.
+on one path, so loops end; a cut loop is shown as `(loop)`. With --timeouts, a step
+with a timer also branches to where the story goes when time runs out, shown as
+`(timeout)` (unscored: running out of time chooses nothing).
 
 Examples:
   python main.py walk scenarios/demo_shipper.yaml
@@ -28,6 +30,7 @@ def register(p) -> None:
     p.add_argument("--graph", choices=("mermaid", "dot"), help="print the step graph instead of paths")
     p.add_argument("--limit", type=int, default=None, help="print at most N paths")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--timeouts", action="store_true", help="also list paths where a timer runs out")
     add_lang(p)
     p.set_defaults(run=run)
 
@@ -44,7 +47,7 @@ def run(args) -> int:
         print(mermaid(scn) if args.graph == "mermaid" else dot(scn))
         return 0
     stats = walk.stats(scn)
-    listed = list(walk.paths(scn, limit=args.limit))
+    listed = list(walk.paths(scn, limit=args.limit, timeouts=args.timeouts))
     if args.format == "json":
         print(json.dumps({
             "scenario": scn.id,
@@ -69,6 +72,8 @@ def _edges(scn):
         for c in scn.offered_choices(st):
             for t in dict.fromkeys(c.targets):
                 yield st.id, t, c.id
+        if st.timeout and st.timeout.go:
+            yield st.id, st.timeout.go, "(timeout)"
 
 
 def mermaid(scn) -> str:

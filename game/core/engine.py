@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from . import walk
 from .model import (
     PLAYER,
+    TIMED_OUT,
     CallEndEvent,
     CallEvent,
     Choice,
@@ -23,7 +24,7 @@ from .model import (
     Scenario,
     Step,
 )
-from .texts import Text, choice_key, ending_key, event_key, text
+from .texts import Text, choice_key, ending_key, event_key, text, timeout_key
 
 
 @dataclass
@@ -136,8 +137,8 @@ class Decision:
 @dataclass
 class Feedback:
     decision: Decision
-    choice: Choice
-    key: str  # text key prefix of the choice, e.g. scn/step/choice/id
+    choice: Choice | None  # None when time ran out (nothing was chosen)
+    key: str  # text key prefix of the choice, e.g. scn/step/choice/id (scn/step/timeout when time ran out)
     explanation: Text | None
     consequences: list[Text]
     next_id: str
@@ -145,7 +146,7 @@ class Feedback:
 
     @property
     def scored(self) -> bool:
-        return self.choice.safety != "neutral"
+        return self.choice is not None and self.choice.safety != "neutral"
 
 
 @dataclass
@@ -160,8 +161,21 @@ class ChoiceError(ValueError):
     pass
 
 
+TIMER_MODES = ("off", "lesson", "all")
+
+
+def timer_mode(timers) -> str:
+    """`off`, `lesson` (only timers the author marked as part of the lesson) or `all`.
+    True means `lesson`, the default everywhere; False means `off`."""
+    if timers is True:
+        return "lesson"
+    if timers in TIMER_MODES:
+        return timers
+    return "off"
+
+
 class Engine:
-    def __init__(self, scenario: Scenario, *, timers: bool = True, start: str | None = None):
+    def __init__(self, scenario: Scenario, *, timers: bool | str = True, start: str | None = None):
         self.scn = scenario
         self.timers = timers
         self.time = 0.0
@@ -250,7 +264,7 @@ class Engine:
         deadline = self.deadline
         if deadline is not None and self.time >= deadline:
             out.append(Happening("timeout", self.step))
-            self.choose(self.step.timeout.choice, timed_out=True)
+            self.time_out()
         return out
 
     def _land(self, item: _Scheduled) -> Happening:
@@ -319,7 +333,7 @@ class Engine:
 
     @property
     def deadline(self) -> float | None:
-        if not (self.deciding and self.timers and self.step.timeout):
+        if not (self.deciding and timer_runs(self.step, self.timers)):
             return None
         return self._opened_at + self.step.timeout.after
 
@@ -379,6 +393,26 @@ class Engine:
             self._enter(target)
         return fb
 
+    def time_out(self) -> Feedback:
+        """Time ran out: nothing is chosen, nothing is sent, nothing is scored. The story goes on
+        where the author said it does when nobody answers (`timeout.go`)."""
+        if not self.deciding or not self.step.timeout:
+            raise ChoiceError("no timed decision is open")
+        to = self.step.timeout
+        d = Decision(len(self.log), self.step.id, TIMED_OUT, "neutral", 0, [], list(self._step_flags),
+                     round(self.time - self._opened_at, 3), True, self.time, False, 0, self.step.genuine)
+        self.log.append(d)
+        key = timeout_key(self.scn, self.step)
+        ending = self.scn.ending(to.go)
+        fb = Feedback(d, None, key, text(f"{key}/text", to.text), [], to.go, ending)
+        if ending is not None:
+            self.ending = ending
+            self._opened_at = None
+            self.visited.append(ending.id)
+        else:
+            self._enter(to.go)
+        return fb
+
     def _apply_phone(self, c: Choice, key: str) -> None:
         """Call effects and the player's words. Words come before a hang-up and after an answer."""
         if c.call in ("decline", "hang_up"):
@@ -415,7 +449,29 @@ class Engine:
 
     @property
     def flags_missed(self) -> list[str]:
-        return [f for f in self.flags_shown if f not in self.flags_spotted]
+        """Red flags a feedback card marked as missed, in order: shown in a step whose scored
+        decision did not respond to them. Exactly what the cards said, flag by flag."""
+        out: list[str] = []
+        for d in self.log:
+            if d.safety == "neutral":
+                continue  # no card (a neutral choice, or time ran out): nothing was judged
+            for fl in d.flags_shown:
+                if fl not in d.flags and fl not in out:
+                    out.append(fl)
+        return out
+
+    @property
+    def flags_caught(self) -> list[str]:
+        """Red flags the cards marked as spotted, and no card marked as missed."""
+        missed = set(self.flags_missed)
+        out: list[str] = []
+        for d in self.log:
+            if d.safety == "neutral":
+                continue
+            for fl in list(d.flags_shown) + [f for f in d.flags if f not in d.flags_shown]:
+                if fl in d.flags and fl not in missed and fl not in out:
+                    out.append(fl)
+        return out
 
     @property
     def percent(self) -> int:
@@ -434,7 +490,7 @@ class Engine:
         }
 
     @classmethod
-    def replay(cls, scenario: Scenario, choices: list, *, timers: bool = True) -> Engine:
+    def replay(cls, scenario: Scenario, choices: list, *, timers: bool | str = True) -> Engine:
         """Rebuild an engine from recorded choices; stops quietly at the first that no longer fits."""
         eng = cls(scenario, timers=timers)
         for rec in choices:
@@ -443,8 +499,10 @@ class Engine:
             if not eng.deciding:
                 break
             if timed_out and eng.deadline is not None:
-                eng.advance(eng.deadline - eng.time)  # the timeout takes the choice itself
+                eng.advance(eng.deadline - eng.time)  # time runs out again, exactly as before
                 continue
+            if cid == TIMED_OUT:
+                break  # timers are off now, so the story waits for the player here
             if at is not None and at > eng.time:
                 room = (eng.deadline - eng.time) * 0.999 if eng.deadline is not None else at - eng.time
                 eng.advance(min(at - eng.time, room))
@@ -452,3 +510,11 @@ class Engine:
                 break
             eng.choose(cid, timed_out=timed_out)
         return eng
+
+
+def timer_runs(step: Step | None, timers) -> bool:
+    """Does this step's timer run with these settings (see `timer_mode`)?"""
+    if step is None or step.timeout is None:
+        return False
+    mode = timer_mode(timers)
+    return mode == "all" or (mode == "lesson" and step.timeout.lesson)

@@ -63,6 +63,7 @@ class Contact(Node):
     number: str | None = f("str", doc="Phone number or handle shown when the contact is unknown.")
     saved: bool = f("bool", default=False, doc="Is the contact saved in the player's phone?")
     avatar: str | None = f("path", doc="Image file, relative to the scenario file.")
+    scammer: bool = f("bool", default=False, doc="Author-only: a scammer, or an account a scammer has taken over. `lint --pack` checks that nothing on the surface gives such contacts away.")
     note: str | None = f("str", doc=AUTHOR["note"])
 
 
@@ -193,10 +194,21 @@ class Choice(Node):
         return [b.go for b in self.next or [] if b.go]
 
 
+TIMED_OUT = "(timeout)"  # the decision log's choice id when time ran out: no choice was made
+
+
 @dataclass
 class Timeout(Node):
+    """A decision timer. Running out never chooses for the player: the story moves on as if the
+    player had not answered (the scammer pushes again, the call drops, the offer expires)."""
+
+    # Keys of an older format, refused with a diagnostic that explains the fix.
+    retired = {"choice": "LC320"}
+
     after: float = f("number", required=True, min=3, max=300, doc="Seconds the player has to decide.")
-    choice: str = f("id", required=True, doc="Choice id taken when time runs out.")
+    go: str = f("id", required=True, doc="Step or ending where the story goes on when the player has not answered (never a choice: running out of time decides nothing).")
+    text: str | None = f("text", doc="What happens when nobody answers, shown on the card (e.g. 'He hangs up and calls again').")
+    lesson: bool = f("bool", default=False, doc="The pressure is part of this step's lesson: the timer runs unless the player switched timers off. Otherwise it runs only with 'Decision timers: All'.")
 
 
 @dataclass
@@ -206,7 +218,7 @@ class Step(Node):
     choices: list[Choice] = f([Choice], default=[], doc="What the player can do.")
     help: list[str] = f("ids", default=[], doc="Help actions (from `help_actions:`) offered here.")
     no_help: str | None = f("str", doc="Author-only: why no help action fits this step.")
-    timeout: Timeout | None = f(Timeout, doc="Optional decision timer (players may switch timers off).")
+    timeout: Timeout | None = f(Timeout, doc="Optional decision timer; when it runs out the story goes to `go:` and nothing is chosen.")
     discuss: str | None = f("text", doc="Classroom mode: a question for the class.")
     genuine: bool = f("bool", default=False, doc="The step is about a real (not scam) message or call; over-suspicion here is measured.")
     note: str | None = f("str", doc=AUTHOR["note"])

@@ -17,13 +17,14 @@ __all__ = ["Prefs", "Progress", "clean_nickname"]
 
 FILE_NAME = "progress.json"
 TEXT_SIZES = ("small", "medium", "large")
+TIMER_MODES = ("lesson", "off", "all")  # the settings button cycles in this order
 
 
 @dataclass
 class Prefs:
     lang: str = ""  # "" = not chosen yet (use the OS locale)
     text_size: str = "medium"
-    timers: bool = True
+    timers: str = "lesson"  # off | lesson (only timers the author marked as part of the lesson) | all
     sound: bool = True
     fullscreen: bool = False
     reduced_motion: bool = False
@@ -36,12 +37,16 @@ class Prefs:
         p = cls()
         if not isinstance(data, dict):
             return p
+        if isinstance(data.get("timers"), bool):  # before timer modes: on meant the default
+            data = dict(data, timers="lesson" if data["timers"] else "off")
         for fl in fields(cls):
             v = data.get(fl.name)
             if isinstance(v, type(getattr(p, fl.name))):
                 setattr(p, fl.name, v)
         if p.text_size not in TEXT_SIZES:
             p.text_size = "medium"
+        if p.timers not in TIMER_MODES:
+            p.timers = "lesson"
         if p.lang not in ("", "vi", "en"):
             p.lang = ""
         p.nickname = clean_nickname(p.nickname)

@@ -70,11 +70,16 @@ class Builder:
         values: dict[str, Any] = {}
         marks = {}
         seen = set()
+        retired = False
         for knode, vnode in node.value:
             key = knode.value if isinstance(knode, ScalarNode) else None
             if key is None or key in seen:
                 continue  # non-scalar keys are refused below; duplicates were reported
             seen.add(key)
+            if key in getattr(cls, "retired", {}):
+                self.error(cls.retired[key], knode, field=key, where=what)
+                retired = True
+                continue
             if key not in specs:
                 self.error("LC101", knode, field=key, where=what, hint=did_you_mean(key, specs))
                 continue
@@ -84,7 +89,7 @@ class Builder:
             if value is not _BAD:
                 values[name] = value
         for key in required:
-            if key not in seen:
+            if key not in seen and not retired:  # an old-format record gets one diagnostic, with the fix
                 self.error("LC102", node, field=key, where=what)
         for name in lists:
             if name not in values:

@@ -73,6 +73,10 @@ def event_key(scn: Scenario, step: Step, ev: Event) -> str:
     return f"{scn.id}/{step.id}/{ev.id}"
 
 
+def timeout_key(scn: Scenario, step: Step) -> str:
+    return f"{scn.id}/{step.id}/timeout"
+
+
 def ending_key(scn: Scenario, ending: Ending) -> str:
     return f"{scn.id}/ending/{ending.id}"
 
@@ -101,6 +105,8 @@ def iter_texts(scn: Scenario) -> Iterator[TextItem]:
         yield from _fields(st, f"{sid}/{st.id}", st.note)
         for ev in st.events:
             yield from _fields(ev, event_key(scn, st, ev), ev.note)
+        if st.timeout:
+            yield from _fields(st.timeout, timeout_key(scn, st), st.note)
         for c in st.choices:
             yield from iter_choice(scn, st, c)
     for e in scn.endings:

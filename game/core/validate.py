@@ -70,9 +70,10 @@ class Checker:
         stem = Path(s.path or self.path).stem
         if s.id and stem != s.id:
             self.add("LC404", s.where("id"), id=s.id, file=stem)
-        if not any(d.code == "LC202" and d.args.get("field") in ("next", "start") for d in self.diags):
+        if not any(d.code == "LC202" and d.args.get("field") in ("next", "start", "timeout.go") for d in self.diags):
             self.graph()  # graph findings would only echo a broken `next:`
             self.calls()
+            self.timeouts()
         return self.diags
 
     @property
@@ -153,8 +154,8 @@ class Checker:
             self.choice(c, step.id)
         for hid in step.help:
             self.ref(hid, [h.id for h in s.help_actions], "help", step.where("help"))
-        if step.timeout:
-            self.ref(step.timeout.choice, [c.id for c in offered], "timeout.choice", step.timeout.where("choice"), code="LC209")
+        if step.timeout and step.timeout.go:
+            self.ref(step.timeout.go, self.node_ids, "timeout.go", step.timeout.where("go"), code="LC209")
         if not offered:
             self.add("LC302", step.where("id"), id=step.id)
         elif all(c.when is not None for c in offered):
@@ -228,6 +229,38 @@ class Checker:
                 self.add("LC303", st.where("id"), id=st.id)
 
 
+    def timeouts(self):
+        """A timer that runs out must never act for the player. Its `go:` may not be
+        - a harmed or scammed ending (LC321): doing nothing does not send an OTP;
+        - a step that only risky or unsafe choices lead to (LC322): the story would go on as if the
+          player had done something they did not do (the step assumes the code was sent);
+        - a step that opens with the player's own message or words (LC323): the game would speak for them."""
+        s = self.scn
+        arrivals: dict[str, list[Choice]] = {}
+        for st in s.steps:
+            for c in s.offered_choices(st):
+                for t in c.targets:
+                    arrivals.setdefault(t, []).append(c)
+        for st in s.steps:
+            to = st.timeout
+            if not to or not to.go:
+                continue
+            mark = to.where("go")
+            ending = s.ending(to.go)
+            if ending is not None:
+                if ending.outcome != "safe":
+                    self.add("LC321", mark, step=st.id, go=to.go, outcome=ending.outcome)
+                continue
+            target = s.step(to.go)
+            if target is None:
+                continue
+            came = arrivals.get(to.go, [])
+            if came and all(_acts(c) for c in came):
+                self.add("LC322", mark, step=st.id, go=to.go)
+            first = next((ev for ev in target.events if isinstance(ev, MessageEvent | LineEvent)), None)
+            if first is not None and _by_player(first):
+                self.add("LC323", mark, step=st.id, go=to.go, event=first.id)
+
     def calls(self):
         """Follow the call's state (none, ringing, active, ended) through every step a path can
         reach, and report caption lines that would land on a call nobody answered."""
@@ -263,7 +296,20 @@ class Checker:
 
 
 def step_targets(scn: Scenario, step) -> list[str]:
-    return [t for c in scn.offered_choices(step) for t in c.targets]
+    out = [t for c in scn.offered_choices(step) for t in c.targets]
+    if step.timeout and step.timeout.go:
+        out.append(step.timeout.go)
+    return out
+
+
+def _acts(c: Choice) -> bool:
+    """The choice does something risky or unsafe, or something is lost."""
+    return c.safety in ("risky", "unsafe") or bool(c.consequences)
+
+
+def _by_player(ev) -> bool:
+    who = ev.sender if isinstance(ev, MessageEvent) else ev.speaker
+    return who == PLAYER
 
 
 def _scenarios_root(base: Path) -> Path:

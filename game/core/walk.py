@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .model import Choice, Scenario
+from .model import TIMED_OUT, Choice, Scenario
 
 MAX_VISITS = 2  # a step may appear this many times on one path before the loop is cut
 
@@ -124,8 +124,11 @@ class Path:
         return percent(self.score, self.possible)
 
 
-def paths(scn: Scenario, max_visits: int = MAX_VISITS, limit: int | None = None) -> Iterator[Path]:
-    """Every path from the start, depth first; a step is visited at most `max_visits` times."""
+def paths(scn: Scenario, max_visits: int = MAX_VISITS, limit: int | None = None,
+          timeouts: bool = False) -> Iterator[Path]:
+    """Every path from the start, depth first; a step is visited at most `max_visits` times.
+    With `timeouts`, a step with a timer also branches to where the story goes when time runs
+    out: the step is (step id, TIMED_OUT), unscored, and changes no variable."""
     if not scn.steps:
         return
     count = 0
@@ -145,6 +148,8 @@ def paths(scn: Scenario, max_visits: int = MAX_VISITS, limit: int | None = None)
             vis = visited + (node,)
             here = offered(scn, step, vars_, vis)
             best = best_offered(here)
+            if timeouts and step.timeout and step.timeout.go:
+                stack.append((step.timeout.go, vars_, vis, chosen + [(node, TIMED_OUT)], score, possible))
             for c in reversed(here):
                 nv = apply(c, vars_)
                 bar = best if c.safety != "neutral" else 0  # as in the engine

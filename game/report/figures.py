@@ -11,7 +11,8 @@ Definitions (the trainer guide explains them in plain words):
 - Follow-up: a student whose story ended harmed or scammed, or who made a choice whose
   authored consequences lose money or an account (an OTP, password or login given away).
 - Over-suspicion in play: at steps marked `genuine` (a real message), a scored choice
-  below the best, e.g. blocking a real message from Mum.
+  below the best, e.g. blocking a real message from Mum. A decision whose time ran out
+  is no decision (nothing was chosen) and counts in neither figure.
 - A red flag is *missed* in a session when it was shown and no choice responded to it;
   flags are listed by the share of the sessions showing them in which they were missed.
 - Quiz: a decision row per item, `choice` is the answer ("scam" or "real") and `score`
@@ -177,9 +178,14 @@ def session_percent(decisions: list[dict]) -> float:
                               sum(d["best"] or 0 for d in decisions if d["safety"] != "neutral")))
 
 
+def judged_genuine(d: dict) -> bool:
+    """A scored decision at a step about a real message. Time running out is no decision at all."""
+    return bool(d.get("genuine")) and d["safety"] != "neutral" and not d.get("timed_out")
+
+
 def over_suspicious(d: dict) -> bool:
     """At a step about a real message, a choice that scored below the best (e.g. blocking Mum)."""
-    return bool(d.get("genuine")) and d["safety"] != "neutral" and (d["score"] or 0) < (d["best"] or 0)
+    return judged_genuine(d) and (d["score"] or 0) < (d["best"] or 0)
 
 
 def bin_of(pct: float) -> int:
@@ -242,7 +248,7 @@ def compute(data: ResultsData, order: dict[str, dict[str, dict[str, str]]] | Non
         outcomes=dict(outcomes),
         classroom_sessions=len(classroom),
         quiz_sessions=len(quiz),
-        genuine_decisions=sum(1 for d in play_rows if d.get("genuine") and d["safety"] != "neutral"),
+        genuine_decisions=sum(1 for d in play_rows if judged_genuine(d)),
         over_suspicious=sum(1 for d in play_rows if over_suspicious(d)),
     )
     play_by_scn: dict[str, list[dict]] = defaultdict(list)

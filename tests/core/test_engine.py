@@ -1,11 +1,13 @@
 """The engine: timeline, decisions, timers, phone state, scoring, replay."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from game.core.engine import ChoiceError, Engine
+from game.core.engine import ChoiceError, Engine, timer_runs
 from game.core.loader import load_scenario
+from game.core.model import TIMED_OUT
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,7 +56,7 @@ def test_typing_indicator_precedes_the_message(demo):
     assert thread.messages[0].flags == ["threat_fear", "channel_switch"]
 
 
-def test_timeout_takes_the_choice_exactly_on_time(demo):
+def test_timeout_chooses_nothing_and_goes_where_the_author_said_exactly_on_time(demo):
     e = Engine(demo)
     for cid in ("answer", "add_officer", "accept_video"):
         e.skip()
@@ -66,8 +68,35 @@ def test_timeout_takes_the_choice_exactly_on_time(demo):
     kinds = [h.kind for h in e.advance(5)]
     assert "timeout" in kinds
     last = e.log[-1]
-    assert (last.choice, last.timed_out, last.time_taken) == ("give_id", True, 20.0)
-    assert e.vars["gave_info"] is True
+    assert (last.choice, last.timed_out, last.time_taken) == (TIMED_OUT, True, 20.0)
+    assert (last.safety, last.score, last.best, last.flags) == ("neutral", 0, 0, [])  # no decision: not scored
+    assert e.vars["gave_info"] is False  # nothing was given away
+    assert e.ending.id == demo.step("interrogation").timeout.go
+    assert e.possible == sum(d.best for d in e.log if d.safety != "neutral")
+    assert not e.consequences and e.money_lost == 0
+
+
+def test_timer_modes(demo):
+    marked = demo.step("interrogation")
+    assert marked.timeout.lesson
+    assert timer_runs(marked, True) and timer_runs(marked, "lesson") and timer_runs(marked, "all")
+    assert not timer_runs(marked, False) and not timer_runs(marked, "off")
+    unmarked = dataclasses.replace(marked, timeout=dataclasses.replace(marked.timeout, lesson=False))
+    assert timer_runs(unmarked, "all") and not timer_runs(unmarked, "lesson") and not timer_runs(unmarked, True)
+
+
+def test_a_timeout_replays_as_a_timeout(demo):
+    e = Engine(demo)
+    for cid in ("answer", "add_officer", "accept_video"):
+        e.skip()
+        e.choose(cid)
+    e.skip()
+    e.advance(30)
+    again = Engine.replay(demo, e.snapshot()["choices"])
+    assert [(d.step, d.choice, d.timed_out) for d in again.log] == [(d.step, d.choice, d.timed_out) for d in e.log]
+    assert again.ending is e.ending or again.ending.id == e.ending.id
+    stopped = Engine.replay(demo, e.snapshot()["choices"], timers=False)
+    assert stopped.step.id == "interrogation" and stopped.deciding  # with timers off, the story waits
 
 
 def test_timers_off_never_choose_for_the_player(demo):
@@ -229,3 +258,44 @@ def test_phone_clock_start(tmp_path):
         assert loaded.ok, [d.format() for d in loaded.diagnostics]
         assert loaded.scenario.clock_minutes == minutes
     assert load_scenario(ROOT / "scenarios" / "demo_shipper.yaml").scenario.clock_minutes == 20 * 60 + 14
+
+
+def _cards(log):
+    """What the feedback cards said: (flag, spotted?) for every scored decision, in order."""
+    for d in log:
+        if d.safety == "neutral":
+            continue
+        for fl in list(d.flags_shown) + [f for f in d.flags if f not in d.flags_shown]:
+            yield fl, fl in d.flags
+
+
+def test_the_debriefs_missed_flags_are_exactly_those_a_card_marked_missed():
+    scn = load_scenario(ROOT / "scenarios" / "tutorial.yaml").scenario
+    e = Engine(scn, timers=False)
+    for cid in ("reply_ha", "open_link", "stop_tell"):
+        e.skip()
+        e.choose(cid)
+    said_missed = [fl for fl, got in _cards(e.log) if not got]
+    assert "link_or_app_install" in said_missed  # the card after clicking the link said so
+    while e.ending is None:  # finish on the safest choices: later cards must not erase it
+        e.skip()
+        best = max(e.offered(), key=lambda c: c.score or 0)
+        e.choose(best.id)
+    assert "link_or_app_install" in e.flags_missed
+    assert "link_or_app_install" not in e.flags_caught
+
+
+@pytest.mark.parametrize("name", ["tutorial", "fake_bank", "online_kidnapping", "hijacked_friend"])
+def test_debrief_flags_agree_with_the_cards_on_every_path(name):
+    from game.core import walk
+
+    scn = load_scenario(ROOT / "scenarios" / f"{name}.yaml").scenario
+    for p in walk.paths(scn, limit=300):
+        e = Engine(scn, timers=False)
+        for _step, cid in p.choices:
+            e.skip()
+            e.choose(cid)
+        cards = list(_cards(e.log))
+        missed = list(dict.fromkeys(fl for fl, got in cards if not got))
+        assert e.flags_missed == missed
+        assert set(e.flags_caught) == {fl for fl, got in cards if got} - set(missed)

@@ -131,17 +131,33 @@ def test_parent_scenario_is_played_as_a_parent(pack, sid):
     assert pack[sid].audience == "parent"
 
 
-MOBILE = re.compile(r"0(3[2-9]|5[689]|7[06-9]|8[1-9]|9\d)\d{7}")
-
-
-def test_phone_numbers_look_real(pack):
-    """Phone numbers look like real Vietnamese mobile numbers (fictional, but with no give-away range),
-    or are official hotlines."""
+def test_only_fictional_numbers(pack):
+    """Phone numbers follow the authoring guide's policy: `0PPX 000 NNN` on one shared list of real
+    carrier prefixes (for scammers and real contacts alike), 1800/1900 00NN for organisations, and
+    otherwise only official hotlines."""
     official = {"113", "111", "156", "5656", "114", "115"}
+    shared = ("090", "093", "070", "079", "098", "038", "091", "085")
     for scn in pack.values():
-        for c in [*scn.contacts]:
+        people = [*scn.contacts] + ([scn.player] if scn.player else [])
+        for c in people:
             number = (c.number or "").strip()
-            if number.startswith(("0", "+84")) or number in official:
-                digits = re.sub(r"\D", "", number)
-                ok = digits in official or MOBILE.fullmatch(digits) or digits.startswith(("0900000", "0700000"))
-                assert ok, f"{scn.id}: {c.id} {number}"
+            if not re.fullmatch(r"[\d\s.+]+", number):
+                continue  # a handle or a brand name, not a number
+            digits = re.sub(r"\D", "", number)
+            if digits in official:
+                continue
+            ok = re.fullmatch(r"0\d{3} 000 \d{3}", number) and digits[:3] in shared or \
+                re.fullmatch(r"1[89]00 00\d\d", number)
+            assert ok or number == "845 000 1122", f"{scn.id}: {getattr(c, 'id', 'player')} {number}"
+
+
+def test_losing_money_always_ends_as_scammed(pack):
+    """A path on which the player loses money (a consequence with an amount) never ends 'safe' or
+    'harmed': the ending must say plainly that they were scammed, and who to call."""
+    for scn in pack.values():
+        for p in walk.paths(scn, limit=5_000):
+            lost = 0
+            for sid, cid in p.choices:
+                c = next(c for c in scn.offered_choices(scn.step(sid)) if c.id == cid)
+                lost += sum(q.amount or 0 for q in c.consequences if q.kind == "money")
+            assert not lost or p.outcome == "scammed", f"{scn.id}: {p.choices} loses {lost}đ, ends {p.ending}"

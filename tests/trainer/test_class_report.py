@@ -6,6 +6,7 @@ import random
 import re
 import statistics
 from collections import Counter, defaultdict
+from pathlib import Path
 
 import pytest
 
@@ -115,11 +116,12 @@ def test_report_figures_match_the_engines(lab):
             assert st.median_time == pytest.approx(statistics.median(times[key]))
     assert seen == set(counts)
 
-    # Red flags missed
+    # Red flags missed: the report counts a flag as missed in a session when it was shown and no
+    # decision of the session responded to it (per session, not per feedback card as the debrief does)
     shown, missed = Counter(), Counter()
     for r in play:
         shown.update(set(r.engine.flags_shown))
-        missed.update(set(r.engine.flags_missed))
+        missed.update(set(r.engine.flags_shown) - r.engine.flags_spotted)
     assert {f.flag: (f.shown, f.missed) for f in figs.flags} == {f: (shown[f], missed[f]) for f in shown}
     often = [f for f in figs.flags if f.shown >= 3]
     assert figs.flags[:len(often)] == often
@@ -204,3 +206,25 @@ def test_csv_cells_never_start_a_formula(tmp_path):
     assert main(["results", "export", str(tmp_path / "results-x.db"), "-o", str(out)]) == 0
     exported = out.read_text(encoding="utf-8-sig")
     assert ",'=HYPERLINK(1),'+9A," in exported
+
+
+def test_a_timeout_at_a_real_message_is_no_decision_not_over_suspicion():
+    from game.core.model import TIMED_OUT
+    from game.core.results import ResultsData
+    from game.report.figures import compute
+
+    session = {"id": "s1", "nickname": "An", "class_code": "9A", "scenario_id": "x", "scenario_version": 1,
+               "mode": "play", "phase": None, "machine": "m", "finished_at": None, "outcome": None, "ending_id": None}
+
+    def row(i, choice, safety, score, best, timed_out):
+        return {"session_id": "s1", "index": i, "step": f"st{i}", "choice": choice, "safety": safety,
+                "score": score, "best": best, "time_taken": 3.0, "timed_out": timed_out, "help": False,
+                "genuine": True, "flags": [], "flags_shown": [], "votes": None}
+
+    data = ResultsData(Path("x"), [session], [row(0, TIMED_OUT, "neutral", 0, 0, True),
+                                              row(1, "block_mum", "risky", 6, 10, False)])
+    figs = compute(data)
+    assert figs.summary.genuine_decisions == 1  # only the real choice
+    assert figs.summary.over_suspicious == 1
+    step = figs.scenarios[0].steps[0]
+    assert step.timed_out == 1

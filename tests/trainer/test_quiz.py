@@ -118,7 +118,7 @@ def test_pre_and_post_check_through_the_game(driver, tmp_path):
         d.key(pygame.K_1)
     assert d.name == "QuizDoneScene"
     # the items were drawn on the phone: message text and call captions are on screen
-    assert any("VietSa" in s for s in shown)
+    assert any("SongXanh" in s for s in shown)
     assert any("money-laundering" in s or "rửa tiền" in s for s in shown)
     d.key(pygame.K_RETURN)
     assert d.name == "PickerScene"

@@ -59,7 +59,7 @@ def test_settings_toggle_and_text_size(make_driver):
     d.key(pygame.K_1)
     assert "Text size: Large" in d.texts() and d.app.fonts.body_px > px
     d.key(pygame.K_2)
-    assert d.app.prefs.timers is False and "Decision timers: Off" in d.texts()
+    assert d.app.prefs.timers == "off" and "Decision timers: Off" in d.texts()
     d.key(pygame.K_6)
     assert d.app.theme.high_contrast and d.app.theme["bg"] == (0, 0, 0)
     d.key(pygame.K_ESCAPE)
@@ -75,8 +75,14 @@ def test_timer_countdown_and_timeout_feedback(make_driver):
     d.frame()
     assert any("seconds left" in t for t in d.texts())
     d.run_until(lambda: d.scene.card is not None, dt=1.0)
-    assert d.scene.card.decision.timed_out
-    assert any(t.startswith("Time ran out") for t in d.texts())
+    assert d.scene.card.decision.timed_out and d.scene.card.choice is None
+    texts = d.texts()
+    assert "Time ran out: no decision" in texts
+    assert any("always allowed to take your time" in t for t in texts)
+    assert d.scene.engine.vars["gave_info"] is False  # nothing was read out for the player
+    d.key(pygame.K_RETURN)
+    d.run_until(lambda: d.name == "DebriefScene")
+    assert any("Time ran out (no answer)" in t for t in d.texts()), d.texts()
 
 
 def test_flags_highlighted_on_the_lines_that_showed_them(make_driver):

@@ -31,7 +31,7 @@ def _build(scene, rect: pygame.Rect, role: str) -> tuple[list, int]:
         return out, col.y
     col.text(tr.gettext("What do you do?"), th["panel_text"], "title")
     left = eng.time_left()
-    if left is not None and scene.app.prefs.timers:
+    if left is not None:  # the engine runs a timer only when the settings allow it
         total = eng.step.timeout.after
         bar = pygame.Rect(col.x, col.y, col.w, int(10 * s))
         low = left <= min(5, total / 3)

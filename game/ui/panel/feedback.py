@@ -1,5 +1,7 @@
 """The feedback card after a scored choice: safe/risky/unsafe in words and shape, points,
-explanation, what was lost, and the red flags of the step (spotted or missed)."""
+explanation, what was lost, and the red flags of the step (spotted or missed).
+When time ran out nothing was chosen: the card says so, tells what happened instead, and
+explains that taking your time is always allowed and that pressure is itself a red flag."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.core.texts import Text, choice_key
+from game.core.texts import Text, choice_key, timeout_key
 
 from .. import items as I
 from ..kit import Column
@@ -17,13 +19,16 @@ from ..words import flag_explanation, flag_name, safety_word
 @dataclass
 class Card:
     decision: object  # engine.Decision
-    choice: object  # model.Choice
+    choice: object  # model.Choice, or None when time ran out
     step: object  # model.Step
     ending: object  # model.Ending or None
 
 
 def card_for(scn, decision, ending) -> Card | None:
     step = scn.step(decision.step)
+    if decision.timed_out and step is not None and step.timeout is not None and \
+            not any(c.id == decision.choice for c in scn.offered_choices(step)):
+        return Card(decision, None, step, ending)
     choice = next((c for c in scn.offered_choices(step) if c.id == decision.choice), None) if step else None
     if choice is None:
         return None
@@ -47,13 +52,18 @@ def build(scene, rect: pygame.Rect, card: Card) -> list:
     out.append(I.icon((col.x, col.y, isz, isz), d.safety, colour, fg=th["panel"], clip=view,
                       extra={"safety": d.safety}))
     word = safety_word(tr, d.safety)
-    if d.timed_out:
+    if c is None:
+        word = tr.gettext("Time ran out: no decision")
+    elif d.timed_out:  # a result recorded by an older version, when timers still chose
         word = tr.gettext("Time ran out: {safety}").format(safety=word)
     col.x += isz + int(10 * s)
     col.w -= isz + int(10 * s)
     col.text(word, colour, "h1", group="verdict")
     col.x -= isz + int(10 * s)
     col.w += isz + int(10 * s)
+    if c is None:
+        _timed_out(scene, col, card, tax)
+        return _close(scene, out, col, rect, view, br, pad, hint_h, card)
     pts = tr.ngettext("{n} point", "{n} points", d.score).format(n=d.score)
     col.text(tr.gettext("{points} of {best} possible").format(points=pts, best=d.best), th["panel_text"], "strong")
     key = choice_key(scn, card.step, c)
@@ -82,6 +92,27 @@ def build(scene, rect: pygame.Rect, card: Card) -> list:
             col.w += fh + 4
         if shown:
             col.text(tr.gettext("The orange outlines on the phone show where they appeared."), th["panel_muted"], "tiny")
+    return _close(scene, out, col, rect, view, br, pad, hint_h, card)
+
+
+def _timed_out(scene, col, card: Card, tax) -> None:
+    th, tr, s, scn = scene.theme, scene.tr, scene.app.scale, scene.scn
+    col.text(tr.gettext("Not scored: you did not answer, and that is allowed."), th["panel_text"], "strong")
+    to = card.step.timeout
+    if to.text:
+        col.text(tr.text(Text(f"{timeout_key(scn, card.step)}/text", to.text)), th["panel_text"], "body")
+    col.text(tr.gettext("You are always allowed to take your time. Not answering sends nothing: no code, "
+                        "no money, no photo. Stop, check with someone you trust, then decide."),
+             th["panel_text"], "body")
+    if "urgency" in tax.red_flags:
+        col.space(int(4 * s))
+        col.text(tr.gettext("Pressure to decide fast is itself a red flag"), th["panel_text"], "title")
+        col.text(flag_name(tr, tax, "urgency"), th["panel_text"], "strong")
+        col.text(flag_explanation(tr, tax, "urgency"), th["panel_muted"], "small")
+
+
+def _close(scene, out, col, rect, view, br, pad, hint_h, card) -> list:
+    th, tr = scene.theme, scene.tr
     label = tr.gettext("See how it ended") if card.ending is not None else tr.gettext("Continue")
     out.append(I.button(br, label, ("continue",), th["accent"], th["accent_text"], align="center"))
     scene.card_max_scroll = max(0, col.y + scene.card_scroll - view.bottom)

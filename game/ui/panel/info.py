@@ -16,7 +16,7 @@ def build(scene, rect: pygame.Rect) -> list:
     pad = int(8 * s)
     col = Column(fonts, rect.left + pad, rect.top + pad, rect.w - 2 * pad, out, gap=int(8 * s))
     col.text(scn_text(tr, scene.scn, "title"), th["text"], "title")
-    n = len(eng.log)
+    n = sum(1 for d in eng.log if not d.timed_out)  # time running out is no decision
     col.text(tr.ngettext("{n} decision made", "{n} decisions made", n).format(n=n), th["muted"], "small")
     col.text(tr.gettext("Score: {score} of {possible}").format(score=eng.score, possible=eng.possible), th["text"],
              "strong")

@@ -107,14 +107,16 @@ class DebriefScene(Scene):
         left.text(tr.gettext("Your choices"), th["panel_text"], "title")
         for i, d in enumerate(eng.log):
             step, c = self._choice(d.step, d.choice)
-            self._path_row(left, i + 1, choice_text(tr, scn, step, c) if c else d.choice, d.safety)
+            label = choice_text(tr, scn, step, c) if c else \
+                tr.gettext("Time ran out (no answer)") if d.timed_out else d.choice
+            self._path_row(left, i + 1, label, d.safety)
         right.text(tr.gettext("The safest path"), th["panel_text"], "title")
         if self.safest is not None:
             for i, (sid, cid) in enumerate(self.safest.choices):
                 step, c = self._choice(sid, cid)
                 self._path_row(right, i + 1, choice_text(tr, scn, step, c) if c else cid, c.safety if c else "neutral")
         rc.y = max(left.y, right.y) + int(8 * s)
-        spotted = [f for f in eng.flags_shown if f in eng.flags_spotted]
+        spotted = eng.flags_caught  # exactly what the feedback cards said, flag by flag
         missed = eng.flags_missed
         rc.text(tr.gettext("Red flags you spotted"), th["panel_text"], "title")
         for f in spotted:

@@ -105,7 +105,7 @@ class PlayScene(Scene):
     # Hooks for the classroom and quiz variants.
     recording_mode = "play"
 
-    def _timers_wanted(self) -> bool:
+    def _timers_wanted(self) -> bool | str:
         return self.app.prefs.timers
 
     def _session_nickname(self) -> str:
@@ -131,7 +131,7 @@ class PlayScene(Scene):
         for d in new:
             with contextlib.suppress(Exception):  # recording must never stop play
                 app.recorder.record_decision(self.session, d)
-            if d.safety != "neutral":
+            if d.safety != "neutral" or d.timed_out:  # time running out is explained too
                 self._open_card(d)
         if new and eng.ending is None:
             app.progress.save_run(app.prefs.nickname, {**eng.snapshot(), "session": self.session})
@@ -151,8 +151,8 @@ class PlayScene(Scene):
         self.card_scroll = 0
         self._flag_keys = {}
         self.reveal_flags = True
-        if self.card is None:
-            return
+        if self.card is None or self.card.choice is None:
+            return  # a timeout judged nothing, so it outlines nothing
         for f in list(d.flags_shown) + [f for f in d.flags if f not in d.flags_shown]:
             for key in self.engine.flags_shown.get(f, []):
                 self._flag_keys.setdefault(key, [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.progress import TEXT_SIZES
+from game.core.progress import TEXT_SIZES, TIMER_MODES
 
 from ..page import footer_buttons, page
 from ..scene import Scene
@@ -21,7 +21,7 @@ class SettingsScene(Scene):
         sizes = {"small": tr.gettext("Small"), "medium": tr.gettext("Medium"), "large": tr.gettext("Large")}
         return [
             ("text_size", tr.gettext("Text size"), sizes[p.text_size]),
-            ("timers", tr.gettext("Decision timers"), on if p.timers else off),
+            ("timers", tr.gettext("Decision timers"), timer_word(tr, p.timers)),
             ("sound", tr.gettext("Sound"), on if p.sound else off),
             ("fullscreen", tr.gettext("Full screen (F11)"), on if p.fullscreen else off),
             ("reduced_motion", tr.gettext("Reduced motion"), on if p.reduced_motion else off),
@@ -62,9 +62,21 @@ class SettingsScene(Scene):
         name = action[1]
         if name == "text_size":
             p.text_size = TEXT_SIZES[(TEXT_SIZES.index(p.text_size) + 1) % len(TEXT_SIZES)]
+        elif name == "timers":
+            mode = p.timers if p.timers in TIMER_MODES else "lesson"
+            p.timers = TIMER_MODES[(TIMER_MODES.index(mode) + 1) % len(TIMER_MODES)]
         elif name == "fullscreen":
             app.toggle_fullscreen()
             return
         else:
             setattr(p, name, not getattr(p, name))
         app.apply_prefs()
+
+
+def timer_word(tr, mode) -> str:
+    """Decision timers: where the scenario's author says the pressure is the lesson (default), none, or all."""
+    if mode is True or mode == "lesson":
+        return tr.gettext("Where they teach")
+    if mode == "all":
+        return tr.gettext("All")
+    return tr.gettext("Off")

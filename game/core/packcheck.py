@@ -1,0 +1,313 @@
+"""Pack-wide checks (`lint --pack`): no surface feature may give the answer away.
+
+Students must learn to judge what a message asks, never how it looks. Over the whole pack
+(scenarios and quiz items), every sender and every message is labelled scam or genuine:
+a contact is a scammer when the author marked it `scammer: true` (in a quiz, when it sends
+in an item whose answer is `scam`); a message or caption line takes its sender's label
+(in a quiz, the item's answer). Then simple surface features are measured:
+
+- contacts: the number's prefix (first three digits), the number's written pattern, whether
+  the phone shows a saved name or a number/handle, and the kind of saved name (family,
+  organisation, person);
+- messages: the app (its look), the length, and writing habits: no Vietnamese accents,
+  a word in capitals, "!", "!!", "...", a text emoticon.
+
+**The rule.** A feature value (or, for length, a threshold in either direction) is a
+*shortcut* when, over the items that have it,
+- there are at least `MIN_SUPPORT` of them,
+- at least `PRECISION` of them (95 %) are on one side, and
+- they cover at least `COVERAGE` (half) of that side, counted among the items the feature
+  applies to (a number prefix among senders shown with a phone number).
+That is: the value alone would pick out most scams (or most genuine items) almost without a
+mistake. A value that is rare, mixed, or covers only a corner of one side is not reported.
+Both sides need at least `MIN_SUPPORT` items the feature applies to. Each shortcut is one LC601
+error, placed at the first item that has it.
+
+Brand names (apps, contacts, notification titles, and the names in web addresses) are also
+compared with the real brands in `assets/data/real_brands.yaml`: an invented name within
+one edit (a letter added, removed, changed, or two swapped; ignoring case, accents, spaces
+and punctuation) of a real one is LC602.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Mark
+from .model import PLAYER, CallEvent, LineEvent, MessageEvent, NotificationEvent, Scenario
+
+MIN_SUPPORT = 5
+PRECISION = 0.95
+COVERAGE = 0.5
+BRANDS_FILE = Path(__file__).resolve().parents[2] / "assets" / "data" / "real_brands.yaml"
+
+KIN = {"me", "bo", "ba", "ma", "cha", "anh", "chi", "em", "co", "chu", "bac", "di", "cau", "mo", "thim", "ong",
+       "ba noi", "ba ngoai", "ong noi", "ong ngoai", "mom", "mum", "dad", "mother", "father", "grandma", "grandpa",
+       "sister", "brother", "aunt", "uncle"}
+ORG_WORDS = {"bank", "ngan", "hang", "truong", "thcs", "thpt", "tong", "dai", "cong", "ty", "express", "shop",
+             "van", "phong", "benh", "vien", "admin", "cskh", "quy", "hoc", "bong", "su", "kien", "ho", "tro", "game",
+             "official", "support", "vn", "pay", "post"}
+EMOTICON = re.compile(r"(:\)|:\(|:D|=\)\)|:v|<3|\^\^|:\(\()")
+VI_MARKS = set("ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+
+
+@dataclass
+class Unit:
+    """One sender or one message, with its label and where it is written."""
+
+    kind: str  # contact | message
+    scam: bool
+    path: str
+    mark: Mark | None
+    features: dict[str, str] = field(default_factory=dict)
+    length: int | None = None
+    ref: str = ""  # the contact id, for senders
+
+
+def plain(s: str) -> str:
+    """Lowercase, no accents (đ → d), letters, digits and single spaces only."""
+    s = unicodedata.normalize("NFD", s.lower().replace("đ", "d").replace("Đ", "d"))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", s).split())
+
+
+def digits(number: str | None) -> str:
+    return re.sub(r"\D", "", number or "")
+
+
+def name_kind(name: str) -> str:
+    p = plain(name)
+    words = p.split()
+    if not words:
+        return "other"
+    if p in KIN or words[0] in KIN and len(words) <= 3 and not any(w in ORG_WORDS for w in words):
+        return "family or title + name"
+    if any(w in ORG_WORDS for w in words) or name.isupper():
+        return "organisation"
+    return "person"
+
+
+def contact_features(c) -> dict[str, str]:
+    out = {}
+    num = c.number or ""
+    d = digits(num)
+    if len(d) >= 9 and d == re.sub(r"[\s.\-()+]", "", num):
+        out["number prefix"] = d[:3]
+        out["number pattern"] = re.sub(r"\d", "d", num)
+    elif len(d) >= 9:
+        out["number pattern"] = re.sub(r"\d", "d", num)
+    out["shown as"] = "saved name" if c.saved else "number or handle"
+    if c.saved:
+        out["saved name"] = name_kind(c.name)
+    return out
+
+
+def message_features(text: str, app_look: str, lang: str) -> dict[str, str]:
+    out = {"app": app_look}
+    words = re.findall(r"[^\W\d_]+", text)
+    if lang == "vi" and sum(len(w) for w in words) >= 8:
+        out["accents"] = "with accents" if any(ch in VI_MARKS for ch in text.lower()) else "no accents"
+    out["word in capitals"] = "yes" if any(len(w) >= 4 and w.isupper() for w in words) else "no"
+    out["exclamation mark"] = "!!" if "!!" in text else "!" if "!" in text else "none"
+    out["ellipsis"] = "yes" if ("..." in text or "…" in text) else "no"
+    out["emoticon"] = "yes" if EMOTICON.search(text) else "no"
+    return out
+
+
+def units_of_scenario(scn: Scenario, shown: str, scam_of=None, answer_of=None) -> list[Unit]:
+    """Senders and messages of one scenario (or quiz item scenario). `scam_of(contact)` and
+    `answer_of(step)` override the labels for quizzes."""
+    contacts = {c.id: c for c in scn.contacts}
+    looks = {a.id: a.look for a in scn.apps}
+    sms = next((a.id for a in scn.apps if a.kind == "sms"), "sms")
+
+    def scam(cid, step):
+        if answer_of is not None:
+            return answer_of(step)
+        c = contacts.get(cid)
+        return bool(c and c.scammer)
+
+    out: list[Unit] = []
+    senders: dict[str, Unit] = {}
+    for st in scn.steps:
+        caller = None
+        for ev in st.events:
+            who = None
+            if isinstance(ev, CallEvent):
+                caller = who = ev.sender
+            elif isinstance(ev, MessageEvent) and ev.sender != PLAYER:
+                who = ev.sender
+                if ev.text:
+                    u = Unit("message", scam(who, st), shown, ev.where("text"),
+                             message_features(ev.text, looks.get(ev.app or sms, "sms"), scn.source_language),
+                             len(ev.text))
+                    out.append(u)
+            elif isinstance(ev, LineEvent):
+                who = ev.speaker or caller
+                if who and who != PLAYER:
+                    out.append(Unit("message", scam(who, st), shown, ev.where("text"),
+                                    message_features(ev.text, "call", scn.source_language), len(ev.text)))
+            if who and who != PLAYER and who in contacts and who not in senders:
+                c = contacts[who]
+                senders[who] = Unit("contact", scam(who, st), shown, c.where("number") or c.where("id"),
+                                    contact_features(c), ref=who)
+    return list(senders.values()) + out
+
+
+def collect(scenarios: list[tuple[Scenario, str]], quizzes: list = ()) -> list[Unit]:
+    units: list[Unit] = []
+    for scn, shown in scenarios:
+        units += units_of_scenario(scn, shown)
+    for quiz, shown in quizzes:
+        from .quiz import item_scenario
+
+        scam_senders = {ev.sender for it in quiz.items if it.answer == "scam"
+                        for ev in it.events if isinstance(ev, MessageEvent | CallEvent)}
+        seen: set[str] = set()
+        for it in quiz.items:
+            scn = item_scenario(quiz, it)
+            for u in units_of_scenario(scn, shown, answer_of=lambda _st, a=it.answer: a == "scam"):
+                if u.kind == "contact":
+                    if u.ref in seen:
+                        continue
+                    seen.add(u.ref)
+                    u.scam = u.ref in scam_senders
+                units.append(u)
+    return units
+
+
+@dataclass
+class Shortcut:
+    kind: str
+    feature: str
+    value: str
+    side: str  # scam | genuine
+    have: int
+    on_side: int
+    side_total: int
+    first: Unit
+
+
+def shortcuts(units: list[Unit]) -> list[Shortcut]:
+    """Every feature value that alone separates scam from genuine (see the module docstring)."""
+    found: list[Shortcut] = []
+    for kind in ("contact", "message"):
+        us = [u for u in units if u.kind == kind]
+        totals = {True: sum(u.scam for u in us), False: sum(not u.scam for u in us)}
+        if min(totals.values()) < MIN_SUPPORT:
+            continue
+        preds: dict[tuple[str, str], list[Unit]] = {}
+        for u in us:
+            for feat, val in u.features.items():
+                preds.setdefault((feat, val), []).append(u)
+        lengths = sorted({u.length for u in us if u.length is not None})
+        for t in lengths:
+            preds[("length", f"at most {t} characters")] = [u for u in us if u.length is not None and u.length <= t]
+            preds[("length", f"more than {t} characters")] = [u for u in us if u.length is not None and u.length > t]
+        # Each feature is judged among the items it applies to (a number prefix among senders shown
+        # with a phone number, accents among Vietnamese texts long enough to tell).
+        domain: dict[str, dict[bool, int]] = {}
+        for u in us:
+            for feat in list(u.features) + (["length"] if u.length is not None else []):
+                d = domain.setdefault(feat, {True: 0, False: 0})
+                d[u.scam] += 1
+        best: dict[tuple[str, bool], Shortcut] = {}
+        for (feat, val), have in preds.items():
+            sides = domain.get(feat, totals)
+            if len(have) < MIN_SUPPORT or min(sides.values()) < MIN_SUPPORT:
+                continue
+            for side in (True, False):
+                n_side = sum(1 for u in have if u.scam == side)
+                if n_side / len(have) >= PRECISION and n_side / sides[side] >= COVERAGE:
+                    sc = Shortcut(kind, feat, val, "scam" if side else "genuine", len(have), n_side, sides[side],
+                                  have[0])
+                    if feat != "length":
+                        found.append(sc)
+                    else:  # report the widest length threshold once per side, not every threshold
+                        cur = best.get((feat, side))
+                        if cur is None or sc.on_side > cur.on_side:
+                            best[(feat, side)] = sc
+        found += best.values()
+    return found
+
+
+def brand_clashes(names: list[tuple[str, str, Mark | None]], real: list[str]) -> list[tuple[str, str, str, Mark | None]]:
+    """(name, real brand, path, mark) for every invented name within one edit of a real brand."""
+    keys = {plain(r).replace(" ", ""): r for r in real}
+    out = []
+    seen = set()
+    for name, shown, mark in names:
+        for cand in _candidates(name):
+            for key, brand in keys.items():
+                if cand != key and len(key) >= 4 and osa(cand, key) <= 1 and (name, shown) not in seen:
+                    seen.add((name, shown))  # one finding per name and file is enough
+                    out.append((name, brand, shown, mark))
+    return out
+
+
+def _candidates(name: str) -> set[str]:
+    """The whole name and each of its words/parts, squashed (for 'VietSa Bank' also 'vietsa')."""
+    p = plain(name)
+    parts = set(p.split()) | {p.replace(" ", "")}
+    return {x for x in parts if len(x) >= 4}
+
+
+def osa(a: str, b: str) -> int:
+    """Optimal string alignment distance (insert, delete, substitute, swap two neighbours)."""
+    if abs(len(a) - len(b)) > 1:
+        return 2
+    prev2, prev = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[len(b)]
+
+
+def brand_names(scn: Scenario, shown: str) -> list[tuple[str, str, Mark | None]]:
+    out = [(a.name, shown, a.where("name")) for a in scn.apps if a.mark is not None and a.marks]
+    out += [(c.name, shown, c.where("name")) for c in scn.contacts]
+    for st in scn.steps:
+        for ev in st.events:
+            if isinstance(ev, NotificationEvent):
+                out.append((ev.title, shown, ev.where("title")))
+            if isinstance(ev, MessageEvent) and ev.link:
+                host = re.split(r"[/?#]", ev.link.url.split("://")[-1])[0]
+                out += [(part, shown, ev.link.where("url")) for part in re.split(r"[.\-]", host)]
+    return out
+
+
+def load_real_brands(path: Path = BRANDS_FILE) -> list[str]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return []
+    return [str(x) for x in (data or {}).get("brands", []) if x]
+
+
+def check(scenarios: list[tuple[Scenario, str]], quizzes: list = (), real_brands: list[str] | None = None
+          ) -> list[Diagnostic]:
+    """LC601 for every shortcut, LC602 for every invented brand one edit from a real one."""
+    diags = []
+    for sc in shortcuts(collect(scenarios, quizzes)):
+        what = "senders" if sc.kind == "contact" else "messages"
+        diags.append(Diagnostic(sc.first.path, sc.first.mark, "LC601", {
+            "feature": sc.feature, "value": sc.value, "side": sc.side, "what": what, "have": sc.have,
+            "on_side": sc.on_side, "total": sc.side_total}))
+    real = load_real_brands() if real_brands is None else real_brands
+    names = [n for scn, shown in scenarios for n in brand_names(scn, shown)]
+    for quiz, shown in quizzes:
+        names += [(c.name, shown, c.where("name")) for c in quiz.contacts]
+        names += [(a.name, shown, a.where("name")) for a in quiz.apps]
+    for name, brand, shown, mark in brand_clashes(names, real):
+        diags.append(Diagnostic(shown, mark, "LC602", {"name": name, "brand": brand}))
+    return diags

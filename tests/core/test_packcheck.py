@@ -1,0 +1,120 @@
+"""`lint --pack`: the statistical rule for surface shortcuts, on small synthetic packs that must
+and must not trip it, the brand check, and the shipped scenarios."""
+
+from pathlib import Path
+
+import pytest
+
+from game.cli.lint import lint, pack_diagnostics
+from game.core import packcheck as P
+from game.core.diagnostics import Mark
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def contacts(specs):
+    """Units for senders: (scam?, {feature: value}) each."""
+    return [P.Unit("contact", scam, "x.yaml", Mark(1, 1), dict(feats)) for scam, feats in specs]
+
+
+def messages(specs):
+    return [P.Unit("message", scam, "x.yaml", Mark(1, 1), {}, length) for scam, length in specs]
+
+
+def found(units):
+    return {(s.feature, s.value, s.side) for s in P.shortcuts(units)}
+
+
+def test_a_prefix_only_scammers_have_is_reported():
+    units = contacts([(True, {"number prefix": "070"})] * 6 + [(False, {"number prefix": "090"})] * 6)
+    assert ("number prefix", "070", "scam") in found(units)
+    assert ("number prefix", "090", "genuine") in found(units)
+
+
+def test_shared_prefixes_are_not_reported():
+    units = contacts([(True, {"number prefix": p}) for p in ("070", "090", "038") * 3]
+                     + [(False, {"number prefix": p}) for p in ("090", "070", "038") * 3])
+    assert found(units) == set()
+
+
+@pytest.mark.parametrize("mixed, reported", [(0, True), (1, True), (2, False)])
+def test_near_perfect_means_at_least_95_percent_on_one_side(mixed, reported):
+    # 19 scam senders shown by number, plus `mixed` genuine ones shown by number
+    units = contacts([(True, {"shown as": "number"})] * 19 + [(False, {"shown as": "number"})] * mixed
+                     + [(False, {"shown as": "name"})] * 10 + [(True, {"shown as": "name"})] * 1)
+    assert (("shown as", "number", "scam") in found(units)) is reported
+
+
+def test_a_pure_value_covering_only_a_corner_of_one_side_is_not_reported():
+    # 5 scam senders use a generic app look, but 15 other scam senders do not: not a shortcut
+    units = contacts([(True, {"app": "generic"})] * 5 + [(True, {"app": "sms"})] * 15 + [(False, {"app": "sms"})] * 10)
+    assert found(units) == set()
+
+
+def test_too_few_items_are_never_reported():
+    units = contacts([(True, {"number prefix": "070"})] * 4 + [(False, {"number prefix": "090"})] * 4)
+    assert found(units) == set()
+
+
+def test_a_feature_is_judged_among_the_items_it_applies_to():
+    # 5 scammers on 070; 20 more scammers are handles with no number at all
+    units = contacts([(True, {"number prefix": "070"})] * 5 + [(True, {})] * 20
+                     + [(False, {"number prefix": "090"})] * 5)
+    assert ("number prefix", "070", "scam") in found(units)
+
+
+def test_message_length_thresholds():
+    long_scams = messages([(True, 200 + i) for i in range(10)] + [(False, 20 + i) for i in range(10)])
+    assert {s.feature for s in P.shortcuts(long_scams)} == {"length"}
+    assert len(P.shortcuts(long_scams)) == 2  # the widest threshold once per side, not every threshold
+    mixed = messages([(True, n) for n in (30, 80, 150, 220, 40, 90)] + [(False, n) for n in (35, 85, 160, 210, 45, 95)])
+    assert P.shortcuts(mixed) == []
+
+
+def test_message_features_of_text():
+    f = P.message_features("VietSa thong bao: tai khoan bi KHOA!!", "sms", "vi")
+    assert f["accents"] == "no accents" and f["word in capitals"] == "yes" and f["exclamation mark"] == "!!"
+    assert P.message_features("Mẹ về muộn nha con :)", "zalo", "vi")["emoticon"] == "yes"
+
+
+def test_brands_one_letter_from_a_real_one():
+    real = ["Zalo", "VietABank", "Giao Hàng Nhanh"]
+    names = [(n, "x.yaml", None) for n in ("Zaloo", "Zola", "Zalo", "VietSa Bank", "SongXanh Bank", "Giao Hang Nhanhh")]
+    clashes = {name for name, *_ in P.brand_clashes(names, real)}
+    assert clashes == {"Zaloo", "VietSa Bank", "Giao Hang Nhanhh"}
+    assert P.osa("zalo", "zaol") == 1 and P.osa("zola", "zalo") == 2
+
+
+def write_pack(tmp_path, specs):
+    """One scenario file per sender spec (prefix, saved, scammer), each with one message."""
+    text = (ROOT / "tests" / "fixtures" / "invalid" / "lc601_prefix_gives_it_away.yaml").read_text(encoding="utf-8")
+    head, _, rest = text.partition("contacts:\n")
+    _, _, tail = rest.partition("apps:\n")
+    lines = []
+    for i, (number, saved, scam) in enumerate(specs):
+        extra = (", saved: true" if saved else "") + (", scammer: true" if scam else "")
+        lines.append(f'  - {{id: c{i}, name: "Ai {i}", number: "{number}"{extra}}}')
+    events = "\n".join(f'      - {{id: m{i}, type: message, from: c{i}, text: "Tin số {i} nha."}}' for i in range(len(specs)))
+    tail = tail.split("    events:\n")[0] + "    events:\n" + events + "\n    choices:\n" + tail.split("    choices:\n")[1]
+    path = tmp_path / "pack_check.yaml"
+    path.write_text(head.replace("lc601_prefix_gives_it_away", "pack_check") + "contacts:\n" + "\n".join(lines)
+                    + "\napps:\n" + tail, encoding="utf-8")
+    return path
+
+
+def test_lint_pack_on_a_synthetic_pack(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    bad = write_pack(tmp_path, [(f"0700 000 10{i}", False, True) for i in range(5)]
+                     + [(f"0900 000 20{i}", True, False) for i in range(5)])
+    codes = [d.code for d in lint([bad], pack=True)[1]]
+    assert codes.count("LC601") >= 2
+    assert [d.code for d in lint([bad])[1]] == []  # only with --pack
+    good = write_pack(tmp_path, [(f"0{p}0 000 10{i}", i % 2 == 0, True) for i, p in enumerate(("70", "90", "38", "98", "91"))]
+                      + [(f"0{p}1 000 20{i}", i % 2 == 1, False) for i, p in enumerate(("90", "70", "98", "38", "91"))])
+    assert [d.format("en") for d in lint([good], pack=True)[1]] == []
+
+
+def test_the_shipped_scenarios_have_no_shortcut_and_no_brand_clash(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    files = sorted((ROOT / "scenarios").glob("*.yaml"))
+    assert [d.format("en") for d in pack_diagnostics(files)] == []
