@@ -100,5 +100,12 @@ def _projector(host, args) -> int:
     app = make_app(lang=args.lang or default_lang(), size=parse_size(args.size), fullscreen=args.fullscreen,
                    class_code=args.class_code or None, recorder=host.store, data_dir=args.data_dir)
     app.push(HostJoinScene(app, host))
+    story = host.session.story
+    if story.get("scenario"):  # the host was stopped mid-story: carry on where the class was
+        from game.ui.host.scenes import HostScene
+
+        e = next((e for e in app.get_catalog().entries if e.ok and e.id == story["scenario"]), None)
+        if e is not None:
+            app.push(HostScene(app, e.scenario, host, resume_story=story))
     app.run()
     return 0

@@ -111,6 +111,11 @@ class HostServer:
                 await ws.close(code=1001, message=b"host stopping")
         if self._runner is not None:
             await self._runner.cleanup()
+        me = asyncio.current_task()
+        tasks = [t for t in asyncio.all_tasks() if t is not me]
+        for t in tasks:
+            t.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     def stop(self) -> None:
         if self.loop is not None and self.thread is not None and self.thread.is_alive():

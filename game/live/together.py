@@ -45,11 +45,14 @@ class Together:
     def begin(self, scn, run: str | None = None, choices: list | None = None) -> str:
         """A new scenario run (or a resumed one); returns the run id."""
         self.run = run or uuid.uuid4().hex
-        with self.session.lock:
-            self.session.story = {"scenario": scn.id, "run": self.run, "choices": list(choices or [])}
-            self.session.decision, self.session.votes, self.session.taken = None, {}, None
-            self.session.phase = "watching"
-            self.session._changed("phones")
+        s = self.session
+        with s.lock:
+            resuming = bool(run) and s.story.get("run") == run
+            s.story = {"scenario": scn.id, "run": self.run, "choices": list(choices or [])}
+            if not resuming:  # a resumed run keeps its open vote (restored from the store)
+                s.decision, s.votes, s.taken = None, {}, None
+                s.phase = "watching"
+            s._changed("phones")
         return self.run
 
     def decision(self, engine, scn) -> Decision:
