@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,13 @@ def start_host(*, results_dir=None, data_dir=None, bind=None, allow_public=False
     store = LiveStore(Path(folder) / f"results-{machine}.db", machine=machine)
     snap = None if fresh else store.load_state()
     session = LiveSession.restore(snap) if snap else LiveSession(class_code=class_code)
+    if snap:  # the dashboard's lab rows come back from the store too
+        with contextlib.suppress(R.ResultsFileError):
+            sessions, decisions = store.rows()
+            lab_s = [x for x in sessions if x["machine"] != machine]
+            lab_d = [x for x in decisions if x["machine"] != machine]
+            for m in {x["machine"] for x in lab_s}:
+                session.lab_add(m, [x for x in lab_s if x["machine"] == m], [x for x in lab_d if x["machine"] == m])
     addresses, shown = bind_addresses(bind, allow_public)
     server = HostServer(session, store, addresses=addresses, port=port, trust_loopback=not require_key)
     if taxonomy is None:

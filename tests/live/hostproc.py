@@ -50,7 +50,11 @@ class HostProcess:
             if "listening on port" in out:
                 self.code = re.search(r"session (\w+)", out).group(1)
                 self.key = re.search(r"trainer key (\S+)", out).group(1)
-                return self
+                while time.monotonic() < end:  # the story reaches its first decision
+                    if self.dashboard()["together"]["phase"] == "voting":
+                        return self
+                    time.sleep(0.1)
+                break
             if self.proc.poll() is not None:
                 raise RuntimeError(out)
             time.sleep(0.1)
@@ -77,5 +81,6 @@ class HostProcess:
             return json.loads(r.read())
 
     def dashboard(self) -> dict:
-        with urllib.request.urlopen(f"{self.base}/api/dashboard?names=1", timeout=10) as r:
+        req = urllib.request.Request(f"{self.base}/api/dashboard?names=1", headers={"X-Trainer-Key": self.key})
+        with urllib.request.urlopen(req, timeout=10) as r:
             return json.loads(r.read())
