@@ -9,8 +9,9 @@ phone has voted, or after a few seconds). Every loop has a deadline.
 vote_to_projector_ms: from the moment a phone sends its vote to the end of the first
 projector frame drawn after the host applied it (both clocks are CLOCK_MONOTONIC).
 host_cpu_pct: CPU time of the server's thread during the storm, over wall time.
-frame_ms_p99_while_hosting: the projector's frame (step + draw) during the storm,
-compared with the same scene drawn with nobody connected.
+frame_ms_p99_while_hosting: the projector's frame (step + draw) during the storm (the
+worse of the 60- and 200-phone runs), compared with the same scene and story played
+through the same decisions with nobody connected.
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ from __future__ import annotations
 import asyncio
 import multiprocessing as mp
 import os
-import statistics
 import tempfile
 import time
 from pathlib import Path
 
 SCENARIO = "online_kidnapping"
-DECISIONS = 4
+DECISIONS = 6
 FRAME_S = 1 / 60
 
 
@@ -39,10 +39,13 @@ def _p(values, q):
 
 
 def phones_main(port: int, code: str, n: int, seconds: float, out) -> None:
+    import contextlib
     import json
 
     import aiohttp
 
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(10)  # the phones are other devices in a real class: yield this machine to the host
     sends: list = []  # (token, step, decision no, sent at)
     acks = {"n": 0, "errors": 0}
 
@@ -102,7 +105,43 @@ def _frame(app) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
+def _story_loop(app, scene, session, *, clients: int, decisions_max: int, stop_at: float, hold: float,
+                shown_at: dict | None = None) -> tuple[list, int]:
+    """Projector frames at 60 fps through `decisions_max` decisions: the trainer goes on with the
+    most-voted option `hold` seconds after every phone has voted (or after 6 s)."""
+    frames, logged, decisions, vote_started, all_in = [], 0, 0, None, None
+
+    def to_vote(deadline):
+        while session.phase != "voting" and time.monotonic() < deadline and scene.engine.ending is None:
+            scene.activate(("skip",))
+            frames.append(_frame(app))
+
+    to_vote(time.monotonic() + 10)
+    while time.monotonic() < stop_at and decisions < decisions_max and scene.engine.ending is None:
+        applied_before = len(session.vote_log)
+        ms = _frame(app)
+        frames.append(ms)
+        now = time.monotonic()
+        if shown_at is not None:
+            for tok, step, _choice, _at in session.vote_log[logged:applied_before]:
+                shown_at.setdefault((tok, step, decisions + 1), now)
+        logged = applied_before
+        if session.phase == "voting":
+            vote_started = vote_started or now
+            if all_in is None and session.projector()["voted"] >= clients:
+                all_in = now
+            if (all_in is not None and now - all_in >= hold) or now - vote_started > 6.0:
+                session.command("take", None)
+                decisions += 1
+                vote_started = all_in = None
+                frames.append(_frame(app))
+                to_vote(now + 10)
+        time.sleep(max(0.0, FRAME_S - ms / 1000))
+    return frames, decisions
+
+
 def one_run(clients: int, tmp: Path) -> dict:
+    """`clients` phones voting at every decision; with 0, the same scene and story with nobody hosted."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from game.cli.classroom import make_app
@@ -118,51 +157,23 @@ def one_run(clients: int, tmp: Path) -> dict:
     entry = next(e for e in app.get_catalog().entries if e.ok and e.id == SCENARIO)
     scene = HostScene(app, entry.scenario, host)
     app.push(scene)
-
-    def to_vote(deadline):
-        while session.phase != "voting" and time.monotonic() < deadline and scene.engine.ending is None:
-            scene.activate(("skip",))
-            _frame(app)
-
-    to_vote(time.monotonic() + 10)
-    baseline = []
-    end = time.monotonic() + 2.0
-    while time.monotonic() < end:  # the same scene, nobody connected
-        baseline.append(_frame(app))
-        time.sleep(max(0.0, FRAME_S - baseline[-1] / 1000))
-
-    ctx = mp.get_context("spawn")
-    q = ctx.Queue()
-    storm_s = 8.0 + DECISIONS * 6.0
-    proc = ctx.Process(target=phones_main, args=(host.server.port, session.code, clients, storm_s, q), daemon=True)
-    proc.start()
-    frames, shown_at = [], {}
-    logged = 0
+    storm_s = 10.0 + DECISIONS * 7.0
+    proc = q = None
+    if clients:
+        ctx = mp.get_context("spawn")
+        q = ctx.Queue()
+        proc = ctx.Process(target=phones_main, args=(host.server.port, session.code, clients, storm_s, q),
+                           daemon=True)
+        proc.start()
+    shown_at: dict = {}
     cpu0, wall0 = _thread_cpu(host.server.thread), time.monotonic()
-    decisions = 0
-    vote_started = None
-    stop_at = time.monotonic() + storm_s - 1.0
-    while time.monotonic() < stop_at and decisions < DECISIONS and scene.engine.ending is None:
-        applied_before = len(session.vote_log)
-        ms = _frame(app)
-        frames.append(ms)
-        now = time.monotonic()
-        for tok, step, _choice, _at in session.vote_log[logged:applied_before]:
-            shown_at.setdefault((tok, step, decisions + 1), now)
-        logged = applied_before
-        if session.phase == "voting":
-            vote_started = vote_started or now
-            if session.projector()["voted"] >= clients or now - vote_started > 6.0:
-                session.command("take", None)
-                decisions += 1
-                vote_started = None
-                _frame(app)
-                to_vote(now + 10)
-        time.sleep(max(0.0, FRAME_S - ms / 1000))
+    frames, decisions = _story_loop(app, scene, session, clients=clients, decisions_max=DECISIONS,
+                                    stop_at=time.monotonic() + storm_s - 1.0, hold=1.0, shown_at=shown_at)
     cpu = _thread_cpu(host.server.thread) - cpu0
     wall = time.monotonic() - wall0
-    got = q.get(timeout=storm_s + 30)
-    proc.join(timeout=10)
+    got = q.get(timeout=storm_s + 30) if q is not None else {"sends": [], "errors": 0}
+    if proc is not None:
+        proc.join(timeout=10)
     host.close()
     data = R.read_results(host.store.path)
     rows = [d for d in data.decisions if d["votes"]]
@@ -174,28 +185,29 @@ def one_run(clients: int, tmp: Path) -> dict:
         "votes_lost": max(0, len(sent) - len(set(ids))), "votes_duplicated": len(ids) - len(set(ids)),
         "vote_errors": got["errors"],
         "vote_to_projector_ms_p50": _p(lat, 0.5), "vote_to_projector_ms_p95": _p(lat, 0.95),
-        "host_cpu_pct": round(100 * cpu / wall, 1) if wall else None,
-        "frame_ms_p99_idle": _p(baseline, 0.99), "frame_ms_p99_while_hosting": _p(frames, 0.99),
-        "frame_ms_median_while_hosting": round(statistics.median(frames), 2) if frames else None,
+        "host_cpu_pct": round(100 * cpu / wall, 1) if wall else None, "frames": len(frames),
+        "frame_ms_p50": _p(frames, 0.5), "frame_ms_p99": _p(frames, 0.99),
     }
 
 
 def run_live_bench() -> dict:
     with tempfile.TemporaryDirectory(prefix="la-chan-bench-live-") as tmp:
+        alone = one_run(0, Path(tmp) / "0")
         small = one_run(60, Path(tmp) / "60")
         big = one_run(200, Path(tmp) / "200")
-    ratio = (big["frame_ms_p99_while_hosting"] / big["frame_ms_p99_idle"]
-             if big["frame_ms_p99_idle"] else None)
+    worst = max(small["frame_ms_p99"] or 0, big["frame_ms_p99"] or 0)
+    ratio = worst / alone["frame_ms_p99"] if alone["frame_ms_p99"] else None
     return {
-        "part": "live", "clients": big["clients"], "votes_sent": small["votes_sent"] + big["votes_sent"],
+        "clients": big["clients"], "votes_sent": small["votes_sent"] + big["votes_sent"],
         "votes_recorded": small["votes_recorded"] + big["votes_recorded"],
         "votes_lost": small["votes_lost"] + big["votes_lost"],
         "votes_duplicated": small["votes_duplicated"] + big["votes_duplicated"],
         "vote_to_projector_ms_p95": small["vote_to_projector_ms_p95"],  # target < 250 with 60 clients
         "vote_to_projector_ms_p95_200_clients": big["vote_to_projector_ms_p95"],
         "host_cpu_pct": big["host_cpu_pct"],  # target < 50 with 200 clients
-        "frame_ms_p99_while_hosting": big["frame_ms_p99_while_hosting"],
-        "frame_ms_p99_same_scene_not_hosting": big["frame_ms_p99_idle"],
+        "frame_ms_p99_while_hosting": worst,
+        "frame_ms_p99_same_scene_not_hosting": alone["frame_ms_p99"],
         "frame_ratio": round(ratio, 2) if ratio else None,  # target <= 1.5
-        "runs": [small, big],
+        "load_avg_1min": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
+        "runs": [alone, small, big],
     }
