@@ -60,6 +60,7 @@ def start_host(*, results_dir=None, data_dir=None, bind=None, allow_public=False
 
         taxonomy = load_taxonomy()
     together = Together(session, store, taxonomy)
+    session.flag_names = {fid: together._flag(fid)["name"] for fid in taxonomy.red_flags}
     server.start()
     store.save_snapshot_soon(session.snapshot)
     return Host(session, store, server, together, shown, bool(snap))

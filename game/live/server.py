@@ -350,7 +350,8 @@ class HostServer:
     async def dashboard(self, request):
         if not self.is_trainer(request):
             return error(403, "trainer_only")
-        return web.json_response(self.session.dashboard(names=request.query.get("names") == "1"))
+        lang = "en" if request.query.get("lang") == "en" else "vi"
+        return web.json_response(self.session.dashboard(names=request.query.get("names") == "1", lang=lang))
 
     # -- lab PCs -------------------------------------------------------------------------------
 

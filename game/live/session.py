@@ -81,6 +81,7 @@ class LiveSession:
         self.lab_decisions: dict[str, dict] = {}
         self.lab_machines: dict[str, float] = {}
         self.vote_log: list | None = None  # benchmarks: (token, step, choice, applied at)
+        self.flag_names: dict = {}  # red flag id -> {lang: name}, for the dashboard
 
     # -- changes -------------------------------------------------------------
 
@@ -288,7 +289,7 @@ class LiveSession:
                 self.lab_decisions.setdefault(d["id"], d)
             self._changed("lab")
 
-    def dashboard(self, names: bool) -> dict:
+    def dashboard(self, names: bool, lang: str = "vi") -> dict:
         """The trainer's dashboard: who is where, the class's choices per decision, most-missed flags."""
         with self.lock:
             nick_no: dict[str, int] = {}
@@ -325,7 +326,8 @@ class LiveSession:
             return {"code": self.code, "phase": self.phase, "phones": len(self.students),
                     "machines": len(self.lab_machines), "students": students,
                     "choices": [{"decision": k, "counts": v} for k, v in sorted(choices.items())],
-                    "missed": [{"flag": f, "missed": m, "shown": n} for f, m, n in missed if m > 0][:10],
+                    "missed": [{"flag": f, "name": (self.flag_names.get(f) or {}).get(lang, f), "missed": m,
+                                "shown": n} for f, m, n in missed if m > 0][:10],
                     "together": self.projector()}
 
     # -- saving and resuming -----------------------------------------------------

@@ -102,7 +102,7 @@ def test_dashboard_hides_names():
     assert "Lan" not in json.dumps(s.dashboard(names=False))
     d = s.dashboard(names=True)
     assert d["students"][0]["who"] == "Lan <b>"  # escaping is the page's job: textContent only
-    assert d["missed"] == [{"flag": "urgency", "missed": 1, "shown": 1}]
+    assert d["missed"] == [{"flag": "urgency", "name": "urgency", "missed": 1, "shown": 1}]
 
 
 def test_lab_batch_validation():

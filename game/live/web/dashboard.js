@@ -2,11 +2,12 @@
 (function () {
   "use strict";
   var key = (location.search.match(/[?&]k=([^&]+)/) || [])[1] || "";
+  var lang = (location.search.match(/[?&]lang=(en|vi)/) || [])[1] || "vi";
   function el(tag, txt, cls) { var e = document.createElement(tag); if (txt !== undefined) { e.textContent = txt; } if (cls) { e.className = cls; } return e; }
   function load() {
     var names = document.getElementById("names").checked ? "1" : "0";
     var r = new XMLHttpRequest();
-    r.open("GET", "/api/dashboard?names=" + names + (key ? "&k=" + key : ""), true);
+    r.open("GET", "/api/dashboard?names=" + names + "&lang=" + lang + (key ? "&k=" + key : ""), true);
     r.onload = function () { try { draw(JSON.parse(r.responseText)); } catch (e) {} setTimeout(load, 2000); };
     r.onerror = function () { setTimeout(load, 3000); };
     r.send();
@@ -32,7 +33,7 @@
       }
     });
     var ol = document.getElementById("missed"); ol.innerHTML = "";
-    d.missed.forEach(function (m) { ol.appendChild(el("li", m.flag + " — missed " + m.missed + " / " + m.shown)); });
+    d.missed.forEach(function (m) { ol.appendChild(el("li", m.name + " — " + m.missed + " / " + m.shown)); });
   }
   document.getElementById("names").addEventListener("change", load);
   load();
