@@ -131,7 +131,7 @@ def _story_loop(app, scene, session, *, clients: int, decisions_max: int, stop_a
             if all_in is None and session.projector()["voted"] >= clients:
                 all_in = now
             if (all_in is not None and now - all_in >= hold) or now - vote_started > 6.0:
-                session.command("take", None)
+                session.command("take", (None, session.projector()["n"]))
                 decisions += 1
                 vote_started = all_in = None
                 frames.append(_frame(app))

@@ -55,7 +55,7 @@ class HeadlessStory:
             if action == "start":
                 self.start(arg)
             elif action == "take" and self.engine is not None and self.engine.deciding:
-                cid = arg or self.together.session.most_voted()
+                cid = self.together.session.take_target(arg)
                 if cid:
                     self.together.take(self.engine, self.scn, cid)
                     to_decision(self.engine)

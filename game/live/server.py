@@ -332,10 +332,12 @@ class HostServer:
         elif action in ("bars_on", "bars_off"):
             s.set_bars(action == "bars_on")
         elif action == "take":
-            choice = msg.get("choice")
+            choice, n = msg.get("choice"), msg.get("n")
             if choice is not None:
                 choice = P.an_id(choice, "bad_choice")
-            s.command("take", choice)
+            if n is not None:
+                n = P._int(n, 1, 10**6, "bad_n")
+            s.command("take", (choice, n))  # n: the decision meant, so a repeated click takes nothing more
         elif action == "start":
             s.command("start", P.an_id(msg.get("scenario"), "bad_id"))
         else:

@@ -229,7 +229,8 @@ class LiveSession:
                 sid = st.sessions.get(run)
                 if sid:
                     score, possible = st.score.get(run, [0, 0])
-                    out.append({"id": sid, "ending_id": ending_id, "outcome": outcome, "score": score,
+                    out.append({"id": sid, "nickname": st.nick, "class_code": self.class_code, "mode": "classroom",
+                                "phase": "", "ending_id": ending_id, "outcome": outcome, "score": score,
                                 "possible": possible})
             self.phase, self.decision, self.votes = "ended", None, {}
             self._changed("phones")
@@ -247,6 +248,17 @@ class LiveSession:
         with self.lock:
             self.commands.append((action, arg))
             self._changed("command")
+
+    def take_target(self, arg) -> str | None:
+        """The option a ("take", (choice, n)) command means now; None when it is stale or unknown."""
+        with self.lock:
+            choice, n = arg if isinstance(arg, tuple) else (arg, None)
+            d = self.decision
+            if d is None or self.phase not in ("voting", "locked", "revealed"):
+                return None
+            if n is not None and n != d.index + 1:
+                return None  # meant for a decision that is already over
+            return choice or self.most_voted()
 
     def take_commands(self) -> list:
         with self.lock:
@@ -275,7 +287,8 @@ class LiveSession:
     def projector(self) -> dict:
         with self.lock:
             return {"phase": self.phase, "joined": len(self.students), "voted": len(self.votes),
-                    "tallies": self.tallies(), "show_bars": self.show_bars, "version": self.version}
+                    "tallies": self.tallies(), "show_bars": self.show_bars, "version": self.version,
+                    "n": self.decision.index + 1 if self.decision else None}
 
     # -- lab PCs -----------------------------------------------------------------
 

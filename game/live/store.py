@@ -51,6 +51,7 @@ class LiveStore(NullRecorder):
         self._snapshot = None  # the latest snapshot callable, written at most every SNAPSHOT_EVERY
         self._snap_due = False
         self._closed = False
+        self.failed = 0  # rows the database refused (counted, and `warning` set)
         self._conn = R.open_for_writing(self.path)  # raises here, at start-up, if the folder is unusable
         self._conn.execute(LIVE_TABLE)
         self._conn.close()
@@ -109,20 +110,32 @@ class LiveStore(NullRecorder):
                             (json.dumps(self._snapshot(), ensure_ascii=False),)))
             if ops:
                 try:
-                    self._conn.execute("BEGIN IMMEDIATE")
-                    for sql, params in ops:
-                        self._conn.execute(sql, params)
-                    self._conn.execute("COMMIT")
+                    self._write(ops)
                     self.warning = None
                 except sqlite3.Error:
-                    with contextlib.suppress(sqlite3.Error):
-                        self._conn.execute("ROLLBACK")
-                    self.warning = R.WARN_LOST
+                    # one bad row must not sink the others written with it: one transaction each
+                    for op in ops:
+                        try:
+                            self._write([op])
+                        except sqlite3.Error:
+                            self.failed += 1
+                            self.warning = R.WARN_LOST
             if stop:
                 with contextlib.suppress(sqlite3.Error):
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 self._conn.close()
                 return
+
+    def _write(self, ops) -> None:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            for sql, params in ops:
+                self._conn.execute(sql, params)
+            self._conn.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+            raise
 
     def _put(self, ops) -> None:
         if not self._closed:

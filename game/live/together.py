@@ -96,4 +96,6 @@ class Together:
             s.story.setdefault("choices", []).append(choice_id)
         self.store.put_rows(sessions, decisions)
         if engine.ending is not None:
-            self.store.finish_rows(s.end_run(self.run, ending_id=engine.ending.id, outcome=engine.ending.outcome))
+            finished = s.end_run(self.run, ending_id=engine.ending.id, outcome=engine.ending.outcome)
+            self.store.finish_rows([{"machine": self.store.machine, "scenario_id": scn.id,
+                                     "scenario_version": int(scn.version or 0), **f} for f in finished])

@@ -75,7 +75,7 @@ async def phones(host, n):
             if t["phase"] == "ended":
                 break
             if t["phase"] == "voting" and t["voted"] == n:
-                host.control("take")  # the most-voted option, as the trainer normally would
+                host.control("take", n=t["n"])  # the most-voted option, as the trainer normally would
                 await asyncio.sleep(0.3)
         stop.set()
 
@@ -113,6 +113,8 @@ def test_whole_class_session(tmp_path):
     phone_rows = [x for x in host_data.decisions if x["mode"] == "classroom" and x["votes"]]
     assert len(phone_rows) == sent  # every phone vote stored once, for its voter's own session
     assert len({x["session_id"] for x in phone_rows}) == PHONES
+    voters = [x for x in host_data.sessions if x["id"] in {r["session_id"] for r in phone_rows}]
+    assert len(voters) == PHONES and all(x["finished_at"] and x["possible"] for x in voters)
     lab_files = [next((tmp_path / f"pc{i}" / "results").glob("results-*.db")) for i in range(LAB_PCS)]
     lab_rows = sum(len(R.read_results(f).decisions) for f in lab_files)
     assert len([x for x in host_data.decisions if x["mode"] == "play"]) == lab_rows

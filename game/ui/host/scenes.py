@@ -172,7 +172,7 @@ class HostScene(LiveMixin, ClassroomScene):
         super().update(dt)
         for action, arg in self.live.take_commands():
             if action == "take" and self.engine.deciding:
-                cid = arg or self.live.most_voted()
+                cid = self.live.take_target(arg)
                 self.go_with(next((c for c in self.options() if c.id == cid), None))
         if self.app.top is self:
             self.host.together.sync(self.engine, self.scn)
