@@ -39,6 +39,7 @@ WS_HANG_UP_AFTER = 300  # refused messages before a flooding connection is close
 HTTP_RATE, HTTP_BURST = 20.0, 60.0  # requests a second per address (polling phones, lab PCs)
 LONG_POLL_S = 15.0
 MAX_SOCKETS = 1000
+MAX_SOCKETS_PER_ADDRESS = 20  # one phone needs one; the laptop itself (benchmarks, tests) is not capped
 SWITCH_INTERVAL_S = 0.001
 SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
                     "Cache-Control": "no-store",
@@ -60,6 +61,7 @@ class HostServer:
         self.trust_loopback = trust_loopback
         self.loop: asyncio.AbstractEventLoop | None = None
         self.sockets: dict = {}  # ws -> token or None
+        self.socket_addr: dict = {}  # ws -> client address
         self.http_limits: dict[str, P.RateLimit] = {}
         self.started = threading.Event()
         self.failed: BaseException | None = None
@@ -149,9 +151,9 @@ class HostServer:
             await asyncio.sleep(0.02)  # coalesce a burst of changes into one push
             self._changed.set()  # long-polling phones
             self._changed = asyncio.Event()
-            if self.session.version == last:
+            if self.session.phone_version == last:
                 continue
-            last = self.session.version
+            last = self.session.phone_version
             for ws, tok in list(self.sockets.items()):
                 if tok is None or ws.closed:
                     continue
@@ -247,9 +249,13 @@ class HostServer:
     async def ws(self, request):
         if len(self.sockets) >= MAX_SOCKETS:
             return error(503, "full")
+        addr = request.remote
+        if not is_loopback(addr) and sum(1 for a in self.socket_addr.values() if a == addr) >= MAX_SOCKETS_PER_ADDRESS:
+            return error(429, "too_many_connections")
         ws = web.WebSocketResponse(max_msg_size=P.MAX_MESSAGE_BYTES, heartbeat=25.0, autoping=True)
         await ws.prepare(request)
         self.sockets[ws] = None
+        self.socket_addr[ws] = addr
         limit = P.RateLimit(WS_RATE, WS_BURST, time.monotonic)
         token = None
         try:
@@ -278,6 +284,7 @@ class HostServer:
                     await ws.send_str(json.dumps(r, ensure_ascii=False))
         finally:
             self.sockets.pop(ws, None)
+            self.socket_addr.pop(ws, None)
         return ws
 
     async def msg(self, request):
@@ -308,9 +315,10 @@ class HostServer:
             since = int(request.query.get("v", "-1"))
         except ValueError:
             return error(400, "bad_message")
-        if since == self.session.version:
+        end = time.monotonic() + LONG_POLL_S
+        while since == self.session.phone_version and time.monotonic() < end:
             with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._changed.wait(), LONG_POLL_S)
+                await asyncio.wait_for(self._changed.wait(), end - time.monotonic())
         return web.json_response(self.session.phone_state(tok))
 
     # -- the trainer -------------------------------------------------------------------------

@@ -75,6 +75,7 @@ class LiveSession:
         self.taken: str | None = None
         self.story: dict = {}  # what the projector needs to resume: scenario id, run id, choices so far
         self.version = 0
+        self.phone_version = 0
         self.listeners: list = []  # callables(kind) — "phones" (phase/options changed) or "votes"
         self.commands: list = []  # story actions for the projector's thread, e.g. ("take", choice id)
         self.lab_sessions: dict[str, dict] = {}
@@ -87,6 +88,8 @@ class LiveSession:
 
     def _changed(self, kind: str) -> None:
         self.version += 1
+        if kind == "phones":
+            self.phone_version += 1  # what a phone shows changed (not just another vote)
         for fn in list(self.listeners):
             fn(kind)
 
@@ -270,7 +273,7 @@ class LiveSession:
     def phone_state(self, token: str | None) -> dict:
         with self.lock:
             d = self.decision
-            out = {"t": "state", "phase": self.phase, "v": self.version,
+            out = {"t": "state", "phase": self.phase, "v": self.phone_version,
                    "joined": len(self.students)}
             if d is not None:
                 out.update(step=d.step, n=d.index + 1, title=d.title, discuss=d.discuss,

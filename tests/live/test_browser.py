@@ -104,3 +104,23 @@ def test_phone_joins_votes_survives_reload_and_sees_reveal(host, tmp_path):
         drv.save_screenshot(str(tmp_path / "phone-reveal.png"))
     finally:
         drv.quit()
+
+
+def test_phone_without_websockets_falls_back_to_polling(host, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    drv = phone_browser(tmp_path)
+    try:
+        drv.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": "window.WebSocket = undefined;"})
+        drv.get(f"{host.base}/?c={host.code}&lang=en")
+        wait_for(lambda: drv.find_element(By.ID, "nick")).send_keys("Quân")
+        drv.find_element(By.CSS_SELECTOR, "#join-form button").click()
+        wait_for(lambda: drv.find_elements(By.CSS_SELECTOR, "#options button.option"))
+        time.sleep(0.5)
+        first = drv.execute_script("return document.querySelector('#options button.option').getAttribute('data-choice')")
+        wait_for(lambda: drv.find_element(By.CSS_SELECTOR, f'button[data-choice="{first}"]').click() or True)
+        wait_for(lambda: host.dashboard()["together"]["tallies"].get(first) == 1)
+        host.control("reveal")
+        wait_for(lambda: drv.find_elements(By.CSS_SELECTOR, "#answers .answer"))
+    finally:
+        drv.quit()

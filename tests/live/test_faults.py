@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+import time
 import urllib.error
 import urllib.request
 
@@ -195,3 +196,34 @@ def test_phone_page_has_no_outside_resources(host):
         html = r.read().decode()
         assert "default-src 'self'" in r.headers["Content-Security-Policy"]
     assert "http://" not in html and "https://" not in html
+
+
+def test_polling_fallback_joins_votes_and_long_polls(host):
+    """Networks that block WebSockets: the same messages over plain HTTP, state by long-polling."""
+
+    def post(msg):
+        req = urllib.request.Request(f"{host.base}/api/msg", data=json.dumps(msg).encode(),
+                                     headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(req, timeout=10) as r:
+                return json.loads(r.read())
+        except urllib.error.HTTPError as exc:
+            return json.loads(exc.read())
+
+    got = post({"t": "join", "code": host.code, "nick": "Phúc"})
+    token, state = got["replies"][0]["token"], got["replies"][1]
+    assert post({"t": "vote", "step": state["step"], "choice": "nope", "n": 1, "token": token})["code"] == "bad_choice"
+    assert post({"t": "vote", "step": state["step"], "choice": state["options"][0]["id"], "n": 1,
+                 "token": "f" * 32})["code"] == "unknown_token"
+    ok = post({"t": "vote", "step": state["step"], "choice": state["options"][0]["id"], "n": 1, "token": token})
+    assert ok["replies"][0]["t"] == "voted"
+    with urllib.request.urlopen(f"{host.base}/api/state?token={token}&v=-1", timeout=10) as r:
+        now = json.loads(r.read())
+    assert now["mine"] == state["options"][0]["id"]
+    import threading
+
+    threading.Timer(0.5, lambda: host.control("reveal")).start()
+    t0 = time.monotonic()
+    with urllib.request.urlopen(f"{host.base}/api/state?token={token}&v={now['v']}", timeout=20) as r:
+        later = json.loads(r.read())  # held until something changed
+    assert later["phase"] == "revealed" and time.monotonic() - t0 >= 0.4
