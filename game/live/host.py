@@ -71,6 +71,9 @@ def announce(host: Host, out=sys.stdout) -> None:
     s = host.session
     print(f"live: {'resumed' if host.resumed else 'new'} session {s.code}", file=out)
     print(f"live: students open {host.join_url}", file=out)
+    if host.shown_address.startswith("127."):
+        print("live: no local network found: only this laptop can join (connect to the Wi-Fi, or use --bind)",
+              file=out)
     print(f"live: dashboard {host.url}dashboard?k={s.key}", file=out)
     print(f"live: trainer key {s.key} (keep it off the projector)", file=out)
     print(f"live: results {host.store.path}", file=out)
