@@ -93,7 +93,7 @@ class Together:
                 s.decision.genuine = bool(getattr(made, "genuine", False))
                 s.decision.best = int(made.best)
             sessions, decisions = s.close(choice_id, machine=self.store.machine)
-            s.story.setdefault("choices", []).append(choice_id)
+            s.story["choices"] = engine.snapshot()["choices"]  # what Engine.replay needs to resume
         self.store.put_rows(sessions, decisions)
         if engine.ending is not None:
             finished = s.end_run(self.run, ending_id=engine.ending.id, outcome=engine.ending.outcome)

@@ -55,3 +55,49 @@ def test_projector_join_vote_reveal_take(make_driver, data_dir):
     assert sorted(x["choice"] for x in votes) == sorted([d.options[1].id, d.options[1].id, d.options[0].id])
     trainer = [x for x in data.decisions if not x["votes"]]
     assert len(trainer) == 1 and trainer[0]["choice"] == d.options[1].id
+
+
+def test_projector_resumes_the_story_and_votes_after_a_restart(make_driver, data_dir):
+    from game.live.host import start_host
+    from game.ui.host.scenes import HostScene
+
+    host = start_host(results_dir=data_dir / "results", data_dir=data_dir, bind="127.0.0.1", port=0)
+    drv = make_driver(recorder=host.store)
+    entry = next(e for e in drv.app.get_catalog().entries if e.ok and e.id == "demo_otp")
+    drv.app.push(HostScene(drv.app, entry.scenario, host))
+    s = host.session
+    for _ in range(200):
+        if s.phase == "voting":
+            break
+        drv.key(pygame.K_SPACE, dt=0.5)
+    st = s.join("Lan")
+    first = s.decision
+    s.vote(st.token, first.step, first.options[0].id)
+    drv.key(pygame.K_RETURN)  # reveal
+    drv.key(pygame.K_RETURN)  # go on: decision 1 stored
+    for _ in range(200):
+        if s.phase == "voting":
+            break
+        drv.key(pygame.K_SPACE, dt=0.5)
+    second = s.decision
+    s.vote(st.token, second.step, second.options[-1].id)
+    code = s.code
+    host.store.flush()
+    host.close()  # the laptop stops mid-vote
+    pygame.display.quit()
+
+    again = start_host(results_dir=data_dir / "results", data_dir=data_dir, bind="127.0.0.1", port=0)
+    try:
+        assert again.resumed and again.session.code == code
+        drv2 = make_driver(recorder=again.store)
+        story = again.session.story
+        scene = HostScene(drv2.app, entry.scenario, again, resume_story=story)
+        drv2.app.push(scene)
+        drv2.frame()
+        assert len(scene.engine.log) == 1 and scene.engine.deciding
+        assert again.session.phase == "voting" and again.session.decision.index == second.index
+        assert again.session.tallies()[second.options[-1].id] == 1  # the vote survived
+        again.session.vote(st.token, second.step, second.options[-1].id)  # the phone re-sends it
+        assert sum(again.session.tallies().values()) == 1
+    finally:
+        again.close()

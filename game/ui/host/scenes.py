@@ -142,6 +142,11 @@ class HostScene(LiveMixin, ClassroomScene):
         resume = {"choices": resume_story["choices"]} if resume_story and resume_story.get("choices") else None
         super().__init__(app, scn, resume=resume)
         host.together.begin(scn, run=(resume_story or {}).get("run"), choices=(resume_story or {}).get("choices"))
+        if resume:  # back after a restart: straight to the decision the class was voting on
+            for _ in range(50):
+                if self.engine.deciding or self.engine.ending is not None:
+                    break
+                self.activate(("skip",))
         self.host.together.sync(self.engine, scn)
 
     # the reveal belongs to the live session, so phones and projector agree
