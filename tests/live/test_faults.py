@@ -227,3 +227,28 @@ def test_polling_fallback_joins_votes_and_long_polls(host):
     with urllib.request.urlopen(f"{host.base}/api/state?token={token}&v={now['v']}", timeout=20) as r:
         later = json.loads(r.read())  # held until something changed
     assert later["phase"] == "revealed" and time.monotonic() - t0 >= 0.4
+
+
+def test_killed_host_resumes_mid_story(tmp_path):
+    h = HostProcess(tmp_path).start()
+    port = h.port
+
+    async def before():
+        async with aiohttp.ClientSession() as s:
+            ws, tok, st = await join(s, h, "Linh")
+            await vote(ws, st, st["options"][0]["id"])
+            h.control("take", n=st["n"])
+            nxt = await recv_until(ws, lambda d: d["t"] == "state" and d["phase"] == "voting" and d["n"] == 2)
+            await vote(ws, nxt, nxt["options"][-1]["id"])
+            await asyncio.sleep(0.6)
+            return tok, nxt
+
+    tok, nxt = run(before())
+    h.kill()
+    h2 = HostProcess(tmp_path, port=port).start()
+    try:
+        t = h2.dashboard()["together"]
+        assert t["n"] == 2 and t["tallies"] == {o["id"]: int(o["id"] == nxt["options"][-1]["id"])
+                                                for o in nxt["options"]}
+    finally:
+        h2.stop()
