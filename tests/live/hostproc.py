@@ -36,6 +36,13 @@ class HostProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30.0) -> HostProcess:
+        try:
+            return self._start(timeout)
+        except BaseException:
+            self.stop()  # never leave a host running behind a failed test
+            raise
+
+    def _start(self, timeout: float) -> HostProcess:
         env = dict(os.environ, LA_CHAN_DATA_DIR=str(self.data_dir), PYTHONUNBUFFERED="1")
         env.pop("LA_CHAN_RESULTS_DIR", None)
         self.log = open(self.data_dir / f"host-{time.time_ns()}.log", "w+")  # noqa: SIM115
