@@ -8,6 +8,10 @@ Parts:
   i18n    catalogue load times
   report  simulate 1,000 students; the report at 40, 400 and 1,000 students (time, CPU,
           peak memory, cost per student, growth); decision-recording cost
+  live    a vote storm on 127.0.0.1 (60, then 200 simulated phones): clients, votes_sent,
+          votes_recorded, votes_lost, votes_duplicated, vote_to_projector_ms_p95 (60 phones;
+          target < 250), host_cpu_pct (200 phones; target < 50), frame_ms_p99_while_hosting
+          (target <= 1.5x the same scene not hosting)
 
 Examples:
   python main.py bench core
@@ -28,6 +32,7 @@ PARTS = {
     "ui": ("game.ui.bench", "run_ui_bench"),
     "i18n": ("game.i18n.bench", "run_i18n_bench"),
     "report": ("game.report.bench", "run_report_bench"),
+    "live": ("game.live.bench", "run_live_bench"),
 }
 
 

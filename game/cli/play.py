@@ -8,6 +8,9 @@
 Options: --lang vi|en, --windowed / --fullscreen, --size WxH.
 Trainers: --results-dir DIR (where this machine writes its results file), --quiz / --no-quiz
 (the pre/post check); both are remembered on the machine.
+Lab mode: --join HOST --code CODE (or --join with the join URL) also sends each decision
+to the trainer's `host`; this PC's own results file stays the source of truth, and what
+could not be sent (network down) is sent when the host is reachable again.
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ def register(p) -> None:
                    help="folder for class results, e.g. a USB stick or shared folder (remembered; \"\" = local)")
     p.add_argument("--quiz", action=argparse.BooleanOptionalAction, default=None,
                    help="the pre/post scam-or-real check before the first and after the last scenario (remembered)")
+    p.add_argument("--join", metavar="HOST",
+                   help="lab mode: also send each decision to the trainer's host (address[:port] or its join URL)")
+    p.add_argument("--code", metavar="CODE", help="with --join: the session code shown on the projector")
     p.set_defaults(run=run)
 
 
@@ -44,4 +50,4 @@ def run(args) -> int:
 
     return launch(file=args.file, watch=args.watch, start=args.start, lang=args.lang,
                   fullscreen=args.fullscreen, size=parse_size(args.size), default_lang=default_lang(),
-                  results_dir=args.results_dir, quiz=args.quiz)
+                  results_dir=args.results_dir, quiz=args.quiz, join=args.join, join_code=args.code)

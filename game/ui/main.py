@@ -32,7 +32,7 @@ def first_scene(app, file: Path | None, watch: bool, start: str | None):
 
 
 def launch(*, file=None, watch=False, start=None, lang=None, fullscreen=None, size=(1280, 720),
-           default_lang="vi", on_first_frame=None, results_dir=None, quiz=None) -> int:
+           default_lang="vi", on_first_frame=None, results_dir=None, quiz=None, join=None, join_code=None) -> int:
     from game.core import results as R
 
     from .quiz import flow as quiz_flow
@@ -40,6 +40,17 @@ def launch(*, file=None, watch=False, start=None, lang=None, fullscreen=None, si
     if results_dir is not None:  # a trainer's choice, remembered on this machine ("" = back to local)
         R.save_trainer_settings(results_dir=str(results_dir) or None)
     recorder = R.make_recorder(results_dir or None)
+    if join:  # lab mode: the same rows also go to the trainer's host
+        from game.live.lab import join_recorder
+
+        try:
+            recorder = join_recorder(recorder, join, join_code)
+        except ValueError as exc:
+            import sys
+
+            print(f"play --join: {exc}", file=sys.stderr)
+            getattr(recorder, "close", lambda: None)()
+            return 2
     app = App(lang=lang, size=size, fullscreen=fullscreen, default_lang=default_lang, recorder=recorder)
     quiz_flow.configure(app, quiz)
     scene = first_scene(app, file, watch, start)

@@ -1,0 +1,1 @@
+"""Projector scenes for a live class session (`python main.py host`)."""

@@ -1,0 +1,103 @@
+"""The projector while hosting, driven headless by posted events: the join screen shows the
+address and code (never the trainer key), the phones' votes appear as they arrive, the
+trainer reveals and goes on with the most-voted option, and each vote is stored once."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core import results as R
+
+
+def test_projector_join_vote_reveal_take(make_driver, data_dir):
+    from game.live.host import start_host
+    from game.ui.host.scenes import HostJoinScene, HostScene
+
+    host = start_host(results_dir=data_dir / "results", data_dir=data_dir, bind="127.0.0.1", port=0)
+    try:
+        drv = make_driver(recorder=host.store)
+        drv.app.push(HostJoinScene(drv.app, host))
+        drv.frame()
+        text = drv.screen_text()
+        assert host.session.code in text and host.url in text
+        assert host.session.key not in text
+        phones = [host.session.join(n) for n in ("Lan", "Minh", "Vy")]
+        drv.frame()
+        assert "3 students have joined" in drv.screen_text()
+
+        drv.key(pygame.K_RETURN)  # → the scenario list
+        drv.key(pygame.K_1)  # the first scenario
+        assert isinstance(drv.scene, HostScene)
+        for _ in range(200):
+            if host.session.phase == "voting":
+                break
+            drv.key(pygame.K_SPACE, dt=0.5)
+        assert host.session.phase == "voting"
+        d = host.session.decision
+        for st, o in zip(phones, [d.options[1], d.options[1], d.options[0]], strict=True):
+            host.session.vote(st.token, d.step, o.id)
+        drv.frame()
+        assert "2 votes · 67%" in drv.screen_text()
+        assert host.session.key not in drv.screen_text()
+        drv.key(pygame.K_h)  # hide the bars so the class does not follow the majority
+        assert "2 votes" not in drv.screen_text() and "3 of 3 have voted" in drv.screen_text()
+        drv.key(pygame.K_l)
+        assert host.session.phase == "locked"
+        drv.key(pygame.K_RETURN)  # reveal
+        assert host.session.phase == "revealed" and "2 votes" in drv.screen_text()
+        drv.key(pygame.K_RETURN)  # go on with the most-voted option
+        assert drv.scene.engine.log[0].choice == d.options[1].id
+        host.store.flush()
+    finally:
+        host.close()
+    data = R.read_results(host.store.path)
+    votes = [x for x in data.decisions if x["votes"]]
+    assert sorted(x["choice"] for x in votes) == sorted([d.options[1].id, d.options[1].id, d.options[0].id])
+    trainer = [x for x in data.decisions if not x["votes"]]
+    assert len(trainer) == 1 and trainer[0]["choice"] == d.options[1].id
+
+
+def test_projector_resumes_the_story_and_votes_after_a_restart(make_driver, data_dir):
+    from game.live.host import start_host
+    from game.ui.host.scenes import HostScene
+
+    host = start_host(results_dir=data_dir / "results", data_dir=data_dir, bind="127.0.0.1", port=0)
+    drv = make_driver(recorder=host.store)
+    entry = next(e for e in drv.app.get_catalog().entries if e.ok and e.id == "demo_otp")
+    drv.app.push(HostScene(drv.app, entry.scenario, host))
+    s = host.session
+    for _ in range(200):
+        if s.phase == "voting":
+            break
+        drv.key(pygame.K_SPACE, dt=0.5)
+    st = s.join("Lan")
+    first = s.decision
+    s.vote(st.token, first.step, first.options[0].id)
+    drv.key(pygame.K_RETURN)  # reveal
+    drv.key(pygame.K_RETURN)  # go on: decision 1 stored
+    for _ in range(200):
+        if s.phase == "voting":
+            break
+        drv.key(pygame.K_SPACE, dt=0.5)
+    second = s.decision
+    s.vote(st.token, second.step, second.options[-1].id)
+    code = s.code
+    host.store.flush()
+    host.close()  # the laptop stops mid-vote
+    pygame.display.quit()
+
+    again = start_host(results_dir=data_dir / "results", data_dir=data_dir, bind="127.0.0.1", port=0)
+    try:
+        assert again.resumed and again.session.code == code
+        drv2 = make_driver(recorder=again.store)
+        story = again.session.story
+        scene = HostScene(drv2.app, entry.scenario, again, resume_story=story)
+        drv2.app.push(scene)
+        drv2.frame()
+        assert len(scene.engine.log) == 1 and scene.engine.deciding
+        assert again.session.phase == "voting" and again.session.decision.index == second.index
+        assert again.session.tallies()[second.options[-1].id] == 1  # the vote survived
+        again.session.vote(st.token, second.step, second.options[-1].id)  # the phone re-sends it
+        assert sum(again.session.tallies().values()) == 1
+    finally:
+        again.close()
