@@ -22,6 +22,7 @@ import string
 import unicodedata
 from pathlib import Path
 
+from .textgate import clean
 from .texts import Text
 
 log = logging.getLogger("la_chan.i18n")
@@ -256,23 +257,26 @@ class Translator:
         self._ui = ui or _gettext.NullTranslations()
         self._scn = scenarios or _gettext.NullTranslations()
 
+    # Every string leaves through the text gate (control characters out, length bounded), so a
+    # NUL in a catalogue or a scenario never reaches the renderer.
+
     def gettext(self, msgid: str) -> str:
-        return self._ui.gettext(nfc(msgid))
+        return clean(self._ui.gettext(nfc(msgid)))
 
     def pgettext(self, context: str, msgid: str) -> str:
-        return self._ui.pgettext(context, nfc(msgid))
+        return clean(self._ui.pgettext(context, nfc(msgid)))
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self._ui.ngettext(nfc(singular), nfc(plural), n)
+        return clean(self._ui.ngettext(nfc(singular), nfc(plural), n))
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        return self._ui.npgettext(context, nfc(singular), nfc(plural), n)
+        return clean(self._ui.npgettext(context, nfc(singular), nfc(plural), n))
 
     def text(self, t: Text | None) -> str:
         """A scenario string in the player's language, or its source text."""
         if t is None:
             return ""
-        return self._scn.pgettext(t.key, nfc(t.source))
+        return clean(self._scn.pgettext(t.key, nfc(t.source)))
 
 
 class _Chain(_gettext.NullTranslations):
