@@ -39,8 +39,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .playerfiles import machine_ids_problem as _machine_ids_problem
+from .playerfiles import trainer_problem
 from .recording import NullRecorder
-from .storage import atomic_write_json, read_json, user_data_dir
+from .storage import atomic_write_json, read_player_json, user_data_dir
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x4C434852  # "LCHR": marks a file as Lá Chắn results (PRAGMA application_id)
@@ -109,7 +111,7 @@ def _host_key() -> str:
 def machine_id(data_dir: Path | None = None) -> str:
     """A random, stable id for this computer and user data folder (not derived from anything personal)."""
     path = Path(data_dir or user_data_dir()) / "machine-id.json"
-    got = read_json(path, {})
+    got = read_player_json(path, {}, "machine_id", _machine_ids_problem)
     ids = got.get("machines") if isinstance(got, dict) and isinstance(got.get("machines"), dict) else {}
     host = _host_key()
     mid = ids.get(host)
@@ -648,8 +650,7 @@ RESULTS_DIR_ENV = "LA_CHAN_RESULTS_DIR"
 
 def trainer_settings(data_dir: Path | None = None) -> dict:
     """What a trainer set on this machine: {"results_dir": str | None, "quiz": bool}."""
-    got = read_json(Path(data_dir or user_data_dir()) / SETTINGS_FILE, {})
-    got = got if isinstance(got, dict) else {}
+    got = read_player_json(Path(data_dir or user_data_dir()) / SETTINGS_FILE, {}, "trainer", trainer_problem)
     rd = got.get("results_dir")
     return {"results_dir": rd if isinstance(rd, str) and rd.strip() else None,
             "quiz": got.get("quiz") is True}

@@ -12,6 +12,7 @@ from pathlib import Path
 import pygame
 
 from game.core.engine import Engine
+from game.core.progress import replay_snapshot
 
 from .. import items as I
 from .. import layout
@@ -35,10 +36,9 @@ class PlayScene(Scene):
         self.watch = watch
         self.zoom = zoom
         timers = self._timers_wanted()
-        if resume and resume.get("choices"):
-            self.engine = Engine.replay(scn, resume["choices"], timers=timers)
-        else:
-            self.engine = Engine(scn, timers=timers, start=start)
+        # A saved run that does not replay cleanly starts again (the picker already said so).
+        replayed = replay_snapshot(scn, resume, timers) if resume and resume.get("choices") else None
+        self.engine = replayed or Engine(scn, timers=timers, start=start)
         self.phone = PhoneUI()
         self.thread_view = ThreadView()
         self.card = None
