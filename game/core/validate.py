@@ -127,8 +127,16 @@ class Checker:
         target = (self.base / rel).resolve()
         if Path(rel).is_absolute() or not target.is_relative_to(self.root):
             self.add("LC207", mark, file=rel)
+        elif target.is_dir():
+            self.add("LC423", mark, file=rel)
         elif not target.is_file():
             self.add("LC206", mark, file=rel)
+        else:
+            from .assetcheck import problem
+
+            bad = problem(target)  # headers only: dimensions, duration, size, format
+            if bad is not None:
+                self.add(bad.code, mark, file=rel, detail=bad.detail, limit=bad.limit)
 
     def flags(self, flags, mark):
         for fl in flags:
