@@ -4,11 +4,15 @@ and fit in linear time (time itself is measured by `python main.py bench ui`, no
 import shutil
 
 import pygame
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game.core.loader import SCENARIOS_DIR
-from game.ui.fonts import Fonts
+from game.core.textgate import clean
+from game.ui.fonts import Fonts, nfc
 from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.play import PlayScene
+from tests.fuzzing import fuzz
 
 
 def _fonts():
@@ -105,3 +109,21 @@ def test_nul_in_a_scenario_title_and_message_does_not_crash_picker_or_play(make_
     for _ in range(40):
         d.key(pygame.K_SPACE, dt=0.5)
     assert not any("\x00" in t for t in d.texts())
+
+
+_ALPHABET = list("xyz ệ ộ/.-?&=") + ["\u0301", "\u202e", "\x00", "\x1b", "\n", "\t", "ש", "م", "\u200b"]
+
+
+@fuzz(150)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=400)
+       | st.builds(lambda c, n: c * n, st.sampled_from(["x", "ộ", "/a", "ש"]), st.integers(1, 3000)),
+       st.integers(1, 400))
+def test_wrap_and_fit_of_any_text_fit_and_keep_every_character(text, width):
+    f = _fonts()
+    font = f.get("body")
+    lines = f.wrap(text, "body", width)
+    assert all(font.size(ln)[0] <= width or len(ln) == 1 for ln in lines), lines
+    kept = f.drawable(nfc(clean(text)))
+    assert "".join(lines).replace(" ", "").replace("\n", "") == kept.replace(" ", "").replace("\n", "")
+    out = f.fit(text, "body", width)
+    assert font.size(out)[0] <= width or len(out) <= 2
