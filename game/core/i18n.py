@@ -72,8 +72,12 @@ def fields(s: str) -> frozenset[str] | None:
         return frozenset()
     try:
         out = set()
+        auto = 0
         for _lit, field, spec, conv in _FORMATTER.parse(s):
             if field is not None:
+                if field == "":  # `{}` takes the next positional argument: how many of them matters
+                    auto += 1
+                    field = f"#{auto}"
                 out.add("{" + field + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}")
         return frozenset(out)
     except ValueError:
@@ -81,7 +85,7 @@ def fields(s: str) -> frozenset[str] | None:
 
 
 def _listed(fs) -> str:
-    return ", ".join(sorted(fs))
+    return ", ".join(sorted(re.sub(r"^\{#\d+", "{", f) for f in fs))  # `{#3}` is the third `{}`
 
 
 def placeholder_problem(msgid: str, msgstr: str, msgid_plural: str = "",

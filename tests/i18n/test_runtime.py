@@ -132,6 +132,8 @@ def test_translator_without_catalogues_shows_source():
     ("{n} tin", "{n.__class__} tin", True),  # attribute access
     ("{n} tin", "{n!r} tin", True),  # conversion
     ("{n} tin", "{n[0]} tin", True),  # index access
+    ("{} of {}", "{} / {}", False),
+    ("{} of {}", "{}{}{}", True),  # a third positional argument that is never given
     ("Score {n}", "Điểm {n", True),
     ("No braces", "Không {x}", True),
     ("Literal { brace", "Dấu {", False),
