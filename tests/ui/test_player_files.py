@@ -27,6 +27,11 @@ def test_deeply_nested_progress_file_is_set_aside_and_the_menu_says_so(make_driv
     [backup] = _backups(data_dir, "progress.json")
     assert (data_dir / backup).read_text(encoding="utf-8").startswith('{"prefs": [[[')  # the old file is kept
     assert any("were damaged and have been put aside as " + backup in t for t in d.texts()), d.texts()
+    from game.ui.scenes.language import LanguageScene
+
+    d.app.push(LanguageScene(d.app))  # the first screen a student sees says so too
+    d.frame()
+    assert any(backup in t for t in d.texts())
 
 
 def test_the_notice_is_translated(make_driver, data_dir):
