@@ -12,6 +12,9 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 def data_dir(tmp_path, monkeypatch):
     """This test's own user-data folder (progress, settings, results)."""
     monkeypatch.setenv("LA_CHAN_DATA_DIR", str(tmp_path))
+    from game.core.storage import clear_notices
+
+    clear_notices()  # damaged-file notices are per start-up; each test is a fresh start
     return tmp_path
 
 

@@ -4,7 +4,8 @@ Parts:
   core    load_validate_200_s (lint of 200 generated scenarios on every core; target < 0.5 s),
           load_validate_200_one_core_s (the game's in-process loader, for comparison),
           walk_50_step_s (a 50-step, 3-choice scenario; target < 1 s)
-  ui      frame_ms_p50, frame_ms_p99, first_frame_s, idle_cpu_pct, peak_rss_mb
+  ui      frame_ms_p50, frame_ms_p99, first_frame_s, idle_cpu_pct, peak_rss_mb,
+          wrap_word_100k_ms, fit_word_100k_ms (a 100,000-character unbroken word; target < 50 ms)
   i18n    catalogue load times
   report  simulate 1,000 students; the report at 40, 400 and 1,000 students (time, CPU,
           peak memory, cost per student, growth); decision-recording cost

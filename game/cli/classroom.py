@@ -25,7 +25,10 @@ def register(p) -> None:
     p.add_argument("--results-dir", metavar="DIR", help="folder for the results file (default: as for play)")
     p.add_argument("--windowed", dest="fullscreen", action="store_false", default=True,
                    help="a window instead of full screen")
-    p.add_argument("--size", default="1280x720", help="window size with --windowed")
+    from game.cli.play import parse_size
+
+    p.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH",
+                   help="window size with --windowed (at least 960x600)")
     p.set_defaults(run=run)
 
 
@@ -51,10 +54,9 @@ def run(args) -> int:
     import sys
 
     from game.cli.common import default_lang
-    from game.cli.play import parse_size
     from game.core.loader import load_scenario
 
-    app = make_app(lang=args.lang or default_lang(), size=parse_size(args.size), fullscreen=args.fullscreen,
+    app = make_app(lang=args.lang or default_lang(), size=args.size, fullscreen=args.fullscreen,
                    class_code=args.class_code, results_dir=args.results_dir)
     from game.ui.classroom.scenes import ClassroomPickerScene, ClassroomScene
 

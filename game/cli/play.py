@@ -28,7 +28,8 @@ def register(p) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--windowed", dest="fullscreen", action="store_false", default=None)
     g.add_argument("--fullscreen", dest="fullscreen", action="store_true")
-    p.add_argument("--size", default="1280x720", help="window size, e.g. 1366x768")
+    p.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH",
+                   help="window size, e.g. 1366x768 (at least 960x600)")
     p.add_argument("--results-dir", metavar="DIR",
                    help="folder for class results, e.g. a USB stick or shared folder (remembered; \"\" = local)")
     p.add_argument("--quiz", action=argparse.BooleanOptionalAction, default=None,
@@ -39,9 +40,24 @@ def register(p) -> None:
     p.set_defaults(run=run)
 
 
+# The smallest window the phone and its side panels fit in (game/ui/app.py MIN_SIZE; the UI
+# module is not imported here so `--help` stays fast), and a sane largest.
+MIN_SIZE = (960, 600)
+MAX_SIDE = 16384
+
+
 def parse_size(text: str) -> tuple[int, int]:
-    m = re.fullmatch(r"(\d{3,5})[xX*](\d{3,5})", text.strip())
-    return (int(m.group(1)), int(m.group(2))) if m else (1280, 720)
+    """`WIDTHxHEIGHT` (argparse type): a clear error for `abc`, `0x0` or a size below the minimum."""
+    m = re.fullmatch(r"\s*(\d{1,6})\s*[xX*×]\s*(\d{1,6})\s*", text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a window size: write WIDTHxHEIGHT, e.g. 1366x768")
+    w, h = int(m.group(1)), int(m.group(2))
+    if w < MIN_SIZE[0] or h < MIN_SIZE[1]:
+        raise argparse.ArgumentTypeError(f"{w}x{h} is too small: the smallest window is "
+                                         f"{MIN_SIZE[0]}x{MIN_SIZE[1]}")
+    if w > MAX_SIDE or h > MAX_SIDE:
+        raise argparse.ArgumentTypeError(f"{w}x{h} is too large: at most {MAX_SIDE} pixels a side")
+    return w, h
 
 
 def run(args) -> int:
@@ -49,5 +65,5 @@ def run(args) -> int:
     from game.ui.main import launch
 
     return launch(file=args.file, watch=args.watch, start=args.start, lang=args.lang,
-                  fullscreen=args.fullscreen, size=parse_size(args.size), default_lang=default_lang(),
+                  fullscreen=args.fullscreen, size=args.size, default_lang=default_lang(),
                   results_dir=args.results_dir, quiz=args.quiz, join=args.join, join_code=args.code)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from .textgate import printable
+
 CATALOGUE_PATH = Path(__file__).resolve().parents[2] / "assets" / "data" / "diagnostics.yaml"
 SEVERITIES = ("error", "warning", "info")
 
@@ -35,15 +37,17 @@ class Diagnostic:
     def message(self, lang: str = "en") -> str:
         entry = catalogue()[self.code]
         template = entry.get(lang) or entry["en"]
-        text = template.format_map(_Default(self.args))
-        if self.args.get("hint"):
-            text += _HINT.get(lang, _HINT["en"]).format(self.args["hint"])
+        # Arguments echo the author's file (ids, values): escaped, so a terminal never runs them.
+        args = {k: printable(v) if isinstance(v, str) else v for k, v in self.args.items()}
+        text = template.format_map(_Default(args))
+        if args.get("hint"):
+            text += _HINT.get(lang, _HINT["en"]).format(args["hint"])
         return text
 
     def format(self, lang: str = "en") -> str:
         line, col = (self.mark.line, self.mark.col) if self.mark else (1, 1)
         sev = severity_word(self.severity, lang)
-        return f"{self.path}:{line}:{col}: {self.code} {sev}: {self.message(lang)}"
+        return f"{printable(self.path)}:{line}:{col}: {self.code} {sev}: {self.message(lang)}"
 
     def to_json(self, lang: str = "en") -> dict:
         return {

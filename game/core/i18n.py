@@ -22,6 +22,8 @@ import string
 import unicodedata
 from pathlib import Path
 
+from . import plural as plural_rules
+from .textgate import clean
 from .texts import Text
 
 log = logging.getLogger("la_chan.i18n")
@@ -63,44 +65,81 @@ def placeholders(s: str) -> frozenset[str] | None:
         return None
 
 
-def _braces(names) -> str:
-    return ", ".join("{" + n + "}" for n in sorted(names))
+def fields(s: str) -> frozenset[str] | None:
+    """Every replacement field of s exactly as written, name + conversion + format spec
+    (`{n}`, `{n!r}`, `{n:>5}`, `{n.real}`); None if s is not a valid format string."""
+    if "{" not in s and "}" not in s:
+        return frozenset()
+    try:
+        out = set()
+        auto = 0
+        for _lit, field, spec, conv in _FORMATTER.parse(s):
+            if field is not None:
+                if field == "":  # `{}` takes the next positional argument: how many of them matters
+                    auto += 1
+                    field = f"#{auto}"
+                out.add("{" + field + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}")
+        return frozenset(out)
+    except ValueError:
+        return None
+
+
+def _listed(fs) -> str:
+    return ", ".join(sorted(re.sub(r"^\{#\d+", "{", f) for f in fs))  # `{#3}` is the third `{}`
 
 
 def placeholder_problem(msgid: str, msgstr: str, msgid_plural: str = "",
                         plural_forms: list[str] | None = None) -> str | None:
-    """Why a translation's placeholders do not fit its msgid, or None when they do."""
-    want = placeholders(msgid)
+    """Why a translation's placeholders do not fit its msgid, or None when they do.
+
+    A translation may only use the source's fields exactly as the source writes them: the same
+    names, and no format spec (`{n:>999999999}` pads to gigabytes), conversion (`{n!r}`) or
+    attribute and index access (`{n.__class__}`) that the source does not have."""
     if msgid_plural:
-        want_pl = placeholders(msgid_plural)
+        want, want_pl = fields(msgid), fields(msgid_plural)
         if want is None or want_pl is None:
             return None  # not a format string: nothing to check
         union = want | want_pl
         got_all: set[str] = set()
         for form in plural_forms or []:
-            got = placeholders(form)
+            got = fields(form)
             if got is None:
                 return "translation is not a valid format string (unbalanced { })"
             if got - union:
-                return "unknown placeholder " + _braces(got - union)
+                return _unknown(got - union, union)
             got_all |= got
-        missing = want_pl - got_all
+        missing = {f for f in want_pl if _name(f) not in {_name(g) for g in got_all}}
         if missing:
-            return "missing placeholder " + _braces(missing)
+            return "missing placeholder " + _listed(missing)
         return None
+    want = fields(msgid)
     if want is None:
         return None
-    got = placeholders(msgstr)
+    got = fields(msgstr)
     if got is None:
         return "translation is not a valid format string (unbalanced { })"
     if got != want:
+        if got - want and {_name(f) for f in got} == {_name(f) for f in want}:
+            return _unknown(got - want, want)
         parts = []
         if want - got:
-            parts.append("missing " + _braces(want - got))
+            parts.append("missing " + _listed(want - got))
         if got - want:
-            parts.append("unknown " + _braces(got - want))
+            parts.append("unknown " + _listed(got - want))
         return "placeholders differ: " + "; ".join(parts)
     return None
+
+
+def _name(f: str) -> str:
+    return re.split(r"[.\[!:}]", f[1:], maxsplit=1)[0]
+
+
+def _unknown(extra, allowed) -> str:
+    names = {_name(f) for f in allowed}
+    if all(_name(f) in names for f in extra):
+        return ("placeholder " + _listed(extra) + " adds a format spec, conversion or attribute access the "
+                "source does not have; write it exactly as " + (_listed(allowed) or "the source"))
+    return "unknown placeholder " + _listed(extra)
 
 
 # -- loading -----------------------------------------------------------------------
@@ -165,10 +204,49 @@ class Catalogue(_gettext.GNUTranslations):
         self._catalog = catalog
         self._info = info
         self._charset = "utf-8"
-        expr = info.get("plural-forms", "")
-        # c2py raises ValueError on an unsafe or malformed expression: the catalogue is then broken.
-        self.plural = _gettext.c2py(expr.split("plural=", 1)[1].strip().rstrip(";")) \
-            if "plural=" in expr else (lambda n: int(n != 1))
+        self.plural = _safe_plural(info.get("plural-forms", ""), info.get("_path", ""))
+
+
+def _source_rule(n) -> int:
+    """The plural rule of the source texts (English): one form for 1, another for the rest."""
+    return int(n != 1)
+
+
+def _safe_plural(header: str, where: str = ""):
+    """The catalogue's plural rule through the safe evaluator (game/core/plural.py). A header that
+    does not parse, and any n for which it fails or names a form the file does not have, use the
+    source language's rule instead, with one logged warning: a plural never crashes a screen."""
+    if not header.strip():
+        return _source_rule
+    m = re.search(r"nplurals\s*=\s*(\d{1,2})", header)
+    count = max(1, int(m.group(1))) if m else 2
+
+    def fallback(n) -> int:  # the source rule, kept to the forms this catalogue has
+        return min(_source_rule(n), count - 1)
+
+    try:
+        count, expr = plural_rules.parse_header(header)
+        fn = plural_rules.compile_plural(expr)
+    except ValueError as exc:
+        log.warning("%s: %s; using the source language's plural rule", where or "catalogue", exc)
+        return fallback
+    warned = []
+
+    def plural(n) -> int:
+        try:
+            idx = fn(int(n))
+            if 0 <= idx < count:
+                return idx
+            problem = f"form {idx} of {count} for n={n}"
+        except (ArithmeticError, TypeError, ValueError, RecursionError) as exc:
+            problem = f"{exc} for n={n}"
+        if not warned:
+            warned.append(True)
+            log.warning("%s: Plural-Forms fails (%s); using the source language's plural rule",
+                        where or "catalogue", problem)
+        return fallback(n)
+
+    return plural
 
 
 def _parse(path: Path) -> Catalogue:
@@ -204,6 +282,7 @@ def _parse(path: Path) -> Catalogue:
         log.warning("%s: %d translation(s) with wrong placeholders ignored (run `python main.py i18n check`)",
                     path, bad)
     info = {k.strip().lower(): v.strip() for k, v in po.metadata.items()}
+    info["_path"] = str(path)
     return Catalogue(catalog, info)
 
 
@@ -256,23 +335,26 @@ class Translator:
         self._ui = ui or _gettext.NullTranslations()
         self._scn = scenarios or _gettext.NullTranslations()
 
+    # Every string leaves through the text gate (control characters out, length bounded), so a
+    # NUL in a catalogue or a scenario never reaches the renderer.
+
     def gettext(self, msgid: str) -> str:
-        return self._ui.gettext(nfc(msgid))
+        return clean(self._ui.gettext(nfc(msgid)))
 
     def pgettext(self, context: str, msgid: str) -> str:
-        return self._ui.pgettext(context, nfc(msgid))
+        return clean(self._ui.pgettext(context, nfc(msgid)))
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self._ui.ngettext(nfc(singular), nfc(plural), n)
+        return clean(self._ui.ngettext(nfc(singular), nfc(plural), n))
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        return self._ui.npgettext(context, nfc(singular), nfc(plural), n)
+        return clean(self._ui.npgettext(context, nfc(singular), nfc(plural), n))
 
     def text(self, t: Text | None) -> str:
         """A scenario string in the player's language, or its source text."""
         if t is None:
             return ""
-        return self._scn.pgettext(t.key, nfc(t.source))
+        return clean(self._scn.pgettext(t.key, nfc(t.source)))
 
 
 class _Chain(_gettext.NullTranslations):

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import unicodedata
 
+from .textgate import clean
+
 NICKNAME_MAX = 24  # characters, after cleaning; fits the picker, the debrief and a report row
 CLASS_CODE_MAX = 16
 
 
 def clean_nickname(raw, limit: int = NICKNAME_MAX) -> str:
-    """NFC, no control or format characters, spaces collapsed and trimmed, at most `limit` characters."""
-    text = unicodedata.normalize("NFC", str(raw or ""))
+    """Through the text gate, NFC, no control or format characters, spaces collapsed and trimmed,
+    at most `limit` characters."""
+    text = unicodedata.normalize("NFC", clean(str(raw or ""), limit * 4))
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
     return " ".join(text.split())[:limit].rstrip()
 

@@ -1,17 +1,22 @@
 """Player preferences, per-nickname progress and the in-progress run (pure; no pygame).
 
 Everything lives in one JSON file in `user_data_dir()`, rewritten atomically after every
-change, so a crash or power cut loses at most the decision being made. A corrupt or
-missing file is treated as empty: bad data never stops the game.
+change, so a crash or power cut loses at most the decision being made. A missing file is
+empty. A damaged one (not JSON, too large, too deep, the wrong shape) is renamed aside as
+`progress.json.bad-TIMESTAMP` before anything is written, the game starts with defaults and
+the menu says so (`storage.notices()`): bad data never stops the game or loses the old file.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from .nickname import clean_class_code, clean_nickname
-from .storage import atomic_write_json, read_json, user_data_dir
+from .storage import atomic_write_json, read_player_json, user_data_dir
+
+log = logging.getLogger("la_chan.progress")
 
 __all__ = ["Prefs", "Progress", "clean_nickname"]
 
@@ -54,13 +59,61 @@ class Prefs:
         return p
 
 
+def progress_problem(data) -> str | None:
+    """Why a progress file's content is not a progress file (None when its shape is right).
+    Fields of the right container but a wrong type are forgiven one by one when read."""
+    if not isinstance(data, dict):
+        return "not an object"
+    if not isinstance(data.get("prefs", {}), dict):
+        return "`prefs` is not an object"
+    players = data.get("players", {})
+    if not isinstance(players, dict) or not all(isinstance(v, dict) for v in players.values()):
+        return "`players` is not an object of objects"
+    return None
+
+
+MAX_RUN_CHOICES = 1000  # a saved run longer than this was not made by the game
+
+
+def snapshot_problem(snap) -> str | None:
+    """Why a saved run cannot be replayed as it is (None when its shape is right)."""
+    if not isinstance(snap, dict):
+        return "not an object"
+    choices = snap.get("choices")
+    if not isinstance(choices, list) or len(choices) > MAX_RUN_CHOICES:
+        return f"`choices` is not a list of at most {MAX_RUN_CHOICES}"
+    for rec in choices:
+        if not isinstance(rec, dict) or not isinstance(rec.get("choice"), str):
+            return "a choice is not an object with a `choice` id"
+        at = rec.get("at")
+        if at is not None and (isinstance(at, bool) or not isinstance(at, int | float) or not 0 <= at < 1e7):
+            return "a choice's time is not a number of seconds"
+        if rec.get("timed_out") not in (None, True, False):
+            return "`timed_out` is not true or false"
+    return None
+
+
+def replay_snapshot(scn, snap, timers: bool = True):
+    """The engine a saved run replays to, or None when it does not replay cleanly (wrong shape,
+    or the engine refuses it): the player is then offered to start again, never a crash."""
+    from .engine import Engine
+
+    if snapshot_problem(snap) is not None:
+        return None
+    try:
+        return Engine.replay(scn, snap["choices"], timers=timers)
+    except Exception:  # noqa: BLE001 — any failure to replay means "start again", not a crash
+        log.warning("saved run of %s does not replay; offering to start again", getattr(scn, "id", "?"),
+                    exc_info=True)
+        return None
+
+
 class Progress:
     """Prefs + {nickname: {"done": {scenario: {"best": %, "plays": n}}, "run": {scenario: snapshot}}}."""
 
     def __init__(self, path: Path | None = None):
         self.path = Path(path) if path else user_data_dir() / FILE_NAME
-        data = read_json(self.path, {})
-        data = data if isinstance(data, dict) else {}
+        data = read_player_json(self.path, {}, "progress", progress_problem)
         self.prefs = Prefs.from_json(data.get("prefs"))
         players = data.get("players")
         self.players: dict = players if isinstance(players, dict) else {}

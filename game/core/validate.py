@@ -6,7 +6,7 @@ from collections import deque
 from pathlib import Path
 
 from . import conditions as C
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Mark
 from .glyphs import missing
 from .model import (
     PLAYER,
@@ -67,6 +67,7 @@ class Checker:
             self.todo(e)
         self.todo(s)
         self.glyphs()
+        self.controls()
         stem = Path(s.path or self.path).stem
         if s.id and stem != s.id:
             self.add("LC404", s.where("id"), id=s.id, file=stem)
@@ -106,14 +107,37 @@ class Checker:
             if chars:
                 self.add("LC405", item.mark, chars=" ".join(chars))
 
+    def controls(self):
+        """LC420: characters the game would remove (NUL, ESC, C1, bidi overrides), at their exact column."""
+        from .textgate import describe, source_position, unsafe_chars
+        from .texts import iter_texts
+
+        for item in iter_texts(self.scn):
+            found = unsafe_chars(item.source)
+            if not found:
+                continue
+            ch, mark = found[0][1], item.mark
+            if self.source is not None and mark is not None:
+                pos = source_position(self.source, mark.line, mark.col, ch)
+                mark = Mark(*pos) if pos else mark
+            self.add("LC420", mark, char=describe(ch), count=len(found))
+
     def asset(self, rel, mark):
         if not rel:
             return
         target = (self.base / rel).resolve()
         if Path(rel).is_absolute() or not target.is_relative_to(self.root):
             self.add("LC207", mark, file=rel)
+        elif target.is_dir():
+            self.add("LC423", mark, file=rel)
         elif not target.is_file():
             self.add("LC206", mark, file=rel)
+        else:
+            from .assetcheck import problem
+
+            bad = problem(target)  # headers only: dimensions, duration, size, format
+            if bad is not None:
+                self.add(bad.code, mark, file=rel, detail=bad.detail, limit=bad.limit)
 
     def flags(self, flags, mark):
         for fl in flags:

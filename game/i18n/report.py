@@ -6,14 +6,14 @@ string added without running `i18n update` counts as untranslated, so CI catches
 
 from __future__ import annotations
 
-import gettext
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
 import polib
 
+from game.core import plural as plural_rules
 from game.core.i18n import DOMAINS, placeholder_problem
+from game.core.textgate import describe, printable, unsafe_chars
 
 from .merge import has_translation, needs_translation
 from .project import PLURAL_FORMS, Project, nplurals, read_po
@@ -107,7 +107,7 @@ class Issue:
     message: str
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+        return f"{printable(self.path)}:{self.line}: {self.severity}: {printable(self.message)}"
 
 
 def plural_problem(lang: str, value: str | None) -> str | None:
@@ -115,13 +115,9 @@ def plural_problem(lang: str, value: str | None) -> str | None:
     if lang in ("vi", "en"):
         want = PLURAL_FORMS[lang]
         return None if norm == want else f"Plural-Forms must be {want!r} for {lang}, not {norm!r}"
-    m = re.fullmatch(r"nplurals=\s*(\d+);\s*plural=(.+?);?", norm)
-    if not m:
-        return f"Plural-Forms {norm!r} is not 'nplurals=N; plural=EXPR;'"
-    try:
-        gettext.c2py(m.group(2))
-    except (ValueError, SyntaxError) as exc:
-        return f"Plural-Forms expression {m.group(2)!r} is invalid ({exc})"
+    bad = plural_rules.problem(norm)  # the game's own safe evaluator, tried on n = 0..1000 and more
+    if bad:
+        return bad
     if lang in PLURAL_FORMS and norm != PLURAL_FORMS[lang]:
         return f"Plural-Forms for {lang} is usually {PLURAL_FORMS[lang]!r}"
     return None
@@ -188,9 +184,23 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
                 if msg:
                     issues.append(Issue(shown, line, "error",
                                         f"{label}{msg} (msgid {e.msgid[:50]!r}); the game shows the source text"))
+                for s in texts:  # what the text gate would remove never passes silently
+                    found = unsafe_chars(s)
+                    if found:
+                        pos, ch = found[0]
+                        ln, col = _position(s, pos)
+                        issues.append(Issue(shown, line, "error",
+                                            f"{label}LC420 translation contains {describe(ch)} at line {ln}, "
+                                            f"column {col} of the translation ({len(found)} in all); delete it "
+                                            "(the game removes such characters)"))
                 if any(not unicodedata.is_normalized("NFC", s) for s in texts):
                     issues.append(Issue(shown, line, "warning", f"{label}translation is not NFC-normalised"))
     return issues
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character inside a (possibly multi-line) translation."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def pot_entries(pot: polib.POFile, lang: str, domain: str) -> list[polib.POEntry]:

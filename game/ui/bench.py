@@ -155,7 +155,34 @@ def run_ui_bench(frames: int = 600, idle_seconds: float = 10.0) -> dict:
         "messages_in_thread": heavy["messages"],
         "frames_measured": len(ft),
         "idle_frames_drawn": idle["frames"],
+        **long_word_layout(),
     }
+
+
+def long_word_layout(n: int = 100_000, width: int = 300, runs: int = 5) -> dict:
+    """Wrap and fit of an n-character unbroken word and an n-character URL (issue 11: under 50 ms),
+    best of `runs`, each on a cold cache. Linear layout keeps this in proportion to n."""
+    import pygame
+
+    from .fonts import Fonts
+
+    pygame.font.init()
+    fonts = Fonts("medium")
+    url = ("https://vi-du.example/" + "/".join(f"tai-khoan?id={i}&b=c.d" for i in range(n // 20)))[:n]
+    out = {}
+    for name, text in (("word", "x" * n), ("url", url)):
+        best_wrap = best_fit = float("inf")
+        for _ in range(runs):
+            fonts.clear()
+            t = time.perf_counter()
+            fonts.wrap(text, "body", width)
+            best_wrap = min(best_wrap, time.perf_counter() - t)
+            t = time.perf_counter()
+            fonts.fit(text, "body", width)
+            best_fit = min(best_fit, time.perf_counter() - t)
+        out[f"wrap_{name}_{n // 1000}k_ms"] = round(best_wrap * 1000, 1)
+        out[f"fit_{name}_{n // 1000}k_ms"] = round(best_fit * 1000, 1)
+    return out
 
 
 if __name__ == "__main__":

@@ -76,6 +76,12 @@ class Sounds:
         except (pygame.error, FileNotFoundError, OSError):
             self._sounds[key] = None
 
+    def play_loaded(self, snd) -> None:
+        """A scenario's recording, once game.ui.assets has loaded it off the frame."""
+        if self.enabled and self.ok:
+            with contextlib.suppress(pygame.error):
+                snd.play()
+
     def stop_ring(self) -> None:
         if self._ring_channel is not None:
             with contextlib.suppress(pygame.error):

@@ -72,8 +72,20 @@ def test_bad_plural_header_falls_back(filled, caplog):
                     encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="la_chan.i18n"):
         tr = load_translator("vi", filled.locale_dir)
-    assert tr.gettext("Play") == "Play"
-    assert "broken" in caplog.text
+    # The translations stay; only the plural rule falls back to the source language's (n != 1).
+    assert tr.gettext("Play") == "Chơi"
+    assert "plural rule" in caplog.text
+    assert tr.ngettext("{n} message", "{n} messages", 5) == "{n} tin nhắn"
+
+
+def test_plural_rule_failing_at_run_time_falls_back_with_one_warning(filled, caplog):
+    path = filled.po("vi", "game")
+    path.write_text(path.read_text(encoding="utf-8").replace("plural=0;", "plural=n/(n-3);"), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="la_chan.i18n"):
+        tr = load_translator("vi", filled.locale_dir)
+        for n in range(6):  # n=3 divides by zero: the source rule (n != 1) picks the form instead
+            tr.ngettext("{n} message", "{n} messages", n)
+    assert caplog.text.count("Plural-Forms fails") == 1
 
 
 def test_missing_catalogue_falls_back_with_warning(tmp_path, caplog):
@@ -114,7 +126,14 @@ def test_translator_without_catalogues_shows_source():
     ("Hello, {name}!", "Chào {ten}!", True),
     ("Hello, {name}!", "Chào bạn!", True),
     ("{a} of {b}", "{b} / {a}", False),
-    ("{score:.0f}%", "{score:.1f} %", False),
+    ("{score:.0f}%", "{score:.0f} %", False),
+    ("{score:.0f}%", "{score:.1f} %", True),  # a format spec must be the source's, exactly
+    ("{n} tin", "{n:>999999999} tin", True),  # padding to gigabytes
+    ("{n} tin", "{n.__class__} tin", True),  # attribute access
+    ("{n} tin", "{n!r} tin", True),  # conversion
+    ("{n} tin", "{n[0]} tin", True),  # index access
+    ("{} of {}", "{} / {}", False),
+    ("{} of {}", "{}{}{}", True),  # a third positional argument that is never given
     ("Score {n}", "Điểm {n", True),
     ("No braces", "Không {x}", True),
     ("Literal { brace", "Dấu {", False),

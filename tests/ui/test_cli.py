@@ -1,9 +1,12 @@
 """`python main.py play`: options, and a broken file reported instead of a crash."""
 
+import argparse
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from game.cli.play import parse_size
 
@@ -13,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_parse_size():
     assert parse_size("1366x768") == (1366, 768)
     assert parse_size("1920X1080") == (1920, 1080)
-    assert parse_size("huge") == (1280, 720)
+    for bad in ("huge", "abc", "0x0", "800x600", "1366x", "99999x768"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            parse_size(bad)
 
 
 def test_play_broken_file_prints_diagnostics_and_fails(tmp_path):

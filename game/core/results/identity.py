@@ -13,7 +13,8 @@ import uuid
 from pathlib import Path
 
 from ..nickname import NICKNAME_MAX, clean_class_code, clean_nickname
-from ..storage import atomic_write_json, read_json, user_data_dir
+from ..playerfiles import machine_ids_problem
+from ..storage import atomic_write_json, read_player_json, user_data_dir
 
 MAX_NICK = NICKNAME_MAX  # the one limit, from game.core.nickname
 
@@ -29,7 +30,7 @@ def _host_key() -> str:
 def machine_id(data_dir: Path | None = None) -> str:
     """A random, stable id for this computer and user data folder (not derived from anything personal)."""
     path = Path(data_dir or user_data_dir()) / "machine-id.json"
-    got = read_json(path, {})
+    got = read_player_json(path, {}, "machine_id", machine_ids_problem)
     ids = got.get("machines") if isinstance(got, dict) and isinstance(got.get("machines"), dict) else {}
     host = _host_key()
     mid = ids.get(host)

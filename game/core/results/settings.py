@@ -6,8 +6,9 @@ import contextlib
 import os
 from pathlib import Path
 
+from ..playerfiles import trainer_problem
 from ..recording import NullRecorder
-from ..storage import atomic_write_json, read_json, user_data_dir
+from ..storage import atomic_write_json, read_player_json, user_data_dir
 from .store import WARN_LOST, ResultsStore
 
 SETTINGS_FILE = "trainer.json"
@@ -16,8 +17,7 @@ RESULTS_DIR_ENV = "LA_CHAN_RESULTS_DIR"
 
 def trainer_settings(data_dir: Path | None = None) -> dict:
     """What a trainer set on this machine: {"results_dir": str | None, "quiz": bool}."""
-    got = read_json(Path(data_dir or user_data_dir()) / SETTINGS_FILE, {})
-    got = got if isinstance(got, dict) else {}
+    got = read_player_json(Path(data_dir or user_data_dir()) / SETTINGS_FILE, {}, "trainer", trainer_problem)
     rd = got.get("results_dir")
     return {"results_dir": rd if isinstance(rd, str) and rd.strip() else None,
             "quiz": got.get("quiz") is True}

@@ -6,6 +6,7 @@ import pygame
 
 from game.core.i18n import LANGUAGES
 
+from ..notices import notice_lines
 from ..page import page
 from ..scene import Scene
 
@@ -28,6 +29,9 @@ class LanguageScene(Scene):
                        h=int(self.fonts.line_height("title") * 2.2))
         col.space(int(12 * s))
         col.text(self.tr.gettext("Use the arrow keys and Enter, or click."), th["panel_muted"], "small")
+        for line in notice_lines(self.tr):  # a damaged player file was set aside: say so on the first screen
+            col.space(int(8 * s))
+            col.text(line, th["risky"], "small")
         return out
 
     def handle_event(self, ev) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from .. import items as I
+from ..notices import notice_lines
 from ..scene import Scene
 from ..words import scn_list, scn_text
 
@@ -14,6 +15,7 @@ class PickerScene(Scene):
         super().__init__(app)
         self.scroll = 0
         self.max_scroll = 0
+        self._replays: dict = {}
 
     def build(self):
         app, th, fonts, tr, s = self.app, self.theme, self.fonts, self.tr, self.app.scale
@@ -46,6 +48,11 @@ class PickerScene(Scene):
             out.append(I.text((pad, pad + bar_h, W - 2 * pad, 40), results_warning(tr, app.recorder), th["risky"],
                               "small"))
         top = pad + bar_h + int(20 * s)
+        notices = notice_lines(tr)  # damaged player files that were set aside at start-up
+        if notices:
+            nh = fonts.measure("\n".join(notices), "small", W - 2 * pad)[1]
+            out.append(I.text((pad, top, W - 2 * pad, nh), "\n".join(notices), th["risky"], "small"))
+            top += nh + int(8 * s)
         view = pygame.Rect(pad, top, W - 2 * pad, H - top - pad)
         cols = max(1, min(3, view.w // int(360 * s)))
         gap = int(16 * s)
@@ -121,12 +128,27 @@ class PickerScene(Scene):
         if scn.content_warnings:
             add_text(tr.gettext("Content note: {text}").format(text="; ".join(scn_list(tr, scn, "content_warnings"))),
                      th["risky"], "tiny")
-        if app.progress.run(nick, scn.id, scn.version):
+        snap = app.progress.run(nick, scn.id, scn.version)
+        if snap:
             bh = fonts.line_height("button") + int(16 * s)
-            out.append(I.button((pad, y, iw, bh), tr.gettext("Resume where you stopped"), ("resume", scn.id),
+            if self._resumable(scn, snap):
+                label, action = tr.gettext("Resume where you stopped"), ("resume", scn.id)
+            else:  # a damaged saved run: say so, and offer a fresh start instead of a crash
+                label, action = tr.gettext("Start again (the saved game could not be resumed)"), ("play", scn.id)
+            out.append(I.button((pad, y, iw, bh), label, action,
                                 th["accent"], th["accent_text"], layer=1, group="card_button", align="center"))
             y += bh + int(6 * s)
         return out, y + pad
+
+    def _resumable(self, scn, snap) -> bool:
+        """Whether a saved run replays cleanly (tried once per run, then remembered)."""
+        from game.core.progress import replay_snapshot
+
+        key = (scn.id, len(snap.get("choices") or ()), id(snap))
+        ok = self._replays.get(key)
+        if ok is None:
+            ok = self._replays[key] = replay_snapshot(scn, snap, timers=False) is not None
+        return ok
 
     def handle_event(self, ev) -> bool:
         if ev.type == pygame.MOUSEWHEEL:

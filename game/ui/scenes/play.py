@@ -12,9 +12,11 @@ from pathlib import Path
 import pygame
 
 from game.core.engine import Engine
+from game.core.progress import replay_snapshot
 
 from .. import items as I
 from .. import layout
+from ..assets import AssetLoader
 from ..panel import choices as choices_panel
 from ..panel import feedback, info
 from ..phone import banner, call_view, frame, home, lock, thread_list
@@ -35,10 +37,9 @@ class PlayScene(Scene):
         self.watch = watch
         self.zoom = zoom
         timers = self._timers_wanted()
-        if resume and resume.get("choices"):
-            self.engine = Engine.replay(scn, resume["choices"], timers=timers)
-        else:
-            self.engine = Engine(scn, timers=timers, start=start)
+        # A saved run that does not replay cleanly starts again (the picker already said so).
+        replayed = replay_snapshot(scn, resume, timers) if resume and resume.get("choices") else None
+        self.engine = replayed or Engine(scn, timers=timers, start=start)
         self.phone = PhoneUI()
         self.thread_view = ThreadView()
         self.card = None
@@ -47,7 +48,7 @@ class PlayScene(Scene):
         self.thread_max_scroll = 0
         self.reveal_flags = False
         self._flag_keys: dict[str, list[str]] = {}
-        self._images: dict = {}
+        self.assets = AssetLoader()  # images and sounds load off the frame
         self.mouse = (0, 0)
         self.finished = False
         self.logged = len(self.engine.log)
@@ -67,16 +68,10 @@ class PlayScene(Scene):
     # -- services for the phone screens ----------------------------------------
 
     def image(self, rel: str | None):
+        """A scenario image: None while it loads in the background, a placeholder if it is bad."""
         if not rel:
             return None
-        if rel not in self._images:
-            path = Path(self.scn.path).parent / rel
-            try:
-                img = pygame.image.load(str(path))
-                self._images[rel] = img.convert_alpha() if pygame.display.get_surface() else img
-            except (pygame.error, OSError, FileNotFoundError):
-                self._images[rel] = None
-        return self._images[rel]
+        return self.assets.image(Path(self.scn.path).parent / rel)
 
     def flags_on(self, key: str) -> list[str]:
         """Red flags to highlight on a message or caption while the feedback card is open."""
@@ -169,6 +164,8 @@ class PlayScene(Scene):
 
     def update(self, dt: float) -> None:
         self.phone.now += dt
+        if self.assets.poll():
+            self.app.dirty = True  # an image arrived: draw it
         eng = self.engine
         if self.card is None and eng.ending is None:
             eng.timers = self._timers_wanted()  # a settings change applies at once
@@ -205,7 +202,7 @@ class PlayScene(Scene):
                     self.phone.banners.append(Banner(self.tr.text(n.title), self.tr.text(n.text), app.look if app else None,
                                                      None, self.phone.now, style=n.style))
             elif h.kind == "line" and getattr(h.ref, "audio", None):
-                self.app.sounds.play_file(Path(self.scn.path).parent / h.ref.audio)
+                self.assets.sound(Path(self.scn.path).parent / h.ref.audio, self.app.sounds.play_loaded)
             elif h.kind in ("call_end", "missed"):
                 self.app.sounds.stop_ring()
                 self.app.sounds.play("end")
@@ -245,6 +242,8 @@ class PlayScene(Scene):
 
     def wake_in(self) -> float | None:
         eng = self.engine
+        if self.assets.pending():
+            return 0.05  # look for finished loads soon
         if self.watcher is not None:
             return 0.5
         if self.card is not None or eng.ending is not None:

@@ -8,9 +8,13 @@ from ..words import scn_list, scn_text
 
 
 def start_scenario(app, scn, *, resume: bool = False, start: str | None = None, replace: bool = False) -> None:
+    from game.core.progress import replay_snapshot
+
     from .play import PlayScene
 
     snap = app.progress.run(app.prefs.nickname, scn.id, scn.version) if resume else None
+    if snap is not None and replay_snapshot(scn, snap, timers=False) is None:
+        snap, resume = None, False  # does not replay cleanly: start again
     if not resume:
         app.progress.drop_run(app.prefs.nickname, scn.id)
 

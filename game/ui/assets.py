@@ -1,0 +1,138 @@
+"""Scenario images and sounds, loaded off the frame.
+
+Every file is checked first from its headers (game.core.assetcheck: format, pixel size,
+duration, bytes), then decoded by one background thread, so a slow USB stick or a huge file
+never freezes a frame. Until a file is ready `image()` answers None (the phone keeps its
+space); a file that fails the check or the decoder gets a placeholder and one logged warning.
+The main thread converts finished images to the display format in `poll()`.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from pathlib import Path
+
+import pygame
+
+from game.core.assetcheck import problem
+
+log = logging.getLogger("la_chan.assets")
+
+PLACEHOLDER_SIZE = (160, 120)
+
+
+def placeholder() -> pygame.Surface:
+    """A grey card with a cross: where a bad image would have been."""
+    w, h = PLACEHOLDER_SIZE
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    surf.fill((200, 200, 205, 255))
+    pygame.draw.rect(surf, (150, 150, 160), surf.get_rect(), 3)
+    pygame.draw.line(surf, (150, 150, 160), (0, 0), (w - 1, h - 1), 3)
+    pygame.draw.line(surf, (150, 150, 160), (0, h - 1), (w - 1, 0), 3)
+    return surf
+
+
+def _decode(kind: str, path: Path):
+    """Check the headers, then decode (in the worker thread). Returns the object or an error text."""
+    bad = problem(path)
+    if bad is not None:
+        return f"{bad.code} {bad}"
+    try:
+        if kind == "image":
+            return pygame.image.load(str(path))
+        if not pygame.mixer.get_init():
+            return "no audio device"
+        return pygame.mixer.Sound(str(path))
+    except (pygame.error, OSError, ValueError, MemoryError) as exc:
+        return f"cannot decode ({exc})"
+
+
+class AssetLoader:
+    """One background thread per loader; results are handed over in `poll()` on the main thread."""
+
+    def __init__(self):
+        self._ready: dict[tuple[str, str], object] = {}
+        self._pending: set[tuple[str, str]] = set()
+        self._callbacks: dict[tuple[str, str], list] = {}
+        self._jobs: queue.Queue = queue.Queue()
+        self._done: queue.Queue = queue.Queue()
+        self._thread: threading.Thread | None = None
+
+    # -- the main thread ---------------------------------------------------------
+
+    def image(self, path) -> pygame.Surface | None:
+        """The image if it is ready, a placeholder if it is bad, None while it loads."""
+        return self._get("image", Path(path))
+
+    def sound(self, path, then) -> None:
+        """Call then(sound) once the sound is loaded (at once if it already is); bad sounds are skipped."""
+        key = ("sound", str(path))
+        if key in self._ready:
+            if self._ready[key] is not None:
+                then(self._ready[key])
+            return
+        self._callbacks.setdefault(key, []).append(then)
+        self._get("sound", Path(path))
+
+    def pending(self) -> bool:
+        return bool(self._pending)
+
+    def poll(self) -> bool:
+        """Take finished loads (converting images for the display); True if anything arrived."""
+        got = False
+        while True:
+            try:
+                key, value = self._done.get_nowait()
+            except queue.Empty:
+                return got
+            got = True
+            self._pending.discard(key)
+            kind, path = key
+            if isinstance(value, str):
+                log.warning("%s %s not used: %s", kind, path, value)
+                value = placeholder() if kind == "image" else None
+            elif kind == "image" and pygame.display.get_surface() is not None:
+                value = value.convert_alpha()
+            self._ready[key] = value
+            for then in self._callbacks.pop(key, []):
+                if value is not None:
+                    then(value)
+
+    def wait(self, timeout: float = 5.0) -> None:
+        """Block until every requested file is handled (tests, benchmarks); then poll()."""
+        import time
+
+        end = time.monotonic() + timeout
+        while self._pending and time.monotonic() < end:
+            if not self.poll():
+                time.sleep(0.005)
+
+    # -- internals ---------------------------------------------------------------
+
+    def _get(self, kind: str, path: Path):
+        key = (kind, str(path))
+        if key in self._ready:
+            return self._ready[key]
+        if key not in self._pending:
+            self._pending.add(key)
+            self._jobs.put(key)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._work, name="asset-loader", daemon=True)
+                self._thread.start()
+        self.poll()
+        return self._ready.get(key)
+
+    def _work(self) -> None:
+        while True:
+            try:
+                key = self._jobs.get(timeout=2.0)
+            except queue.Empty:
+                return  # idle: the thread ends; the next request starts another
+            kind, path = key
+            try:
+                value = _decode(kind, Path(path))
+            except Exception as exc:  # noqa: BLE001 — a bad file must never kill the loader
+                value = f"cannot decode ({exc.__class__.__name__})"
+            self._done.put((key, value))
