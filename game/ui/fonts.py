@@ -33,6 +33,7 @@ class Fonts:
         self._fonts: dict = {}
         self._wraps: dict = {}
         self._surfaces: dict = {}
+        self._measures: dict = {}
         self._glyph: dict[str, bool] = {}
         self.configure(text_size, scale)
 
@@ -46,6 +47,7 @@ class Fonts:
         """Drop every cached wrap and surface (language, size or theme changed)."""
         self._wraps.clear()
         self._surfaces.clear()
+        self._measures.clear()
 
     def px(self, role: str) -> int:
         return max(8, round(self.body_px * ROLES[role][1]))
@@ -123,11 +125,18 @@ class Fonts:
         return out
 
     def measure(self, text: str, role: str, width: int) -> tuple[int, int]:
-        """(width, height) the wrapped text will take."""
-        lines = self.wrap(text, role, width)
-        font = self.get(role)
-        w = max((font.size(ln)[0] for ln in lines), default=0)
-        return w, len(lines) * font.get_linesize()
+        """(width, height) the wrapped text will take (cached: layout asks every frame)."""
+        key = (text, role, self.body_px, width)
+        size = self._measures.get(key)
+        if size is None:
+            lines = self.wrap(text, role, width)
+            font = self.get(role)
+            w = max((font.size(ln)[0] for ln in lines), default=0)
+            size = (w, len(lines) * font.get_linesize())
+            if len(self._measures) > CACHE_LIMIT:
+                self._measures.clear()
+            self._measures[key] = size
+        return size
 
     def render(self, text: str, role: str, colour: tuple, width: int, align: str = "left") -> pygame.Surface:
         """The wrapped text as one cached surface."""

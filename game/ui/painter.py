@@ -61,11 +61,13 @@ class Painter:
             self._scaled[key] = out
         return out
 
-    def paint(self, surface: pygame.Surface, items) -> None:
+    def paint(self, surface: pygame.Surface, items, within: pygame.Rect | None = None) -> None:
+        """Draw items in layer order; `within` limits all drawing to one rectangle (a partial repaint)."""
         for it in sorted(items, key=lambda i: i.layer):
-            surface.set_clip(it.clip)
+            clip = it.clip if within is None else (within if it.clip is None else it.clip.clip(within))
+            surface.set_clip(clip)
             self._one(surface, it)
-        surface.set_clip(None)
+        surface.set_clip(within)
 
     def _one(self, surface, it) -> None:
         k = it.kind
@@ -85,8 +87,13 @@ class Painter:
     def _box(self, surface, rect, colour, radius=0, border=0, border_colour=None) -> None:
         if colour is not None:
             if len(colour) == 4 and colour[3] < 255:
-                tmp = pygame.Surface(rect.size, pygame.SRCALPHA)
-                pygame.draw.rect(tmp, colour, tmp.get_rect(), border_radius=radius)
+                key = ("translucent", rect.size, colour, radius)
+                tmp = self._scaled.get(key)
+                if tmp is None:  # built once per size and colour, not every frame
+                    if len(self._scaled) > 200:
+                        self._scaled.clear()
+                    tmp = self._scaled[key] = pygame.Surface(rect.size, pygame.SRCALPHA)
+                    pygame.draw.rect(tmp, colour, tmp.get_rect(), border_radius=radius)
                 surface.blit(tmp, rect)
             else:
                 pygame.draw.rect(surface, colour[:3], rect, border_radius=radius)
