@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pygame
 
+from .surfcache import SurfaceCache
+
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 WEIGHTS = {"regular": "BeVietnamPro-Regular.ttf", "semibold": "BeVietnamPro-SemiBold.ttf", "bold": "BeVietnamPro-Bold.ttf"}
 SIZE_STEPS = {"small": 15, "medium": 18, "large": 22}  # body text px at 720 p
@@ -22,6 +24,7 @@ ROLES = {
     "title": ("bold", 1.25), "h1": ("bold", 1.6), "huge": ("bold", 2.6), "clock": ("semibold", 3.4),
 }
 CACHE_LIMIT = 3000
+TEXT_CACHE_BYTES = 12 * 1024 * 1024  # rendered text kept, oldest dropped first (a screenful is ~2 MB)
 
 
 def nfc(s: str) -> str:
@@ -32,7 +35,7 @@ class Fonts:
     def __init__(self, text_size: str = "medium", scale: float = 1.0):
         self._fonts: dict = {}
         self._wraps: dict = {}
-        self._surfaces: dict = {}
+        self._surfaces = SurfaceCache(TEXT_CACHE_BYTES)
         self._measures: dict = {}
         self._glyph: dict[str, bool] = {}
         self.configure(text_size, scale)
@@ -158,7 +161,5 @@ class Fonts:
                 img.set_alpha(colour[3])
             x = 0 if align == "left" else (w - img.get_width()) // 2 if align == "center" else w - img.get_width()
             surf.blit(img, (x, i * lh))
-        if len(self._surfaces) > CACHE_LIMIT:
-            self._surfaces.clear()
         self._surfaces[key] = surf
         return surf

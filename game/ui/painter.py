@@ -8,6 +8,9 @@ import pygame
 
 from . import icons
 from .kit import button_pad, key_width
+from .surfcache import SurfaceCache
+
+SCALED_CACHE_BYTES = 12 * 1024 * 1024  # scaled images, gradients and translucent boxes
 
 
 @dataclass
@@ -22,7 +25,7 @@ class Painter:
         self.fonts = fonts
         self.theme = theme
         self.drawn: list[Drawn] = []  # text drawn in the last frame (for tests)
-        self._scaled: dict = {}
+        self._scaled = SurfaceCache(SCALED_CACHE_BYTES)
 
     def begin(self) -> None:
         self.drawn = []
@@ -32,8 +35,6 @@ class Painter:
         key = (id(surf), size, mode, radius)
         out = self._scaled.get(key)
         if out is None:
-            if len(self._scaled) > 200:
-                self._scaled.clear()
             w, h = max(1, size[0]), max(1, size[1])
             if mode == "pixelate":
                 small = pygame.transform.smoothscale(surf, (max(1, w // 14), max(1, h // 14)))
@@ -90,8 +91,6 @@ class Painter:
                 key = ("translucent", rect.size, colour, radius)
                 tmp = self._scaled.get(key)
                 if tmp is None:  # built once per size and colour, not every frame
-                    if len(self._scaled) > 200:
-                        self._scaled.clear()
                     tmp = self._scaled[key] = pygame.Surface(rect.size, pygame.SRCALPHA)
                     pygame.draw.rect(tmp, colour, tmp.get_rect(), border_radius=radius)
                 surface.blit(tmp, rect)

@@ -10,7 +10,7 @@ from .. import items as I
 from ..kit import Column
 from ..words import choice_text
 
-COUNTDOWN_HZ = 10  # the timer bar moves at most this often; a step of a few pixels reads as smooth
+COUNTDOWN_HZ = 4  # the timer bar moves at most this often; a 25 s bar steps ~5 px, which reads as smooth
 
 
 def countdown_wake(scene, left: float, total: float) -> float:
