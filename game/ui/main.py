@@ -31,6 +31,26 @@ def first_scene(app, file: Path | None, watch: bool, start: str | None):
     return PlayScene(app, loaded.scenario, start=start, watch=Path(file) if watch else None)
 
 
+class _LaterRecorder:
+    """The results store, opened on first use (the picker asks for its warning): opening SQLite
+    and starting its writer thread is no reason to keep the first screen waiting."""
+
+    def __init__(self, make):
+        self._make, self._real = make, None
+
+    def _get(self):
+        if self._real is None:
+            self._real = self._make()
+        return self._real
+
+    def __getattr__(self, name):
+        return getattr(self._get(), name)
+
+    def close(self) -> None:
+        if self._real is not None:
+            getattr(self._real, "close", lambda: None)()
+
+
 def launch(*, file=None, watch=False, start=None, lang=None, fullscreen=None, size=(1280, 720),
            default_lang="vi", on_first_frame=None, results_dir=None, quiz=None) -> int:
     from game.core import results as R
@@ -39,7 +59,7 @@ def launch(*, file=None, watch=False, start=None, lang=None, fullscreen=None, si
 
     if results_dir is not None:  # a trainer's choice, remembered on this machine ("" = back to local)
         R.save_trainer_settings(results_dir=str(results_dir) or None)
-    recorder = R.make_recorder(results_dir or None)
+    recorder = _LaterRecorder(lambda: R.make_recorder(results_dir or None))
     app = App(lang=lang, size=size, fullscreen=fullscreen, default_lang=default_lang, recorder=recorder)
     quiz_flow.configure(app, quiz)
     scene = first_scene(app, file, watch, start)
@@ -49,5 +69,5 @@ def launch(*, file=None, watch=False, start=None, lang=None, fullscreen=None, si
     try:
         app.run(on_first_frame=on_first_frame)
     finally:
-        getattr(recorder, "close", lambda: None)()
+        recorder.close()
     return 0
