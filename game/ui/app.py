@@ -318,16 +318,18 @@ class App:
         when input arrives or the top scene's next change is due (`wake_in`)."""
         clock = pygame.time.Clock()
         last = time.perf_counter()
+        due: float | None = last  # when the top scene next changes by itself (None: only on input)
         while self.running and self.stack:
-            wake = self.wake_in()
-            clock.tick(60 if wake == 0 or self.dirty else 30)
+            animating = due is not None and due <= last
+            clock.tick(60 if animating or self.dirty else 30)
             events = pygame.event.get()
             now = time.perf_counter()
-            due = wake is not None and now - last >= wake
-            if not (events or due or self.dirty or self.first_frame_at is None):
-                continue
+            if not (events or self.dirty or (due is not None and now >= due)):
+                continue  # a poll that costs what a bare clock.tick(30) loop costs
             dt, last = min(0.25, now - last), now
             shown = self.frame(dt, events)
+            wake = self.wake_in()  # asked once per frame, not at every poll
+            due = None if wake is None else last + wake
             if shown and self.first_frame_at is None:
                 self.first_frame_at = time.perf_counter()
                 if on_first_frame:
