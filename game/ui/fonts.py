@@ -24,7 +24,7 @@ ROLES = {
     "title": ("bold", 1.25), "h1": ("bold", 1.6), "huge": ("bold", 2.6), "clock": ("semibold", 3.4),
 }
 CACHE_LIMIT = 3000
-TEXT_CACHE_BYTES = 12 * 1024 * 1024  # rendered text kept, oldest dropped first (a screenful is ~2 MB)
+TEXT_CACHE_BYTES = 4 * 1024 * 1024  # rendered text kept, oldest dropped first (a screenful is ~2 MB)
 
 
 def nfc(s: str) -> str:

@@ -10,7 +10,7 @@ from . import icons
 from .kit import button_pad, key_width
 from .surfcache import SurfaceCache
 
-SCALED_CACHE_BYTES = 12 * 1024 * 1024  # scaled images, gradients and translucent boxes
+SCALED_CACHE_BYTES = 8 * 1024 * 1024  # scaled images, gradients and translucent boxes
 
 
 @dataclass
