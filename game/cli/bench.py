@@ -99,13 +99,13 @@ def _process_seconds(args: list[str]) -> tuple[float, str]:
     return time.perf_counter() - t0, out.stdout
 
 
-def run_core_bench(runs: int = 3) -> dict:
+def run_core_bench(runs: int = 3, files: int = LINT_FILES, chain_steps: int = 1000) -> dict:
     from game.core import walk
     from game.core.generate import chain_yaml
     from game.core.loader import load_scenario
 
     with tempfile.TemporaryDirectory() as tmp:
-        root = real_sized_copies(Path(tmp))
+        root = real_sized_copies(Path(tmp), files)
         files = sorted(root.glob("*.yaml"))
         size_kb = sum(f.stat().st_size for f in files) / len(files) / 1024
         lint_s, compose_s = [], []
@@ -117,7 +117,7 @@ def run_core_bench(runs: int = 3) -> dict:
         summary = out.strip().splitlines()[-1] if out.strip() else ""
 
         chain = Path(tmp) / "chain_1000.yaml"
-        chain.write_text(chain_yaml("chain_1000", steps=1000, back=7), encoding="utf-8")
+        chain.write_text(chain_yaml("chain_1000", steps=chain_steps, back=7), encoding="utf-8")
         walk_s = []
         for _ in range(runs):
             took, walked = _process_seconds(["main.py", "walk", str(chain)])
