@@ -47,6 +47,10 @@ def _choose_framebuffer() -> bool:
     return _fb_ours
 
 
+# The window was uncovered, restored or shown: the screen may have lost what we sent it.
+_SHOWN_AGAIN = tuple(getattr(pygame, n) for n in ("WINDOWEXPOSED", "VIDEOEXPOSE", "WINDOWSHOWN", "WINDOWRESTORED")
+                     if hasattr(pygame, n))
+
 MIN_SIZE = (960, 600)
 BASE = (1280, 720)
 
@@ -224,6 +228,9 @@ class App:
             return
         if ev.type in (pygame.WINDOWSIZECHANGED,):
             self._rescale(self.surface.get_size())
+            return
+        if ev.type in _SHOWN_AGAIN:
+            self._painted = None  # the window's pixels may be gone: paint and send all of it
             return
         if ev.type == pygame.KEYDOWN and ev.key == pygame.K_F11:
             self.toggle_fullscreen()
