@@ -25,6 +25,8 @@ COMMANDS = {
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that command's module is imported ("" = none, for the
+    top-level --help, which needs only the one-line helps above)."""
     parser = argparse.ArgumentParser(
         prog="python main.py",
         description="Lá Chắn: a phone-scam awareness simulator. With no command, the game starts.",
@@ -50,12 +52,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     first = next((a for a in argv if not a.startswith("-")), None)
     if first not in COMMANDS:
-        first = None if argv and argv[0] in ("-h", "--help") else "play"
+        first = "" if argv and argv[0] in ("-h", "--help") else "play"
         if first == "play" and (not argv or argv[0].startswith("-")):
             argv = ["play", *argv]
     args = build_parser(only=first).parse_args(argv)
     if args.command is None:
-        build_parser().print_help()
+        build_parser(only="").print_help()
         return 0
     try:
         return int(args.run(args) or 0)

@@ -1,10 +1,13 @@
-"""List every path through a scenario, or export its graph.
+"""List the paths through a scenario, or export its graph.
 
 Each path is printed with its choices, its ending and its score (points out of the
 best available at each decision, and a percentage). A step may appear at most twice
-on one path, so loops end; a cut loop is shown as `(loop)`. With --timeouts, a step
-with a timer also branches to where the story goes when time runs out, shown as
-`(timeout)` (unscored: running out of time chooses nothing).
+on one path, so loops end; a cut loop is shown as `(loop)`. Paths are printed as they
+are found, the first 100 by default (--limit N; --limit 0 lists them all), and the
+last line gives the total, which counts exactly the paths the listing would show.
+With --timeouts, a step with a timer also branches to where the story goes when time
+runs out, shown as `(timeout)` (unscored: running out of time chooses nothing); the total
+then still counts the paths without those branches.
 
 Examples:
   python main.py walk scenarios/demo_shipper.yaml
@@ -16,6 +19,7 @@ Examples:
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from game.cli.common import add_lang, default_lang
@@ -23,12 +27,22 @@ from game.core import walk
 from game.core.loader import load_scenario
 
 OUTCOME_COLOURS = {"safe": "#2e7d32", "harmed": "#ef6c00", "scammed": "#c62828"}
+DEFAULT_LIMIT = 100
+
+SUMMARY = {
+    "vi": ("{total} lối đi; kết thúc: {ends}", "; đã in {shown} lối đầu tiên (--limit N, --limit 0 để in hết)",
+           "ít nhất "),
+    "en": ("{total} paths; endings: {ends}", "; the first {shown} printed (--limit N, --limit 0 for all)",
+           "at least "),
+}
 
 
 def register(p) -> None:
     p.add_argument("file", type=Path, help="a scenario file")
-    p.add_argument("--graph", choices=("mermaid", "dot"), help="print the step graph instead of paths")
-    p.add_argument("--limit", type=int, default=None, help="print at most N paths")
+    p.add_argument("--graph", choices=("mermaid", "dot"),
+                   help="print the step graph instead of paths (mermaid: a fenced block for Markdown)")
+    p.add_argument("--limit", type=int, default=DEFAULT_LIMIT,
+                   help=f"print at most N paths (default {DEFAULT_LIMIT}; 0 = all of them)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--timeouts", action="store_true", help="also list paths where a timer runs out")
     add_lang(p)
@@ -46,24 +60,30 @@ def run(args) -> int:
     if args.graph:
         print(mermaid(scn) if args.graph == "mermaid" else dot(scn))
         return 0
-    stats = walk.stats(scn)
-    listed = list(walk.paths(scn, limit=args.limit, timeouts=args.timeouts))
+    limit = args.limit if args.limit and args.limit > 0 else None
+    listing = walk.paths(scn, limit=limit, timeouts=args.timeouts)
     if args.format == "json":
-        print(json.dumps({
-            "scenario": scn.id,
-            "paths": stats.paths,
-            "listed": [{"choices": [f"{s}/{c}" for s, c in p.choices], "ending": p.ending,
-                        "outcome": p.outcome, "score": p.score, "possible": p.possible,
-                        "percent": p.percent} for p in listed],
-        }, ensure_ascii=False, indent=2))
+        listed = [{"choices": [f"{s}/{c}" for s, c in p.choices], "ending": p.ending, "outcome": p.outcome,
+                   "score": p.score, "possible": p.possible, "percent": p.percent} for p in listing]
+        stats = walk.stats(scn)
+        print(json.dumps({"scenario": scn.id, "paths": stats.paths, "paths_exact": stats.complete,
+                          "endings": sorted(stats.endings), "limit": limit, "listed": listed},
+                         ensure_ascii=False, indent=2))
         return 0
-    for i, p in enumerate(listed, 1):
+    shown = 0
+    for shown, p in enumerate(listing, 1):  # streamed: the first paths appear at once
         route = " → ".join(c for _, c in p.choices)
         end = f"{p.ending} ({p.outcome})" if p.ending else "(loop)"
-        print(f"{i:4}. {p.score}/{p.possible} {p.percent:3}%  {end:28} {route}")
-    word = "lối đi" if lang == "vi" else "paths"
-    ends = ", ".join(sorted(stats.endings))
-    print(f"{stats.paths} {word}; {ends}" + (f"; {len(listed)} shown" if args.limit else ""))
+        print(f"{shown:4}. {p.score}/{p.possible} {p.percent:3}%  {end:28} {route}")
+        if shown % 50 == 0:
+            sys.stdout.flush()
+    stats = walk.stats(scn)
+    total_text, shown_text, at_least = SUMMARY.get(lang, SUMMARY["en"])
+    total = f"{'' if stats.complete else at_least}{stats.paths}"
+    line = total_text.format(total=total, ends=", ".join(sorted(stats.endings)))
+    if not stats.complete or shown < stats.paths:
+        line += shown_text.format(shown=shown)
+    print(line)
     return 0
 
 
@@ -77,23 +97,27 @@ def _edges(scn):
 
 
 def mermaid(scn) -> str:
-    lines = ["flowchart TD"]
+    """A Mermaid flowchart in a ```mermaid fence, ready to paste into Markdown. Node keys get a
+    prefix because some ids (`end`, `graph`) are Mermaid keywords; the label shows the real id."""
+    lines = ["```mermaid", "flowchart TD"]
     for st in scn.steps:
-        lines.append(f"    {st.id}[{st.id}]")
+        lines.append(f'    n_{st.id}["{st.id}"]')
     for e in scn.endings:
-        lines.append(f"    {e.id}(({e.id}))")
-        lines.append(f"    style {e.id} fill:{OUTCOME_COLOURS[e.outcome]},color:#fff")
+        lines.append(f'    n_{e.id}(("{e.id}"))')
+        lines.append(f"    style n_{e.id} fill:{OUTCOME_COLOURS[e.outcome]},color:#fff")
     for src, dst, label in _edges(scn):
-        lines.append(f"    {src} -->|{label}| {dst}")
+        lines.append(f'    n_{src} -->|"{label}"| n_{dst}')
+    lines.append("```")
     return "\n".join(lines)
 
 
 def dot(scn) -> str:
     lines = [f'digraph "{scn.id}" {{', "  rankdir=TB;", "  node [shape=box, fontname=sans];"]
+    for st in scn.steps:
+        lines.append(f'  "{st.id}";')
     for e in scn.endings:
         lines.append(f'  "{e.id}" [shape=doublecircle, style=filled, fillcolor="{OUTCOME_COLOURS[e.outcome]}", fontcolor=white];')
     for src, dst, label in _edges(scn):
         lines.append(f'  "{src}" -> "{dst}" [label="{label}"];')
     lines.append("}")
     return "\n".join(lines)
-

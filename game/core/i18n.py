@@ -384,12 +384,43 @@ class _Chain(_gettext.NullTranslations):
         return fallback() if out == message else out
 
 
+class _Later(_gettext.NullTranslations):
+    """A catalogue read on its first lookup. The scenario catalogue is big (the English one is
+    over 500 KB) and the first screens show none of it, so start-up does not wait for it."""
+
+    def __init__(self, load):
+        super().__init__()
+        self._load, self._real = load, None
+
+    def _get(self) -> _gettext.NullTranslations:
+        if self._real is None:
+            self._real = self._load()
+        return self._real
+
+    def gettext(self, message):
+        return self._get().gettext(message)
+
+    def pgettext(self, context, message):
+        return self._get().pgettext(context, message)
+
+    def ngettext(self, msgid1, msgid2, n):
+        return self._get().ngettext(msgid1, msgid2, n)
+
+    def npgettext(self, context, msgid1, msgid2, n):
+        return self._get().npgettext(context, msgid1, msgid2, n)
+
+
 def load_translator(lang: str, locale_dir: Path | None = None) -> Translator:
-    """The translator for a language; missing strings show English (third languages) or the source."""
+    """The translator for a language; missing strings show English (third languages) or the source.
+    The UI catalogue is read now, the scenario catalogue on the first scenario text shown."""
     base = Path(locale_dir or LOCALE_DIR)
     ui = load_catalogue(catalogue_path(lang, "game", base))
-    scn = load_catalogue(catalogue_path(lang, "scenarios", base))
-    if lang not in BUILTIN_LANGUAGES:
-        # vi-source scenario text is unreadable to most third-language players; English is closer.
-        scn = _Chain(scn, load_catalogue(catalogue_path(FALLBACK_LANGUAGE, "scenarios", base)))
-    return Translator(lang, ui, scn)
+
+    def scenarios() -> _gettext.NullTranslations:
+        scn = load_catalogue(catalogue_path(lang, "scenarios", base))
+        if lang not in BUILTIN_LANGUAGES:
+            # vi-source scenario text is unreadable to most third-language players; English is closer.
+            scn = _Chain(scn, load_catalogue(catalogue_path(FALLBACK_LANGUAGE, "scenarios", base)))
+        return scn
+
+    return Translator(lang, ui, _Later(scenarios))

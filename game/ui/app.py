@@ -2,11 +2,18 @@
 
 Tests drive it without the real loop: post pygame events, then call `step(dt)` and
 `draw()` with a fixed dt (Clock.tick really sleeps).
+
+The loop repaints only what changed: each frame's render model is compared with the last
+one, and only the rectangles of items that appeared, moved or changed are painted again
+and sent to the screen. When nothing moves it polls input 30 times a second and sleeps in
+between (`pygame.event.wait(timeout)` was measured waking ~900 times a second).
 """
 
 from __future__ import annotations
 
+import os
 import time
+from collections import Counter
 
 import pygame
 
@@ -19,6 +26,31 @@ from .painter import Painter
 from .sound import Sounds
 from .theme import Theme
 
+# SDL's default window framebuffer on Linux goes through (software) OpenGL when no GPU
+# driver is present: measured under Xvfb on a 2-core PC, a 1280x720 fill+flip took 13-15 ms
+# and the process peaked at ~124 MB; with this hint at 0 (SDL's own software framebuffer),
+# 0.4-0.8 ms and ~28 MB. A user's own setting wins; if the window cannot be opened with
+# ours, _open_window retries with SDL's default (see docs/architecture.md). SDL reads the
+# hint when it creates the window, so setting it before set_mode is enough.
+FRAMEBUFFER_HINT = "SDL_FRAMEBUFFER_ACCELERATION"
+
+
+_fb_ours = False
+
+
+def _choose_framebuffer() -> bool:
+    """Set our framebuffer choice unless the user made one; returns whether the setting is ours."""
+    global _fb_ours
+    if os.environ.get(FRAMEBUFFER_HINT) is None:
+        os.environ[FRAMEBUFFER_HINT] = "0"
+        _fb_ours = True
+    return _fb_ours
+
+
+# The window was uncovered, restored or shown: the screen may have lost what we sent it.
+_SHOWN_AGAIN = tuple(getattr(pygame, n) for n in ("WINDOWEXPOSED", "VIDEOEXPOSE", "WINDOWSHOWN", "WINDOWRESTORED")
+                     if hasattr(pygame, n))
+
 MIN_SIZE = (960, 600)
 BASE = (1280, 720)
 
@@ -26,6 +58,7 @@ BASE = (1280, 720)
 class App:
     def __init__(self, *, lang: str | None = None, size=BASE, fullscreen: bool | None = None,
                  progress: Progress | None = None, recorder=None, scenario_paths=None, default_lang: str = "vi"):
+        self._fb_ours = _choose_framebuffer()
         pygame.display.init()
         pygame.font.init()
         self.progress = progress or Progress()
@@ -48,6 +81,8 @@ class App:
         self.dirty = True
         self.frames = 0
         self.first_frame_at: float | None = None
+        self._painted: Counter | None = None  # signatures of the items on screen now
+        self._painted_size = None
         self.catalog = None  # game.ui.catalog.Catalog, loaded on first use
         self.taxonomy = None
         self.surface = self._open_window()
@@ -65,12 +100,23 @@ class App:
         pygame.display.set_icon(img)
 
     def _open_window(self) -> pygame.Surface:
-        if self.prefs.fullscreen:
-            surf = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        else:
-            surf = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        try:
+            surf = self._set_mode()
+        except pygame.error:
+            if not self._fb_ours or os.environ.get(FRAMEBUFFER_HINT) != "0":
+                raise
+            # Software framebuffer refused by this driver: fall back to SDL's own choice.
+            os.environ.pop(FRAMEBUFFER_HINT, None)
+            pygame.display.quit()
+            pygame.display.init()
+            surf = self._set_mode()
         self._rescale(surf.get_size())
         return surf
+
+    def _set_mode(self) -> pygame.Surface:
+        if self.prefs.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
 
     def set_zoom(self, zoom: float) -> None:
         """Enlarge everything beyond the window-size scale (projector mode)."""
@@ -82,6 +128,7 @@ class App:
         self.scale = max(0.75, min(2.5, min(w / BASE[0], h / BASE[1]))) * getattr(self, "zoom", 1.0)
         self.fonts.configure(self.prefs.text_size, self.scale)
         self.dirty = True
+        self._painted = None  # everything must be painted again
 
     @property
     def size(self) -> tuple[int, int]:
@@ -111,6 +158,7 @@ class App:
         self.fonts.clear()
         self.progress.save()
         self.dirty = True
+        self._painted = None
 
     def apply_prefs(self) -> None:
         """Re-read look-related prefs (text size, contrast, sound) and drop text caches."""
@@ -122,6 +170,7 @@ class App:
         self.fonts.configure(self.prefs.text_size, self.scale)
         self.progress.save()
         self.dirty = True
+        self._painted = None
 
     # -- scene stack ---------------------------------------------------------
 
@@ -180,6 +229,9 @@ class App:
         if ev.type in (pygame.WINDOWSIZECHANGED,):
             self._rescale(self.surface.get_size())
             return
+        if ev.type in _SHOWN_AGAIN:
+            self._painted = None  # the window's pixels may be gone: paint and send all of it
+            return
         if ev.type == pygame.KEYDOWN and ev.key == pygame.K_F11:
             self.toggle_fullscreen()
             return
@@ -195,45 +247,150 @@ class App:
         if self.top is not None:
             self.top.update(dt)
 
-    def draw(self) -> None:
-        """Paint the visible scenes (the top one and any it overlays)."""
-        surf = self.surface
-        surf.fill(self.theme["bg"])
-        self.painter.begin()
+    def _visible(self) -> list:
         first = len(self.stack) - 1
         while first > 0 and self.stack[first].overlay:
             first -= 1
-        for scene in self.stack[max(0, first):]:
-            self.painter.paint(surf, scene.refresh())
+        return self.stack[max(0, first):]
+
+    def draw(self) -> None:
+        """Paint the visible scenes (the top one and any it overlays), all of it."""
+        surf = self.surface
+        surf.fill(self.theme["bg"])
+        self.painter.begin()
+        layers = [scene.refresh() for scene in self._visible()]
+        for items in layers:
+            self.painter.paint(surf, items)
+        self._painted = Counter(_signature(it) for items in layers for it in items)
+        self._painted_size = surf.get_size()
         self.frames += 1
         self.dirty = False
+
+    def render(self) -> list | None:
+        """Repaint only what changed since the last frame.
+
+        Returns the rectangles to send to the screen: [] when nothing changed, None when
+        everything was painted (first frame, new size or look, or most of the screen moved).
+        """
+        if self._painted is None or self.surface.get_size() != self._painted_size:
+            self.draw()
+            return None
+        layers = [scene.refresh() for scene in self._visible()]
+        now = Counter(_signature(it) for items in layers for it in items)
+        self.dirty = False
+        changed = (now - self._painted) + (self._painted - now)
+        if not changed:
+            return []
+        rects = _merge([_extent(sig) for sig in changed])
+        w, h = self.surface.get_size()
+        if sum(r.w * r.h for r in rects) > 0.45 * w * h:
+            self.surface.fill(self.theme["bg"])
+            self.painter.begin()
+            for items in layers:
+                self.painter.paint(self.surface, items)
+            rects = None
+        else:
+            self.painter.begin()
+            for r in rects:
+                self.surface.set_clip(r)
+                self.surface.fill(self.theme["bg"], r)
+                for items in layers:
+                    self.painter.paint(self.surface, [it for it in items if _extent_of(it).colliderect(r)], within=r)
+            self.surface.set_clip(None)
+        self._painted = now
+        self.frames += 1
+        return rects
 
     def wake_in(self) -> float | None:
         return self.top.wake_in() if self.top is not None else None
 
+    def frame(self, dt: float, events=None) -> bool:
+        """One turn of the real loop: input, time, then repaint and show what changed.
+        Returns whether anything reached the screen."""
+        self.step(dt, events)
+        if not self.running or not self.stack:
+            return False
+        rects = self.render()
+        if rects is None:
+            pygame.display.flip()
+        elif rects:
+            pygame.display.update(rects)
+        else:
+            return False
+        return True
+
     def run(self, on_first_frame=None) -> None:
-        """The real loop: 60 fps while something moves, otherwise sleep until input."""
-        last = time.perf_counter()
+        """The real loop: up to 60 frames a second while something animates; otherwise poll
+        input 30 times a second (as cheap as a bare `clock.tick(30)` loop) and repaint only
+        when input arrives or the top scene's next change is due (`wake_in`)."""
         clock = pygame.time.Clock()
+        last = time.perf_counter()
+        due: float | None = last  # when the top scene next changes by itself (None: only on input)
         while self.running and self.stack:
-            wake = self.wake_in()
-            if wake == 0 or self.dirty:
-                clock.tick(60)
-            else:
-                ms = 1000 if wake is None else max(1, min(1000, int(wake * 1000)))
-                ev = pygame.event.wait(ms)
-                if ev.type != pygame.NOEVENT:
-                    pygame.event.post(ev)
+            animating = due is not None and due <= last
+            clock.tick(60 if animating or self.dirty else 30)
+            events = pygame.event.get()
             now = time.perf_counter()
+            if not (events or self.dirty or (due is not None and now >= due)):
+                continue  # a poll that costs what a bare clock.tick(30) loop costs
             dt, last = min(0.25, now - last), now
-            self.step(dt)
-            if not self.running:
-                break
-            if self.dirty or self.wake_in() is not None:
-                self.draw()
-                pygame.display.flip()
-                if self.first_frame_at is None:
-                    self.first_frame_at = time.perf_counter()
-                    if on_first_frame:
-                        on_first_frame(self)
+            shown = self.frame(dt, events)
+            wake = self.wake_in()  # asked once per frame, not at every poll
+            due = None if wake is None else last + wake
+            if shown and self.first_frame_at is None:
+                self.first_frame_at = time.perf_counter()
+                if on_first_frame:
+                    on_first_frame(self)
         pygame.quit()
+
+
+def _signature(it) -> tuple:
+    """Everything about an item that changes its pixels (rect and clip first, for _extent)."""
+    try:
+        extra = tuple(sorted(it.extra.items())) if it.extra else ()
+        hash(extra)
+    except TypeError:
+        extra = repr(sorted(it.extra.items()))
+    return (tuple(it.rect), tuple(it.clip) if it.clip is not None else None, it.kind == "button",
+            it.kind, it.colour, it.text, it.role, it.fg, it.radius, it.border, it.border_colour, it.align,
+            it.enabled, it.focused, it.key, it.icon, id(it.surface) if it.surface is not None else 0, it.layer, extra)
+
+
+# Pixels an item may paint outside its rect: a focused button's ring, an icon's strokes.
+MARGIN, BUTTON_MARGIN = 4, 10
+
+
+def _extent(sig) -> pygame.Rect:
+    m = BUTTON_MARGIN if sig[2] else MARGIN
+    r = pygame.Rect(sig[0]).inflate(m, m)
+    return r.clip(sig[1]) if sig[1] is not None else r
+
+
+def _extent_of(it) -> pygame.Rect:
+    m = BUTTON_MARGIN if it.kind == "button" else MARGIN
+    r = it.rect.inflate(m, m)
+    return r.clip(it.clip) if it.clip is not None else r
+
+
+NEAR = 24  # rectangles closer than this are joined: each one costs a round of X11 work
+
+
+def _merge(rects: list) -> list:
+    """Overlapping or nearby rectangles joined, so nothing is painted twice and the screen
+    gets a few regions rather than one per item (40 small regions took ~5 ms to show)."""
+    out: list = []
+    for r in rects:
+        if not (r.w and r.h):
+            continue
+        r = r.copy()
+        merged = True
+        while merged:
+            merged = False
+            for o in out:
+                if o.inflate(NEAR, NEAR).colliderect(r):
+                    out.remove(o)
+                    r.union_ip(o)
+                    merged = True
+                    break
+        out.append(r)
+    return out

@@ -121,7 +121,8 @@ class AssetLoader:
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._work, name="asset-loader", daemon=True)
                 self._thread.start()
-        self.poll()
+        # No poll() here: this runs while drawing, and drawing must not change what is on screen
+        # between two paints. Arrivals are taken in update(), which marks the frame dirty.
         return self._ready.get(key)
 
     def _work(self) -> None:

@@ -16,6 +16,8 @@ import pygame
 
 from game.core.textgate import clean
 
+from .surfcache import SurfaceCache
+
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 WEIGHTS = {"regular": "BeVietnamPro-Regular.ttf", "semibold": "BeVietnamPro-SemiBold.ttf", "bold": "BeVietnamPro-Bold.ttf"}
 SIZE_STEPS = {"small": 15, "medium": 18, "large": 22}  # body text px at 720 p
@@ -26,6 +28,7 @@ ROLES = {
     "title": ("bold", 1.25), "h1": ("bold", 1.6), "huge": ("bold", 2.6), "clock": ("semibold", 3.4),
 }
 CACHE_LIMIT = 3000
+TEXT_CACHE_BYTES = 4 * 1024 * 1024  # rendered text kept, oldest dropped first (a screenful is ~2 MB)
 
 
 def nfc(s: str) -> str:
@@ -36,7 +39,8 @@ class Fonts:
     def __init__(self, text_size: str = "medium", scale: float = 1.0):
         self._fonts: dict = {}
         self._wraps: dict = {}
-        self._surfaces: dict = {}
+        self._surfaces = SurfaceCache(TEXT_CACHE_BYTES)
+        self._measures: dict = {}
         self._glyph: dict[str, bool] = {}
         self.configure(text_size, scale)
 
@@ -50,6 +54,7 @@ class Fonts:
         """Drop every cached wrap and surface (language, size or theme changed)."""
         self._wraps.clear()
         self._surfaces.clear()
+        self._measures.clear()
 
     def px(self, role: str) -> int:
         return max(8, round(self.body_px * ROLES[role][1]))
@@ -116,11 +121,18 @@ class Fonts:
         return out
 
     def measure(self, text: str, role: str, width: int) -> tuple[int, int]:
-        """(width, height) the wrapped text will take."""
-        lines = self.wrap(text, role, width)
-        font = self.get(role)
-        w = max((font.size(ln)[0] for ln in lines), default=0)
-        return w, len(lines) * font.get_linesize()
+        """(width, height) the wrapped text will take (cached: layout asks every frame)."""
+        key = (text, role, self.body_px, width)
+        size = self._measures.get(key)
+        if size is None:
+            lines = self.wrap(text, role, width)
+            font = self.get(role)
+            w = max((font.size(ln)[0] for ln in lines), default=0)
+            size = (w, len(lines) * font.get_linesize())
+            if len(self._measures) > CACHE_LIMIT:
+                self._measures.clear()
+            self._measures[key] = size
+        return size
 
     def render(self, text: str, role: str, colour: tuple, width: int, align: str = "left") -> pygame.Surface:
         """The wrapped text as one cached surface."""
@@ -142,8 +154,6 @@ class Fonts:
                 img.set_alpha(colour[3])
             x = 0 if align == "left" else (w - img.get_width()) // 2 if align == "center" else w - img.get_width()
             surf.blit(img, (x, i * lh))
-        if len(self._surfaces) > CACHE_LIMIT:
-            self._surfaces.clear()
         self._surfaces[key] = surf
         return surf
 

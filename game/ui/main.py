@@ -31,6 +31,26 @@ def first_scene(app, file: Path | None, watch: bool, start: str | None):
     return PlayScene(app, loaded.scenario, start=start, watch=Path(file) if watch else None)
 
 
+class _LaterRecorder:
+    """The results store, opened on first use (the picker asks for its warning): opening SQLite
+    and starting its writer thread is no reason to keep the first screen waiting."""
+
+    def __init__(self, make):
+        self._make, self._real = make, None
+
+    def _get(self):
+        if self._real is None:
+            self._real = self._make()
+        return self._real
+
+    def __getattr__(self, name):
+        return getattr(self._get(), name)
+
+    def close(self) -> None:
+        if self._real is not None:
+            getattr(self._real, "close", lambda: None)()
+
+
 def launch(*, file=None, watch=False, start=None, lang=None, fullscreen=None, size=(1280, 720),
            default_lang="vi", on_first_frame=None, results_dir=None, quiz=None, join=None, join_code=None) -> int:
     from game.core import results as R
@@ -39,12 +59,12 @@ def launch(*, file=None, watch=False, start=None, lang=None, fullscreen=None, si
 
     if results_dir is not None:  # a trainer's choice, remembered on this machine ("" = back to local)
         R.save_trainer_settings(results_dir=str(results_dir) or None)
-    recorder = R.make_recorder(results_dir or None)
-    if join:  # lab mode: the same rows also go to the trainer's host
+    recorder = _LaterRecorder(lambda: R.make_recorder(results_dir or None))
+    if join:  # lab mode: the same rows also go to the trainer's host, so the store opens now
         from game.live.lab import join_recorder
 
         try:
-            recorder = join_recorder(recorder, join, join_code)
+            recorder = join_recorder(R.make_recorder(results_dir or None), join, join_code)
         except ValueError as exc:
             import sys
 
@@ -60,5 +80,5 @@ def launch(*, file=None, watch=False, start=None, lang=None, fullscreen=None, si
     try:
         app.run(on_first_frame=on_first_frame)
     finally:
-        getattr(recorder, "close", lambda: None)()
+        recorder.close()
     return 0

@@ -8,6 +8,9 @@ import pygame
 
 from . import icons
 from .kit import button_pad, key_width
+from .surfcache import SurfaceCache
+
+SCALED_CACHE_BYTES = 8 * 1024 * 1024  # scaled images, gradients and translucent boxes
 
 
 @dataclass
@@ -22,7 +25,7 @@ class Painter:
         self.fonts = fonts
         self.theme = theme
         self.drawn: list[Drawn] = []  # text drawn in the last frame (for tests)
-        self._scaled: dict = {}
+        self._scaled = SurfaceCache(SCALED_CACHE_BYTES)
 
     def begin(self) -> None:
         self.drawn = []
@@ -32,8 +35,6 @@ class Painter:
         key = (id(surf), size, mode, radius)
         out = self._scaled.get(key)
         if out is None:
-            if len(self._scaled) > 200:
-                self._scaled.clear()
             w, h = max(1, size[0]), max(1, size[1])
             if mode == "pixelate":
                 small = pygame.transform.smoothscale(surf, (max(1, w // 14), max(1, h // 14)))
@@ -61,11 +62,13 @@ class Painter:
             self._scaled[key] = out
         return out
 
-    def paint(self, surface: pygame.Surface, items) -> None:
+    def paint(self, surface: pygame.Surface, items, within: pygame.Rect | None = None) -> None:
+        """Draw items in layer order; `within` limits all drawing to one rectangle (a partial repaint)."""
         for it in sorted(items, key=lambda i: i.layer):
-            surface.set_clip(it.clip)
+            clip = it.clip if within is None else (within if it.clip is None else it.clip.clip(within))
+            surface.set_clip(clip)
             self._one(surface, it)
-        surface.set_clip(None)
+        surface.set_clip(within)
 
     def _one(self, surface, it) -> None:
         k = it.kind
@@ -85,8 +88,11 @@ class Painter:
     def _box(self, surface, rect, colour, radius=0, border=0, border_colour=None) -> None:
         if colour is not None:
             if len(colour) == 4 and colour[3] < 255:
-                tmp = pygame.Surface(rect.size, pygame.SRCALPHA)
-                pygame.draw.rect(tmp, colour, tmp.get_rect(), border_radius=radius)
+                key = ("translucent", rect.size, colour, radius)
+                tmp = self._scaled.get(key)
+                if tmp is None:  # built once per size and colour, not every frame
+                    tmp = self._scaled[key] = pygame.Surface(rect.size, pygame.SRCALPHA)
+                    pygame.draw.rect(tmp, colour, tmp.get_rect(), border_radius=radius)
                 surface.blit(tmp, rect)
             else:
                 pygame.draw.rect(surface, colour[:3], rect, border_radius=radius)

@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from .. import items as I
 from ..kit import Column
 from ..words import choice_text
+
+COUNTDOWN_HZ = 4  # the timer bar moves at most this often; a 25 s bar steps ~5 px, which reads as smooth
+
+
+def countdown_wake(scene, left: float, total: float) -> float:
+    """Seconds until the countdown looks different: the next whole second, the bar's next
+    step (at most COUNTDOWN_HZ a second) or the switch to the 'low' colour."""
+    pad = int(18 * scene.app.scale)
+    bar_w = max(1, scene.lay().right.w - 2 * pad)
+    px = bar_w * left / total
+    to_bar = max(1 / COUNTDOWN_HZ, (px - math.ceil(px - 1)) * total / bar_w)
+    to_digit = left - (math.ceil(left) - 1)
+    low = min(5, total / 3)
+    to_low = left - low if left > low else math.inf
+    return max(0.01, min(to_bar, to_digit, to_low))
 
 
 def build(scene, rect: pygame.Rect) -> list:

@@ -52,7 +52,11 @@ class ThreadView:
                                              hint_r.w), th["screen_muted"], "small", area="phone"))
         msgs = thread.messages if thread else []
         bw = int(view.w * 0.76)
-        heights = [self._height(scene, m, bw) for m in msgs]
+        # the whole list, kept while the thread only grows: a 300-message thread is laid out once
+        hkey = ("all", key, bw, scene.fonts.body_px, scene.tr.lang)
+        heights = self._heights.get(hkey)
+        if heights is None or len(heights) != len(msgs):
+            heights = self._heights[hkey] = [self._height(scene, m, bw) for m in msgs]
         typing = bool(thread and thread.typing)
         type_h = fonts.line_height("body") + int(16 * s) if typing else 0
         gap = int(8 * s)

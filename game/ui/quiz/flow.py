@@ -48,9 +48,10 @@ def mark_done(app, phase: str) -> None:
 def configure(app, switch: bool | None) -> None:
     """Turn the check on or off for this machine (`play --quiz` / `--no-quiz`, remembered)."""
     from game.core import results as R
-    from game.core.quiz import load_quizzes
 
     on = R.save_trainer_settings(quiz=switch)["quiz"] if switch is not None else R.trainer_settings()["quiz"]
+    if on:  # the quiz loader (YAML, schema) is imported only when the check is switched on
+        from game.core.quiz import load_quizzes
     quizzes = load_quizzes() if on else []
     app.quiz = quizzes[0] if quizzes else None
 

@@ -248,9 +248,17 @@ class PlayScene(Scene):
             return 0.5
         if self.card is not None or eng.ending is not None:
             return None
-        if eng.time_left() is not None or banner.active(self):
-            return 0
         call = eng.phone.call
+        ringing = call is not None and call.status == "ringing" and not self.app.prefs.reduced_motion
+        left = eng.time_left()
+        if left is not None:
+            if banner.active(self) or ringing:
+                return 0
+            # a countdown: wake when the next digit, bar step or minute is due, not 60 times a second
+            return min(choices_panel.countdown_wake(self, left, eng.step.timeout.after),
+                       60 - eng.time % 60 + 0.001)
+        if banner.active(self):
+            return 0
         if not eng.deciding:
             # waiting for the next event: animate typing dots and ringing, otherwise 10 frames a second
             scr = self.phone.screen

@@ -1,0 +1,133 @@
+"""The real loop's repaint: only what changed is painted, it looks exactly like a full paint,
+the countdown repaints its own corner at the rate it needs, and an idle loop sleeps."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pygame
+
+from game.core import walk
+from game.core.loader import SCENARIOS_DIR, load_scenario
+from game.ui.scenes.play import PlayScene
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _timed(d):
+    scn = load_scenario(SCENARIOS_DIR / "demo_shipper.yaml").scenario  # its timer is on by default
+    step = next(st for st in scn.steps if st.timeout is not None)
+    scene = PlayScene(d.app, scn, start=step.id)
+    d.app.push(scene)
+    while not scene.engine.deciding:
+        d.app.step(0.5)
+    return scene
+
+
+def _same_as_full_paint(app) -> list | None:
+    """render() what changed, then check the screen equals a full paint of the same state."""
+    rects = app.render()
+    partial = pygame.image.tobytes(app.surface, "RGB")
+    app.draw()
+    assert pygame.image.tobytes(app.surface, "RGB") == partial, "a partial repaint left stale pixels"
+    return rects
+
+
+def test_partial_repaints_equal_full_paints_through_a_whole_scenario(make_driver):
+    d = make_driver(timers=True)
+    scn = load_scenario(SCENARIOS_DIR / "demo_shipper.yaml").scenario
+    route = [c for _s, c in next(p for p in walk.paths(scn) if p.ending and len(p.choices) >= 3).choices]
+    d.app.push(PlayScene(d.app, scn))
+    partial = 0
+    for i in range(400):
+        scene = d.app.top
+        if isinstance(scene, PlayScene) and scene.engine.deciding and scene.card is None and route:
+            scene.choose(route.pop(0))
+        elif isinstance(scene, PlayScene) and scene.card is not None and i % 7 == 0:
+            scene.activate(("continue",))
+        if i % 5 == 0:
+            pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1 if i % 10 else -1, flipped=False))
+        d.app.step(0.1)
+        if not d.app.stack:
+            break
+        rects = _same_as_full_paint(d.app)
+        partial += bool(rects)
+        if type(d.app.top).__name__ == "DebriefScene":
+            break
+    assert type(d.app.top).__name__ == "DebriefScene"
+    assert partial > 10  # most frames were partial repaints, and each matched a full paint
+
+
+def test_countdown_repaints_only_the_countdown_at_the_rate_it_needs(make_driver):
+    d = make_driver(timers=True)
+    scene = _timed(d)
+    d.app.render()  # the first frame paints everything
+    wake = d.app.wake_in()
+    assert wake is not None and 0.05 <= wake <= 1.0  # not 60 frames a second
+    panel = scene.lay().right
+    areas = []
+    for _ in range(20):
+        d.app.step(d.app.wake_in())
+        rects = _same_as_full_paint(d.app)
+        assert rects is not None  # never a full repaint
+        for r in rects:
+            assert panel.contains(r), (r, panel)
+        areas.append(sum(r.w * r.h for r in rects))
+    w, h = d.app.size
+    assert max(areas) < 0.05 * w * h
+    assert sum(1 for a in areas if a) >= 15  # it did move
+
+
+IDLE = r"""
+import pygame, sys
+from game.ui.app import App
+from game.ui.scenes.language import LanguageScene
+app = App(lang="en")
+app.push(LanguageScene(app))
+polls = []
+real_get = pygame.event.get
+def get(*a, **k):
+    polls.append(1)
+    return real_get(*a, **k)
+pygame.event.get = get
+pygame.time.set_timer(pygame.QUIT, 1500, loops=1)
+import time
+t0 = time.perf_counter()
+app.run()
+print("polls", len(polls), "frames", app.frames, "seconds", time.perf_counter() - t0)
+"""
+
+
+def test_idle_loop_polls_at_most_30_times_a_second_and_paints_once(tmp_path):
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", LA_CHAN_DATA_DIR=str(tmp_path),
+               PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", IDLE], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    words = out.stdout.split()
+    polls, frames = int(words[words.index("polls") + 1]), int(words[words.index("frames") + 1])
+    seconds = float(words[words.index("seconds") + 1])
+    assert polls <= seconds * 31 + 3  # 30 polls a second, not hundreds
+    assert frames <= 3  # the first paint (and a repaint when the window is first shown), then nothing
+
+
+def test_top_level_help_imports_no_command():
+    code = ("import sys, contextlib, io\nfrom game.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+            "    main(['--help'])\nprint(sorted(m for m in sys.modules if m.startswith('game.cli.') or m == 'pygame'))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_an_uncovered_window_is_painted_whole_again(make_driver):
+    d = make_driver(timers=True)
+    _timed(d)
+    d.app.render()
+    d.app.step(0.0)
+    assert d.app.render() == []  # nothing moved
+    pygame.event.post(pygame.event.Event(pygame.WINDOWEXPOSED))
+    d.app.step(0.0)
+    assert d.app.render() is None  # everything painted and flipped

@@ -1,0 +1,91 @@
+"""The window's framebuffer choice and its fallback, memory-bounded surface caches, and the
+benchmark's inputs (real-sized copies that lint clean, a 300-message thread)."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+import game.ui.app as app_module
+from game.ui.surfcache import SurfaceCache
+
+
+@pytest.fixture
+def no_hint(monkeypatch):
+    monkeypatch.delenv(app_module.FRAMEBUFFER_HINT, raising=False)
+    monkeypatch.setattr(app_module, "_fb_ours", False)
+
+
+def test_software_framebuffer_is_chosen_unless_the_user_chose(data_dir, no_hint, monkeypatch):
+    app_module.App(lang="en")
+    assert app_module.os.environ[app_module.FRAMEBUFFER_HINT] == "0"
+    monkeypatch.setenv(app_module.FRAMEBUFFER_HINT, "1")
+    monkeypatch.setattr(app_module, "_fb_ours", False)
+    app_module.App(lang="en")
+    assert app_module.os.environ[app_module.FRAMEBUFFER_HINT] == "1"
+
+
+def test_window_opens_with_sdl_default_when_the_software_framebuffer_fails(data_dir, no_hint, monkeypatch):
+    real = pygame.display.set_mode
+    tried = []
+
+    def set_mode(*a, **k):
+        tried.append(app_module.os.environ.get(app_module.FRAMEBUFFER_HINT))
+        if tried[-1] == "0":
+            raise pygame.error("no software framebuffer here")
+        return real(*a, **k)
+
+    monkeypatch.setattr(pygame.display, "set_mode", set_mode)
+    app = app_module.App(lang="en")
+    assert tried == ["0", None]
+    assert app.surface.get_size() == (1280, 720)
+
+
+def test_a_users_own_setting_is_not_silently_replaced(data_dir, no_hint, monkeypatch):
+    monkeypatch.setenv(app_module.FRAMEBUFFER_HINT, "0")  # set by the user, not by us
+
+    def set_mode(*a, **k):
+        raise pygame.error("refused")
+
+    monkeypatch.setattr(pygame.display, "set_mode", set_mode)
+    with pytest.raises(pygame.error):
+        app_module.App(lang="en")
+
+
+def test_surface_cache_is_bounded_by_bytes_and_keeps_what_is_used():
+    cache = SurfaceCache(max_bytes=10 * 100 * 100 * 4)
+    for i in range(30):
+        cache[i] = pygame.Surface((100, 100), pygame.SRCALPHA)
+        cache.get(0)  # in use every frame
+    assert cache.bytes <= cache.max_bytes and len(cache) == 10
+    assert 0 in cache and 29 in cache and 5 not in cache
+
+
+def test_bench_copies_are_real_sized_with_new_ids_and_lint_clean(tmp_path):
+    from game.cli.bench import real_sized_copies
+    from game.cli.lint import lint
+    from game.core.loader import SCENARIOS_DIR
+
+    root = real_sized_copies(tmp_path, n=16)
+    files = sorted(root.glob("*.yaml"))
+    assert len(files) == 16
+    shipped = {p.stem: p.stat().st_size for p in SCENARIOS_DIR.glob("*.yaml")}
+    for f in files:
+        original = f.stem.rsplit("_copy", 1)[0]
+        assert abs(f.stat().st_size - shipped[original]) < 16  # same text, only the id differs
+    _reports, diags, counts = lint([root], jobs=1)
+    assert counts["errors"] == 0 and counts["scenarios"] == 16, [d.format("en") for d in diags][:5]
+
+
+def test_bench_thread_has_300_messages(make_driver, tmp_path):
+    from game.core.loader import load_scenario
+    from game.ui.bench import heavy_scenario
+    from game.ui.scenes.play import PlayScene
+
+    d = make_driver()
+    loaded = load_scenario(heavy_scenario(tmp_path))
+    assert loaded.ok
+    scene = PlayScene(d.app, loaded.scenario)
+    d.app.push(scene)
+    scene.engine.skip()
+    assert len(scene.engine.phone.threads[("zola", "stranger")].messages) == 300
