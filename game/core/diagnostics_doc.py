@@ -49,3 +49,34 @@ def _line_at(fx: Path, diag_line: str) -> str:
     except (ValueError, IndexError, UnicodeDecodeError):
         return ""
     return text if len(text) < 160 else text[:157] + "..."
+
+
+MISTAKES = FIXTURES.parent / "mistakes"
+MISTAKES_HEADER = """# Common mistakes
+
+The mistakes authors make most often, each with what `lint` prints (English, then Vietnamese) and the fix.
+Each one is a real file in `tests/fixtures/mistakes/` (a clean scenario with one mistake made), and the test suite
+checks that lint prints exactly these lines. Every code is explained in [diagnostics.md](diagnostics.md).
+This page is generated: `python main.py lint --mistakes > docs/common-mistakes.md`.
+"""
+
+
+def render_mistakes() -> str:
+    import yaml
+
+    out = [MISTAKES_HEADER]
+    entries = yaml.safe_load((MISTAKES / "_mistakes.yaml.txt").read_text(encoding="utf-8"))
+    for n, entry in enumerate(entries, 1):
+        stem = f"m{n:02d}_{entry['name']}"
+        fx = MISTAKES / f"{stem}.yaml"
+        en = fx.with_suffix(".expected").read_text(encoding="utf-8").strip().splitlines()
+        vi = (MISTAKES / f"{stem}.vi.expected").read_text(encoding="utf-8").strip().splitlines()
+        out.append(f"## {n}. {entry['mistake']}\n")
+        bad = [new for _old, new in entry["replace"] if new.strip()]
+        if bad:
+            snippet = max(bad, key=len).strip("\n").replace("\t", "→")  # a tab shown as an arrow
+            out.append(f"```yaml\n{snippet}\n```\n")
+        strip = "tests/fixtures/mistakes/"
+        out.append("```\n" + "\n".join(x.replace(strip, "") for x in en + vi) + "\n```\n")
+        out.append(f"**Fix:** {entry['fix']} ([`{fx.name}`](../tests/fixtures/mistakes/{fx.name}))\n")
+    return "\n".join(out).rstrip() + "\n"

@@ -24,6 +24,7 @@ ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 TIME_RE = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 FLOAT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$")
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ]*$")
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
 TYPE_WORDS = {
@@ -70,21 +71,27 @@ class Builder:
         values: dict[str, Any] = {}
         marks = {}
         seen = set()
+        refused = set()  # fields written but refused: their follow-on checks stay quiet
         for knode, vnode in node.value:
             key = knode.value if isinstance(knode, ScalarNode) else None
             if key is None or key in seen:
                 continue  # non-scalar keys are refused below; duplicates were reported
             seen.add(key)
             if key not in specs:
-                self.error("LC101", knode, field=key, where=what, hint=did_you_mean(key, specs))
+                hint = did_you_mean(key, specs)
+                self.error("LC101", knode, field=key, where=what, hint=hint)
+                if hint:
+                    refused.add(specs[hint][0])  # a misspelt field: "missing" would repeat the same mistake
                 continue
             name, meta = specs[key]
             value = self.value(vnode, meta, key if what == "scenario" else f"{what}.{key}")
             marks[name] = vnode.start_mark
             if value is not _BAD:
                 values[name] = value
+            else:
+                refused.add(name)
         for key in required:
-            if key not in seen:
+            if key not in seen and specs[key][0] not in refused:
                 self.error("LC102", node, field=key, where=what)
         for name in lists:
             if name not in values:
@@ -92,6 +99,7 @@ class Builder:
         obj = cls(**values)
         obj.mark = node.start_mark
         obj.marks = marks
+        obj.refused = refused
         return obj
 
     def _event_class(self, node: MappingNode, what: str):
@@ -110,7 +118,7 @@ class Builder:
     def value(self, node: Node, meta: dict, what: str):
         kind = meta["kind"]
         if isinstance(kind, list):
-            return self.list_of(node, lambda n, i: self.record(n, kind[0], f"{what}[{i}]"), what)
+            return self.list_of(node, lambda n, i: self.record(n, kind[0], item_label(what, i, n)), what)
         if isinstance(kind, type):
             if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
                 return None
@@ -149,6 +157,8 @@ class Builder:
         if not n.style and n.tag != STR_TAG:
             if n.tag == NULL_TAG and not meta.get("required"):
                 return None
+            if meta.get("phone") and PHONE_RE.match(n.value):
+                return n  # read from the raw text, so 0700000003 stays exactly as written
             self.error("LC104", n, field=what, value=n.value)
             return _BAD
         return n
@@ -192,13 +202,15 @@ class Builder:
         return _BAD if v is _BAD else self._range(v, n, meta, what)
 
     def _plain_number(self, n: ScalarNode, what: str, allow_float: bool):
-        text = n.value.strip().replace("_", "") if not n.style else None
+        raw = n.value.strip()
+        text = raw.replace("_", "") if not n.style else None
         if text is not None and INT_RE.match(text):
             return int(text)
         if text is not None and allow_float and FLOAT_RE.match(text):
             return float(text)
-        if text is not None and re.match(r"^[-+]?[0-9][0-9_:.]*$", n.value.strip()):
-            self.error("LC110", n, field=what, value=n.value)  # 0123, 1:30 and friends
+        advice = number_advice(raw, allow_float, quoted=bool(n.style))
+        if advice:
+            self.error("LC110", n, field=what, value=n.value, **advice)
             return _BAD
         word = "number" if allow_float else "int"
         self.error("LC103", n, field=what, expected=TYPE_WORDS[word])
@@ -232,7 +244,10 @@ class Builder:
         v = n.value.strip().lower() if not n.style else None
         if v in ("true", "false"):
             return v == "true"
-        self.error("LC112", n, field=what, value=n.value)
+        if n.style and n.value.strip().lower() in ("true", "false"):
+            self.error("LC112", n, field=what, value=n.value.strip().lower(), variant="quoted")
+        else:
+            self.error("LC112", n, field=what, value=n.value)
         return _BAD
 
     def k_enum(self, node, meta, what):
@@ -260,10 +275,10 @@ class Builder:
         return _BAD
 
     def k_ids(self, node, meta, what):
-        return self.list_of(node, lambda n, i: _none_if_bad(self.k_id(n, {}, f"{what}[{i}]")), what)
+        return self.list_of(node, lambda n, i: _none_if_bad(self.k_id(n, {}, f"{what}[{i + 1}]")), what)
 
     def k_texts(self, node, meta, what):
-        return self.list_of(node, lambda n, i: _none_if_bad(self.k_text(n, {"required": True}, f"{what}[{i}]")), what)
+        return self.list_of(node, lambda n, i: _none_if_bad(self.k_text(n, {"required": True}, f"{what}[{i + 1}]")), what)
 
     def k_assignments(self, node, meta, what):
         if not isinstance(node, MappingNode):
@@ -280,7 +295,7 @@ class Builder:
     def k_next(self, node, meta, what):
         if isinstance(node, ScalarNode):
             return self.k_id(node, meta, what)
-        branches = self.list_of(node, lambda n, i: self.record(n, Branch, f"{what}[{i}]"), what)
+        branches = self.list_of(node, lambda n, i: self.record(n, Branch, f"{what}[{i + 1}]"), what)
         if branches is _BAD:
             return _BAD
         if not branches:
@@ -332,6 +347,54 @@ class Builder:
         if var is _BAD or value is _BAD:
             return _BAD
         return C.Compare(var, ops[0], value, mark_of(node))
+
+
+THOUSANDS_RE = re.compile(r"^[-+]?[0-9]{1,3}(?:[.,][0-9]{3})+$")
+# Lists whose items are named by their id alone: ids are unique among steps and endings,
+# and within a step among its events and choices.
+BY_ID_ALONE = ("steps", "endings", "events", "choices")
+
+
+def item_label(what: str, i: int, node: Node) -> str:
+    """One location style: an item's id where it has one, else its one-based position."""
+    ident = None
+    if isinstance(node, MappingNode):
+        ident = next((v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id"
+                      and isinstance(v, ScalarNode) and ID_RE.match(v.value)), None)
+    if ident is None:
+        return f"{what}[{i + 1}]"
+    parent, _, name = what.rpartition(".")
+    if name in BY_ID_ALONE:
+        return f"{parent}.{ident}" if parent else ident
+    return f"{what}.{ident}"
+
+
+def number_advice(raw: str, allow_float: bool, quoted: bool) -> dict | None:
+    """How to write a number YAML or the game would misread, by what the field takes.
+
+    Returns the LC110 variant and its fix, or None when the value is no number at all.
+    """
+    if quoted:
+        if INT_RE.match(raw) or (allow_float and FLOAT_RE.match(raw)):
+            return {"variant": "quoted", "fix": raw}
+        if THOUSANDS_RE.match(raw):
+            return {"variant": "thousands", "fix": re.sub(r"[.,]", "", raw)}
+        return None
+    if THOUSANDS_RE.match(raw) and (not allow_float or raw.count(".") + raw.count(",") > 1 or "," in raw):
+        return {"variant": "thousands", "fix": re.sub(r"[.,]", "", raw)}
+    if not allow_float and FLOAT_RE.match(raw):
+        low = int(float(raw) // 1)
+        return {"variant": "whole", "fix": f"{low}", "other": f"{low + 1}"}
+    if re.match(r"^[-+]?[0-9]+(:[0-5]?[0-9])+$", raw):
+        total = 0
+        for part in raw.lstrip("+-").split(":"):
+            total = total * 60 + int(part)
+        return {"variant": "colon", "fix": str(total)}
+    if re.match(r"^[-+]?0[0-9]+(\.[0-9]+)?$", raw):
+        return {"variant": "zero", "fix": raw.lstrip("+-").lstrip("0") or "0"}
+    if re.match(r"^[-+]?[0-9][0-9_:.,]*$", raw):
+        return {"variant": "plain" if allow_float else "plain_whole", "fix": re.sub(r"[^0-9]", "", raw) or "0"}
+    return None
 
 
 _CLASS_INFO: dict[type, tuple] = {}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from pathlib import Path
 
 from . import conditions as C
+from . import walk
 from .diagnostics import Diagnostic
 from .glyphs import missing
 from .model import (
@@ -35,6 +37,10 @@ class Checker:
 
     def ref(self, value, options, what, mark, code="LC202"):
         if value is not None and value not in options:
+            if code == "LC202" and what == "next" and self.scn.help_action(value):
+                # A help action is offered by a step's `help:`, not gone to.
+                self.add(code, mark, field=what, value=value, variant="help_action")
+                return
             self.add(code, mark, field=what, value=value, hint=did_you_mean(value, options))
 
     def run(self) -> list[Diagnostic]:
@@ -73,7 +79,11 @@ class Checker:
         if not any(d.code == "LC202" and d.args.get("field") in ("next", "start") for d in self.diags):
             self.graph()  # graph findings would only echo a broken `next:`
             self.calls()
-        return self.diags
+            stuck = any(d.code in ("LC302", "LC303") for d in self.diags)
+            self.help_paths(exits=not stuck)  # a stuck graph already explains where help leads
+            if not stuck:
+                self.loops()
+        return allowed(self.diags, self.source)
 
     @property
     def step_ids(self):
@@ -157,7 +167,7 @@ class Checker:
             self.ref(step.timeout.choice, [c.id for c in offered], "timeout.choice", step.timeout.where("choice"), code="LC209")
         if not offered:
             self.add("LC302", step.where("id"), id=step.id)
-        elif all(c.when is not None for c in offered):
+        elif all(c.when is not None for c in offered) and not C.covers_every_case([c.when for c in offered]):
             self.add("LC306", step.where("id"), id=step.id)
         if not step.no_help and offered and not any(c.help for c in offered):
             self.add("LC401", step.where("id"), id=step.id)
@@ -166,10 +176,11 @@ class Checker:
     def choice(self, c: Choice, where):
         s = self.scn
         variables = {v.id: v for v in s.variables}
-        if c.safety != "neutral":
-            if c.score is None:
+        refused = getattr(c, "refused", ())  # already reported where it was written
+        if c.safety != "neutral" and "safety" not in refused:
+            if c.score is None and "score" not in refused:
                 self.add("LC304", c.where("id"), id=c.id)
-            if not c.explanation:
+            if not c.explanation and "explanation" not in refused:
                 self.add("LC305", c.where("id"), id=c.id)
         self.flags(c.flags, c.where("flags"))
         for t in c.targets:
@@ -260,6 +271,195 @@ class Checker:
                 elif c.call == "dial":
                     after = "active"
                 work.extend((target, after) for target in c.targets)
+
+
+    def help_paths(self, exits: bool = True):
+        """Help is never a trap and never a roundabout: the rules the pack tests hold, for every author.
+
+        A help action must be scored as a safe move (LC331), must lead somewhere the player
+        is not scammed (LC332), and must not lead back to a step that offers it again, where
+        a player could circle through help forever (LC330, with the path).
+        """
+        s = self.scn
+        not_scammed = {e.id for e in s.endings if e.outcome != "scammed"}
+        reported: set[tuple[str, str]] = set()
+        for step in s.steps:
+            for c in s.offered_choices(step):
+                if not c.help or (step.id, c.id) in reported:
+                    continue
+                reported.add((step.id, c.id))
+                mark = c.where("help") if c in step.choices else step.where("help")
+                unsafe = c.safety != "safe" or (c.score is not None and c.score < 8)
+                if unsafe and (None, c.id) not in reported:
+                    reported.add((None, c.id))
+                    self.add("LC331", c.where("help"), id=c.id)
+                if exits and (None, "exit", c.id) not in reported and not any(
+                        _path(s, t, not_scammed) is not None for t in c.targets):
+                    reported.add((None, "exit", c.id))
+                    self.add("LC332", mark, id=c.id, step=step.id)
+
+    def loops(self, cap: int = 50_000):
+        """Loops a player can go round forever, found as the walk and the engine play them.
+
+        The player's state is the step, the variables and the set of steps visited; the
+        state graph is finite, so going round for ever means a cycle in it. Conditions such
+        as `if: {visited: retry}` are followed, so a loop they break is not reported. One
+        warning (LC330) per loop, with its path; a loop through a help action says so.
+        """
+        s = self.scn
+        start = (s.first_step, _freeze({v.id: v.default for v in s.variables}), frozenset())
+        edges: dict[tuple, list] = {}
+        todo = [start]
+        while todo:
+            state = todo.pop()
+            if state in edges:
+                continue
+            if len(edges) >= cap:
+                return  # too many states to prove anything: say nothing rather than guess
+            node, vars_, visited = state
+            step = s.step(node)
+            out = edges[state] = []
+            if step is None:
+                continue
+            vis = visited | {node}
+            for c in walk.offered(s, step, dict(vars_), vis):
+                if not c.next:
+                    continue  # a refused `next:` was reported where it was written
+                nv = walk.apply(c, dict(vars_))
+                target = walk.resolve_next(c, nv, vis)
+                if not target:
+                    continue
+                nxt = (target, _freeze(nv), vis)
+                out.append((nxt, c))
+                todo.append(nxt)
+        reported: set = set()
+        for comp in _cycles(edges):
+            inside = set(comp)
+            steps = frozenset(st[0] for st in comp)
+            if steps in reported:
+                continue
+            reported.add(steps)
+            first = min(comp, key=lambda st: (len(st[2]), st[0]))
+            cycle = _cycle_from(first, edges, inside)
+            helps = [c for st, c in cycle if c.help]
+            names = " → ".join([st[0] for st, _c in cycle] + [first[0]])
+            if helps and ("help", helps[0].id) in reported:
+                continue  # one warning per help action is enough to fix it
+            if helps:
+                reported.add(("help", helps[0].id))
+                self.add("LC330", helps[0].where("help"), id=helps[0].id, path=names, variant="help")
+            else:
+                self.add("LC330", s.step(first[0]).where("id"), id=first[0], path=names)
+
+
+def _freeze(vars_: dict) -> tuple:
+    return tuple(sorted(vars_.items(), key=lambda kv: str(kv[0])))
+
+
+def _cycles(edges: dict) -> list[list]:
+    """Strongly connected parts of the state graph that hold a cycle (iterative Tarjan)."""
+    index: dict = {}
+    low: dict = {}
+    on, stack, out = set(), [], []
+    counter = 0
+    for root in edges:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            v, i = work.pop()
+            if i == 0:
+                index[v] = low[v] = counter
+                counter += 1
+                stack.append(v)
+                on.add(v)
+            succ = [w for w, _c in edges.get(v, ())]
+            if i < len(succ):
+                work.append((v, i + 1))
+                w = succ[i]
+                if w not in index:
+                    work.append((w, 0))
+                elif w in on:
+                    low[v] = min(low[v], index[w])
+                continue
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[v])
+            if low[v] == index[v]:
+                comp = []
+                while True:
+                    w = stack.pop()
+                    on.discard(w)
+                    comp.append(w)
+                    if w == v:
+                        break
+                if len(comp) > 1 or any(w == v for w, _c in edges.get(v, ())):
+                    out.append(comp)
+    return out
+
+
+def _cycle_from(first, edges: dict, inside: set) -> list:
+    """The shortest way round from `first` back to itself, as (state, choice taken) pairs."""
+    prev = {first: None}
+    queue = deque([first])
+    while queue:
+        v = queue.popleft()
+        for w, c in edges.get(v, ()):
+            if w == first:
+                path = [(v, c)]
+                while prev[v] is not None:
+                    v, c = prev[v]
+                    path.append((v, c))
+                return path[::-1]
+            if w in inside and w not in prev:
+                prev[w] = (v, c)
+                queue.append(w)
+    return []
+
+
+def _path(scn: Scenario, start: str, goals: set[str]) -> list[str] | None:
+    """The shortest list of nodes from `start` to one of `goals`, or None (breadth first)."""
+    prev = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if node in goals:
+            out = []
+            while node is not None:
+                out.append(node)
+                node = prev[node]
+            return out[::-1]
+        step = scn.step(node)
+        if step is None:
+            continue
+        for t in step_targets(scn, step):
+            if t not in prev:
+                prev[t] = node
+                queue.append(t)
+    return None
+
+
+ALLOW = re.compile(r"#\s*lint:\s*allow\s+((?:LC\d{3}[\s,]*)+)")
+
+
+def allowed(diags: list[Diagnostic], source: str | None) -> list[Diagnostic]:
+    """Drop warnings the author silenced with `# lint: allow LCnnn` on their line or the line above.
+
+    Only warnings: an error always stands, since the game could not play the file.
+    """
+    if not source or "lint:" not in source:
+        return diags
+    lines = source.split("\n")
+
+    def codes(n: int) -> set[str]:
+        if 1 <= n <= len(lines):
+            m = ALLOW.search(lines[n - 1])
+            if m:
+                return set(re.findall(r"LC\d{3}", m.group(1)))
+        return set()
+
+    return [d for d in diags if not (d.severity == "warning" and d.mark
+                                     and d.code in codes(d.mark.line) | codes(d.mark.line - 1))]
 
 
 def step_targets(scn: Scenario, step) -> list[str]:
