@@ -39,6 +39,7 @@ def render() -> str:
             out.append(f"\n```\n{line.replace(str(FIXTURES.relative_to(FIXTURES.parents[2])) + '/', '')}\n```\n")
         if not fixtures:
             out.append("Example: produced by the test suite itself (it needs a file that cannot be committed).\n")
+    out.append(render_coverage())
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -80,3 +81,48 @@ def render_mistakes() -> str:
         out.append("```\n" + "\n".join(x.replace(strip, "") for x in en + vi) + "\n```\n")
         out.append(f"**Fix:** {entry['fix']} ([`{fx.name}`](../tests/fixtures/mistakes/{fx.name}))\n")
     return "\n".join(out).rstrip() + "\n"
+
+
+def schema_coverage() -> tuple[list[str], list[str]] | None:
+    """Which codes the editor's JSON Schema also catches, measured on the fixtures.
+
+    A code counts as caught when the schema refuses every fixture that lint reports it
+    for. Files YAML cannot read (LC001–LC012) are left out: an editor reports those itself.
+    Returns (caught, lint only), or None without the `jsonschema` package.
+    """
+    try:
+        import jsonschema
+    except ImportError:
+        return None
+    import yaml
+
+    from .jsonschema import scenario_schema
+    from .loader import load_scenario
+
+    validator = jsonschema.Draft7Validator(scenario_schema())
+    verdicts: dict[str, list[bool]] = {}
+    for fx in sorted([*FIXTURES.glob("*.yaml"), *MISTAKES.glob("m[0-9][0-9]_*.yaml")]):
+        codes = {d.code for d in load_scenario(fx).diagnostics if not d.code.startswith("LC0")}
+        try:
+            data = yaml.safe_load(fx.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError):
+            continue
+        refused = any(True for _ in validator.iter_errors(data))
+        for code in codes:
+            verdicts.setdefault(code, []).append(refused)
+    caught = sorted(c for c, v in verdicts.items() if all(v))
+    missed = sorted(set(catalogue()) - set(caught) - {c for c in catalogue() if c.startswith("LC0")})
+    return caught, missed
+
+
+def render_coverage() -> str:
+    cov = schema_coverage()
+    if cov is None:
+        return "\n## What the editor's schema catches\n\n(Install `jsonschema` to measure it.)\n"
+    caught, missed = cov
+    return ("\n## What the editor's schema catches\n\n"
+            "`docs/scenario.schema.json` lets an editor underline some mistakes as you type. Measured on the fixtures "
+            "(`tests/core/test_schema_coverage.py`), it catches: " + ", ".join(caught) + ".\n\n"
+            "Only `lint` catches: " + ", ".join(missed) + " (references between parts of the file, files on disk, "
+            "the step graph, how YAML would misread a value, and the font), and the YAML reading problems "
+            "LC001–LC012, which the editor reports in its own words.\n")
