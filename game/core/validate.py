@@ -22,6 +22,11 @@ from .model import (
 from .schema import did_you_mean
 
 
+MIN_EXPLANATION_WORDS = 8  # enough to name the red flag and the rule
+# A harmful ending says plainly that it is not the player's fault (in the scenario's language).
+NOT_YOUR_FAULT = re.compile(r"không phải (là )?lỗi của (bạn|em|con|chị|anh|mình|cháu)|not your fault", re.I)
+
+
 class Checker:
     def __init__(self, scn: Scenario, taxonomy, base_dir: Path, shown: str, source: str | None = None):
         self.scn = scn
@@ -70,6 +75,10 @@ class Checker:
                 self.ref(h, self.tax.hotlines, "hotlines", e.where("hotlines"))
             if e.outcome in ("harmed", "scammed") and not e.hotlines:
                 self.add("LC402", e.where("outcome"), id=e.id)
+            if e.outcome in ("harmed", "scammed") and e.debrief and not NOT_YOUR_FAULT.search(e.debrief):
+                self.add("LC334", e.where("debrief"), id=e.id)
+            if e.outcome in ("harmed", "scammed") and not e.advice and "advice" not in getattr(e, "refused", ()):
+                self.add("LC335", e.where("outcome"), id=e.id)
             self.todo(e)
         self.todo(s)
         self.glyphs()
@@ -182,6 +191,9 @@ class Checker:
                 self.add("LC304", c.where("id"), id=c.id)
             if not c.explanation and "explanation" not in refused:
                 self.add("LC305", c.where("id"), id=c.id)
+            elif c.explanation and len(c.explanation.split()) < MIN_EXPLANATION_WORDS:
+                self.add("LC333", c.where("explanation"), id=c.id, words=len(c.explanation.split()),
+                         min=MIN_EXPLANATION_WORDS)
         self.flags(c.flags, c.where("flags"))
         for t in c.targets:
             self.ref(t, self.node_ids, "next", c.where("next"))

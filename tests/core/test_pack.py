@@ -14,7 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 RED_FLAGS = {f["id"] for f in yaml.safe_load((ROOT / "assets/data/red_flags.yaml").read_text(encoding="utf-8"))}
 REQUIRED = {"tutorial", "online_kidnapping", "fake_school_call", "hijacked_friend", "easy_job", "game_items",
             "otp_mistake", "fake_bank", "fake_delivery", "fake_vneid", "fake_scholarship", "sextortion"}
-NOT_YOUR_FAULT = re.compile(r"không phải lỗi của (bạn|em|con|chị|anh|mình)|not your fault", re.I)
 
 
 @pytest.fixture(scope="module")
@@ -47,43 +46,25 @@ def test_shape(pack, sid):
     assert 1 <= scn.minutes <= (4 if sid == "tutorial" else 10)
 
 
-@pytest.mark.parametrize("sid", sorted(REQUIRED))
-def test_help_is_offered_and_works(pack, sid):
-    """Every step offers a help action unless the author said why not. Help is never a trap: it is
-    scored as a safe move, and it leads to safety, or, once harm is done, at least never to being scammed."""
-    scn = pack[sid]
-    not_scammed = {e.id for e in scn.endings if e.outcome != "scammed"}
-    for st in scn.steps:
-        helps = [c for c in scn.offered_choices(st) if c.help]
-        assert helps or st.no_help, f"{st.id} offers no help"
-        for c in helps:
-            assert c.safety == "safe" and c.score >= 8, f"{st.id}/{c.id}"
-            targets = [c.next] if isinstance(c.next, str) else [b.go for b in c.next]
-            assert any(_reaches(scn, t, not_scammed) for t in targets), f"{st.id}/{c.id} never leads out"
-
-
-def _reaches(scn, node, goals, seen=None):
-    seen = seen if seen is not None else set()
-    if node in goals:
-        return True
-    if node in seen or scn.step(node) is None:
-        return False
-    seen.add(node)
-    return any(_reaches(scn, t, goals, seen) for c in scn.offered_choices(scn.step(node))
-               for t in ([c.next] if isinstance(c.next, str) else [b.go for b in c.next]))
+@pytest.fixture(scope="module")
+def codes():
+    """Lint's findings per scenario id: the rules every author gets live in lint, not here."""
+    loaded = load_all([ROOT / "scenarios"])
+    return {item.scenario.id: {d.code for d in item.diagnostics} for item in loaded}
 
 
 @pytest.mark.parametrize("sid", sorted(REQUIRED))
-def test_explanations_and_endings(pack, sid):
-    scn = pack[sid]
-    for st in scn.steps:
-        for c in scn.offered_choices(st):
-            if c.safety != "neutral":
-                assert c.explanation and len(c.explanation.split()) >= 8, f"{st.id}/{c.id}"
-    for e in scn.endings:
-        if e.outcome != "safe":
-            assert NOT_YOUR_FAULT.search(e.debrief), f"{e.id} must say it is not the player's fault"
-            assert e.hotlines and e.advice, e.id
+def test_help_is_offered_and_works(codes, sid):
+    """Every step offers help unless the author said why not (LC401); help is scored as a safe move
+    (LC331), leads somewhere the player is not scammed (LC332), and never round a loop (LC330)."""
+    assert not codes[sid] & {"LC401", "LC330", "LC331", "LC332"}
+
+
+@pytest.mark.parametrize("sid", sorted(REQUIRED))
+def test_explanations_and_endings(codes, sid):
+    """Explanations name the flag and the rule (LC305, LC333); harmful endings say it is not the player's
+    fault (LC334) and give hotlines and advice (LC402, LC335)."""
+    assert not codes[sid] & {"LC305", "LC333", "LC334", "LC402", "LC335"}
 
 
 def test_every_red_flag_is_used_on_events_and_choices(pack):
