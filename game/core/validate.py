@@ -21,7 +21,6 @@ from .model import (
 )
 from .schema import did_you_mean
 
-
 MIN_EXPLANATION_WORDS = 8  # enough to name the red flag and the rule
 # A harmful ending says plainly that it is not the player's fault (in the scenario's language).
 NOT_YOUR_FAULT = re.compile(r"không phải (là )?lỗi của (bạn|em|con|chị|anh|mình|cháu)|not your fault", re.I)
