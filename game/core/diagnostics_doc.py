@@ -28,6 +28,15 @@ def render() -> str:
         out.append(f"## {code}: {entry['title']}\n")
         out.append(f"*{entry['severity']}* — {entry['en']}\n")
         out.append(f"Tiếng Việt: {entry['vi']}\n")
+        if entry.get("variants"):
+            out.append("The message names the cause it recognises:\n")
+            for name, variant in entry["variants"].items():
+                out.append(f"- `{name}`: {variant['en']}  \n  Tiếng Việt: {variant['vi']}")
+            out.append("")
+        seen_in = _mistakes_with(code)
+        if seen_in:
+            links = ", ".join(f"[{n}](common-mistakes.md#{anchor})" for n, anchor in seen_in)
+            out.append(f"Common mistakes that give it: {links}.\n")
         fixtures = sorted(FIXTURES.glob(f"{code.lower()}_*.yaml"))
         for fx in fixtures[:1]:
             expected = fx.with_suffix(".expected").read_text(encoding="utf-8").strip().splitlines()
@@ -41,6 +50,21 @@ def render() -> str:
             out.append("Example: produced by the test suite itself (it needs a file that cannot be committed).\n")
     out.append(render_coverage())
     return "\n".join(out).rstrip() + "\n"
+
+
+def _mistakes_with(code: str) -> list[tuple[int, str]]:
+    """(number, page anchor) of each common mistake whose lint output has this code."""
+    import yaml
+
+    listing = MISTAKES / "_mistakes.yaml.txt"
+    if not listing.exists():
+        return []
+    out = []
+    for n, entry in enumerate(yaml.safe_load(listing.read_text(encoding="utf-8")), 1):
+        expected = MISTAKES / f"m{n:02d}_{entry['name']}.expected"
+        if expected.exists() and f" {code} " in expected.read_text(encoding="utf-8"):
+            out.append((n, f"m{n:02d}_{entry['name']}"))
+    return out
 
 
 def _line_at(fx: Path, diag_line: str) -> str:
@@ -72,7 +96,7 @@ def render_mistakes() -> str:
         fx = MISTAKES / f"{stem}.yaml"
         en = fx.with_suffix(".expected").read_text(encoding="utf-8").strip().splitlines()
         vi = (MISTAKES / f"{stem}.vi.expected").read_text(encoding="utf-8").strip().splitlines()
-        out.append(f"## {n}. {entry['mistake']}\n")
+        out.append(f'<a id="{stem}"></a>\n\n## {n}. {entry["mistake"]}\n')
         bad = [new for _old, new in entry["replace"] if new.strip()]
         if bad:
             snippet = max(bad, key=len).strip("\n").replace("\t", "→")  # a tab shown as an arrow
