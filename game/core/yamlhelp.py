@@ -17,6 +17,8 @@ KEY_LINE = re.compile(r"^(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][\w]*)\s*:(?:\s|
 KEY_NO_SPACE = re.compile(r"^(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][\w]*):(?P<rest>[^\s/:].*)$")
 DASH_NO_SPACE = re.compile(r"^(?P<lead>\s*(?:-\s+)*)-(?P<rest>[A-Za-z_{\[\"'].*)$")
 KEY_NO_COLON = re.compile(r"^(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][\w]*)\s+(?P<rest>[^:#]+)$")
+BARE_KEY = re.compile(r"^(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][\w]*)\s*$")
+DASH_LINE = re.compile(r"^(?P<lead>\s*)-\s+(?P<key>[A-Za-z_][\w]*)?")
 RESERVED_START = re.compile(r"^(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][\w]*):\s+(?P<rest>[@`%].*)$")
 PLAIN_VALUE = re.compile(r"^(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][\w]*):\s+(?P<value>[^\s\"'{\[|>#&*!].*)$")
 
@@ -36,7 +38,7 @@ def explain(text: str, line: int, col: int) -> Cause:
     lines = text.split("\n")
     at = min(max(line - 1, 0), len(lines) - 1)
     for finder in (_tab, _reserved, _quote_inside, _unclosed_quote, _dash_space, _colon_space, _unquoted_colon,
-                   _no_colon, _indent, _bracket):
+                   _no_colon, _bracket, _indent):
         cause = finder(lines, at, col - 1)
         if cause:
             return cause
@@ -72,6 +74,7 @@ def _scan_quotes(line: str):
     """
     i, n = 0, len(line)
     prev = ""  # last non-space character outside quotes
+    flow = 0  # depth of [ ] and { } on this line: there `,` `]` `}` may follow a quoted text
     while i < n:
         ch = line[i]
         if ch == "#" and (i == 0 or line[i - 1] in " \t"):
@@ -93,15 +96,23 @@ def _scan_quotes(line: str):
                 yield "open", ch, start
                 return
             rest = line[i + 1:].lstrip()
-            if rest and rest[0] not in ",}]#:":
+            if rest and rest[0] not in (",}]#:" if flow else "#:"):
                 yield "inside", ch, i
                 return
             prev = ch
             i += 1
             continue
+        if ch in "[{":
+            flow += 1
+        elif ch in "]}":
+            flow = max(0, flow - 1)
         if not ch.isspace():
             prev = ch
         i += 1
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _key_of(lines: list[str], i: int) -> str:
@@ -132,8 +143,49 @@ def _quote_inside(lines, at, col):
     return None
 
 
+def _open_quote_at(lines, at, col):
+    """Where the quoted text that reaches the error (line `at`, column `col`) was opened, read as
+    YAML does: a quoted text runs on over line ends until its closing quote."""
+    quote = None  # (char, line, column) of the text we are inside
+    last = None  # the most recent quoted text: (char, line, column, closed on line)
+    for i in range(0, at + 1):
+        line = lines[i]
+        prev = "" if quote is None else "x"
+        j = 0
+        while j < len(line) and (i < at or j < col):
+            ch = line[j]
+            if quote:
+                if quote[0] == '"' and ch == "\\":
+                    j += 2
+                    continue
+                if ch == quote[0]:
+                    if quote[0] == "'" and j + 1 < len(line) and line[j + 1] == "'":
+                        j += 2
+                        continue
+                    last = (*quote, i)
+                    quote = None
+                    prev = ch
+            elif ch == "#" and (j == 0 or line[j - 1] == " "):
+                break
+            elif ch in "\"'" and prev in ("", ":", "-", "[", "{", ","):
+                quote = (ch, i, j)
+            elif not ch.isspace():
+                prev = ch
+            j += 1
+    if quote and quote[1] < at:
+        return quote
+    if last and last[1] < at <= last[3]:
+        return last[:3]
+    return None
+
+
 def _unclosed_quote(lines, at, col):
-    for i in _recent(lines, at, back=4):
+    spanning = _open_quote_at(lines, at, col)
+    if spanning:
+        q, i, j = spanning
+        return Cause("LC002", i + 1, j + 1, {"variant": "unclosed_quote", "quote": q,
+                                             "key": _key_of(lines, i), "line": i + 1})
+    for i in _recent(lines, at, back=12):
         if i == at and i > 0:
             continue  # the error is reported where the open text first misleads the parser
         for kind, q, idx in _scan_quotes(lines[i]):
@@ -192,7 +244,12 @@ def _flow_colon(line: str, at: int, col: int):
 
 
 def _no_colon(lines, at, col):
-    for i in _recent(lines, at, back=1):
+    for i in _recent(lines, at, back=3):
+        bare = BARE_KEY.match(lines[i])
+        after = next((k for k in range(i + 1, at + 1) if lines[k].strip()), None)
+        if bare and after is not None and _indent_of(lines[after]) > _indent_of(lines[i]):
+            key = bare.group("key")
+            return Cause("LC002", i + 1, bare.end("key") + 1, {"variant": "no_colon", "key": key, "fix": f"{key}:"})
         m = KEY_NO_COLON.match(lines[i])
         if m:
             return Cause("LC002", i + 1, m.end("key") + 1, {"variant": "no_colon", "key": m.group("key"),
@@ -202,18 +259,62 @@ def _no_colon(lines, at, col):
 
 def _indent(lines, at, col):
     """A key line whose column matches no block above it, or that continues the line above."""
+    if DASH_LINE.match(lines[at]):
+        return _indent_dash(lines, at) or _indent_key(lines, at)
+    return _indent_key(lines, at) or _indent_dash(lines, at)
+
+
+def _indent_dash(lines, at):
+    """A `- ` item whose dash lines up with no other dash or field above it."""
+    for i in _recent(lines, at, back=1):
+        m = DASH_LINE.match(lines[i])
+        if not m:
+            continue
+        here = len(m.group("lead"))
+        above = next(_recent(lines, i - 1, back=0), None) if i > 0 else None
+        if above is not None and re.match(r"^\s*(?:-\s+)*[A-Za-z_]\w*\s*:\s*(#.*)?$", lines[above]) \
+                and here > _indent_of(lines[above]):
+            continue  # the first item of a list that the line above opens
+        columns = {}  # column -> (line index, what starts there)
+        for j in range(i - 1, -1, -1):
+            dm = DASH_LINE.match(lines[j])
+            km = KEY_LINE.match(lines[j])
+            if dm:
+                columns.setdefault(len(dm.group("lead")), (j, "-"))
+            if km and lines[j].strip():
+                columns.setdefault(len(km.group("lead")), (j, km.group("key")))
+            if km and not km.group("lead"):
+                break
+        if not columns or here in columns:
+            continue
+        best = min(columns, key=lambda c: (abs(c - here), i - columns[c][0]))
+        j, other = columns[best]
+        return Cause("LC002", i + 1, here + 1, {"variant": "indent", "key": "-", "col": here + 1,
+                                                "expected": best + 1, "other": other, "other_line": j + 1})
+    return None
+
+
+def _indent_key(lines, at):
     m = KEY_LINE.match(lines[at])
     if not m:
         return None
     here = len(m.group("lead"))
-    candidates = []  # (key column, line index, key) of keys above
+    # The open blocks at this line: the nearest field above, then each field further up that
+    # starts further left (its parents). A well-placed line starts where one of them does.
+    candidates = []  # (key column, line index, key)
+    limit = None
     for i in range(at - 1, -1, -1):
         km = KEY_LINE.match(lines[i])
-        if km and lines[i].strip():
-            candidates.append((len(km.group("lead")), i, km.group("key")))
-            if not km.group("lead").strip() and len(km.group("lead")) == 0:
-                break
-    if not candidates or any(c == here for c, _i, _k in candidates[:1]):
+        if not (km and lines[i].strip()):
+            continue
+        column = len(km.group("lead"))
+        if limit is None or column < limit:
+            candidates.append((column, i, km.group("key")))
+            dash = DASH_LINE.match(lines[i])
+            limit = len(dash.group("lead")) if dash else column
+        if column == 0:
+            break
+    if not candidates or any(c == here for c, _i, _k in candidates):
         return None
     best = min(candidates, key=lambda c: (abs(c[0] - here), at - c[1]))
     if best[0] == here:
@@ -239,7 +340,11 @@ def _bracket(lines, at, col):
                 depth.append((ch, i, j))
             elif ch in "]}" and depth:
                 depth.pop()
-        if depth and i < at:
+            if i == at and j >= col:
+                break
+        wrong = i == at and depth and 0 <= col < len(lines[at]) and lines[at][col] in "]}" \
+            and lines[at][col] != ("}" if depth[-1][0] == "{" else "]")
+        if depth and (i < at or wrong):
             ch, li, lj = depth[-1]
             return Cause("LC002", li + 1, lj + 1, {"variant": "bracket", "open": ch,
                                                    "close": "}" if ch == "{" else "]", "line": li + 1})

@@ -117,3 +117,19 @@ def test_lint_allow_comment_silences_a_deliberate_warning(tmp_path):
     (tmp_path / "lc306_all_conditional.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     codes = [d.code for d in load_scenario(tmp_path / "lc306_all_conditional.yaml").diagnostics]
     assert "LC306" not in codes
+
+
+@pytest.mark.parametrize("text, variant, line, col", [
+    # a quote left open runs over many lines before YAML notices: the open quote is named
+    ('a: 1\nb: \'x\nc: 2\nd: 3\ne: 4\nf: "y"\ng: 5\n', "unclosed_quote", 2, 4),
+    # a field whose colon is missing, above a nested list
+    ('a: 1\nadvice\n  - "x"\nb: 2\n', "no_colon", 2, 7),
+    # a list item indented one space less than its neighbours
+    ('steps:\n  - id: a\n    events:\n      - id: m1\n        type: x\n     - id: m2\n        type: y\n',
+     "indent", 6, 6),
+    # in block context a comma after the closing quote means the quote ended too early
+    ('text: "Không trả lời", chặn số này"\nb: 1\n', "inner_quote", 1, 21),
+])
+def test_yaml_causes_far_from_where_the_parser_stops(text, variant, line, col):
+    _root, diags = compose(text, "t.yaml")
+    assert [(d.args.get("variant"), d.mark.line, d.mark.col) for d in diags] == [(variant, line, col)]
