@@ -55,6 +55,9 @@ class Builder:
 
     def error(self, code: str, at, **args) -> None:
         mark = None if at is None else mark_of(at)
+        if isinstance(args.get("field"), str):
+            # the field's own name, for a fix written as YAML (`score: 5`, not `start.pay.score: 5`)
+            args.setdefault("key", re.sub(r"\[\d+\]$", "", args["field"].rsplit(".", 1)[-1]))
         self.diags.append(Diagnostic(self.path, mark, code, args))
 
     # -- records -------------------------------------------------------------
@@ -108,7 +111,8 @@ class Builder:
                 t = vnode.value if isinstance(vnode, ScalarNode) else None
                 if t in EVENT_TYPES:
                     return EVENT_TYPES[t]
-                self.error("LC106", vnode, field="type", value=t, allowed=", ".join(EVENT_TYPES))
+                self.error("LC106", vnode, field=f"{what}.type", value=t, allowed=", ".join(EVENT_TYPES),
+                           hint=did_you_mean(t, EVENT_TYPES) if isinstance(t, str) else "")
                 return None
         self.error("LC102", node, field="type", where=what)
         return None
@@ -191,17 +195,17 @@ class Builder:
             return _BAD
         if n.tag == NULL_TAG and not meta.get("required"):
             return None
-        v = self._plain_number(n, what, allow_float=False)
+        v = self._plain_number(n, what, allow_float=False, meta=meta)
         return _BAD if v is _BAD else self._range(v, n, meta, what)
 
     def k_number(self, node, meta, what):
         n = self._scalar(node, "number", what)
         if n is None:
             return _BAD
-        v = self._plain_number(n, what, allow_float=True)
+        v = self._plain_number(n, what, allow_float=True, meta=meta)
         return _BAD if v is _BAD else self._range(v, n, meta, what)
 
-    def _plain_number(self, n: ScalarNode, what: str, allow_float: bool):
+    def _plain_number(self, n: ScalarNode, what: str, allow_float: bool, meta: dict | None = None):
         raw = n.value.strip()
         text = raw.replace("_", "") if not n.style else None
         if text is not None and INT_RE.match(text):
@@ -209,6 +213,13 @@ class Builder:
         if text is not None and allow_float and FLOAT_RE.match(text):
             return float(text)
         advice = number_advice(raw, allow_float, quoted=bool(n.style))
+        lo, hi = (meta or {}).get("min"), (meta or {}).get("max")
+        if advice and advice["variant"] == "whole" and lo is not None and hi is not None:
+            # Offer only whole numbers the field accepts, and say what it accepts.
+            fixes = sorted({min(max(int(x), lo), hi) for x in (advice["fix"], advice["other"])})
+            advice = {"variant": "whole_range", "fix": fixes[0], "other": fixes[-1], "min": lo, "max": hi}
+            if len(fixes) == 1:
+                advice["variant"] = "whole_range_one"
         if advice:
             self.error("LC110", n, field=what, value=n.value, **advice)
             return _BAD
@@ -386,9 +397,12 @@ def number_advice(raw: str, allow_float: bool, quoted: bool) -> dict | None:
         low = int(float(raw) // 1)
         return {"variant": "whole", "fix": f"{low}", "other": f"{low + 1}"}
     if re.match(r"^[-+]?[0-9]+(:[0-5]?[0-9])+$", raw):
+        parts = [int(p) for p in raw.lstrip("+-").split(":")]
+        if not allow_float:  # `minutes: 1:30` meant a time, not seconds: offer it rounded
+            return {"variant": "colon_whole", "fix": str(round(parts[0] + parts[1] / 60))}
         total = 0
-        for part in raw.lstrip("+-").split(":"):
-            total = total * 60 + int(part)
+        for part in parts:
+            total = total * 60 + part
         return {"variant": "colon", "fix": str(total)}
     if re.match(r"^[-+]?0[0-9]+(\.[0-9]+)?$", raw):
         return {"variant": "zero", "fix": raw.lstrip("+-").lstrip("0") or "0"}
