@@ -45,6 +45,52 @@ def explain(text: str, line: int, col: int) -> Cause:
     return Cause("LC002", line, col, {"variant": "generic", "line": line})
 
 
+def same_mistake_elsewhere(text: str, reported_line: int) -> list[Cause]:
+    """Other lines with a quote ending the text too early, found without the parser.
+
+    The parser stops at its first error, so an author who wrote `"` inside quoted text
+    in five places would otherwise fix them one lint run at a time. Only lines that start
+    outside any quoted text are read, so a text running over several lines is never misread.
+    """
+    lines = text.split("\n")
+    out = []
+    inside = None
+    for i, line in enumerate(lines):
+        if inside is None and i + 1 != reported_line:
+            for kind, q, idx in _scan_quotes(line):
+                if kind == "inside":
+                    variant = "inner_quote" if q == '"' else "inner_single_quote"
+                    out.append(Cause("LC002", i + 1, idx + 1, {"variant": variant, "key": _key_of(lines, i)}))
+        inside = _still_open(line, inside)
+    return out
+
+
+def _still_open(line: str, inside: str | None) -> str | None:
+    """The quote still open at the end of this line, given the one open at its start."""
+    prev = "x" if inside else ""
+    j = 0
+    while j < len(line):
+        ch = line[j]
+        if inside:
+            if inside == '"' and ch == "\\":
+                j += 2
+                continue
+            if ch == inside:
+                if inside == "'" and j + 1 < len(line) and line[j + 1] == "'":
+                    j += 2
+                    continue
+                inside = None
+                prev = ch
+        elif ch == "#" and (j == 0 or line[j - 1] == " "):
+            break
+        elif ch in "\"'" and prev in ("", ":", "-", "[", "{", ","):
+            inside = ch
+        elif not ch.isspace():
+            prev = ch
+        j += 1
+    return inside
+
+
 def _recent(lines: list[str], at: int, back: int = 3):
     """Line indexes from `at` going back, skipping blank and comment lines."""
     i, seen = at, 0

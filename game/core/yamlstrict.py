@@ -14,7 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostic, Mark
-from .yamlhelp import explain
+from .yamlhelp import explain, same_mistake_elsewhere
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 40
@@ -187,7 +187,11 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     except _Refused as r:
         return None, [Diagnostic(path, mark_of(r.mark), r.code, r.args_)]
     except yaml.YAMLError as exc:
-        return None, [_refusal(text, path, exc)]
+        first = _refusal(text, path, exc)
+        more = [] if first.code != "LC002" else [
+            Diagnostic(path, Mark(c.line, c.col), c.code, c.args) for c in same_mistake_elsewhere(text, first.mark.line)
+            if c.args.get("variant") == first.args.get("variant")]
+        return None, sorted([first, *more], key=lambda d: (d.mark.line, d.mark.col))
     if root is None:
         return None, [Diagnostic(path, Mark(1, 1), "LC008")]
     diags: list[Diagnostic] = []

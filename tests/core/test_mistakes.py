@@ -133,3 +133,12 @@ def test_lint_allow_comment_silences_a_deliberate_warning(tmp_path):
 def test_yaml_causes_far_from_where_the_parser_stops(text, variant, line, col):
     _root, diags = compose(text, "t.yaml")
     assert [(d.args.get("variant"), d.mark.line, d.mark.col) for d in diags] == [(variant, line, col)]
+
+
+def test_every_quote_ending_a_text_early_is_reported_at_once():
+    """The parser stops at its first error; the same mistake elsewhere is still reported in the same run."""
+    text = ('a: "one "x" here"\nb: "a text\n  over "two" lines"\nc: ok\nd: "two "y" here"\n'
+            'e: {f: "flow, fine", g: "h"}\n')
+    _root, diags = compose(text, "t.yaml")
+    assert [(d.code, d.args.get("variant"), d.mark.line) for d in diags] == [
+        ("LC002", "inner_quote", 1), ("LC002", "inner_quote", 5)]
