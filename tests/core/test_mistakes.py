@@ -142,3 +142,16 @@ def test_every_quote_ending_a_text_early_is_reported_at_once():
     _root, diags = compose(text, "t.yaml")
     assert [(d.code, d.args.get("variant"), d.mark.line) for d in diags] == [
         ("LC002", "inner_quote", 1), ("LC002", "inner_quote", 5)]
+
+
+def test_same_diagnostics_from_the_pure_python_parser(monkeypatch):
+    """Causes are read from the text, so libyaml and the pure-Python parser (whatever their wording) agree."""
+    from game.core import yamlstrict
+
+    monkeypatch.setattr(yamlstrict, "_Parser", yamlstrict._PyParser)
+    for fixture in CASES:
+        if "LC002" in fixture.with_suffix(".expected").read_text(encoding="utf-8") or \
+                "LC003" in fixture.with_suffix(".expected").read_text(encoding="utf-8"):
+            _loaded, diags, _counts = lint([fixture.relative_to(ROOT)])
+            expected = fixture.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+            assert [d.format("en") for d in diags] == expected, fixture.name
