@@ -352,8 +352,10 @@ class Checker:
             reported.add(steps)
             first = min(comp, key=lambda st: (len(st[2]), st[0]))
             cycle = _cycle_from(first, edges, inside)
+            at = next((k for k, (_st, c) in enumerate(cycle) if c.help), 0)
+            cycle = cycle[at:] + cycle[:at]  # a loop through help starts where help is taken
             helps = [c for st, c in cycle if c.help]
-            names = " → ".join([st[0] for st, _c in cycle] + [first[0]])
+            names = " → ".join([st[0] for st, _c in cycle] + [cycle[0][0][0]]) if cycle else first[0]
             if helps and ("help", helps[0].id) in reported:
                 continue  # one warning per help action is enough to fix it
             if helps:
