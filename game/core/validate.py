@@ -355,7 +355,8 @@ class Checker:
             at = next((k for k, (_st, c) in enumerate(cycle) if c.help), 0)
             cycle = cycle[at:] + cycle[:at]  # a loop through help starts where help is taken
             helps = [c for st, c in cycle if c.help]
-            names = " → ".join([st[0] for st, _c in cycle] + [cycle[0][0][0]]) if cycle else first[0]
+            # each step with the choice taken there: `ask_code (ask_why) → ask_code`
+            names = " → ".join([f"{st[0]} ({c.id})" for st, c in cycle] + [cycle[0][0][0]]) if cycle else first[0]
             if helps and ("help", helps[0].id) in reported:
                 continue  # one warning per help action is enough to fix it
             if helps:
