@@ -21,6 +21,19 @@ from .model import (
 )
 from .schema import did_you_mean
 
+# A Vietnamese phone number as written in a text: 0 or +84, then 8 to 10 more digits, maybe spaced.
+PHONE_LIKE = re.compile(r"(?<![\w.,])(?:\+84|0)(?:[ .]?\d){8,10}(?![\w.,]?\d)")
+OFFICIAL_NUMBERS = {"113", "111", "114", "115", "156", "5656"}
+FICTIONAL_PREFIXES = ("0900000", "0700000")  # the ranges the pack reserves for made-up numbers
+
+
+def fictional_number(text: str) -> bool:
+    digits = re.sub(r"\D", "", text)
+    if text.strip().startswith("+84"):
+        digits = "0" + digits[2:]
+    return digits in OFFICIAL_NUMBERS or digits.startswith(FICTIONAL_PREFIXES)
+
+
 MIN_EXPLANATION_WORDS = 8  # enough to name the red flag and the rule
 # A harmful ending says plainly that it is not the player's fault (in the scenario's language).
 NOT_YOUR_FAULT = re.compile(r"không phải (là )?lỗi của (bạn|em|con|chị|anh|mình|cháu)|not your fault", re.I)
@@ -81,6 +94,7 @@ class Checker:
             self.todo(e)
         self.todo(s)
         self.glyphs()
+        self.phone_numbers()
         stem = Path(s.path or self.path).stem
         if s.id and stem != s.id:
             self.add("LC404", s.where("id"), id=s.id, file=stem)
@@ -122,6 +136,21 @@ class Checker:
             chars = missing(item.source)
             if chars:
                 self.add("LC405", item.mark, chars=" ".join(chars))
+
+    def phone_numbers(self):
+        """Only fictional numbers (and official hotlines) may appear: a real one could ring a stranger."""
+        from .texts import iter_texts
+
+        people = [self.scn.player] if self.scn.player else []
+        for who in [*people, *self.scn.contacts]:
+            number = (who.number or "").strip()
+            if PHONE_LIKE.fullmatch(number) and not fictional_number(number):
+                self.add("LC337", who.where("number"), number=number)
+        for item in iter_texts(self.scn):
+            for m in PHONE_LIKE.finditer(item.source):
+                if not fictional_number(m.group()):
+                    self.add("LC337", item.mark, number=m.group().strip())
+                    break
 
     def asset(self, rel, mark):
         if not rel:
