@@ -105,6 +105,7 @@ class Checker:
             self.help_paths(exits=not stuck)  # a stuck graph already explains where help leads
             if not stuck:
                 self.loops()
+                self.safest()
         return allowed(self.diags, self.source)
 
     @property
@@ -337,6 +338,19 @@ class Checker:
                         _path(s, t, not_scammed) is not None for t in c.targets):
                     reported.add((None, "exit", c.id))
                     self.add("LC332", mark, id=c.id, step=step.id)
+
+    def safest(self):
+        """Taking the best-scored choice at every decision must end safe: that path is the lesson."""
+        if any(d.code == "LC332" for d in self.diags):
+            return  # help that leads only to harm is already the reason
+        if any(not c.next or (isinstance(c.next, list) and not all(b.go for b in c.next))
+               for st in self.scn.steps for c in self.scn.offered_choices(st)):
+            return  # a refused `next:` was reported where it was written; no path to follow
+        best = walk.safest_path(self.scn)
+        if best is not None and best.ending and best.outcome not in ("safe", None):
+            e = self.scn.ending(best.ending)
+            self.add("LC336", e.where("outcome") if e else None, id=best.ending, outcome=best.outcome,
+                     path=" → ".join(cid for _st, cid in best.choices))
 
     def loops(self, cap: int = 50_000):
         """Loops a player can go round forever, found as the walk and the engine play them.
