@@ -15,6 +15,7 @@ Examples:
   python main.py lint scenarios/demo_shipper.yaml --lang vi
   python main.py lint --format json
   python main.py lint --pack                # also the pack-wide checks (run in CI)
+  python main.py lint --mistakes            # the common-mistakes page, built from tests/fixtures/mistakes/
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ def register(p) -> None:
     p.add_argument("--codes", action="store_true", help="print every diagnostic code as Markdown (docs/diagnostics.md)")
     p.add_argument("--pack", action="store_true",
                    help="also check the files together: no surface feature may give scams away (LC601, LC602)")
+    p.add_argument("--mistakes", action="store_true",
+                   help="print the common-mistakes page as Markdown (docs/common-mistakes.md)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores for big folders)")
     add_lang(p)
     p.set_defaults(run=run)
@@ -139,6 +142,11 @@ def run(args) -> int:
         from game.core.diagnostics_doc import render
 
         print(render(), end="")
+        return 0
+    if args.mistakes:
+        from game.core.diagnostics_doc import render_mistakes
+
+        print(render_mistakes(), end="")
         return 0
     _reports, diags, counts = lint(args.paths, args.jobs, pack=args.pack)
     if args.format == "json":

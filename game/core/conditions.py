@@ -6,6 +6,7 @@ registry below is what the parser accepts and what docs/scenario-format.md lists
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from .diagnostics import Mark
@@ -103,3 +104,36 @@ def variables_in(cond) -> list[Compare]:
 
 def visits_in(cond) -> list[Visited]:
     return [c for c in walk(cond) if isinstance(c, Visited)]
+
+
+def covers_every_case(conds: list, limit: int = 4096) -> bool:
+    """Does at least one condition hold whatever the variables and visits are?
+
+    Each variable only matters through the values it is compared with, so trying each
+    constant, one below and one above (and true/false) covers every case exactly. Too
+    many combinations to try means "not proven", never a guess.
+    """
+    values: dict[str, set] = {}
+    steps: set[str] = set()
+    for cond in conds:
+        for c in walk(cond):
+            if isinstance(c, Compare):
+                if isinstance(c.value, bool):
+                    values.setdefault(c.var, set()).update((True, False))
+                else:
+                    values.setdefault(c.var, set()).update((c.value - 1, c.value, c.value + 1))
+            elif isinstance(c, Visited):
+                steps.add(c.step)
+    names, steps_ = sorted(values), sorted(steps)
+    total = 2 ** len(steps_)
+    for n in names:
+        total *= len(values[n])
+        if total > limit:
+            return False
+    for combo in itertools.product(*(sorted(values[n], key=repr) for n in names)):
+        vars_ = dict(zip(names, combo, strict=True))
+        for bits in itertools.product((False, True), repeat=len(steps_)):
+            visited = {st for st, b in zip(steps_, bits, strict=True) if b}
+            if not any(c.holds(vars_, visited) for c in conds):
+                return False
+    return True

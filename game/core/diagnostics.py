@@ -36,6 +36,8 @@ class Diagnostic:
 
     def message(self, lang: str = "en") -> str:
         entry = catalogue()[self.code]
+        # One code can name several causes, each with its own fix (LC002: which YAML mistake).
+        entry = entry.get("variants", {}).get(self.args.get("variant"), entry)
         template = entry.get(lang) or entry["en"]
         # Arguments echo the author's file (ids, values): escaped, so a terminal never runs them.
         args = {k: printable(v) if isinstance(v, str) else v for k, v in self.args.items()}
@@ -78,7 +80,7 @@ def severity_word(severity: str, lang: str) -> str:
 
 @functools.cache
 def catalogue() -> dict[str, dict]:
-    """Code -> {severity, en, vi, title, example}. A trusted project file, so plain safe_load."""
+    """Code -> {severity, en, vi, title, variants: {name: {en, vi}}}. A trusted project file, so plain safe_load."""
     with CATALOGUE_PATH.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 

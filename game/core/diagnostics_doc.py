@@ -28,6 +28,15 @@ def render() -> str:
         out.append(f"## {code}: {entry['title']}\n")
         out.append(f"*{entry['severity']}* — {entry['en']}\n")
         out.append(f"Tiếng Việt: {entry['vi']}\n")
+        if entry.get("variants"):
+            out.append("The message names the cause it recognises:\n")
+            for name, variant in entry["variants"].items():
+                out.append(f"- `{name}`: {variant['en']}  \n  Tiếng Việt: {variant['vi']}")
+            out.append("")
+        seen_in = _mistakes_with(code)
+        if seen_in:
+            links = ", ".join(f"[{n}](common-mistakes.md#{anchor})" for n, anchor in seen_in)
+            out.append(f"Common mistakes that give it: {links}.\n")
         fixtures = sorted(FIXTURES.glob(f"{code.lower()}_*.yaml"))
         for fx in fixtures[:1]:
             expected = fx.with_suffix(".expected").read_text(encoding="utf-8").strip().splitlines()
@@ -39,7 +48,23 @@ def render() -> str:
             out.append(f"\n```\n{line.replace(str(FIXTURES.relative_to(FIXTURES.parents[2])) + '/', '')}\n```\n")
         if not fixtures:
             out.append("Example: produced by the test suite itself (it needs a file that cannot be committed).\n")
+    out.append(render_coverage())
     return "\n".join(out).rstrip() + "\n"
+
+
+def _mistakes_with(code: str) -> list[tuple[int, str]]:
+    """(number, page anchor) of each common mistake whose lint output has this code."""
+    import yaml
+
+    listing = MISTAKES / "_mistakes.yaml.txt"
+    if not listing.exists():
+        return []
+    out = []
+    for n, entry in enumerate(yaml.safe_load(listing.read_text(encoding="utf-8")), 1):
+        expected = MISTAKES / f"m{n:02d}_{entry['name']}.expected"
+        if expected.exists() and f" {code} " in expected.read_text(encoding="utf-8"):
+            out.append((n, f"m{n:02d}_{entry['name']}"))
+    return out
 
 
 def _line_at(fx: Path, diag_line: str) -> str:
@@ -49,3 +74,79 @@ def _line_at(fx: Path, diag_line: str) -> str:
     except (ValueError, IndexError, UnicodeDecodeError):
         return ""
     return text if len(text) < 160 else text[:157] + "..."
+
+
+MISTAKES = FIXTURES.parent / "mistakes"
+MISTAKES_HEADER = """# Common mistakes
+
+The mistakes authors make most often, each with what `lint` prints (English, then Vietnamese) and the fix.
+Each one is a real file in `tests/fixtures/mistakes/` (a clean scenario with one mistake made), and the test suite
+checks that lint prints exactly these lines. Every code is explained in [diagnostics.md](diagnostics.md).
+This page is generated: `python main.py lint --mistakes > docs/common-mistakes.md`.
+"""
+
+
+def render_mistakes() -> str:
+    import yaml
+
+    out = [MISTAKES_HEADER]
+    entries = yaml.safe_load((MISTAKES / "_mistakes.yaml.txt").read_text(encoding="utf-8"))
+    for n, entry in enumerate(entries, 1):
+        stem = f"m{n:02d}_{entry['name']}"
+        fx = MISTAKES / f"{stem}.yaml"
+        en = fx.with_suffix(".expected").read_text(encoding="utf-8").strip().splitlines()
+        vi = (MISTAKES / f"{stem}.vi.expected").read_text(encoding="utf-8").strip().splitlines()
+        out.append(f'<a id="{stem}"></a>\n\n## {n}. {entry["mistake"]}\n')
+        bad = [new for _old, new in entry["replace"] if new.strip()]
+        if bad:
+            snippet = max(bad, key=len).strip("\n").replace("\t", "→")  # a tab shown as an arrow
+            out.append(f"```yaml\n{snippet}\n```\n")
+        strip = "tests/fixtures/mistakes/"
+        out.append("```\n" + "\n".join(x.replace(strip, "") for x in en + vi) + "\n```\n")
+        out.append(f"**Fix:** {entry['fix']} ([`{fx.name}`](../tests/fixtures/mistakes/{fx.name}))\n")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def schema_coverage() -> tuple[list[str], list[str]] | None:
+    """Which codes the editor's JSON Schema also catches, measured on the fixtures.
+
+    A code counts as caught when the schema refuses every fixture that lint reports it
+    for. Files YAML cannot read (LC001–LC012) are left out: an editor reports those itself.
+    Returns (caught, lint only), or None without the `jsonschema` package.
+    """
+    try:
+        import jsonschema
+    except ImportError:
+        return None
+    import yaml
+
+    from .jsonschema import scenario_schema
+    from .loader import load_scenario
+
+    validator = jsonschema.Draft7Validator(scenario_schema())
+    verdicts: dict[str, list[bool]] = {}
+    for fx in sorted([*FIXTURES.glob("*.yaml"), *MISTAKES.glob("m[0-9][0-9]_*.yaml")]):
+        codes = {d.code for d in load_scenario(fx).diagnostics if not d.code.startswith("LC0")}
+        try:
+            data = yaml.safe_load(fx.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError):
+            continue
+        refused = any(True for _ in validator.iter_errors(data))
+        for code in codes:
+            verdicts.setdefault(code, []).append(refused)
+    caught = sorted(c for c, v in verdicts.items() if all(v))
+    missed = sorted(set(catalogue()) - set(caught) - {c for c in catalogue() if c.startswith("LC0")})
+    return caught, missed
+
+
+def render_coverage() -> str:
+    cov = schema_coverage()
+    if cov is None:
+        return "\n## What the editor's schema catches\n\n(Install `jsonschema` to measure it.)\n"
+    caught, missed = cov
+    return ("\n## What the editor's schema catches\n\n"
+            "`docs/scenario.schema.json` lets an editor underline some mistakes as you type. Measured on the fixtures "
+            "(`tests/core/test_schema_coverage.py`), it catches: " + ", ".join(caught) + ".\n\n"
+            "Only `lint` catches: " + ", ".join(missed) + " (references between parts of the file, files on disk, "
+            "the step graph, how YAML would misread a value, and the font), and the YAML reading problems "
+            "LC001–LC012, which the editor reports in its own words.\n")

@@ -7,6 +7,8 @@ the authority, since some rules (YAML 1.1 surprises, references) are beyond JSON
 from __future__ import annotations
 
 import dataclasses
+import functools
+from pathlib import Path
 
 from .model import EVENT_TYPES, Branch, Event, Scenario
 
@@ -14,9 +16,27 @@ ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
 CONDITION_REF = {"$ref": "#/definitions/Condition"}
 
 
-def _field_schema(meta: dict) -> dict:
+@functools.cache
+def closed_sets() -> dict[str, list[str]]:
+    """Ids an author must pick from, read from the shared data files (red flags, hotlines)."""
+    import yaml
+
+    data = Path(__file__).resolve().parents[2] / "assets" / "data"
+    out = {}
+    for name, key in (("red_flags.yaml", "flags"), ("hotlines.yaml", "hotlines")):
+        items = yaml.safe_load((data / name).read_text(encoding="utf-8")) or []
+        out[key] = sorted(item["id"] for item in items if isinstance(item, dict) and "id" in item)
+    return out
+
+
+def _field_schema(meta: dict, key: str = "") -> dict:
     kind = meta["kind"]
     doc = {"description": meta["doc"]} if meta.get("doc") else {}
+    if kind == "ids" and key in closed_sets():
+        return {"type": "array", "items": {"enum": closed_sets()[key]}, **doc}
+    if meta.get("phone"):
+        # lint reads the raw text, so an unquoted 0900000802 is accepted as written.
+        return {"type": ["string", "integer"], **doc}
     if isinstance(kind, list):
         return {"type": "array", "items": {"$ref": f"#/definitions/{kind[0].__name__}"}, **doc}
     if isinstance(kind, type):
@@ -57,7 +77,7 @@ def _record(cls, *, fixed_type: str | None = None) -> dict:
         if meta.get("internal"):
             continue
         key = meta.get("key") or fl.name
-        props[key] = _field_schema(meta)
+        props[key] = _field_schema(meta, key)
         if meta.get("required"):
             required.append(key)
     if fixed_type:
@@ -65,7 +85,32 @@ def _record(cls, *, fixed_type: str | None = None) -> dict:
     out = {"type": "object", "properties": props, "additionalProperties": False}
     if required:
         out["required"] = required
+    rules = CONDITIONAL.get(cls.__name__, [])
+    if len(rules) == 1:
+        out.update(rules[0])
+    elif rules:
+        out["allOf"] = rules
     return out
+
+
+# Requirements that depend on another field's value, as lint checks them (codes in brackets).
+CONDITIONAL = {
+    "Choice": [
+        # score and explanation unless neutral (LC304, LC305)
+        {"if": {"not": {"properties": {"safety": {"const": "neutral"}}, "required": ["safety"]}},
+         "then": {"required": ["score", "explanation"]}},
+        # `call: dial` names who is called (LC102)
+        {"if": {"properties": {"call": {"const": "dial"}}, "required": ["call"]},
+         "then": {"required": ["dial"]}},
+    ],
+    "MessageEvent": [
+        # a message shows something (LC111)
+        {"anyOf": [{"required": ["text"]}, {"required": ["image"]}, {"required": ["link"]}]},
+        # the player's own message says whose conversation it goes in (LC102)
+        {"if": {"properties": {"from": {"const": "player"}}, "required": ["from"]},
+         "then": {"required": ["thread"]}},
+    ],
+}
 
 
 def scenario_schema() -> dict:

@@ -95,7 +95,7 @@ def load_taxonomy(data_dir: Path = DATA_DIR) -> Taxonomy:
         if node is None:
             continue
         b = Builder(display_path(path))
-        items = b.list_of(node, lambda n, i, b=b, cls=cls, name=name: b.record(n, cls, f"{name}[{i}]"), name)
+        items = b.list_of(node, lambda n, i, b=b, cls=cls, name=name: b.record(n, cls, f"{name}[{i + 1}]"), name)
         tax.diagnostics += b.diags
         if isinstance(items, list):
             for it in items:

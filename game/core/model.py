@@ -52,7 +52,7 @@ AUTHOR = {"note": "Author-only note; passed to translators as a comment.", "todo
 @dataclass
 class Player(Node):
     name: str = f("text", required=True, doc="The player's display name.")
-    number: str | None = f("str", doc="The player's phone number (fictional).")
+    number: str | None = f("str", phone=True, doc="The player's phone number (fictional), a handle or an email.")
     avatar: str | None = f("path", doc="Image file, relative to the scenario file.")
 
 
@@ -60,7 +60,7 @@ class Player(Node):
 class Contact(Node):
     id: str = f("id", required=True, doc="Stable id, used in `from:` and `thread:`.")
     name: str = f("text", required=True, doc="Name as saved in the phone (shown only if `saved`).")
-    number: str | None = f("str", doc="Phone number or handle shown when the contact is unknown.")
+    number: str | None = f("str", phone=True, doc="Phone number, handle or email shown when the contact is unknown.")
     saved: bool = f("bool", default=False, doc="Is the contact saved in the player's phone?")
     avatar: str | None = f("path", doc="Image file, relative to the scenario file.")
     scammer: bool = f("bool", default=False, doc="Author-only: a scammer, or an account a scammer has taken over. `lint --pack` checks that nothing on the surface gives such contacts away.")

@@ -24,6 +24,7 @@ ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 TIME_RE = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 FLOAT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$")
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 ]*$")
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
 TYPE_WORDS = {
@@ -54,6 +55,9 @@ class Builder:
 
     def error(self, code: str, at, **args) -> None:
         mark = None if at is None else mark_of(at)
+        if isinstance(args.get("field"), str):
+            # the field's own name, for a fix written as YAML (`score: 5`, not `start.pay.score: 5`)
+            args.setdefault("key", re.sub(r"\[\d+\]$", "", args["field"].rsplit(".", 1)[-1]))
         self.diags.append(Diagnostic(self.path, mark, code, args))
 
     # -- records -------------------------------------------------------------
@@ -71,6 +75,7 @@ class Builder:
         marks = {}
         seen = set()
         retired = False
+        refused = set()  # fields written but refused: their follow-on checks stay quiet
         for knode, vnode in node.value:
             key = knode.value if isinstance(knode, ScalarNode) else None
             if key is None or key in seen:
@@ -81,15 +86,20 @@ class Builder:
                 retired = True
                 continue
             if key not in specs:
-                self.error("LC101", knode, field=key, where=what, hint=did_you_mean(key, specs))
+                hint = did_you_mean(key, specs)
+                self.error("LC101", knode, field=key, where=what, hint=hint)
+                if hint:
+                    refused.add(specs[hint][0])  # a misspelt field: "missing" would repeat the same mistake
                 continue
             name, meta = specs[key]
             value = self.value(vnode, meta, key if what == "scenario" else f"{what}.{key}")
             marks[name] = vnode.start_mark
             if value is not _BAD:
                 values[name] = value
+            else:
+                refused.add(name)
         for key in required:
-            if key not in seen and not retired:  # an old-format record gets one diagnostic, with the fix
+            if key not in seen and not retired and specs[key][0] not in refused:  # an old-format record gets one diagnostic, with the fix
                 self.error("LC102", node, field=key, where=what)
         for name in lists:
             if name not in values:
@@ -97,6 +107,7 @@ class Builder:
         obj = cls(**values)
         obj.mark = node.start_mark
         obj.marks = marks
+        obj.refused = refused
         return obj
 
     def _event_class(self, node: MappingNode, what: str):
@@ -105,7 +116,8 @@ class Builder:
                 t = vnode.value if isinstance(vnode, ScalarNode) else None
                 if t in EVENT_TYPES:
                     return EVENT_TYPES[t]
-                self.error("LC106", vnode, field="type", value=t, allowed=", ".join(EVENT_TYPES))
+                self.error("LC106", vnode, field=f"{what}.type", value=t, allowed=", ".join(EVENT_TYPES),
+                           hint=did_you_mean(t, EVENT_TYPES) if isinstance(t, str) else "")
                 return None
         self.error("LC102", node, field="type", where=what)
         return None
@@ -115,7 +127,7 @@ class Builder:
     def value(self, node: Node, meta: dict, what: str):
         kind = meta["kind"]
         if isinstance(kind, list):
-            return self.list_of(node, lambda n, i: self.record(n, kind[0], f"{what}[{i}]"), what)
+            return self.list_of(node, lambda n, i: self.record(n, kind[0], item_label(what, i, n)), what)
         if isinstance(kind, type):
             if isinstance(node, ScalarNode) and node.tag == NULL_TAG:
                 return None
@@ -154,6 +166,8 @@ class Builder:
         if not n.style and n.tag != STR_TAG:
             if n.tag == NULL_TAG and not meta.get("required"):
                 return None
+            if meta.get("phone") and PHONE_RE.match(n.value):
+                return n  # read from the raw text, so 0700000003 stays exactly as written
             self.error("LC104", n, field=what, value=n.value)
             return _BAD
         return n
@@ -186,24 +200,33 @@ class Builder:
             return _BAD
         if n.tag == NULL_TAG and not meta.get("required"):
             return None
-        v = self._plain_number(n, what, allow_float=False)
+        v = self._plain_number(n, what, allow_float=False, meta=meta)
         return _BAD if v is _BAD else self._range(v, n, meta, what)
 
     def k_number(self, node, meta, what):
         n = self._scalar(node, "number", what)
         if n is None:
             return _BAD
-        v = self._plain_number(n, what, allow_float=True)
+        v = self._plain_number(n, what, allow_float=True, meta=meta)
         return _BAD if v is _BAD else self._range(v, n, meta, what)
 
-    def _plain_number(self, n: ScalarNode, what: str, allow_float: bool):
-        text = n.value.strip().replace("_", "") if not n.style else None
+    def _plain_number(self, n: ScalarNode, what: str, allow_float: bool, meta: dict | None = None):
+        raw = n.value.strip()
+        text = raw.replace("_", "") if not n.style else None
         if text is not None and INT_RE.match(text):
             return int(text)
         if text is not None and allow_float and FLOAT_RE.match(text):
             return float(text)
-        if text is not None and re.match(r"^[-+]?[0-9][0-9_:.]*$", n.value.strip()):
-            self.error("LC110", n, field=what, value=n.value)  # 0123, 1:30 and friends
+        advice = number_advice(raw, allow_float, quoted=bool(n.style))
+        lo, hi = (meta or {}).get("min"), (meta or {}).get("max")
+        if advice and advice["variant"] == "whole" and lo is not None and hi is not None:
+            # Offer only whole numbers the field accepts, and say what it accepts.
+            fixes = sorted({min(max(int(x), lo), hi) for x in (advice["fix"], advice["other"])})
+            advice = {"variant": "whole_range", "fix": fixes[0], "other": fixes[-1], "min": lo, "max": hi}
+            if len(fixes) == 1:
+                advice["variant"] = "whole_range_one"
+        if advice:
+            self.error("LC110", n, field=what, value=n.value, **advice)
             return _BAD
         word = "number" if allow_float else "int"
         self.error("LC103", n, field=what, expected=TYPE_WORDS[word])
@@ -237,7 +260,10 @@ class Builder:
         v = n.value.strip().lower() if not n.style else None
         if v in ("true", "false"):
             return v == "true"
-        self.error("LC112", n, field=what, value=n.value)
+        if n.style and n.value.strip().lower() in ("true", "false"):
+            self.error("LC112", n, field=what, value=n.value.strip().lower(), variant="quoted")
+        else:
+            self.error("LC112", n, field=what, value=n.value)
         return _BAD
 
     def k_enum(self, node, meta, what):
@@ -265,10 +291,10 @@ class Builder:
         return _BAD
 
     def k_ids(self, node, meta, what):
-        return self.list_of(node, lambda n, i: _none_if_bad(self.k_id(n, {}, f"{what}[{i}]")), what)
+        return self.list_of(node, lambda n, i: _none_if_bad(self.k_id(n, {}, f"{what}[{i + 1}]")), what)
 
     def k_texts(self, node, meta, what):
-        return self.list_of(node, lambda n, i: _none_if_bad(self.k_text(n, {"required": True}, f"{what}[{i}]")), what)
+        return self.list_of(node, lambda n, i: _none_if_bad(self.k_text(n, {"required": True}, f"{what}[{i + 1}]")), what)
 
     def k_assignments(self, node, meta, what):
         if not isinstance(node, MappingNode):
@@ -285,7 +311,7 @@ class Builder:
     def k_next(self, node, meta, what):
         if isinstance(node, ScalarNode):
             return self.k_id(node, meta, what)
-        branches = self.list_of(node, lambda n, i: self.record(n, Branch, f"{what}[{i}]"), what)
+        branches = self.list_of(node, lambda n, i: self.record(n, Branch, f"{what}[{i + 1}]"), what)
         if branches is _BAD:
             return _BAD
         if not branches:
@@ -337,6 +363,57 @@ class Builder:
         if var is _BAD or value is _BAD:
             return _BAD
         return C.Compare(var, ops[0], value, mark_of(node))
+
+
+THOUSANDS_RE = re.compile(r"^[-+]?[0-9]{1,3}(?:[.,][0-9]{3})+$")
+# Lists whose items are named by their id alone: ids are unique among steps and endings,
+# and within a step among its events and choices.
+BY_ID_ALONE = ("steps", "endings", "events", "choices")
+
+
+def item_label(what: str, i: int, node: Node) -> str:
+    """One location style: an item's id where it has one, else its one-based position."""
+    ident = None
+    if isinstance(node, MappingNode):
+        ident = next((v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id"
+                      and isinstance(v, ScalarNode) and ID_RE.match(v.value)), None)
+    if ident is None:
+        return f"{what}[{i + 1}]"
+    parent, _, name = what.rpartition(".")
+    if name in BY_ID_ALONE:
+        return f"{parent}.{ident}" if parent else ident
+    return f"{what}.{ident}"
+
+
+def number_advice(raw: str, allow_float: bool, quoted: bool) -> dict | None:
+    """How to write a number YAML or the game would misread, by what the field takes.
+
+    Returns the LC110 variant and its fix, or None when the value is no number at all.
+    """
+    if quoted:
+        if INT_RE.match(raw) or (allow_float and FLOAT_RE.match(raw)):
+            return {"variant": "quoted", "fix": raw}
+        if THOUSANDS_RE.match(raw):
+            return {"variant": "thousands", "fix": re.sub(r"[.,]", "", raw)}
+        return None
+    if THOUSANDS_RE.match(raw) and (not allow_float or raw.count(".") + raw.count(",") > 1 or "," in raw):
+        return {"variant": "thousands", "fix": re.sub(r"[.,]", "", raw)}
+    if not allow_float and FLOAT_RE.match(raw):
+        low = int(float(raw) // 1)
+        return {"variant": "whole", "fix": f"{low}", "other": f"{low + 1}"}
+    if re.match(r"^[-+]?[0-9]+(:[0-5]?[0-9])+$", raw):
+        parts = [int(p) for p in raw.lstrip("+-").split(":")]
+        if not allow_float:  # `minutes: 1:30` meant a time, not seconds: offer it rounded
+            return {"variant": "colon_whole", "fix": str(round(parts[0] + parts[1] / 60))}
+        total = 0
+        for part in parts:
+            total = total * 60 + part
+        return {"variant": "colon", "fix": str(total)}
+    if re.match(r"^[-+]?0[0-9]+(\.[0-9]+)?$", raw):
+        return {"variant": "zero", "fix": raw.lstrip("+-").lstrip("0") or "0"}
+    if re.match(r"^[-+]?[0-9][0-9_:.,]*$", raw):
+        return {"variant": "plain" if allow_float else "plain_whole", "fix": re.sub(r"[^0-9]", "", raw) or "0"}
+    return None
 
 
 _CLASS_INFO: dict[type, tuple] = {}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from pathlib import Path
 
 from . import conditions as C
+from . import walk
 from .diagnostics import Diagnostic, Mark
 from .glyphs import missing
 from .model import (
@@ -18,6 +20,32 @@ from .model import (
     Scenario,
 )
 from .schema import did_you_mean
+
+# A Vietnamese phone number as written in a text: 0 or +84, then 8 to 10 more digits, maybe spaced.
+# A Vietnamese phone number: 0 and nine digits (a mobile), or +84 and nine; longer runs of digits
+# are account numbers, which the policy does not cover. 1800/1900 lines are 8 digits.
+PHONE_LIKE = re.compile(r"(?<![\w.,])(?:(?:\+84|0)(?:[ .]?\d){9}|1[89]00(?:[ .]?\d){4})(?![\w.,]?\d)")
+OFFICIAL_NUMBERS = {"113", "111", "114", "115", "156", "5656"}
+# The authoring guide's number policy: mobiles `0PPX 000 NNN` with a real carrier prefix from one
+# list shared by scammers and real contacts (so no prefix gives the answer away), and organisations'
+# hotlines `1800 00NN` / `1900 00NN`. The `000` middle group keeps clear of real subscribers.
+SHARED_MOBILE_PREFIXES = ("090", "093", "070", "079", "098", "038", "091", "085")
+
+
+def fictional_number(text: str) -> bool:
+    digits = re.sub(r"\D", "", text)
+    if text.strip().startswith("+84"):
+        digits = "0" + digits[2:]
+    if digits in OFFICIAL_NUMBERS:
+        return True
+    if len(digits) == 10:
+        return digits[:3] in SHARED_MOBILE_PREFIXES and digits[4:7] == "000"
+    return len(digits) == 8 and digits[:4] in ("1800", "1900") and digits[4:6] == "00"
+
+
+MIN_EXPLANATION_WORDS = 8  # enough to name the red flag and the rule
+# A harmful ending says plainly that it is not the player's fault (in the scenario's language).
+NOT_YOUR_FAULT = re.compile(r"không phải (là )?lỗi của (bạn|em|con|chị|anh|mình|cháu)|not your fault", re.I)
 
 
 class Checker:
@@ -35,6 +63,10 @@ class Checker:
 
     def ref(self, value, options, what, mark, code="LC202"):
         if value is not None and value not in options:
+            if code == "LC202" and what == "next" and self.scn.help_action(value):
+                # A help action is offered by a step's `help:`, not gone to.
+                self.add(code, mark, field=what, value=value, variant="help_action")
+                return
             self.add(code, mark, field=what, value=value, hint=did_you_mean(value, options))
 
     def run(self) -> list[Diagnostic]:
@@ -64,10 +96,15 @@ class Checker:
                 self.ref(h, self.tax.hotlines, "hotlines", e.where("hotlines"))
             if e.outcome in ("harmed", "scammed") and not e.hotlines:
                 self.add("LC402", e.where("outcome"), id=e.id)
+            if e.outcome in ("harmed", "scammed") and e.debrief and not NOT_YOUR_FAULT.search(e.debrief):
+                self.add("LC334", e.where("debrief"), id=e.id)
+            if e.outcome in ("harmed", "scammed") and not e.advice and "advice" not in getattr(e, "refused", ()):
+                self.add("LC335", e.where("outcome"), id=e.id)
             self.todo(e)
         self.todo(s)
         self.glyphs()
         self.controls()
+        self.phone_numbers()
         stem = Path(s.path or self.path).stem
         if s.id and stem != s.id:
             self.add("LC404", s.where("id"), id=s.id, file=stem)
@@ -75,7 +112,12 @@ class Checker:
             self.graph()  # graph findings would only echo a broken `next:`
             self.calls()
             self.timeouts()
-        return self.diags
+            stuck = any(d.code in ("LC302", "LC303") for d in self.diags)
+            self.help_paths(exits=not stuck)  # a stuck graph already explains where help leads
+            if not stuck:
+                self.loops()
+                self.safest()
+        return allowed(self.diags, self.source)
 
     @property
     def step_ids(self):
@@ -121,6 +163,21 @@ class Checker:
                 pos = source_position(self.source, mark.line, mark.col, ch)
                 mark = Mark(*pos) if pos else mark
             self.add("LC420", mark, char=describe(ch), count=len(found))
+
+    def phone_numbers(self):
+        """Only fictional numbers (and official hotlines) may appear: a real one could ring a stranger."""
+        from .texts import iter_texts
+
+        people = [self.scn.player] if self.scn.player else []
+        for who in [*people, *self.scn.contacts]:
+            number = (who.number or "").strip()
+            if PHONE_LIKE.fullmatch(number) and not fictional_number(number):
+                self.add("LC337", who.where("number"), number=number)
+        for item in iter_texts(self.scn):
+            for m in PHONE_LIKE.finditer(item.source):
+                if not fictional_number(m.group()):
+                    self.add("LC337", item.mark, number=m.group().strip())
+                    break
 
     def asset(self, rel, mark):
         if not rel:
@@ -182,7 +239,7 @@ class Checker:
             self.ref(step.timeout.go, self.node_ids, "timeout.go", step.timeout.where("go"), code="LC209")
         if not offered:
             self.add("LC302", step.where("id"), id=step.id)
-        elif all(c.when is not None for c in offered):
+        elif all(c.when is not None for c in offered) and not C.covers_every_case([c.when for c in offered]):
             self.add("LC306", step.where("id"), id=step.id)
         if not step.no_help and offered and not any(c.help for c in offered):
             self.add("LC401", step.where("id"), id=step.id)
@@ -191,11 +248,15 @@ class Checker:
     def choice(self, c: Choice, where):
         s = self.scn
         variables = {v.id: v for v in s.variables}
-        if c.safety != "neutral":
-            if c.score is None:
+        refused = getattr(c, "refused", ())  # already reported where it was written
+        if c.safety != "neutral" and "safety" not in refused:
+            if c.score is None and "score" not in refused:
                 self.add("LC304", c.where("id"), id=c.id)
-            if not c.explanation:
+            if not c.explanation and "explanation" not in refused:
                 self.add("LC305", c.where("id"), id=c.id)
+            elif c.explanation and len(c.explanation.split()) < MIN_EXPLANATION_WORDS:
+                self.add("LC333", c.where("explanation"), id=c.id, words=len(c.explanation.split()),
+                         min=MIN_EXPLANATION_WORDS)
         self.flags(c.flags, c.where("flags"))
         for t in c.targets:
             self.ref(t, self.node_ids, "next", c.where("next"))
@@ -317,6 +378,211 @@ class Checker:
                 elif c.call == "dial":
                     after = "active"
                 work.extend((target, after) for target in c.targets)
+
+
+    def help_paths(self, exits: bool = True):
+        """Help is never a trap and never a roundabout: the rules the pack tests hold, for every author.
+
+        A help action must be scored as a safe move (LC331), must lead somewhere the player
+        is not scammed (LC332), and must not lead back to a step that offers it again, where
+        a player could circle through help forever (LC330, with the path).
+        """
+        s = self.scn
+        not_scammed = {e.id for e in s.endings if e.outcome != "scammed"}
+        reported: set[tuple[str, str]] = set()
+        for step in s.steps:
+            for c in s.offered_choices(step):
+                if not c.help or (step.id, c.id) in reported:
+                    continue
+                reported.add((step.id, c.id))
+                mark = c.where("help") if c in step.choices else step.where("help")
+                unsafe = c.safety != "safe" or (c.score is not None and c.score < 8)
+                if unsafe and (None, c.id) not in reported:
+                    reported.add((None, c.id))
+                    self.add("LC331", c.where("help"), id=c.id)
+                if exits and (None, "exit", c.id) not in reported and not any(
+                        _path(s, t, not_scammed) is not None for t in c.targets):
+                    reported.add((None, "exit", c.id))
+                    self.add("LC332", mark, id=c.id, step=step.id)
+
+    def safest(self):
+        """Taking the best-scored choice at every decision must end safe: that path is the lesson."""
+        if any(d.code == "LC332" for d in self.diags):
+            return  # help that leads only to harm is already the reason
+        if any(not c.next or (isinstance(c.next, list) and not all(b.go for b in c.next))
+               for st in self.scn.steps for c in self.scn.offered_choices(st)):
+            return  # a refused `next:` was reported where it was written; no path to follow
+        best = walk.safest_path(self.scn)
+        if best is not None and best.ending and best.outcome not in ("safe", None):
+            e = self.scn.ending(best.ending)
+            self.add("LC336", e.where("outcome") if e else None, id=best.ending, outcome=best.outcome,
+                     path=" → ".join(cid for _st, cid in best.choices))
+
+    def loops(self, cap: int = 50_000):
+        """Loops a player can go round forever, found as the walk and the engine play them.
+
+        The player's state is the step, the variables and the set of steps visited; the
+        state graph is finite, so going round for ever means a cycle in it. Conditions such
+        as `if: {visited: retry}` are followed, so a loop they break is not reported. One
+        warning (LC330) per loop, with its path; a loop through a help action says so.
+        """
+        s = self.scn
+        start = (s.first_step, _freeze({v.id: v.default for v in s.variables}), frozenset())
+        edges: dict[tuple, list] = {}
+        todo = [start]
+        while todo:
+            state = todo.pop()
+            if state in edges:
+                continue
+            if len(edges) >= cap:
+                return  # too many states to prove anything: say nothing rather than guess
+            node, vars_, visited = state
+            step = s.step(node)
+            out = edges[state] = []
+            if step is None:
+                continue
+            vis = visited | {node}
+            for c in walk.offered(s, step, dict(vars_), vis):
+                if not c.next:
+                    continue  # a refused `next:` was reported where it was written
+                nv = walk.apply(c, dict(vars_))
+                target = walk.resolve_next(c, nv, vis)
+                if not target:
+                    continue
+                nxt = (target, _freeze(nv), vis)
+                out.append((nxt, c))
+                todo.append(nxt)
+        reported: set = set()
+        for comp in _cycles(edges):
+            inside = set(comp)
+            steps = frozenset(st[0] for st in comp)
+            if steps in reported:
+                continue
+            reported.add(steps)
+            first = min(comp, key=lambda st: (len(st[2]), st[0]))
+            cycle = _cycle_from(first, edges, inside)
+            at = next((k for k, (_st, c) in enumerate(cycle) if c.help), 0)
+            cycle = cycle[at:] + cycle[:at]  # a loop through help starts where help is taken
+            helps = [c for st, c in cycle if c.help]
+            # each step with the choice taken there: `ask_code (ask_why) → ask_code`
+            names = " → ".join([f"{st[0]} ({c.id})" for st, c in cycle] + [cycle[0][0][0]]) if cycle else first[0]
+            if helps and ("help", helps[0].id) in reported:
+                continue  # one warning per help action is enough to fix it
+            if helps:
+                reported.add(("help", helps[0].id))
+                self.add("LC330", helps[0].where("help"), id=helps[0].id, path=names, variant="help")
+            else:
+                self.add("LC330", s.step(first[0]).where("id"), id=first[0], path=names)
+
+
+def _freeze(vars_: dict) -> tuple:
+    return tuple(sorted(vars_.items(), key=lambda kv: str(kv[0])))
+
+
+def _cycles(edges: dict) -> list[list]:
+    """Strongly connected parts of the state graph that hold a cycle (iterative Tarjan)."""
+    index: dict = {}
+    low: dict = {}
+    on, stack, out = set(), [], []
+    counter = 0
+    for root in edges:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            v, i = work.pop()
+            if i == 0:
+                index[v] = low[v] = counter
+                counter += 1
+                stack.append(v)
+                on.add(v)
+            succ = [w for w, _c in edges.get(v, ())]
+            if i < len(succ):
+                work.append((v, i + 1))
+                w = succ[i]
+                if w not in index:
+                    work.append((w, 0))
+                elif w in on:
+                    low[v] = min(low[v], index[w])
+                continue
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[v])
+            if low[v] == index[v]:
+                comp = []
+                while True:
+                    w = stack.pop()
+                    on.discard(w)
+                    comp.append(w)
+                    if w == v:
+                        break
+                if len(comp) > 1 or any(w == v for w, _c in edges.get(v, ())):
+                    out.append(comp)
+    return out
+
+
+def _cycle_from(first, edges: dict, inside: set) -> list:
+    """The shortest way round from `first` back to itself, as (state, choice taken) pairs."""
+    prev = {first: None}
+    queue = deque([first])
+    while queue:
+        v = queue.popleft()
+        for w, c in edges.get(v, ()):
+            if w == first:
+                path = [(v, c)]
+                while prev[v] is not None:
+                    v, c = prev[v]
+                    path.append((v, c))
+                return path[::-1]
+            if w in inside and w not in prev:
+                prev[w] = (v, c)
+                queue.append(w)
+    return []
+
+
+def _path(scn: Scenario, start: str, goals: set[str]) -> list[str] | None:
+    """The shortest list of nodes from `start` to one of `goals`, or None (breadth first)."""
+    prev = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if node in goals:
+            out = []
+            while node is not None:
+                out.append(node)
+                node = prev[node]
+            return out[::-1]
+        step = scn.step(node)
+        if step is None:
+            continue
+        for t in step_targets(scn, step):
+            if t not in prev:
+                prev[t] = node
+                queue.append(t)
+    return None
+
+
+ALLOW = re.compile(r"#\s*lint:\s*allow\s+((?:LC\d{3}[\s,]*)+)")
+
+
+def allowed(diags: list[Diagnostic], source: str | None) -> list[Diagnostic]:
+    """Drop warnings the author silenced with `# lint: allow LCnnn` on their line or the line above.
+
+    Only warnings: an error always stands, since the game could not play the file.
+    """
+    if not source or "lint:" not in source:
+        return diags
+    lines = source.split("\n")
+
+    def codes(n: int) -> set[str]:
+        if 1 <= n <= len(lines):
+            m = ALLOW.search(lines[n - 1])
+            if m:
+                return set(re.findall(r"LC\d{3}", m.group(1)))
+        return set()
+
+    return [d for d in diags if not (d.severity == "warning" and d.mark
+                                     and d.code in codes(d.mark.line) | codes(d.mark.line - 1))]
 
 
 def step_targets(scn: Scenario, step) -> list[str]:

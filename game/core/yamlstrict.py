@@ -14,6 +14,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .diagnostics import Diagnostic, Mark
+from .yamlhelp import explain, same_mistake_elsewhere
 
 MAX_BYTES = 512 * 1024
 MAX_DEPTH = 40
@@ -186,7 +187,11 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     except _Refused as r:
         return None, [Diagnostic(path, mark_of(r.mark), r.code, r.args_)]
     except yaml.YAMLError as exc:
-        return None, [_refusal(text, path, exc)]
+        first = _refusal(text, path, exc)
+        more = [] if first.code != "LC002" else [
+            Diagnostic(path, Mark(c.line, c.col), c.code, c.args) for c in same_mistake_elsewhere(text, first.mark.line)
+            if c.args.get("variant") == first.args.get("variant")]
+        return None, sorted([first, *more], key=lambda d: (d.mark.line, d.mark.col))
     if root is None:
         return None, [Diagnostic(path, Mark(1, 1), "LC008")]
     diags: list[Diagnostic] = []
@@ -209,18 +214,17 @@ def _refusal(text: str, path: str, exc: yaml.YAMLError) -> Diagnostic:
     except yaml.YAMLError:
         pass  # a plain syntax error: libyaml's own report of it stands
     if isinstance(exc, yaml.MarkedYAMLError):
-        return _yaml_error(exc, path)
-    return Diagnostic(path, Mark(1, 1), "LC002", {"problem": str(exc).split("\n")[0]})
+        return _yaml_error(exc, path, text)
+    cause = explain(text, 1, 1)
+    return Diagnostic(path, Mark(cause.line, cause.col), cause.code, cause.args)
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError, path: str) -> Diagnostic:
+def _yaml_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
+    """The cause read from the text around where the parser stopped, never from its wording."""
     mark = exc.problem_mark or exc.context_mark
-    problem = (exc.problem or exc.context or "").strip()
-    if "'\\t'" in problem or "\\t" in problem or "tab" in problem:
-        return Diagnostic(path, mark_of(mark), "LC003")
-    if "expected a single document" in str(exc):
-        return Diagnostic(path, mark_of(mark), "LC011")
-    return Diagnostic(path, mark_of(mark) if mark else Mark(1, 1), "LC002", {"problem": problem})
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    cause = explain(text, line, col)
+    return Diagnostic(path, Mark(cause.line, cause.col), cause.code, cause.args)
 
 
 def _check_tree(root: Node, path: str, diags: list[Diagnostic], text: str) -> None:

@@ -1,6 +1,5 @@
 """Properties the whole scenario pack must keep (issue: the scenario pack)."""
 
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +17,6 @@ REQUIRED = {"tutorial", "online_kidnapping", "fake_school_call", "hijacked_frien
             "mistaken_transfer", "recovery_scam", "job_abroad", "parent_kidnapping",
             "school_refund", "chat_sex_call"}
 SEXUAL_CONTENT = {"sextortion", "chat_sex_call"}
-NOT_YOUR_FAULT = re.compile(r"không phải lỗi của (bạn|em|con|chị|anh|mình)|not your fault", re.I)
 
 
 @pytest.fixture(scope="module")
@@ -51,43 +49,25 @@ def test_shape(pack, sid):
     assert 1 <= scn.minutes <= (4 if sid == "tutorial" else 10)
 
 
-@pytest.mark.parametrize("sid", sorted(REQUIRED))
-def test_help_is_offered_and_works(pack, sid):
-    """Every step offers a help action unless the author said why not. Help is never a trap: it is
-    scored as a safe move, and it leads to safety, or, once harm is done, at least never to being scammed."""
-    scn = pack[sid]
-    not_scammed = {e.id for e in scn.endings if e.outcome != "scammed"}
-    for st in scn.steps:
-        helps = [c for c in scn.offered_choices(st) if c.help]
-        assert helps or st.no_help, f"{st.id} offers no help"
-        for c in helps:
-            assert c.safety == "safe" and c.score >= 8, f"{st.id}/{c.id}"
-            targets = [c.next] if isinstance(c.next, str) else [b.go for b in c.next]
-            assert any(_reaches(scn, t, not_scammed) for t in targets), f"{st.id}/{c.id} never leads out"
-
-
-def _reaches(scn, node, goals, seen=None):
-    seen = seen if seen is not None else set()
-    if node in goals:
-        return True
-    if node in seen or scn.step(node) is None:
-        return False
-    seen.add(node)
-    return any(_reaches(scn, t, goals, seen) for c in scn.offered_choices(scn.step(node))
-               for t in ([c.next] if isinstance(c.next, str) else [b.go for b in c.next]))
+@pytest.fixture(scope="module")
+def codes():
+    """Lint's findings per scenario id: the rules every author gets live in lint, not here."""
+    loaded = load_all([ROOT / "scenarios"])
+    return {item.scenario.id: {d.code for d in item.diagnostics} for item in loaded}
 
 
 @pytest.mark.parametrize("sid", sorted(REQUIRED))
-def test_explanations_and_endings(pack, sid):
-    scn = pack[sid]
-    for st in scn.steps:
-        for c in scn.offered_choices(st):
-            if c.safety != "neutral":
-                assert c.explanation and len(c.explanation.split()) >= 8, f"{st.id}/{c.id}"
-    for e in scn.endings:
-        if e.outcome != "safe":
-            assert NOT_YOUR_FAULT.search(e.debrief), f"{e.id} must say it is not the player's fault"
-            assert e.hotlines and e.advice, e.id
+def test_help_is_offered_and_works(codes, sid):
+    """Every step offers help unless the author said why not (LC401); help is scored as a safe move
+    (LC331), leads somewhere the player is not scammed (LC332), and never round a loop (LC330)."""
+    assert not codes[sid] & {"LC401", "LC330", "LC331", "LC332"}
+
+
+@pytest.mark.parametrize("sid", sorted(REQUIRED))
+def test_explanations_and_endings(codes, sid):
+    """Explanations name the flag and the rule (LC305, LC333); harmful endings say it is not the player's
+    fault (LC334) and give hotlines and advice (LC402, LC335)."""
+    assert not codes[sid] & {"LC305", "LC333", "LC334", "LC402", "LC335"}
 
 
 def test_every_red_flag_is_used_on_events_and_choices(pack):
@@ -131,24 +111,9 @@ def test_parent_scenario_is_played_as_a_parent(pack, sid):
     assert pack[sid].audience == "parent"
 
 
-def test_only_fictional_numbers(pack):
-    """Phone numbers follow the authoring guide's policy: `0PPX 000 NNN` on one shared list of real
-    carrier prefixes (for scammers and real contacts alike), 1800/1900 00NN for organisations, and
-    otherwise only official hotlines."""
-    official = {"113", "111", "156", "5656", "114", "115"}
-    shared = ("090", "093", "070", "079", "098", "038", "091", "085")
-    for scn in pack.values():
-        people = [*scn.contacts] + ([scn.player] if scn.player else [])
-        for c in people:
-            number = (c.number or "").strip()
-            if not re.fullmatch(r"[\d\s.+]+", number):
-                continue  # a handle or a brand name, not a number
-            digits = re.sub(r"\D", "", number)
-            if digits in official:
-                continue
-            ok = re.fullmatch(r"0\d{3} 000 \d{3}", number) and digits[:3] in shared or \
-                re.fullmatch(r"1[89]00 00\d\d", number)
-            assert ok or number == "845 000 1122", f"{scn.id}: {getattr(c, 'id', 'player')} {number}"
+def test_only_fictional_numbers(codes):
+    """Phone numbers follow the authoring guide's policy (0PPX 000 NNN on shared prefixes, 1800/1900 00NN), except official hotlines (lint: LC337)."""
+    assert {sid for sid, found in codes.items() if "LC337" in found} == set()
 
 
 def test_losing_money_always_ends_as_scammed(pack):

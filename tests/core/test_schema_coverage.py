@@ -1,0 +1,54 @@
+"""The editor's JSON Schema, run with a standard validator over every fixture: what it catches is listed in
+docs/diagnostics.md, and it never refuses what lint accepts."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from game.core.jsonschema import scenario_schema
+
+jsonschema = pytest.importorskip("jsonschema")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _errors(data):
+    return list(jsonschema.Draft7Validator(scenario_schema()).iter_errors(data))
+
+
+def test_schema_catches_the_closed_sets_and_conditional_requirements():
+    from game.core.diagnostics_doc import schema_coverage
+
+    caught, missed = schema_coverage()
+    # red flags (LC203), score/explanation unless neutral (LC304/LC305), an empty message (LC111)
+    assert {"LC203", "LC304", "LC305", "LC111", "LC102", "LC106"} <= set(caught)
+    assert not set(caught) & set(missed)
+
+
+def test_schema_and_lint_agree_on_unquoted_phone_numbers():
+    data = yaml.safe_load((ROOT / "tests/fixtures/mistakes/_base.yaml.txt").read_text(encoding="utf-8"))
+    data["id"] = "base"
+    assert _errors(data) == []
+    data["contacts"][0]["number"] = 900000802  # `number: 0900000802` as an editor's YAML 1.2 reads it
+    assert _errors(data) == []
+
+
+@pytest.mark.parametrize("change, caught", [
+    (lambda d: d["steps"][0]["choices"][0].pop("score"), True),
+    (lambda d: d["steps"][0]["choices"][0].update(safety="neutral") or d["steps"][0]["choices"][0].pop("score"), False),
+    (lambda d: d["steps"][0]["events"][0].pop("text"), True),
+    (lambda d: d["steps"][0]["events"][0].update({"from": "player"}), True),
+    (lambda d: d["help_actions"][0].pop("dial"), True),
+    (lambda d: d["endings"][1].update(hotlines=["police"]), True),
+])
+def test_schema_conditional_rules(change, caught):
+    data = yaml.safe_load((ROOT / "tests/fixtures/mistakes/_base.yaml.txt").read_text(encoding="utf-8"))
+    data["id"] = "base"
+    change(data)
+    assert bool(_errors(data)) is caught
+
+
+def test_coverage_list_is_in_the_docs():
+    from game.core.diagnostics_doc import render_coverage
+
+    assert render_coverage() in (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
