@@ -334,27 +334,43 @@ class Translator:
         self.lang = lang
         self._ui = ui or _gettext.NullTranslations()
         self._scn = scenarios or _gettext.NullTranslations()
+        # Scenes rebuild their text every frame they change: remember each answer (the
+        # catalogues never change under a Translator; a new language is a new Translator).
+        self._memo: dict = {}
 
     # Every string leaves through the text gate (control characters out, length bounded), so a
     # NUL in a catalogue or a scenario never reaches the renderer.
 
+    def _remember(self, key, make) -> str:
+        got = self._memo.get(key)
+        if got is None:
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
+            got = self._memo[key] = clean(make())
+        return got
+
     def gettext(self, msgid: str) -> str:
-        return clean(self._ui.gettext(nfc(msgid)))
+        return self._remember(("g", msgid), lambda: self._ui.gettext(nfc(msgid)))
 
     def pgettext(self, context: str, msgid: str) -> str:
-        return clean(self._ui.pgettext(context, nfc(msgid)))
+        return self._remember(("p", context, msgid), lambda: self._ui.pgettext(context, nfc(msgid)))
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return clean(self._ui.ngettext(nfc(singular), nfc(plural), n))
+        return self._remember(("n", singular, plural, n),
+                              lambda: self._ui.ngettext(nfc(singular), nfc(plural), n))
 
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
-        return clean(self._ui.npgettext(context, nfc(singular), nfc(plural), n))
+        return self._remember(("np", context, singular, plural, n),
+                              lambda: self._ui.npgettext(context, nfc(singular), nfc(plural), n))
 
     def text(self, t: Text | None) -> str:
         """A scenario string in the player's language, or its source text."""
         if t is None:
             return ""
-        return clean(self._scn.pgettext(t.key, nfc(t.source)))
+        return self._remember(("t", t.key, t.source), lambda: self._scn.pgettext(t.key, nfc(t.source)))
+
+
+MEMO_LIMIT = 20000  # distinct strings a Translator remembers before starting over
 
 
 class _Chain(_gettext.NullTranslations):
