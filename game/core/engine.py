@@ -359,6 +359,11 @@ class Engine:
         score = walk.points(c)
         best = walk.best_offered(self.offered())
         responded = list(c.flags)
+        if c.help:
+            # A help action is offered at every step with the same flags: it is credited only with
+            # those the story has shown by now (hanging up on the first call does not "spot" a
+            # demand for secrecy nobody has made yet). A step's own choice names what it notices.
+            responded = [fl for fl in responded if fl in self.flags_shown or fl in self._step_flags]
         if c.safety != "neutral" and score == best:
             # The best response deals with every red flag in play, even those it does not name.
             responded += [fl for fl in self._step_flags if fl not in responded]

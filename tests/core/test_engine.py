@@ -299,3 +299,22 @@ def test_debrief_flags_agree_with_the_cards_on_every_path(name):
         missed = list(dict.fromkeys(fl for fl, got in cards if not got))
         assert e.flags_missed == missed
         assert set(e.flags_caught) == {fl for fl, got in cards if got} - set(missed)
+
+
+def test_a_help_action_spots_only_flags_already_shown():
+    """online_kidnapping's call_mom names secrecy; taken at the first call, before anyone asked
+    for secrecy, its card must not say the player spotted it (found in a student try-out)."""
+    from game.core.loader import SCENARIOS_DIR, load_scenario
+
+    scn = load_scenario(SCENARIOS_DIR / "online_kidnapping.yaml").scenario
+    e = Engine(scn)
+    while True:
+        e.skip()
+        if "call_mom" in [c.id for c in e.offered()]:
+            break
+        e.choose(e.offered()[0].id)
+    shown = set(e.flags_shown) | set(e._step_flags)
+    fb = e.choose("call_mom")
+    assert "secrecy" not in shown
+    assert "secrecy" not in fb.decision.flags
+    assert set(fb.decision.flags) <= shown
