@@ -1,7 +1,7 @@
 """Which characters the bundled fonts can draw, read from their cmap tables (pure Python).
 
 The game draws with Be Vietnam Pro and falls back, character by character, to the bundled
-Noto Sans Thai, Lao and Khmer (the fallback chain, in order). Lint uses this
+Noto Sans Thai, Lao and Khmer (the fallback chain, in order). Lint and `i18n check` use this
 to warn about text that no bundled font can draw, such as emoji or CJK (see
 docs/architecture.md, "Fonts and scripts"); the game leaves such characters out and logs it.
 """

@@ -289,7 +289,7 @@ class Fonts:
 # -- linear-time layout helpers ------------------------------------------------------
 
 # In a word wider than the line (a URL, a pasted token), break after these...
-_BREAK_AFTER = frozenset("/-")
+_BREAK_AFTER = frozenset("/-\u200b")  # U+200B: a break a translator marked in Thai, Lao or Khmer
 # ...or before these, so `example.com/a?b=1&c=2` splits where a reader expects.
 _BREAK_BEFORE = frozenset(".?&=")
 
@@ -423,6 +423,9 @@ def _wrap_para(font, para: str, width: int, lines: list[str]) -> None:
             end = _fits(font, word, max(1, width - cur_w - space), _advances(font, word))
             while end > 0 and not (_breakable(word, end) and _no_spaces(word[end - 1]) and _no_spaces(word[end])):
                 end -= 1
+            zwsp = word.rfind("\u200b", 0, end + 1)  # a break the translator marked: preferred
+            if zwsp >= 0:
+                end = zwsp + 1
             if end > 0 and font.size(" ".join(cur) + " " + word[:end])[0] <= width:
                 cur.append(word[:end])
                 word = word[end:]

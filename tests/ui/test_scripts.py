@@ -100,3 +100,16 @@ def test_a_character_no_font_has_is_left_out_and_logged(f, monkeypatch, caplog):
         f.wrap("中文 again", "body", 500)
     logged = [r.getMessage() for r in caplog.records if r.name == "la_chan.fonts"]
     assert len(logged) == 1 and "中" in logged[0] and "文" in logged[0] and "ไทย 中文 ok" in logged[0]
+
+
+def test_a_zero_width_space_is_the_preferred_break(f):
+    words = ["ภาษาไทย", "ไม่มี", "การเว้นวรรค", "ระหว่างคำ", "ดังนั้น", "การตัดบรรทัด", "ต้องทำ", "ระหว่าง", "ตัวอักษร"]
+    text = "\u200b".join(words)
+    for width in (120, 200, 320):
+        lines = f.wrap(text, "body", width)
+        assert len(lines) > 1 and "".join(lines) == text
+        for ln in lines[:-1]:
+            assert ln.endswith("\u200b"), (width, lines)
+    # Both paths: after a spaced word on the same line, and a long unspaced run on its own.
+    lines = f.wrap("ทดสอบ " + text, "body", 200)
+    assert all(ln.endswith("\u200b") for ln in lines[:-1]), lines
