@@ -420,13 +420,18 @@ def _wrap_para(font, para: str, width: int, lines: list[str]) -> None:
                 continue
         if cur and ww > width - cur_w - space and any(map(_no_spaces, word)):
             # Thai, Lao, Khmer: fill the rest of the line, cutting between two of their characters.
-            end = _fits(font, word, max(1, width - cur_w - space), _advances(font, word))
-            while end > 0 and not (_breakable(word, end) and _no_spaces(word[end - 1]) and _no_spaces(word[end])):
+            end = _fits(font, word, max(1, width - cur_w - space), _advances(font, word)) + 1
+            head = " ".join(cur) + " "
+            for _ in range(4):  # measured apart, the joined line can still be a pixel wider: step back
                 end -= 1
-            zwsp = word.rfind("\u200b", 0, end + 1)  # a break the translator marked: preferred
-            if zwsp >= 0:
-                end = zwsp + 1
-            if end > 0 and font.size(" ".join(cur) + " " + word[:end])[0] <= width:
+                while end > 0 and not (_breakable(word, end) and _no_spaces(word[end - 1]) and _no_spaces(word[end])):
+                    end -= 1
+                zwsp = word.rfind("\u200b", 0, end + 1)  # a break the translator marked: preferred
+                if zwsp >= 0:
+                    end = zwsp + 1
+                if end <= 0 or font.size(head + word[:end])[0] <= width:
+                    break
+            if end > 0 and font.size(head + word[:end])[0] <= width:
                 cur.append(word[:end])
                 word = word[end:]
                 ww = font.size(word)[0]

@@ -113,3 +113,13 @@ def test_a_zero_width_space_is_the_preferred_break(f):
     # Both paths: after a spaced word on the same line, and a long unspaced run on its own.
     lines = f.wrap("ทดสอบ " + text, "body", 200)
     assert all(ln.endswith("\u200b") for ln in lines[:-1]), lines
+
+
+def test_a_thai_run_as_wide_as_the_line_still_fills_the_line_before_it(f):
+    """Measured apart, 'มอท' + space + the cut fitted by one pixel; joined they did not, and the whole
+    run went to the next line, leaving 'มอท' alone (seen on the picker in pseudo-Thai)."""
+    text = 'มอท ทราเนกทุ้ยอิน"จอนเกทาจวี้ิน"ทรา5.000ดจหอมออีลุ่อททหาที่ม, วาที่ินวิทาอีคหออาเนทหาเท.'
+    for width in range(330, 400, 7):
+        lines = f.wrap(text, "small", width)
+        assert lines[0].startswith("มอท ท"), (width, lines)
+        assert all(f.get("small").size(ln)[0] <= width for ln in lines)
