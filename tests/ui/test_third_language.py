@@ -92,3 +92,19 @@ def test_i18n_lang_options_name_present_languages(with_thai, monkeypatch, capsys
     out = capsys.readouterr().out
     assert "LC406" not in out and out.strip().endswith("0 errors, 0 warnings")
     assert main(["i18n", "status", "--lang", "th", "--min", "100"]) == 0
+
+
+def test_the_number_key_that_picks_a_language_is_not_typed_into_the_nickname(with_thai, make_driver):
+    from game.ui.scenes.language import LanguageScene
+
+    d = make_driver(lang="vi")
+    d.app.prefs.nickname = ""
+    d.app.replace(LanguageScene(d.app))
+    d.frame()
+    # As SDL queues them: the key, then its text, in one batch.
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_3, mod=0, unicode="3", scancode=0))
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="3"))
+    d.frame()
+    assert d.name == "ProfileScene" and d.scene.values["nickname"] == ""
+    d.type("Lan")
+    assert d.scene.values["nickname"] == "Lan"
