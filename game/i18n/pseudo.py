@@ -45,7 +45,7 @@ def _word(word: str) -> str:
             out.append(CONSONANTS[ch])
             syllables += 1
         elif ch in VOWELS:
-            if not out or out[-1] in VOWELS.values():
+            if not out or out[-1] in VOWELS.values() or out[-1] in TONES:
                 out.append("\u0e2d")  # a vowel needs a consonant to sit on: อ
             out.append(VOWELS[ch])
             if not toned and syllables == 1 and len(base) > 3 and ch in "aeiu":
