@@ -108,3 +108,15 @@ def test_the_number_key_that_picks_a_language_is_not_typed_into_the_nickname(wit
     assert d.name == "ProfileScene" and d.scene.values["nickname"] == ""
     d.type("Lan")
     assert d.scene.values["nickname"] == "Lan"
+
+
+def test_results_and_report_speak_english_words_around_a_third_language(with_thai, tmp_path, capsys, data_dir):
+    usb = tmp_path / "usb"
+    assert main(["results", "simulate", "-o", str(usb), "--students", "3", "--seed", "1", "--lang", "th"]) == 0
+    assert "results files" in capsys.readouterr().out
+    out = tmp_path / "report.html"
+    assert main(["report", str(usb), "-o", str(out), "--lang", "th"]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert '<html lang="th">' in html
+    assert any("\u0e00" <= ch <= "\u0e7f" for ch in html)  # scenario titles in the pseudo-Thai catalogue
+    assert main(["results", "merge", str(tmp_path / "nothing"), "-o", str(tmp_path / "m.db"), "--lang", "th"]) != 0
