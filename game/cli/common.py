@@ -2,32 +2,62 @@
 
 from __future__ import annotations
 
+import argparse
 import locale
 import os
+
+LANG_HELP = "any language with a folder in locale/ (vi, en, ...)"
+
+
+def present_languages() -> dict[str, str]:
+    """Code -> name of every language with a folder in locale/ (read now, not at import)."""
+    from game.core.i18n import available_languages
+
+    return available_languages()
+
+
+def lang_arg(value: str) -> str:
+    """argparse type for --lang: a language present in locale/, else a message listing them."""
+    langs = present_languages()
+    if value in langs:
+        return value
+    listed = ", ".join(f"{code} ({name})" for code, name in langs.items())
+    raise argparse.ArgumentTypeError(f"no language {value!r} in locale/; present: {listed} "
+                                     "(add one with `python main.py i18n new CODE`)")
+
+
+def _from_locale(value: str, langs) -> str | None:
+    """`th_TH.UTF-8` -> th (or pt_BR when that folder is there)."""
+    code = value.split(".")[0].split("@")[0]
+    for c in (code, code.split("_")[0].lower()):
+        if c and c in langs:
+            return c
+    return None
 
 
 def default_lang() -> str:
     """The language for tool output: LA_CHAN_LANG, then the language chosen in the game,
-    then the OS locale, else English."""
+    then the OS locale, else English; any of them only if present in locale/."""
+    langs = present_languages()
     env = os.environ.get("LA_CHAN_LANG")
-    if env in ("vi", "en"):
+    if env in langs:
         return env
     from game.core.storage import read_json, user_data_dir
 
     saved = read_json(user_data_dir() / "progress.json", {})
     lang = saved.get("prefs", {}).get("lang") if isinstance(saved, dict) and isinstance(saved.get("prefs"), dict) else None
-    if lang in ("vi", "en"):
+    if isinstance(lang, str) and lang in langs:
         return lang
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        if os.environ.get(var, "").lower().startswith("vi"):
-            return "vi"
+        found = _from_locale(os.environ.get(var, ""), langs)
+        if found:
+            return found
     try:
         loc = locale.getlocale()[0] or ""
     except ValueError:
         loc = ""
-    return "vi" if loc.lower().startswith("vi") else "en"
+    return _from_locale(loc, langs) or "en"
 
 
-def add_lang(parser) -> None:
-    parser.add_argument("--lang", choices=("vi", "en"), default=None,
-                        help="language of messages (default: the OS locale)")
+def add_lang(parser, help: str = "language of messages (default: the OS locale)") -> None:
+    parser.add_argument("--lang", type=lang_arg, default=None, metavar="LANG", help=f"{help}; {LANG_HELP}")

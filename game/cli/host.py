@@ -25,6 +25,8 @@ from pathlib import Path
 
 
 def register(p) -> None:
+    from game.cli.common import add_lang
+
     p.add_argument("--class-code", default="", help="class code recorded with every row")
     p.add_argument("--port", type=int, default=8765, help="TCP port (default 8765)")
     p.add_argument("--bind", metavar="ADDR", help="listen on this address only (default: LAN address + 127.0.0.1)")
@@ -36,7 +38,7 @@ def register(p) -> None:
     p.add_argument("--data-dir", metavar="DIR", type=Path, help=argparse_hidden())
     p.add_argument("--headless", action="store_true", help="no projector window (rehearsals, tests)")
     p.add_argument("--scenario", metavar="ID", help="with --headless: the scenario to start")
-    p.add_argument("--lang", choices=("vi", "en"), help="projector language")
+    add_lang(p, "projector language (phones choose vi or en themselves)")
     p.add_argument("--windowed", dest="fullscreen", action="store_false", default=True,
                    help="a window instead of full screen")
     p.add_argument("--size", default="1280x720", help="window size with --windowed")

@@ -60,6 +60,16 @@ def register(p) -> None:
     s.set_defaults(run=run_import)
 
 
+def _unknown_langs(project: Project, langs) -> bool:
+    """True (and a message listing the present ones) if a --lang names no folder in locale/."""
+    present = project.languages()
+    bad = [lg for lg in langs or [] if lg not in present]
+    if bad:
+        print(f"error: no language {', '.join(map(repr, bad))} in {project.rel(project.locale_dir)}/; present: "
+              f"{', '.join(present) or 'none'} (add one with `python main.py i18n new CODE`)", file=sys.stderr)
+    return bool(bad)
+
+
 def _warn(lines) -> None:
     for w in lines:
         print(f"warning: {w}", file=sys.stderr)
@@ -93,6 +103,8 @@ def run_status(args, project: Project | None = None) -> int:
     from game.i18n.report import status
 
     project = project or Project()
+    if _unknown_langs(project, args.lang):
+        return 2
     rows = status(project, _fresh(project), args.lang)
     below = [r for r in rows if args.min is not None and (r.error or r.counts.percent < args.min)]
     if args.format == "json":
@@ -126,6 +138,8 @@ def run_check(args, project: Project | None = None) -> int:
     from game.i18n.report import check
 
     project = project or Project()
+    if _unknown_langs(project, args.lang):
+        return 2
     issues = check(project, _fresh(project), args.lang)
     for i in issues:
         print(i.format())
@@ -155,6 +169,8 @@ def run_import(args, project: Project | None = None) -> int:
     from game.i18n.catalogues import import_json, update
 
     project = project or Project()
+    if _unknown_langs(project, [args.lang]):
+        return 2
     res = update(project, [args.lang])  # so the catalogue holds every current string first
     for e in res.errors:
         print(f"error: {e}", file=sys.stderr)

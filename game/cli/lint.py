@@ -102,8 +102,16 @@ def pack_diagnostics(paths: list[Path] | None) -> list[Diagnostic]:
     return packcheck.check(scns, quizzes)
 
 
-def lint(paths: list[Path] | None, jobs: int | None = None, pack: bool = False):
-    """Check every file; returns (file reports, all diagnostics, summary counts).
+def _whole(paths) -> bool:
+    from game.core.loader import SCENARIOS_DIR
+
+    return not paths or any(Path(p).resolve() == SCENARIOS_DIR.resolve() for p in paths)
+
+
+def lint(paths: list[Path] | None, jobs: int | None = None, pack: bool = False, project=None):
+    """Check every file; returns (file reports, all diagnostics, summary counts). When the whole
+    scenarios folder is checked, the translations in locale/ are checked too (LC406: characters
+    no bundled font can draw, by language and entry).
 
     Files are independent, so a big folder is checked on every core; results come back
     as diagnostics and counts only, which are cheap to send between processes.
@@ -123,6 +131,11 @@ def lint(paths: list[Path] | None, jobs: int | None = None, pack: bool = False):
     diags: list[Diagnostic] = list(tax.diagnostics)
     if pack:
         diags += pack_diagnostics(paths)
+    if project is not None or _whole(paths):
+        from game.i18n.project import Project
+        from game.i18n.report import glyph_diagnostics
+
+        diags += glyph_diagnostics(project or Project())
     counts = dict(files=len(reports), scenarios=0, steps=0, endings=0, paths=0, words=0)
     for r in reports:
         diags += r.diagnostics

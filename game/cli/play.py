@@ -5,7 +5,7 @@
   python main.py play FILE --watch        author mode: reload on save, replay the choices
                                           made so far, show lint errors in an overlay
   python main.py play FILE --start STEP   begin at a given step
-Options: --lang vi|en, --windowed / --fullscreen, --size WxH.
+Options: --lang LANG (vi, en or any language in locale/), --windowed / --fullscreen, --size WxH.
 Trainers: --results-dir DIR (where this machine writes its results file), --quiz / --no-quiz
 (the pre/post check); both are remembered on the machine.
 Lab mode: --join HOST --code CODE (or --join with the join URL) also sends each decision
@@ -21,10 +21,12 @@ from pathlib import Path
 
 
 def register(p) -> None:
+    from game.cli.common import add_lang
+
     p.add_argument("file", nargs="?", type=Path, help="a scenario file to play directly")
     p.add_argument("--watch", action="store_true", help="reload FILE when it changes (authors)")
     p.add_argument("--start", metavar="STEP", help="begin at this step id (with FILE)")
-    p.add_argument("--lang", choices=("vi", "en"), help="interface language (default: last used, else OS locale)")
+    add_lang(p, "interface language (default: last used, else OS locale)")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--windowed", dest="fullscreen", action="store_false", default=None)
     g.add_argument("--fullscreen", dest="fullscreen", action="store_true")

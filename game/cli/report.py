@@ -1,6 +1,6 @@
 """Build an offline class report from collected results files.
 
-  python main.py report RESULTS... -o report.html [--format html|csv] [--lang vi|en] [--anonymise]
+  python main.py report RESULTS... -o report.html [--format html|csv] [--lang LANG] [--anonymise]
                         [--class CODE]... [--since YYYY-MM-DD] [--until YYYY-MM-DD]
 
 RESULTS are results files (`results-*.db`, or a merged `class.db`) or folders holding
@@ -31,7 +31,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.cli.common import default_lang
+from game.cli.common import add_lang, default_lang
 from game.cli.output import check_output, write_shared
 
 
@@ -42,7 +42,7 @@ def register(p) -> None:
     p.add_argument("-o", "--output", type=Path, help="output file (default: report.html or report.csv)")
     p.add_argument("--format", choices=("html", "csv"), default=None,
                    help="html (default) or csv; guessed from the -o extension when omitted")
-    p.add_argument("--lang", choices=("vi", "en"), default=None, help="report language (default: the OS locale)")
+    add_lang(p, "report language (default: the OS locale)")
     p.add_argument("--anonymise", "--anonymize", action="store_true", help="replace nicknames with numbers")
     p.add_argument("--class", dest="classes", action="append", default=[], metavar="CODE",
                    help="only this class code (repeat for several classes)")

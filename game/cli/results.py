@@ -82,7 +82,7 @@ def _load(paths, lang, skip: Path | None = None):
     for line in got.lines(lang):
         print(line, file=sys.stderr)
     if not got.files and not got.errors and not got.empty_folders:
-        print(MSG["none"][lang].format(where=", ".join(map(str, paths))), file=sys.stderr)
+        print(MSG["none"]["vi" if lang == "vi" else "en"].format(where=", ".join(map(str, paths))), file=sys.stderr)
     return got.datas, not got.ok
 
 
@@ -155,7 +155,7 @@ def merge(args, lang) -> int:
     except (OSError, R.sqlite3.Error, R.NotOurs) as exc:
         print(f"{args.output}: {exc}", file=sys.stderr)
         return 2
-    print(MSG["merged"][lang].format(out=args.output, files=len(good), s=new_s, d=new_d))
+    print(MSG["merged"]["vi" if lang == "vi" else "en"].format(out=args.output, files=len(good), s=new_s, d=new_d))
     return 1 if bad else 0
 
 
@@ -171,5 +171,5 @@ def simulate(args, lang) -> int:
                           classroom=not args.no_classroom)
     files = len(list(Path(args.output).glob("results-*.db")))
     words = {"en": "{out}: {files} results files, {runs} sessions", "vi": "{out}: {files} tệp kết quả, {runs} phiên"}
-    print(words[lang].format(out=args.output, files=files, runs=len({r.session_id for r in runs})))
+    print(words["vi" if lang == "vi" else "en"].format(out=args.output, files=files, runs=len({r.session_id for r in runs})))
     return 0

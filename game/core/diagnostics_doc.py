@@ -47,9 +47,18 @@ def render() -> str:
                 out.append(f"\n```yaml\n{snippet}\n```")
             out.append(f"\n```\n{line.replace(str(FIXTURES.relative_to(FIXTURES.parents[2])) + '/', '')}\n```\n")
         if not fixtures:
-            out.append("Example: produced by the test suite itself (it needs a file that cannot be committed).\n")
+            out.append(_MADE_BY_TESTS.get(code, "Example: produced by the test suite itself (it needs a file that "
+                                                "cannot be committed).") + "\n")
     out.append(render_coverage())
     return "\n".join(out).rstrip() + "\n"
+
+
+_MADE_BY_TESTS = {
+    "LC406": "Example: produced by the test suite in a temporary copy of `locale/` (a catalogue there would ship):\n\n"
+             "```\nlocale/th/LC_MESSAGES/game.po:12:1: LC406 warning: the th translation of `Play` has 中, which none "
+             "of the game's fonts can draw (the game leaves them out); use words, or a script the game has a font for "
+             "(docs/translating.md, \"Scripts and fonts\")\n```",
+}
 
 
 def _mistakes_with(code: str) -> list[tuple[int, str]]:

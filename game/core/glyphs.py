@@ -1,7 +1,9 @@
-"""Which characters the bundled font can draw, read from its cmap table (pure Python).
+"""Which characters the bundled fonts can draw, read from their cmap tables (pure Python).
 
-Lint uses this to warn about text that would show as empty boxes in the game, such as
-emoji, which Be Vietnam Pro does not have.
+The game draws with Be Vietnam Pro and falls back, character by character, to the bundled
+Noto Sans Thai, Lao and Khmer (the fallback chain, in order). Lint and `i18n check` use this
+to warn about text that no bundled font can draw, such as emoji or CJK (see
+docs/architecture.md, "Fonts and scripts"); the game leaves such characters out and logs it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,21 @@ import functools
 import struct
 from pathlib import Path
 
-FONT = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "BeVietnamPro-Regular.ttf"
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT = FONT_DIR / "BeVietnamPro-Regular.ttf"
+# The fallback chain after the main font, one family per script; every family has these weights.
+FALLBACK_FAMILIES = ("NotoSansThai", "NotoSansLao", "NotoSansKhmer")
+# The ISO 15924 script each fallback is shaped as (HarfBuzz reorders Khmer vowels and stacks its
+# subscript consonants only when told the script).
+SCRIPTS = {"NotoSansThai": "Thai", "NotoSansLao": "Laoo", "NotoSansKhmer": "Khmr"}
+FALLBACK_WEIGHTS = {"regular": "Regular", "semibold": "Bold", "bold": "Bold"}
+
+
+def chain(weight: str = "regular") -> list[Path]:
+    """The bundled fonts for one weight, in the order a character is looked up."""
+    main = {"regular": "Regular", "semibold": "SemiBold", "bold": "Bold"}.get(weight, "Regular")
+    tail = FALLBACK_WEIGHTS.get(weight, "Regular")
+    return [FONT_DIR / f"BeVietnamPro-{main}.ttf", *(FONT_DIR / f"{fam}-{tail}.ttf" for fam in FALLBACK_FAMILIES)]
 
 
 @functools.cache
@@ -18,16 +34,17 @@ def covered(font: Path = FONT) -> frozenset[int]:
     """Code points with a real glyph (glyph id != 0). Empty if the font cannot be read."""
     try:
         data = font.read_bytes()
-        return frozenset(_cmap(data))
+        start = struct.unpack_from(">I", data, 12)[0] if data[:4] == b"ttcf" else 0  # a collection: its first font
+        return frozenset(_cmap(data, start))
     except (OSError, struct.error, ValueError):
         return frozenset()
 
 
-def _cmap(data: bytes) -> set[int]:
-    num_tables = struct.unpack_from(">H", data, 4)[0]
+def _cmap(data: bytes, start: int = 0) -> set[int]:
+    num_tables = struct.unpack_from(">H", data, start + 4)[0]
     tables = {}
     for i in range(num_tables):
-        tag, _checksum, offset, _length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        tag, _checksum, offset, _length = struct.unpack_from(">4sIII", data, start + 12 + 16 * i)
         tables[tag] = offset
     base = tables[b"cmap"]
     _version, count = struct.unpack_from(">HH", data, base)
@@ -76,19 +93,33 @@ def _format4(data: bytes, at: int) -> set[int]:
     return out
 
 
+INVISIBLE = frozenset("\u200b\u200c\u200d\ufe0f\ufe0e")  # joiners and variation selectors: nothing to draw
+_FINE = INVISIBLE | frozenset(" \t\n\r\u00a0")
+
+
 @functools.cache
-def _fine(font: Path) -> frozenset[str]:
-    return frozenset(map(chr, covered(font))) | frozenset(" \t\n\r\u200d\ufe0f\ufe0e\u00a0")
+def bundled() -> frozenset[int]:
+    """Code points some bundled font (any fallback) can draw."""
+    out: set[int] = set()
+    for path in chain("regular"):
+        out |= covered(path)
+    return frozenset(out)
 
 
-def missing(text: str, font: Path = FONT) -> list[str]:
-    """Characters of `text` the font cannot draw (whitespace and joiners are fine), in order."""
-    have = covered(font)
+@functools.cache
+def _fine(font: Path | None) -> frozenset[str]:
+    return frozenset(map(chr, bundled() if font is None else covered(font))) | _FINE
+
+
+def missing(text: str, font: Path | None = None) -> list[str]:
+    """Characters of `text` that no bundled font can draw (or, given `font`, that one font cannot;
+    whitespace and joiners are fine), in order of first appearance."""
+    have = bundled() if font is None else covered(font)
     if not have or _fine(font).issuperset(text):
         return []
     seen: list[str] = []
     for ch in text:
-        if ch.isspace() or ch in "\u200d\ufe0f\ufe0e" or ord(ch) in have:
+        if ch.isspace() or ch in _FINE or ord(ch) in have:
             continue
         if ch not in seen:
             seen.append(ch)

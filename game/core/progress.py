@@ -52,7 +52,9 @@ class Prefs:
             p.text_size = "medium"
         if p.timers not in TIMER_MODES:
             p.timers = "lesson"
-        if p.lang not in ("", "vi", "en"):
+        from .i18n import available_languages
+
+        if p.lang and p.lang not in available_languages():  # any language in locale/; gone since: ask again
             p.lang = ""
         p.nickname = clean_nickname(p.nickname)
         p.class_code = clean_class_code(p.class_code)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import polib
 
+from game.core import glyphs
 from game.core import plural as plural_rules
 from game.core.i18n import DOMAINS, placeholder_problem
 from game.core.textgate import describe, printable, unsafe_chars
@@ -110,6 +111,41 @@ class Issue:
         return f"{printable(self.path)}:{self.line}: {self.severity}: {printable(self.message)}"
 
 
+def undrawable(texts: list[str]) -> list[str]:
+    """Characters of these translations that no font of the game's chain has (in order)."""
+    out: list[str] = []
+    for s in texts:
+        out += [ch for ch in glyphs.missing(unicodedata.normalize("NFC", s)) if ch not in out]
+    return out
+
+
+def glyph_diagnostics(project: Project, langs: list[str] | None = None) -> list:
+    """LC406 for `lint`: each translated entry of every catalogue with characters no bundled font can
+    draw, at its line, naming the language and the entry. A catalogue whose whole text is drawable
+    is not parsed (the usual case: one pass over the file)."""
+    from game.core.diagnostics import Diagnostic, Mark
+
+    out = []
+    for lang in langs or project.languages():
+        for domain in DOMAINS:
+            path = project.po(lang, domain)
+            try:
+                if not glyphs.missing(unicodedata.normalize("NFC", path.read_text(encoding="utf-8", errors="replace"))):
+                    continue
+                po = read_po(path)
+            except Exception:
+                continue  # unreadable or broken: `i18n check` says so
+            for e in po:
+                if e.obsolete or e.fuzzy or not has_translation(e):
+                    continue
+                texts = [e.msgstr_plural[k] for k in sorted(e.msgstr_plural)] if e.msgid_plural else [e.msgstr]
+                chars = undrawable(texts)
+                if chars:
+                    out.append(Diagnostic(project.rel(path), Mark(e.linenum or 1, 1), "LC406",
+                                          {"lang": lang, "entry": e.msgctxt or e.msgid[:50], "chars": " ".join(chars)}))
+    return out
+
+
 def plural_problem(lang: str, value: str | None) -> str | None:
     norm = " ".join((value or "").split())
     if lang in ("vi", "en"):
@@ -193,6 +229,12 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
                                             f"{label}LC420 translation contains {describe(ch)} at line {ln}, "
                                             f"column {col} of the translation ({len(found)} in all); delete it "
                                             "(the game removes such characters)"))
+                chars = undrawable(texts)
+                if chars:
+                    issues.append(Issue(shown, line, "warning",
+                                        f"{label}LC406 the {lang} translation of {e.msgid[:50]!r} has "
+                                        f"{' '.join(chars)}, which no bundled font can draw (the game leaves "
+                                        "them out); use words, or a character the fonts have"))
                 if any(not unicodedata.is_normalized("NFC", s) for s in texts):
                     issues.append(Issue(shown, line, "warning", f"{label}translation is not NFC-normalised"))
     return issues

@@ -240,8 +240,16 @@ class App:
 
     def step(self, dt: float, events=None) -> None:
         """Handle queued input and move time on by dt seconds."""
+        leaving = False
         for ev in pygame.event.get() if events is None else events:
+            if leaving and ev.type == pygame.TEXTINPUT:
+                # The text of a key that just left a scene ("3" on the language screen) is not
+                # typed into the next one (the profile's nickname field).
+                leaving = False
+                continue
+            before = self.top
             self.handle(ev)
+            leaving = ev.type == pygame.KEYDOWN and self.top is not before
             if not self.running:
                 return
         if self.top is not None:

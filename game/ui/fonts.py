@@ -1,12 +1,17 @@
 """Fonts, the one word-wrap used for measuring and drawing, and the rendered-text cache.
 
-pygame's default font cannot draw Vietnamese, so every font is Be Vietnam Pro. Text is
-NFC-normalised before measuring. Rendered surfaces are cached by (text, width, font,
+pygame's default font cannot draw Vietnamese, so the main font is Be Vietnam Pro. Each role's
+font is a fallback chain (`ChainFont`): a run of characters the main font lacks is drawn with
+the first bundled font that has them (Noto Sans Thai, Lao, Khmer; see game.core.glyphs), then a
+system CJK font if one is installed. A character no font has is left out and logged, once.
+Text is NFC-normalised before measuring. Rendered surfaces are cached by (text, width, font,
 colour); the cache is dropped when language, text size or theme changes.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import unicodedata
 from bisect import bisect_right
 from itertools import accumulate
@@ -14,6 +19,7 @@ from pathlib import Path
 
 import pygame
 
+from game.core import glyphs
 from game.core.textgate import clean
 
 from .surfcache import SurfaceCache
@@ -27,12 +33,131 @@ ROLES = {
     "strong": ("semibold", 1.0), "button": ("semibold", 1.0), "label": ("semibold", 0.8),
     "title": ("bold", 1.25), "h1": ("bold", 1.6), "huge": ("bold", 2.6), "clock": ("semibold", 3.4),
 }
+# CJK is not bundled (a CJK font is 5-20 MB per weight; docs/architecture.md): the first of these
+# that exists is the last link of every chain. Checked once, only when a character needs it.
+SYSTEM_FALLBACKS = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "C:/Windows/Fonts/msyh.ttc", "C:/Windows/Fonts/simsun.ttc", "C:/Windows/Fonts/malgun.ttf",
+    "/System/Library/Fonts/PingFang.ttc", "/System/Library/Fonts/Hiragino Sans GB.ttc",
+)
 CACHE_LIMIT = 3000
 TEXT_CACHE_BYTES = 4 * 1024 * 1024  # rendered text kept, oldest dropped first (a screenful is ~2 MB)
 
 
+log = logging.getLogger("la_chan.fonts")
+
+
 def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
+
+
+_system_font: list = []  # [] not looked for yet; [None] or [Path] once looked
+
+
+def system_fallback():
+    """The first installed system font of SYSTEM_FALLBACKS (for CJK), or None."""
+    if not _system_font:
+        found = next((Path(p) for p in SYSTEM_FALLBACKS if Path(p).is_file()), None)
+        _system_font.append(found if found is not None and glyphs.covered(found) else None)
+    return _system_font[0]
+
+
+def _joins_previous(ch: str) -> bool:
+    """A combining mark or joiner: drawn with (and never split from) the character before it."""
+    return unicodedata.category(ch) in ("Mn", "Mc", "Me") or ch in "\u200c\u200d\ufe0e\ufe0f"
+
+
+class ChainFont:
+    """Duck-types the pygame.font.Font calls the UI uses (size, metrics, render, line size) over a
+    chain of fonts: each run of text is drawn with the first font that has its characters, on the
+    main font's baseline. Text the main font covers takes the main font's own path."""
+
+    def __init__(self, paths: list[Path], px: int):
+        self.px = px
+        self.paths = list(paths)
+        self.main = pygame.font.Font(str(self.paths[0]), px)
+        self._fonts: dict[int, pygame.font.Font] = {0: self.main}
+        self._main_chars = frozenset(map(chr, glyphs.covered(self.paths[0]))) | frozenset(" \n\t")
+        self._pick: dict[str, int] = {}
+        self._system = False
+
+    def index(self, ch: str) -> int:
+        """Which font of the chain draws ch (-1: none)."""
+        i = self._pick.get(ch)
+        if i is None:
+            cp = ord(ch)
+            i = next((n for n, path in enumerate(self.paths) if cp in glyphs.covered(path)), -1)
+            if i < 0 and not self._system:
+                self._system = True
+                extra = system_fallback()
+                if extra is not None:
+                    self.paths.append(extra)
+                    i = len(self.paths) - 1 if cp in glyphs.covered(extra) else -1
+            self._pick[ch] = i
+        return i
+
+    def font(self, i: int) -> pygame.font.Font:
+        f = self._fonts.get(i)
+        if f is None:
+            f = self._fonts[i] = pygame.font.Font(str(self.paths[i]), self.px)
+            script = glyphs.SCRIPTS.get(self.paths[i].stem.split("-")[0])
+            if script and hasattr(f, "set_script"):  # pygame-ce with SDL_ttf >= 2.20
+                with contextlib.suppress(pygame.error):  # SDL_ttf without HarfBuzz: drawn unshaped
+                    f.set_script(script)
+        return f
+
+    def runs(self, text: str) -> list[tuple[pygame.font.Font, str]]:
+        """Consecutive characters drawn by the same font; a combining mark stays with its base."""
+        if self._main_chars.issuperset(text):
+            return [(self.main, text)]
+        out: list[list] = []
+        for ch in text:
+            i = out[-1][0] if out and (_joins_previous(ch) or ch == " ") else max(0, self.index(ch))
+            if out and out[-1][0] == i:
+                out[-1][1].append(ch)
+            else:
+                out.append([i, [ch]])
+        return [(self.font(i), "".join(chars)) for i, chars in out]
+
+    def size(self, text: str) -> tuple[int, int]:
+        if self._main_chars.issuperset(text):
+            return self.main.size(text)
+        return sum(f.size(t)[0] for f, t in self.runs(text)), self.main.get_height()
+
+    def metrics(self, text: str) -> list:
+        if self._main_chars.issuperset(text):
+            return self.main.metrics(text)
+        return [(self.font(max(0, self.index(ch))).metrics(ch) or [None])[0] for ch in text]
+
+    def get_linesize(self) -> int:
+        return self.main.get_linesize()
+
+    def get_height(self) -> int:
+        return self.main.get_height()
+
+    def get_ascent(self) -> int:
+        return self.main.get_ascent()
+
+    def render(self, text: str, antialias: bool, colour) -> pygame.Surface:
+        runs = self.runs(text)
+        if len(runs) == 1 and runs[0][0] is self.main:
+            return self.main.render(text, antialias, colour)
+        imgs = [(f, f.render(t, antialias, colour)) for f, t in runs if f.size(t)[0] > 0]  # SDL refuses zero width
+        if not imgs:
+            return self.main.render(" ", antialias, colour)
+        asc = self.main.get_ascent()
+        # On the main font's baseline; a fallback's deeper descent may hang below the line box
+        # (Fonts.render leaves room for it), its taller ascent is blank space above its glyphs.
+        h = max(self.main.get_height(), *(asc - f.get_ascent() + img.get_height() for f, img in imgs))
+        surf = pygame.Surface((max(1, sum(img.get_width() for _f, img in imgs)), h), pygame.SRCALPHA)
+        x = 0
+        for f, img in imgs:
+            surf.blit(img, (x, asc - f.get_ascent()))  # every run on the main font's baseline
+            x += img.get_width()
+        return surf
 
 
 class Fonts:
@@ -41,7 +166,7 @@ class Fonts:
         self._wraps: dict = {}
         self._surfaces = SurfaceCache(TEXT_CACHE_BYTES)
         self._measures: dict = {}
-        self._glyph: dict[str, bool] = {}
+        self._logged: set[str] = set()
         self.configure(text_size, scale)
 
     def configure(self, text_size: str, scale: float) -> None:
@@ -59,33 +184,31 @@ class Fonts:
     def px(self, role: str) -> int:
         return max(8, round(self.body_px * ROLES[role][1]))
 
-    def get(self, role: str) -> pygame.font.Font:
+    def get(self, role: str) -> ChainFont:
         weight = ROLES[role][0]
         key = (weight, self.px(role))
         f = self._fonts.get(key)
         if f is None:
-            f = self._fonts[key] = pygame.font.Font(str(FONT_DIR / WEIGHTS[weight]), key[1])
+            f = self._fonts[key] = ChainFont([FONT_DIR / WEIGHTS[weight], *glyphs.chain(weight)[1:]], key[1])
         return f
 
     def line_height(self, role: str) -> int:
         return self.get(role).get_linesize()
 
     def drawable(self, text: str) -> str:
-        """Drop characters the font has no glyph for (emoji and the like), which would draw as
-        empty gaps; lint warns authors about them."""
+        """Leave out characters no font of the chain has (emoji and the like), which would draw as
+        empty gaps, and log them (once per character); lint and `i18n check` warn about them."""
         if text.isascii():
             return text
         font = self.get("body")
-        missing = set()
-        for ch in set(text):  # distinct characters: linear in the text, not in glyph lookups
-            ok = self._glyph.get(ch)
-            if ok is None:
-                m = font.metrics(ch)[0] if not ch.isspace() else (0, 1, 0, 1, 1)
-                ok = self._glyph[ch] = m is not None and (m[1] > m[0] or m[3] > m[2])
-            if not ok:
-                missing.add(ch)
+        missing = {ch for ch in set(text)  # distinct characters: linear in the text, not in glyph lookups
+                   if not ch.isspace() and font.index(ch) < 0}
         if not missing:
             return text
+        new = missing - self._logged - glyphs.INVISIBLE  # a lone variation selector is no loss
+        if new:
+            self._logged |= new
+            log.warning("no font can draw %s: left out of %r", " ".join(sorted(new)), text[:80])
         return "".join(ch for ch in text if ch not in missing).replace("  ", " ").strip()
 
     def wrap(self, text: str, role: str, width: int) -> list[str]:
@@ -114,7 +237,10 @@ class Fonts:
             out = self.drawable(nfc(clean(text))).replace("\n", " ")
             if f.size(out)[0] > width:
                 room = width - f.size("…")[0]
-                out = out[:_fits(f, out, max(1, room), _advances(f, out))] + "…"
+                end = _fits(f, out, max(1, room), _advances(f, out))
+                while 1 < end < len(out) and not _breakable(out, end):  # never between a letter and its mark
+                    end -= 1
+                out = out[:end] + "…"
             if len(self._wraps) > CACHE_LIMIT:
                 self._wraps.clear()
             self._wraps[key] = out
@@ -145,11 +271,13 @@ class Fonts:
         lh = font.get_linesize()
         w = max((font.size(ln)[0] for ln in lines), default=1)
         w = max(1, min(w, width) if align == "left" else width)
-        surf = pygame.Surface((w, max(1, lh * len(lines))), pygame.SRCALPHA)
-        for i, ln in enumerate(lines):
-            if not ln:
+        imgs = [font.render(ln, True, colour[:3]) if ln else None for ln in lines]
+        # A fallback's descender (Thai, Khmer) below the last line's box.
+        hang = max((img.get_height() - font.get_height() for img in imgs[-1:] if img is not None), default=0)
+        surf = pygame.Surface((w, max(1, lh * len(lines) + max(0, hang))), pygame.SRCALPHA)
+        for i, img in enumerate(imgs):
+            if img is None:
                 continue
-            img = font.render(ln, True, colour[:3])
             if len(colour) > 3:
                 img.set_alpha(colour[3])
             x = 0 if align == "left" else (w - img.get_width()) // 2 if align == "center" else w - img.get_width()
@@ -161,9 +289,29 @@ class Fonts:
 # -- linear-time layout helpers ------------------------------------------------------
 
 # In a word wider than the line (a URL, a pasted token), break after these...
-_BREAK_AFTER = frozenset("/-")
+_BREAK_AFTER = frozenset("/-\u200b")  # U+200B: a break a translator marked in Thai, Lao or Khmer
 # ...or before these, so `example.com/a?b=1&c=2` splits where a reader expects.
 _BREAK_BEFORE = frozenset(".?&=")
+
+
+# Scripts written without spaces between words: a line may break between two of their characters.
+_NO_SPACES = ((0x0E00, 0x0EFF), (0x1780, 0x17FF), (0x19E0, 0x19FF))  # Thai, Lao; Khmer and its symbols
+# A break never follows these: Thai/Lao vowels written before their consonant, the Khmer coeng
+# (which makes the next consonant a subscript), joiners.
+_NO_BREAK_AFTER = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0ec3\u0ec4\u17d2\u200d")
+# ...nor precedes these: SARA AM (a spacing mark of the syllable before) and the repetition signs.
+_NO_BREAK_BEFORE = frozenset("\u0e33\u0eb3\u0e46\u0ec6")
+
+
+def _no_spaces(ch: str) -> bool:
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _NO_SPACES)
+
+
+def _breakable(text: str, i: int) -> bool:
+    """Whether a line may end before text[i] without splitting a grapheme."""
+    return (0 < i < len(text) and not _joins_previous(text[i]) and text[i] not in _NO_BREAK_BEFORE
+            and text[i - 1] not in _NO_BREAK_AFTER)
 
 
 def _advances(font, text: str) -> list[int]:
@@ -185,6 +333,21 @@ def _fits(font, text: str, width: int, pos: list[int], start: int = 0) -> int:
     kerning or rounding overshoot is corrected by a binary search over the short guessed line."""
     end = max(start + 1, min(len(text), bisect_right(pos, pos[start] + width, start) - 1))
     if end - start == 1 or font.size(text[start:end])[0] <= width:
+        if end < len(text) and _no_spaces(text[end]):
+            # Shaped Khmer (and stacked Thai/Lao marks) is narrower than its characters' advances
+            # add up to: gallop forward while it still fits (a few measures per line).
+            step = 1
+            while end + step <= len(text) and font.size(text[start:end + step])[0] <= width:
+                end += step
+                step *= 2
+            lo, hi = end, min(len(text), end + step) - 1
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if font.size(text[start:mid])[0] <= width:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            end = lo
         return end
     lo, hi = start + 1, end - 1  # text[start:lo] is one character; text[start:end] is too wide
     while lo < hi:
@@ -209,6 +372,14 @@ def _break_long_word(font, word: str, width: int) -> list[str]:
                       + [word.rfind(c, floor, end + 1) for c in _BREAK_BEFORE])
             if cut >= floor:
                 end = cut
+            back = end
+            while back > start + 1 and not _breakable(word, back):  # keep a mark with its letter
+                back -= 1
+            if _breakable(word, back):
+                end = back
+            else:
+                while end < len(word) and not _breakable(word, end):
+                    end += 1
         pieces.append(word[start:end])
         start = end
     return pieces
@@ -247,6 +418,23 @@ def _wrap_para(font, para: str, width: int, lines: list[str]) -> None:
                 cur.append(word)
                 cur_w = real
                 continue
+        if cur and ww > width - cur_w - space and any(map(_no_spaces, word)):
+            # Thai, Lao, Khmer: fill the rest of the line, cutting between two of their characters.
+            end = _fits(font, word, max(1, width - cur_w - space), _advances(font, word)) + 1
+            head = " ".join(cur) + " "
+            for _ in range(4):  # measured apart, the joined line can still be a pixel wider: step back
+                end -= 1
+                while end > 0 and not (_breakable(word, end) and _no_spaces(word[end - 1]) and _no_spaces(word[end])):
+                    end -= 1
+                zwsp = word.rfind("\u200b", 0, end + 1)  # a break the translator marked: preferred
+                if zwsp >= 0:
+                    end = zwsp + 1
+                if end <= 0 or font.size(head + word[:end])[0] <= width:
+                    break
+            if end > 0 and font.size(head + word[:end])[0] <= width:
+                cur.append(word[:end])
+                word = word[end:]
+                ww = font.size(word)[0]
         if cur:
             flush()
             if cur and cur_w + space + ww <= width:  # the carried word and this one share a line
