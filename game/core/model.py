@@ -329,6 +329,12 @@ class RedFlag(Node):
 
 
 @dataclass
+class Tag(Node):
+    id: str = f("id", required=True, doc="Stable id, as scenarios list it in `tags:`.")
+    name: str = f("text", required=True, doc="The name players see.")
+
+
+@dataclass
 class Hotline(Node):
     id: str = f("id", required=True, doc="Stable id.")
     number: str = f("text", required=True, doc="Number or address (text such as 'the number on your card' is translated).")

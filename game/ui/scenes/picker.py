@@ -7,7 +7,7 @@ import pygame
 from .. import items as I
 from ..notices import notice_lines
 from ..scene import Scene
-from ..words import scn_list, scn_text
+from ..words import difficulty_text, scn_list, scn_text, tag_names
 
 
 class PickerScene(Scene):
@@ -112,12 +112,13 @@ class PickerScene(Scene):
         add_text(scn_text(tr, scn, "title"), th["panel_text"], "title")
         add_text(scn_text(tr, scn, "summary"), th["panel_muted"], "small")
         meta = " · ".join([
-            tr.gettext("Difficulty {n}/5").format(n=scn.difficulty),
+            difficulty_text(tr, scn.difficulty),
             tr.ngettext("{n} minute", "{n} minutes", scn.minutes).format(n=scn.minutes),
         ])
         add_text(meta, th["panel_text"], "label")
-        if scn.tags:
-            add_text("  ".join("#" + t for t in scn.tags), th["accent"] if not th.high_contrast else th["panel_muted"], "tiny")
+        tags = tag_names(tr, app.get_taxonomy(), scn.tags)
+        if tags:
+            add_text(" · ".join(tags), th["accent"] if not th.high_contrast else th["panel_muted"], "tiny")
         best = app.progress.best(nick, scn.id)
         if best is not None:
             ih = fonts.line_height("label")

