@@ -37,3 +37,16 @@ def test_tags_and_difficulty_are_words_in_the_players_language(make_driver):
     # every tag a shipped scenario uses has a name, so none is silently left off a card
     used = {t for e in d.app.get_catalog().entries if e.ok for t in e.scenario.tags}
     assert used <= set(tax.tags), used - set(tax.tags)
+
+
+def test_settings_never_shows_a_file_path(make_driver, tmp_path):
+    folder = tmp_path / "lab-share" / "results"
+    rec = R.ResultsStore(folder, data_dir=tmp_path / "local", machine="pc7")
+    d = make_driver(recorder=rec)
+    d.app.push(SettingsScene(d.app))
+    d.frame()
+    text = d.screen_text()
+    assert "Results are being saved." in text
+    assert str(tmp_path) not in text and "lab-share" not in text
+    assert not re.search(r"[/\\][\w.-]+[/\\]|[A-Za-z]:\\", text), text  # nothing shaped like a path
+    rec.close()
