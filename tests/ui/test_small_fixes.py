@@ -15,6 +15,18 @@ from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.settings import SettingsScene
 
 
+def test_a_first_start_offers_vietnamese_whatever_the_os_locale(monkeypatch, make_driver, tmp_path):
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.setenv(var, "en_US.UTF-8")
+    monkeypatch.delenv("LA_CHAN_LANG", raising=False)
+    monkeypatch.setenv("LA_CHAN_DATA_DIR", str(tmp_path))  # no language chosen yet
+    assert first_start_lang() == "vi" and screen_lang() == "vi"
+    monkeypatch.setenv("LA_CHAN_LANG", "en")
+    assert first_start_lang() == "en"  # tests and benchmarks still choose
+    d = make_driver(lang=None, default_lang="vi")
+    assert d.app.lang == "vi"
+
+
 def picker_text(make_driver, lang):
     d = make_driver(lang=lang)
     d.app.push(PickerScene(d.app))
