@@ -62,3 +62,22 @@ def test_settings_never_shows_a_file_path(make_driver, tmp_path):
     assert str(tmp_path) not in text and "lab-share" not in text
     assert not re.search(r"[/\\][\w.-]+[/\\]|[A-Za-z]:\\", text), text  # nothing shaped like a path
     rec.close()
+
+
+def test_f11_repaints_the_whole_window_at_once_and_again_while_it_settles(make_driver):
+    d = make_driver()
+    d.app.push(PickerScene(d.app))
+    d.app.render()
+    assert d.app.render() == []  # nothing changed: nothing painted
+    frames = d.app.frames
+    d.key(pygame.K_F11, dt=0.05)
+    assert d.app.prefs.fullscreen
+    assert d.app.frames > frames  # painted inside the key press, before any later input
+    assert d.app.surface is pygame.display.get_surface()
+    assert d.app.wake_in() is not None  # the loop comes back without waiting for a key
+    assert d.app.render() is None  # a whole repaint, though nothing in the scene changed
+    while d.app.settle:
+        assert d.app.render() is None
+    assert d.app.render() == [] and d.app.wake_in() is None
+    d.key(pygame.K_F11)
+    assert not d.app.prefs.fullscreen
