@@ -81,3 +81,26 @@ def test_f11_repaints_the_whole_window_at_once_and_again_while_it_settles(make_d
     assert d.app.render() == [] and d.app.wake_in() is None
     d.key(pygame.K_F11)
     assert not d.app.prefs.fullscreen
+
+
+def test_high_contrast_pause_dialog_has_a_visible_panel(make_driver):
+    from game.ui.scenes.play import PlayScene
+
+    d = make_driver()
+    d.app.prefs.high_contrast = True
+    d.app.apply_prefs()
+    scn = load_scenario(ROOT / "scenarios" / "demo_shipper.yaml").scenario
+    d.app.push(PlayScene(d.app, scn))
+    d.frame()
+    d.key(pygame.K_ESCAPE)
+    assert isinstance(d.scene, PauseScene)
+    th = d.app.theme
+    panel = next(it for it in d.scene.items if it.group == "dialog")
+    assert panel.border >= 2 and panel.border_colour != th["panel"]
+    # and the pixels on the panel's edge differ from the pixels inside it
+    surf = d.app.surface
+    edge = surf.get_at((panel.rect.centerx, panel.rect.top + 1))
+    inside = surf.get_at((panel.rect.centerx, panel.rect.top + 8))
+    assert edge != inside
+    buttons = [it for it in d.scene.items if it.kind == "button"]
+    assert buttons and all(b.border >= 2 for b in buttons)
