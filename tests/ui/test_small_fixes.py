@@ -104,3 +104,46 @@ def test_high_contrast_pause_dialog_has_a_visible_panel(make_driver):
     assert edge != inside
     buttons = [it for it in d.scene.items if it.kind == "button"]
     assert buttons and all(b.border >= 2 for b in buttons)
+
+
+def test_classroom_enter_that_skipped_ahead_does_not_reveal(make_driver, tmp_path):
+    import time
+
+    from game.ui.classroom.scenes import ENTER_REPEAT_GAP, ClassroomScene
+
+    rec = R.ResultsStore(tmp_path / "usb", data_dir=tmp_path / "local", machine="projector")
+    d = make_driver(recorder=rec)
+    scn = load_scenario(Path(ROOT) / "scenarios" / "demo_shipper.yaml").scenario
+    d.app.push(ClassroomScene(d.app, scn))
+    d.frame()
+
+    def release(ev_type=pygame.KEYUP):
+        kw = {"key": pygame.K_RETURN, "mod": 0, "unicode": "", "scancode": 0} if ev_type == pygame.KEYUP else {}
+        pygame.event.post(pygame.event.Event(ev_type, **kw))
+        d.frame()
+
+    assert not d.scene.engine.deciding
+    d.key(pygame.K_RETURN)  # skip ahead: the story runs on to the first decision
+    assert d.scene.engine.deciding
+    for _ in range(5):  # the key held down repeats
+        d.key(pygame.K_RETURN, dt=0.04)
+    assert not d.scene.revealed
+    release()
+    d.key(pygame.K_RETURN)  # a new press reveals
+    assert d.scene.revealed
+    d.key(pygame.K_RETURN)  # and the next one goes on with the class's choice
+    assert not d.scene.revealed
+    # a window that loses the focus never gets the release: that ends the press too
+    d.run_until(lambda: d.scene.engine.deciding or d.name != "ClassroomScene")
+    d.scene.revealed = False
+    d.scene.enter_held_at = time.monotonic()
+    release(pygame.WINDOWFOCUSLOST)
+    d.key(pygame.K_RETURN)
+    assert d.scene.revealed
+    # and so does a pause longer than a key's repeats ever leave
+    d.scene.revealed = False
+    d.scene.enter_held_at = time.monotonic()
+    time.sleep(ENTER_REPEAT_GAP + 0.05)
+    d.key(pygame.K_RETURN)
+    assert d.scene.revealed
+    rec.close()
