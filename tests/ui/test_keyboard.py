@@ -91,3 +91,52 @@ def test_arrow_keys_move_around_the_grid(make_driver, keys_only):
         d.key(pygame.K_DOWN)
     assert d.scene.grid[d.scene.focus][0] == (len(ids) - 1) // cols  # the last row, scrolled to
     assert any(it.focused for it in d.scene.items)
+
+
+def move_to(d, sid):
+    """Arrow keys to a card: right along the rows until it has the focus."""
+    for _ in range(60):
+        if d.scene.focus == ("play", sid):
+            return
+        d.key(pygame.K_RIGHT)
+    raise AssertionError(f"arrow keys never reached {sid}: at {d.scene.focus}")
+
+
+# The hardest scenario runs in the quick suite; every other shipped one with the slow tests.
+QUICK = "online_kidnapping"
+
+
+@pytest.mark.parametrize("sid", [s if s == QUICK else pytest.param(s, marks=pytest.mark.slow) for s in SHIPPED])
+def test_every_shipped_scenario_plays_by_keyboard_alone(make_driver, keys_only, sid):
+    d = make_driver(lang=None, default_lang="vi")  # a first start: the language page offers Tiếng Việt
+    d.app.push(LanguageScene(d.app))
+    d.frame()
+    d.key(pygame.K_RETURN)
+    assert d.app.lang == "vi" and d.name == "ProfileScene"
+    d.key(pygame.K_RETURN)  # the remembered nickname
+    d.key(pygame.K_RETURN)  # no class code
+    assert d.name == "PickerScene"
+    d.drawing = False  # what follows needs no pixels; the scenes lay themselves out for input
+    entry = next(e for e in d.app.get_catalog().entries if Path(e.path).stem == sid)
+    assert entry.ok, entry.error
+    sid = entry.id
+    move_to(d, sid)
+    d.key(pygame.K_RETURN)
+    if d.name == "WarningScene":
+        d.key(pygame.K_RETURN)
+    assert d.name == "PlayScene" and d.scene.scn.id == sid
+    for _ in range(4000):
+        if d.name != "PlayScene":
+            break
+        sc = d.scene
+        if sc.card is not None:
+            d.key(pygame.K_RETURN)
+        elif sc.engine.deciding:
+            d.key(pygame.K_1)
+        else:
+            d.key(pygame.K_SPACE, dt=0.2)
+    assert d.name == "DebriefScene", d.name
+    assert d.scene.engine.ending is not None
+    d.key(pygame.K_3)  # back to the menu
+    assert d.name == "PickerScene"
+    assert keys_only and set(keys_only) <= {pygame.KEYDOWN, pygame.TEXTINPUT}
