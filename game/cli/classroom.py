@@ -23,7 +23,7 @@ def register(p) -> None:
 
     p.add_argument("file", nargs="?", type=Path, help="a scenario file to play")
     p.add_argument("--class-code", default=None, help="class code to record the votes under")
-    add_lang(p, "interface language")
+    add_lang(p, "interface language (default: the one chosen in the game, else Tiếng Việt)")
     p.add_argument("--results-dir", metavar="DIR", help="folder for the results file (default: as for play)")
     p.add_argument("--windowed", dest="fullscreen", action="store_false", default=True,
                    help="a window instead of full screen")
@@ -55,10 +55,10 @@ def make_app(*, lang=None, size=(1280, 720), fullscreen=False, class_code=None, 
 def run(args) -> int:
     import sys
 
-    from game.cli.common import default_lang
+    from game.cli.common import screen_lang
     from game.core.loader import load_scenario
 
-    app = make_app(lang=args.lang or default_lang(), size=args.size, fullscreen=args.fullscreen,
+    app = make_app(lang=args.lang or screen_lang(), size=args.size, fullscreen=args.fullscreen,
                    class_code=args.class_code, results_dir=args.results_dir)
     from game.ui.classroom.scenes import ClassroomPickerScene, ClassroomScene
 

@@ -35,6 +35,29 @@ def _from_locale(value: str, langs) -> str | None:
     return None
 
 
+def first_start_lang() -> str:
+    """The language the game's screens start in before anyone chose one: Tiếng Việt, whatever
+    the OS locale (lab PCs often run an English Windows); LA_CHAN_LANG still chooses, for tests
+    and benchmarks. A language chosen in the game wins over both (the game reads its prefs)."""
+    env = os.environ.get("LA_CHAN_LANG")
+    return env if env and env in present_languages() else "vi"
+
+
+def chosen_lang() -> str | None:
+    """The language the player last chose in the game (its progress file), if any."""
+    from game.core.storage import read_json, user_data_dir
+
+    saved = read_json(user_data_dir() / "progress.json", {})
+    lang = saved.get("prefs", {}).get("lang") if isinstance(saved, dict) and isinstance(saved.get("prefs"), dict) else None
+    return lang if isinstance(lang, str) and lang in present_languages() else None
+
+
+def screen_lang() -> str:
+    """For a screen students see (classroom): LA_CHAN_LANG, the game's chosen language, else vi."""
+    env = os.environ.get("LA_CHAN_LANG")
+    return env if env and env in present_languages() else chosen_lang() or "vi"
+
+
 def default_lang() -> str:
     """The language for tool output: LA_CHAN_LANG, then the language chosen in the game,
     then the OS locale, else English; any of them only if present in locale/."""
@@ -42,11 +65,8 @@ def default_lang() -> str:
     env = os.environ.get("LA_CHAN_LANG")
     if env in langs:
         return env
-    from game.core.storage import read_json, user_data_dir
-
-    saved = read_json(user_data_dir() / "progress.json", {})
-    lang = saved.get("prefs", {}).get("lang") if isinstance(saved, dict) and isinstance(saved.get("prefs"), dict) else None
-    if isinstance(lang, str) and lang in langs:
+    lang = chosen_lang()
+    if lang:
         return lang
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         found = _from_locale(os.environ.get(var, ""), langs)

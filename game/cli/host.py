@@ -95,11 +95,11 @@ def _headless(host, args) -> int:
 
 def _projector(host, args) -> int:
     from game.cli.classroom import make_app
-    from game.cli.common import default_lang
+    from game.cli.common import screen_lang
     from game.cli.play import parse_size
     from game.ui.host.scenes import HostJoinScene
 
-    app = make_app(lang=args.lang or default_lang(), size=parse_size(args.size), fullscreen=args.fullscreen,
+    app = make_app(lang=args.lang or screen_lang(), size=parse_size(args.size), fullscreen=args.fullscreen,
                    class_code=args.class_code or None, recorder=host.store, data_dir=args.data_dir)
     app.push(HostJoinScene(app, host))
     story = host.session.story

@@ -26,7 +26,7 @@ def register(p) -> None:
     p.add_argument("file", nargs="?", type=Path, help="a scenario file to play directly")
     p.add_argument("--watch", action="store_true", help="reload FILE when it changes (authors)")
     p.add_argument("--start", metavar="STEP", help="begin at this step id (with FILE)")
-    add_lang(p, "interface language (default: last used, else OS locale)")
+    add_lang(p, "interface language (default: last used, else Tiếng Việt)")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--windowed", dest="fullscreen", action="store_false", default=None)
     g.add_argument("--fullscreen", dest="fullscreen", action="store_true")
@@ -63,9 +63,9 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def run(args) -> int:
-    from game.cli.common import default_lang
+    from game.cli.common import first_start_lang
     from game.ui.main import launch
 
     return launch(file=args.file, watch=args.watch, start=args.start, lang=args.lang,
-                  fullscreen=args.fullscreen, size=args.size, default_lang=default_lang(),
+                  fullscreen=args.fullscreen, size=args.size, default_lang=first_start_lang(),
                   results_dir=args.results_dir, quiz=args.quiz, join=args.join, join_code=args.code)

@@ -249,6 +249,7 @@ class Scenario(Node):
     difficulty: int = f("int", required=True, min=1, max=5, doc="1 (easiest) to 5 (hardest).")
     minutes: int = f("int", required=True, min=1, max=60, doc="Estimated minutes to play.")
     clock: str | None = f("time", doc="The phone's clock when the story starts, HH:MM (default 20:14).")
+    lock_screen: bool = f("bool", default=False, doc="Start on the lock screen (the clock and each notification in full) instead of the home screen; the player unlocks the phone to read on.")
     tags: list[str] = f("ids", default=[], doc="Topic tags.")
     content_warnings: list[str] = f("texts", default=[], doc="Shown before play.")
     note: str | None = f("str", doc=AUTHOR["note"])
@@ -326,6 +327,12 @@ class RedFlag(Node):
     id: str = f("id", required=True, doc="Stable id.")
     name: str = f("text", required=True, doc="Short name.")
     explanation: str = f("text", required=True, doc="What it is and why it matters.")
+
+
+@dataclass
+class Tag(Node):
+    id: str = f("id", required=True, doc="Stable id, as scenarios list it in `tags:`.")
+    name: str = f("text", required=True, doc="The name players see.")
 
 
 @dataclass

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .diagnostics import Mark
-from .model import Choice, Ending, Event, Hotline, Link, RedFlag, Scenario, Step
+from .model import Choice, Ending, Event, Hotline, Link, RedFlag, Scenario, Step, Tag
 
 
 @dataclass(frozen=True)
@@ -113,8 +113,11 @@ def iter_texts(scn: Scenario) -> Iterator[TextItem]:
         yield from _fields(e, ending_key(scn, e), e.note)
 
 
-def iter_taxonomy_texts(red_flags: dict[str, RedFlag], hotlines: dict[str, Hotline]) -> Iterator[TextItem]:
+def iter_taxonomy_texts(red_flags: dict[str, RedFlag], hotlines: dict[str, Hotline],
+                        tags: dict[str, Tag] | None = None) -> Iterator[TextItem]:
     for fl in red_flags.values():
         yield from _fields(fl, f"red_flag/{fl.id}", None)
     for h in hotlines.values():
         yield from _fields(h, f"hotline/{h.id}", None)
+    for t in (tags or {}).values():
+        yield from _fields(t, f"tag/{t.id}", None)

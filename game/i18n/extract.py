@@ -7,7 +7,7 @@ comment on the lines just above a call becomes the entry's `#.` note.
 
 Scenario strings come from `game.core.texts.iter_texts` (msgctxt = the stable key,
 `#:` = file:line, `#.` = the author's note plus the source language), and the shared
-red flags and hotlines from `iter_taxonomy_texts` (source language vi).
+red flags, hotlines and topic tags from `iter_taxonomy_texts` (source language vi).
 """
 
 from __future__ import annotations
@@ -179,8 +179,9 @@ def extract_scenarios(project: Project) -> Extracted:
 
     tax = load_taxonomy(project.data_dir)
     files = {"red_flag": project.rel(project.data_dir / "red_flags.yaml"),
-             "hotline": project.rel(project.data_dir / "hotlines.yaml")}
-    for item in iter_taxonomy_texts(tax.red_flags, tax.hotlines):
+             "hotline": project.rel(project.data_dir / "hotlines.yaml"),
+             "tag": project.rel(project.data_dir / "tags.yaml")}
+    for item in iter_taxonomy_texts(tax.red_flags, tax.hotlines, tax.tags):
         add(_scenario_entry(item, files[item.key.split("/", 1)[0]], TAXONOMY_LANGUAGE))
     for loaded in load_all(project.scenario_paths, tax):
         shown = project.rel(loaded.path)

@@ -52,6 +52,7 @@ _SHOWN_AGAIN = tuple(getattr(pygame, n) for n in ("WINDOWEXPOSED", "VIDEOEXPOSE"
                      if hasattr(pygame, n))
 
 MIN_SIZE = (960, 600)
+SETTLE_FRAMES, SETTLE_GAP = 4, 0.1  # after F11: whole repaints, this many seconds apart
 BASE = (1280, 720)
 
 
@@ -83,6 +84,7 @@ class App:
         self.first_frame_at: float | None = None
         self._painted: Counter | None = None  # signatures of the items on screen now
         self._painted_size = None
+        self.settle = 0  # whole repaints still to do after the window changed mode (F11)
         self.catalog = None  # game.ui.catalog.Catalog, loaded on first use
         self.taxonomy = None
         self.surface = self._open_window()
@@ -138,6 +140,12 @@ class App:
         self.prefs.fullscreen = not self.prefs.fullscreen
         self.surface = self._open_window()
         self.progress.save()
+        # The window manager maps the new window after set_mode returns, and may drop what we
+        # send before then (a black screen until the next key press): paint all of it now and
+        # on the next few frames, which the loop runs without waiting for input.
+        self.settle = SETTLE_FRAMES
+        self.draw()
+        pygame.display.flip()
 
     def resize(self, size) -> None:
         """The window was resized: keep a minimum size, then lay everything out again."""
@@ -148,6 +156,8 @@ class App:
             else:
                 self.surface = pygame.display.get_surface() or self.surface
             self.windowed_size = self.surface.get_size()
+        else:
+            self.surface = pygame.display.get_surface() or self.surface
         self._rescale(self.surface.get_size())
 
     # -- settings that change how everything looks ---------------------------
@@ -227,6 +237,7 @@ class App:
             self.resize(ev.size)
             return
         if ev.type in (pygame.WINDOWSIZECHANGED,):
+            self.surface = pygame.display.get_surface() or self.surface
             self._rescale(self.surface.get_size())
             return
         if ev.type in _SHOWN_AGAIN:
@@ -280,6 +291,9 @@ class App:
         Returns the rectangles to send to the screen: [] when nothing changed, None when
         everything was painted (first frame, new size or look, or most of the screen moved).
         """
+        if self.settle > 0:
+            self.settle -= 1
+            self._painted = None
         if self._painted is None or self.surface.get_size() != self._painted_size:
             self.draw()
             return None
@@ -310,6 +324,8 @@ class App:
         return rects
 
     def wake_in(self) -> float | None:
+        if self.settle > 0:
+            return SETTLE_GAP
         return self.top.wake_in() if self.top is not None else None
 
     def frame(self, dt: float, events=None) -> bool:

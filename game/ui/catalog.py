@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ class Entry:
     path: Path
     scenario: object  # Scenario or None
     ok: bool
-    error: str | None  # the first error, for the disabled card
+    error: str | None  # the first error, for the disabled card (the file's name, never its folder)
 
     @property
     def id(self) -> str:
@@ -25,7 +26,9 @@ def _entry(item, lang) -> Entry:
     first = errs[0] if errs else None
     msg = None
     if first is not None or item.scenario is None:
-        msg = f"{first.path}:{first.mark.line if first.mark else 1}: {first.message(lang)}" if first else item.path.name
+        # the file's name and line, not its path: students read the picker (`lint` gives authors the path)
+        name = Path(first.path).name if first else item.path.name
+        msg = f"{name}:{first.mark.line if first.mark else 1}: {first.message(lang)}" if first else name
     return Entry(item.path, item.scenario, item.ok, msg)
 
 
@@ -40,7 +43,8 @@ class Catalog:
         try:
             loaded = load_all(self.paths, self.taxonomy)
         except Exception as exc:  # noqa: BLE001 — a broken pack must still show a menu
-            return [Entry(Path("scenarios"), None, False, str(exc))]
+            logging.getLogger(__name__).exception("loading the scenarios failed")
+            return [Entry(Path("scenarios"), None, False, type(exc).__name__)]  # its text may hold a path: logged
         entries = [_entry(item, self.lang) for item in loaded]
         # a learning order: the tutorial first, then by difficulty; broken files last
         def order(e):

@@ -85,6 +85,12 @@ def draw(surf: pygame.Surface, name: str, rect: pygame.Rect, colour, fg=(255, 25
         pygame.draw.ellipse(surf, colour, body)
         pygame.draw.polygon(surf, colour, [(r.left + r.w * 0.2, body.bottom - r.h * 0.15), (r.left + r.w * 0.1, r.bottom),
                                            (r.left + r.w * 0.45, body.bottom - r.h * 0.05)])
+    elif name == "bell":  # notifications
+        dome = pygame.Rect(r.left + r.w * 0.18, r.top + r.h * 0.08, r.w * 0.64, r.h * 0.78)
+        pygame.draw.ellipse(surf, colour, dome)
+        pygame.draw.rect(surf, colour, (r.left + r.w * 0.08, r.top + r.h * 0.6, r.w * 0.84, r.h * 0.16),
+                         border_radius=max(1, lw // 2))
+        pygame.draw.circle(surf, colour, (cx, r.top + r.h * 0.86), max(2, s // 9))
     elif name == "home":
         pygame.draw.rect(surf, colour, r, border_radius=r.h // 2)
 

@@ -56,6 +56,24 @@ def flag_name(tr, tax, fid: str) -> str:
     return tr.text(Text(f"red_flag/{fid}/name", fl.name)) if fl else fid
 
 
+def tag_names(tr, tax, tags) -> list[str]:
+    """Topic tags as players read them; a tag `assets/data/tags.yaml` does not name is left out
+    (a raw id such as `bat_coc_online` means nothing to a student)."""
+    out = []
+    for t in tags:
+        tag = tax.tags.get(t) if tax else None
+        name = tr.text(Text(f"tag/{t}/name", tag.name)) if tag is not None else None
+        if name and name not in out:  # two ids may share a name (task_scam, easy_job)
+            out.append(name)
+    return out
+
+
+def difficulty_text(tr, n: int) -> str:
+    """A scenario's difficulty (1-5) as a word a student reads, with the number."""
+    level = (tr.gettext("easy") if n <= 2 else tr.gettext("medium") if n == 3 else tr.gettext("hard"))
+    return tr.gettext("Difficulty: {level} ({n}/5)").format(level=level, n=n)
+
+
 def flag_explanation(tr, tax, fid: str) -> str:
     fl = tax.red_flags.get(fid) if tax else None
     return tr.text(Text(f"red_flag/{fid}/explanation", fl.explanation)) if fl else ""

@@ -103,7 +103,7 @@ def layout_problems(scene, phone_screen=None) -> list[str]:
         if fonts is not None and it.kind == "text" and it.text and it.rect.w > 0:
             h = fonts.measure(it.text, it.role, it.rect.w)[1]
             if h > it.rect.h + 2:
-                out.append(f"text spills out of its box: {it.text!r} needs {h}px, has {it.rect.h}px")
+                out.append(f"text spills out of its box: {it.text!r} needs {h}px, has {it.rect.h}px (layer {it.layer}, {it.area}, w {it.rect.w})")
         if window is not None and it.clickable and it.clip is None and not window.contains(it.rect):
             out.append(f"off screen: {it.text!r} {it.rect}")
         vis = it.rect.clip(it.clip) if it.clip is not None else it.rect

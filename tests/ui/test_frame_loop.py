@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pygame
@@ -24,6 +25,16 @@ def _timed(d):
     d.app.push(scene)
     while not scene.engine.deciding:
         d.app.step(0.5)
+    # The phone is unlocked and shows the conversation: let its banners go away and its images
+    # arrive first, so what follows measures the countdown alone.
+    while scene.phone.banners:
+        d.app.step(0.5)
+    scene.refresh()
+    for _ in range(500):
+        d.app.step(0.0)  # polls the loader
+        if not scene.assets.pending():
+            break
+        time.sleep(0.01)
     return scene
 
 

@@ -65,6 +65,8 @@ def test_picker_survives_a_broken_scenario_file(make_driver, tmp_path):
     broken = [it for it in cards if not it.enabled]
     assert len(broken) == 1
     assert "This scenario has an error and cannot be played:" in d.texts()
+    assert any(t.startswith("broken.yaml:") for t in d.texts())  # the file's name and line, not its path
+    assert str(tmp_path) not in d.screen_text() and "pack/" not in d.screen_text()
     d.click(broken[0].rect.center)  # a disabled card does nothing
     assert d.name == "PickerScene"
 

@@ -14,6 +14,7 @@ from .driver import layout_problems
 @pytest.mark.parametrize("text_size", ["small", "medium", "large"])
 def test_phone_screens(make_driver, size, text_size):
     scn = load_scenario(SCENARIOS_DIR / "demo_otp.yaml").scenario
+    scn.lock_screen = True  # the author asks for the lock screen: it is drawn too
     d = make_driver(lang="vi", size=size, text_size=text_size, timers=False)
     d.app.push(PlayScene(d.app, scn))
     d.run_until(lambda: d.scene.engine.deciding)
@@ -43,6 +44,11 @@ def test_phone_screens(make_driver, size, text_size):
     d.key(pygame.K_BACKSPACE)
     d.click_action(("phone", "open", ("recents",)))
     check("recents")
+    d.key(pygame.K_BACKSPACE)
+    d.click_action(("phone", "open", ("shade",)))
+    check("shade")
+    d.key(pygame.K_BACKSPACE)
+    d.click_action(("phone", "open", ("recents",)))
     d.key(pygame.K_1)  # thank dad -> feedback card
     check("card")
     d.key(pygame.K_RETURN)
@@ -51,7 +57,7 @@ def test_phone_screens(make_driver, size, text_size):
     for _ in range(6):
         d.wheel(1)
     check("scrolled")
-    assert [s[0] for s in visited][:5] == ["lock", "home", "list", "thread", "recents"]
+    assert [s[0] for s in visited][:6] == ["lock", "home", "list", "thread", "recents", "shade"]
 
 
 def test_projector_zoom_keeps_layout(make_driver):

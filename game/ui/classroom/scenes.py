@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import string
+import time
 
 import pygame
 
@@ -108,6 +109,11 @@ class ClassroomPickerScene(Scene):
                 self.app.replace(ClassroomScene(self.app, e.scenario))
 
 
+# A held key repeats (app.py: the first repeat after 0.4 s, then every 0.04 s). An Enter that comes
+# later than this after the last Enter of a skipping press is a new press, even if its release was lost.
+ENTER_REPEAT_GAP = 0.5
+
+
 class ClassroomScene(PlayScene):
     """The phone, big, with the class's vote beside it at every decision."""
 
@@ -116,6 +122,10 @@ class ClassroomScene(PlayScene):
         self.row = 0  # the option whose count is being typed
         self.revealed = False
         self.voted_step = None  # (step id, decision number) the votes belong to
+        # When (time.monotonic()) the Enter press that skipped ahead, or its last repeat, came; None
+        # once the key is released. A held key repeats, and its repeats must not reveal the answers
+        # the class has not voted on yet.
+        self.enter_held_at: float | None = None
         super().__init__(app, scn, **kw)
         self.phone.screen = ("home",)
 
@@ -195,11 +205,20 @@ class ClassroomScene(PlayScene):
         super().activate(action)
 
     def handle_event(self, ev) -> bool:
+        enter = (pygame.K_RETURN, pygame.K_KP_ENTER)
+        if (ev.type == pygame.KEYUP and ev.key in enter) or ev.type == pygame.WINDOWFOCUSLOST:
+            self.enter_held_at = None  # released (a window that lost the focus gets no KEYUP)
         if ev.type == pygame.KEYDOWN:
             k = ev.key
             if k == pygame.K_ESCAPE:
                 self.app.replace(ClassroomPickerScene(self.app))
                 return True
+            if k in enter and self.enter_held_at is not None:
+                now = time.monotonic()
+                if now - self.enter_held_at <= ENTER_REPEAT_GAP:
+                    self.enter_held_at = now
+                    return True  # the press that skipped ahead, repeating: it reveals nothing
+                self.enter_held_at = None
             opts = self.options()
             if opts:
                 name = pygame.key.name(k)
@@ -226,8 +245,9 @@ class ClassroomScene(PlayScene):
                     else:
                         self.activate("reveal")
                     return True
-            elif k == pygame.K_RETURN:
+            elif k in enter:
                 self.activate(("skip",))
+                self.enter_held_at = time.monotonic()
                 return True
         return super().handle_event(ev)
 

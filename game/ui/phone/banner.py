@@ -8,6 +8,12 @@ from .. import items as I
 from .header import fit
 
 SLIDE = 0.25  # seconds to slide in or out
+MAX_LINES = 6  # a longer text ends in "…" on its banner; the notification shade holds all of it
+
+
+def ttl_for(text: str) -> float:
+    """Seconds a banner stays: 4, and longer for a long text (about 15 characters a second), up to 12."""
+    return max(4.0, min(12.0, len(text or "") / 15))
 
 
 def build(scene, rect: pygame.Rect) -> list:
@@ -20,7 +26,13 @@ def build(scene, rect: pygame.Rect) -> list:
         age = now - b.born
         if age < 0 or age > b.ttl:
             continue
-        h = fonts.line_height("tiny") + fonts.line_height("small") * 2 + 2 * pad
+        tw = rect.w - 4 * pad
+        # the whole text, not two lines cut with "…": OTP codes and tips sit at the end of theirs
+        lines = fonts.wrap(b.text, "small", tw) or [""]
+        if len(lines) > MAX_LINES:
+            lines = lines[:MAX_LINES - 1] + [fonts.fit(" ".join(lines[MAX_LINES - 1:]), "small", tw)]
+        body_h = fonts.line_height("small") * len(lines)
+        h = fonts.line_height("tiny") + body_h + 2 * pad + 2
         r = pygame.Rect(rect.left + pad, y, rect.w - 2 * pad, h)
         if not scene.app.prefs.reduced_motion:
             k = min(1.0, age / SLIDE, (b.ttl - age) / SLIDE)
@@ -32,15 +44,9 @@ def build(scene, rect: pygame.Rect) -> list:
         ic = pygame.Rect(r.left + pad, r.top + pad, fonts.line_height("tiny"), fonts.line_height("tiny"))
         colour = th.looks.get("notify", {}).get(b.style) if b.style else None
         out.append(I.box(ic, colour or look.get("icon", th["accent"]), radius=4, layer=6, area="phone", clip=rect))
-        tw = r.w - 2 * pad
         out.append(I.text((ic.right + 6, r.top + pad, tw - ic.w - 6, fonts.line_height("tiny")),
                           fit(fonts, b.title, "tiny", tw - ic.w - 6), th["screen_muted"], "tiny", layer=6, area="phone", clip=rect))
-        body = b.text
-        lines = fonts.wrap(body, "small", tw)
-        if len(lines) > 2:
-            body = " ".join(lines[:2])
-            body = fit(fonts, lines[0], "small", tw) + "\n" + fit(fonts, " ".join(lines[1:]), "small", tw)
-        out.append(I.text((r.left + pad, ic.bottom + 2, tw, fonts.line_height("small") * 2), body, th["banner_text"],
+        out.append(I.text((r.left + pad, ic.bottom + 2, tw, body_h), "\n".join(lines), th["banner_text"],
                           "small", layer=6, area="phone", clip=rect))
         y = r.bottom + int(6 * s)
     return out

@@ -1,4 +1,4 @@
-"""Home screen: app icons (Messages, the scenario's chat apps, Phone) with unread badges."""
+"""Home screen: app icons (Messages, the scenario's chat apps, Phone, Notifications) with unread badges."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ def apps(scene) -> list[tuple[str, str, tuple]]:
     tr, scn = scene.tr, scene.scn
     out = [(app_name(tr, scn, a), a.look if a.kind == "chat" else "sms", ("list", a.id)) for a in scn.apps]
     out.append((tr.gettext("Phone"), "phone", ("recents",)))
+    out.append((tr.gettext("Notifications"), "bell", ("shade",)))  # every banner again, in full
     return out
 
 
@@ -30,7 +31,8 @@ def build(scene, rect: pygame.Rect) -> list:
         x = rect.left + pad + c * cell + (cell - size) // 2
         y = rect.top + int(26 * s) + r * (size + lh * 2 + int(18 * s))
         ir = pygame.Rect(x, y, size, size)
-        colour = th.look(look).get("icon", th["accent"]) if look != "phone" else th.looks["phone"]["icon"]
+        colour = (th.looks["phone"]["icon"] if look == "phone" else th["accent"] if look == "bell"
+                  else th.look(look).get("icon", th["accent"]))
         if th.high_contrast:
             colour = th["accent"]
         fg = th["accent_text"] if th.high_contrast else (255, 255, 255)
@@ -38,8 +40,8 @@ def build(scene, rect: pygame.Rect) -> list:
                             group="app_icon", area="phone", border=2, border_colour=(255, 255, 255)))
         glyph = pygame.Rect(0, 0, size // 2, size // 2)
         glyph.center = ir.center
-        if look == "phone":
-            out.append(I.icon(glyph, "phone", fg, layer=1, area="phone"))
+        if look in ("phone", "bell"):
+            out.append(I.icon(glyph, look, fg, layer=1, area="phone"))
         else:
             initial = label[:1].upper()
             if look == "sms":
@@ -49,7 +51,8 @@ def build(scene, rect: pygame.Rect) -> list:
                                   initial, fg, "title", align="center", layer=1, area="phone"))
         out.append(I.text((rect.left + pad + c * cell, ir.bottom + 4, cell, lh * 2), label, th["lock_text"], "tiny",
                           align="center", area="phone"))
-        n = scene.phone.unread(threads, target[1]) if target[0] == "list" else scene.missed_calls()
+        n = (scene.phone.unread(threads, target[1]) if target[0] == "list" else
+             scene.missed_calls() if target[0] == "recents" else 0)
         if n:
             br = pygame.Rect(0, 0, lh + 6, lh + 6)
             br.center = (ir.right - 2, ir.top + 2)

@@ -42,12 +42,21 @@ def build(scene, rect: pygame.Rect) -> list:
     pad = int(10 * s)
     w = rect.w - 2 * pad
     bottom = rect.bottom - fonts.line_height("small") * 2 - int(16 * s)
-    for app, title, body, at, target, nid in entries(scene):
+    shown = entries(scene)
+    more_h = fonts.line_height("small") + int(12 * s)
+    for i, (app, title, body, at, target, nid) in enumerate(shown):
         lines = f"{title}\n{body}" if body else title
         _tw, h = fonts.measure(lines, "small", w - 2 * pad)
         hh = fonts.line_height("tiny")
         card = pygame.Rect(rect.left + pad, col_y, w, hh + h + 2 * pad)
-        if card.bottom > bottom:
+        room = bottom if i == len(shown) - 1 else bottom - more_h - int(8 * s)
+        if card.bottom > room:
+            # never cut a notification: the older ones are all in the shade, each in full
+            more = pygame.Rect(rect.left + pad, col_y, w, more_h)
+            out.append(I.button(more, tr.ngettext("{n} more notification", "{n} more notifications",
+                                                  len(shown) - i).format(n=len(shown) - i),
+                                ("phone", "open", ("shade",)), th["banner"], th["banner_text"], role="small",
+                                align="center", radius=more.h // 2, group="notification", area="phone"))
             break
         hl = scene.highlighted(nid)
         out.append(I.button(card, None, ("phone", "open", target or ("home",)), th["banner"], th["banner_text"],

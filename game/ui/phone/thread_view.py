@@ -145,7 +145,7 @@ class ThreadView:
         th, fonts, s, tr = scene.theme, scene.fonts, scene.app.scale, scene.tr
         pad = int(10 * s)
         txt, img, ih, link_h, th_ = self._parts(scene, m, r.w)
-        inner = r.w - 2 * pad
+        inner = wrap_w = r.w - 2 * pad
         # shrink short text bubbles to their text width
         if txt and not ih and not link_h:
             tw = fonts.measure(txt, "body", inner)[0]
@@ -172,7 +172,9 @@ class ThreadView:
                 out.append(I.text(ir.inflate(-pad, -pad), tr.gettext("Image"), th["screen_muted"], "small", layer=2, **common))
             y += ih + (pad if th_ else 0)
         if txt:
-            out.append(I.text((bub.left + pad, y, inner, th_), txt, fg, "body", layer=1, **common))
+            # laid out at the width it was measured at: wrapped again at the shrunk bubble's width, a
+            # line as wide as that width can break once more and spill out of the bubble
+            out.append(I.text((bub.left + pad, y, wrap_w, th_), txt, fg, "body", layer=1, **common))
             y += th_
         if link_h:
             y += pad

@@ -81,7 +81,9 @@ def trainer_lines(app) -> list[str]:
     """
     tr, rec = app.tr, app.recorder
     folder = getattr(rec, "results_dir", None)
-    lines = [tr.gettext("Results folder: {folder}").format(folder=folder) if folder is not None
+    # Never the folder's path: students read this page too, and a path is no use to them
+    # (trainers choose it with `play --results-dir DIR`, which remembers it).
+    lines = [tr.gettext("Results are being saved.") if folder is not None
              else tr.gettext("Results are not being saved.")]
     lines.append(tr.gettext("Before/after check: on") if enabled(app) else tr.gettext("Before/after check: off"))
     return lines

@@ -28,14 +28,17 @@ class PauseScene(Scene):
         ph = fonts.line_height("h1") + len(rows) * (bh + int(12 * s)) + int(60 * s)
         panel = pygame.Rect(0, 0, pw, ph)
         panel.center = (W // 2, H // 2)
-        out.append(I.box(panel, th["panel"], radius=int(18 * s), layer=10, group="dialog"))
+        hc = th.high_contrast  # a black panel on a black overlay needs its edge drawn to be seen
+        out.append(I.box(panel, th["panel"], radius=int(18 * s), layer=10, group="dialog",
+                         border=3 if hc else 0, border_colour=th["card_border"] if hc else None))
         col = Column(fonts, panel.left + int(24 * s), panel.top + int(20 * s), pw - int(48 * s), out, gap=int(12 * s),
                      layer=11)
         col.text(tr.gettext("Paused"), th["panel_text"], "h1")
         for i, (label, action) in enumerate(rows):
             primary = action == "resume"
             col.button(label, action, th["accent"] if primary else th["button"],
-                       th["accent_text"] if primary else th["button_text"], key=str(i + 1), h=bh)
+                       th["accent_text"] if primary else th["button_text"], key=str(i + 1), h=bh,
+                       border=2 if hc else 0, border_colour=th["card_border"] if hc else None)
         return out
 
     def handle_event(self, ev) -> bool:

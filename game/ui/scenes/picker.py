@@ -7,7 +7,7 @@ import pygame
 from .. import items as I
 from ..notices import notice_lines
 from ..scene import Scene
-from ..words import scn_list, scn_text
+from ..words import difficulty_text, scn_list, scn_text, tag_names
 
 
 class PickerScene(Scene):
@@ -16,6 +16,11 @@ class PickerScene(Scene):
         self.scroll = 0
         self.max_scroll = 0
         self._replays: dict = {}
+        self.order: list = []  # every focusable action, in Tab order (top bar, then every card, on screen or not)
+        self.grid: dict = {}  # card action -> (row, column), for the arrow keys
+        self.spans: dict = {}  # focusable card action -> (top, bottom) in the scrolled content
+        self.cols = 1
+        self.focus_set = False  # the first card takes the focus once, when the picker first lays out
 
     def build(self):
         app, th, fonts, tr, s = self.app, self.theme, self.fonts, self.tr, self.app.scale
@@ -32,6 +37,7 @@ class PickerScene(Scene):
                           tr.gettext("Player: {name}").format(name=nick)
                           + (f" · {app.prefs.class_code}" if app.prefs.class_code else ""), th["muted"], "small"))
         x = W - pad
+        topbar: list = []
         from ..quiz.flow import finish_label
 
         finish = finish_label(app)  # the pre/post check's "finish" button, when a trainer switched it on
@@ -41,6 +47,7 @@ class PickerScene(Scene):
             x -= bw
             out.append(I.button((x, pad, bw, fonts.line_height("button") * 2), label, action, th["button"],
                                 th["button_text"], align="center", group="topbar"))
+            topbar.insert(0, action)
             x -= int(10 * s)
         if app.recorder.warning:
             from ..quiz.flow import results_warning
@@ -64,11 +71,21 @@ class PickerScene(Scene):
         for row in range(0, len(cards), cols):
             heights.append(max(h for _items, h in cards[row:row + cols]))
         y = view.top - self.scroll
+        self.grid, self.spans, self.cols = {}, {}, cols
+        card_order: list = []
         for i, (its, _h) in enumerate(cards):
             r, c = divmod(i, cols)
             if c == 0 and r > 0:
                 y += heights[r - 1] + gap
             ox, oy = view.left + c * (cw + gap), y
+            for it in its:
+                if it.kind == "button" and it.clickable and it.action not in self.spans:
+                    top = oy - view.top + self.scroll + (it.rect.top if it.group == "card_button" else 0)
+                    bottom = top + (heights[r] if it.group == "card" else it.rect.h)
+                    self.spans[it.action] = (top, bottom)
+                    card_order.append(it.action)
+                    if it.group == "card":
+                        self.grid[it.action] = (r, c)
             if oy > view.bottom or oy + heights[r] < view.top:
                 continue
             for it in its:
@@ -77,6 +94,10 @@ class PickerScene(Scene):
                     it.rect.h = heights[r]
                 it.clip = view
                 out.append(it)
+        self.order = topbar + card_order
+        if not self.focus_set and self.grid:
+            self.focus_set = True
+            self.focus = next(iter(self.grid))
         total = sum(heights) + gap * max(0, len(heights) - 1)
         self.max_scroll = max(0, total - view.h)
         self.view = view
@@ -112,12 +133,13 @@ class PickerScene(Scene):
         add_text(scn_text(tr, scn, "title"), th["panel_text"], "title")
         add_text(scn_text(tr, scn, "summary"), th["panel_muted"], "small")
         meta = " · ".join([
-            tr.gettext("Difficulty {n}/5").format(n=scn.difficulty),
+            difficulty_text(tr, scn.difficulty),
             tr.ngettext("{n} minute", "{n} minutes", scn.minutes).format(n=scn.minutes),
         ])
         add_text(meta, th["panel_text"], "label")
-        if scn.tags:
-            add_text("  ".join("#" + t for t in scn.tags), th["accent"] if not th.high_contrast else th["panel_muted"], "tiny")
+        tags = tag_names(tr, app.get_taxonomy(), scn.tags)
+        if tags:
+            add_text(" · ".join(tags), th["accent"] if not th.high_contrast else th["panel_muted"], "tiny")
         best = app.progress.best(nick, scn.id)
         if best is not None:
             ih = fonts.line_height("label")
@@ -161,22 +183,61 @@ class PickerScene(Scene):
             if ev.key == pygame.K_ESCAPE:
                 self.activate("player")
                 return True
+            if self._keyboard(ev):
+                return True
         used = super().handle_event(ev)
         if used and ev.type == pygame.KEYDOWN:
             self._reveal_focus()
         return used
+
+    def _keyboard(self, ev) -> bool:
+        """Tab walks every card (those scrolled out of sight too), the arrows walk the grid,
+        Enter opens the focused card; the focused card is scrolled into view."""
+        if not self._built:
+            self.refresh()
+        k = ev.key
+        if k == pygame.K_TAB and self.order:
+            step = -1 if ev.mod & pygame.KMOD_SHIFT else 1
+            i = self.order.index(self.focus) if self.focus in self.order else (-1 if step > 0 else 0)
+            self.focus = self.order[(i + step) % len(self.order)]
+        elif k in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN) and self.grid:
+            cards = list(self.grid)
+            if self.focus not in self.grid:
+                self.focus = cards[0]
+            else:
+                r, c = self.grid[self.focus]
+                dr, dc = {pygame.K_LEFT: (0, -1), pygame.K_RIGHT: (0, 1), pygame.K_UP: (-1, 0),
+                          pygame.K_DOWN: (1, 0)}[k]
+                if dc:  # left and right run on along the rows, as reading does
+                    self.focus = cards[max(0, min(len(cards) - 1, cards.index(self.focus) + dc))]
+                else:
+                    want = (r + dr, c)
+                    match = [a for a, rc in self.grid.items() if rc == want]
+                    if not match and dr > 0:  # a short last row: its last card
+                        match = [a for a, rc in self.grid.items() if rc[0] == r + 1][-1:]
+                    if match:
+                        self.focus = match[0]
+        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.focus in self.order:
+            self.activate(self.focus)
+            return True
+        else:
+            return False
+        self._reveal_focus()
+        return True
 
     def _scroll(self, dy) -> None:
         self.scroll = int(max(0, min(self.max_scroll, self.scroll + dy)))
 
     def _reveal_focus(self) -> None:
         self.refresh()
-        for it in self.items:
-            if it.focused and it.group in ("card", "card_button") and hasattr(self, "view"):
-                if it.rect.top < self.view.top:
-                    self._scroll(it.rect.top - self.view.top)
-                elif it.rect.bottom > self.view.bottom:
-                    self._scroll(it.rect.bottom - self.view.bottom)
+        span = self.spans.get(self.focus)
+        if span is not None and hasattr(self, "view"):
+            top, bottom = span[0] - self.scroll, span[1] - self.scroll
+            if top < 0:
+                self._scroll(top)
+            elif bottom > self.view.h:
+                self._scroll(min(top, bottom - self.view.h))
+            self.refresh()
 
     def activate(self, action) -> None:
         app = self.app

@@ -19,7 +19,7 @@ from .. import layout
 from ..assets import AssetLoader
 from ..panel import choices as choices_panel
 from ..panel import feedback, info
-from ..phone import banner, call_view, frame, home, lock, thread_list
+from ..phone import banner, call_view, frame, home, lock, shade, thread_list
 from ..phone.state import Banner, PhoneUI
 from ..phone.thread_view import ThreadView
 from ..scene import Scene
@@ -40,7 +40,9 @@ class PlayScene(Scene):
         # A saved run that does not replay cleanly starts again (the picker already said so).
         replayed = replay_snapshot(scn, resume, timers) if resume and resume.get("choices") else None
         self.engine = replayed or Engine(scn, timers=timers, start=start)
-        self.phone = PhoneUI()
+        # Unlocked unless the author asks for the lock screen: a locked phone kept the story
+        # (images, link cards) from players who never thought to unlock it.
+        self.phone = PhoneUI(screen=("lock",) if scn.lock_screen else ("home",))
         self.thread_view = ThreadView()
         self.card = None
         self.card_scroll = 0
@@ -199,8 +201,10 @@ class PlayScene(Scene):
                 if self.phone.screen != ("lock",):
                     n = h.ref
                     app = self.scn.app(n.app) if n.app else None
-                    self.phone.banners.append(Banner(self.tr.text(n.title), self.tr.text(n.text), app.look if app else None,
-                                                     None, self.phone.now, style=n.style))
+                    text = self.tr.text(n.text)
+                    self.phone.banners.append(Banner(self.tr.text(n.title), text, app.look if app else None,
+                                                     ("shade",), self.phone.now, ttl=banner.ttl_for(text),
+                                                     style=n.style))
             elif h.kind == "line" and getattr(h.ref, "audio", None):
                 self.assets.sound(Path(self.scn.path).parent / h.ref.audio, self.app.sounds.play_loaded)
             elif h.kind in ("call_end", "missed"):
@@ -215,7 +219,8 @@ class PlayScene(Scene):
             app = self.scn.app(key[0])
             title = f"{app_name(self.tr, self.scn, app)} · {contact_name(self.tr, self.scn, m.sender)}"
             body = self.tr.text(m.text) if m.text else self.tr.gettext("Photo")
-            self.phone.banners.append(Banner(title, body, app.look if app else None, ("thread", *key), self.phone.now))
+            self.phone.banners.append(Banner(title, body, app.look if app else None, ("thread", *key), self.phone.now,
+                                             ttl=banner.ttl_for(body)))
         self._check_log()
 
     def _follow(self, force: bool = False) -> None:
@@ -331,9 +336,9 @@ class PlayScene(Scene):
 
     def scroll_thread(self, dy: float) -> None:
         ph = self.phone
-        if ph.screen[0] != "thread":
+        if ph.screen[0] not in ("thread", "shade"):
             return
-        key = ph.screen[1:]
+        key = ph.screen[1:] if ph.screen[0] == "thread" else ph.screen
         ph.scroll[key] = int(max(0, min(self.thread_max_scroll, ph.scroll.get(key, 0) + dy)))
 
     def scroll_card(self, dy: float) -> None:
@@ -379,8 +384,9 @@ class PlayScene(Scene):
                 step = {pygame.K_PAGEUP: 1, pygame.K_PAGEDOWN: -1}.get(k)
                 if step is not None:
                     self.scroll_thread(step * 200 * s)
-                elif self.phone.screen[0] == "thread":
-                    self.phone.scroll[self.phone.screen[1:]] = self.thread_max_scroll if k == pygame.K_HOME else 0
+                elif self.phone.screen[0] in ("thread", "shade"):
+                    key = self.phone.screen[1:] if self.phone.screen[0] == "thread" else ("shade",)
+                    self.phone.scroll[key] = self.thread_max_scroll if k == pygame.K_HOME else 0
                 return True
             if k == pygame.K_BACKSPACE:
                 self.activate(("phone", "back"))
@@ -418,6 +424,8 @@ class PlayScene(Scene):
             body = thread_list.build(self, rect, scr[1])
         elif scr[0] == "recents":
             body = thread_list.build_recents(self, rect)
+        elif scr[0] == "shade":
+            body = shade.build(self, rect)
         elif scr[0] == "thread":
             body = self.thread_view.build(self, rect, scr[1], scr[2])
         else:

@@ -1,0 +1,56 @@
+"""The notification shade: every notification and incoming message so far, each in full.
+
+Banners go away after a few seconds and the lock screen holds only what fits; here nothing a
+scenario said is cut or lost. Oldest at the top, newest at the bottom (where it opens), scrolled
+like a conversation (PgUp/PgDn, Home/End, the mouse wheel)."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import items as I
+from ..words import clock
+from . import header, lock
+
+
+def build(scene, rect: pygame.Rect) -> list:
+    th, fonts, s, tr = scene.theme, scene.fonts, scene.app.scale, scene.tr
+    out = [I.box(rect, th["screen"], area="phone")]
+    out += header.build(scene, rect, tr.gettext("Notifications"), "", th.look("generic"))
+    top = rect.top + header.header_height(fonts, s)
+    view = pygame.Rect(rect.left, top, rect.w, rect.bottom - top)
+    pad = int(10 * s)
+    w = rect.w - 2 * pad
+    hh = fonts.line_height("tiny")
+    cards = []
+    for app, title, body, at, target, nid in reversed(lock.entries(scene)):  # oldest first
+        lines = f"{title}\n{body}" if body else title
+        h = fonts.measure(lines, "small", w - 2 * pad)[1]
+        cards.append((app, lines, at, target, nid, hh + h + 2 * pad))
+    total = sum(c[-1] + int(8 * s) for c in cards) + pad
+    scene.thread_max_scroll = max(0, total - view.h)
+    up = min(scene.phone.scroll.get(("shade",), 0), scene.thread_max_scroll)
+    # anchored at the bottom: scroll 0 shows the newest
+    y = view.top + pad + max(0, view.h - total) - (scene.thread_max_scroll - up)
+    if not cards:
+        out.append(I.text((rect.left + pad, view.top + pad, w, 60), tr.gettext("No notifications yet."),
+                          th["screen_muted"], "small", align="center", area="phone"))
+    for app, lines, at, target, nid, h in cards:
+        card = pygame.Rect(rect.left + pad, y, w, h)
+        y = card.bottom + int(8 * s)
+        if card.bottom < view.top or card.top > view.bottom:
+            continue
+        hl = scene.highlighted(nid)
+        kw = {"radius": int(14 * s), "area": "phone", "clip": view, "border": 3 if hl else 1,
+              "border_colour": th["flag"] if hl else th["card_border"]}
+        if target is not None:  # a message: open its conversation
+            out.append(I.button(card, None, ("phone", "open", target), th["banner"], th["banner_text"],
+                                group="notification", **kw))
+        else:
+            out.append(I.box(card, th["banner"], group="notification", **kw))
+        out.append(I.text((card.left + pad, card.top + pad // 2, w - 2 * pad, hh),
+                          f"{app} · {clock(at, scene.engine.scn.clock_minutes)}", th["screen_muted"], "tiny",
+                          layer=1, area="phone", clip=view))
+        out.append(I.text((card.left + pad, card.top + pad // 2 + hh, w - 2 * pad, card.h - hh - pad), lines,
+                          th["banner_text"], "small", layer=1, area="phone", clip=view))
+    return out
