@@ -104,6 +104,7 @@ class Checker:
         self.todo(s)
         self.glyphs()
         self.controls()
+        self.comment_cuts()
         self.phone_numbers()
         stem = Path(s.path or self.path).stem
         if s.id and stem != s.id:
@@ -144,8 +145,11 @@ class Checker:
 
         if self.source is not None and not missing(self.source):
             return  # nothing in the whole file is undrawable, so no text is either
+        from .textgate import is_unsafe
+
         for item in iter_texts(self.scn):
-            chars = missing(item.source)
+            # control characters are LC420's: the game removes them, so they are never drawn
+            chars = [ch for ch in missing(item.source) if not is_unsafe(ch)]
             if chars:
                 self.add("LC405", item.mark, chars=" ".join(chars))
 
@@ -163,6 +167,37 @@ class Checker:
                 pos = source_position(self.source, mark.line, mark.col, ch)
                 mark = Mark(*pos) if pos else mark
             self.add("LC420", mark, char=describe(ch), count=len(found))
+
+    def comment_cuts(self):
+        """LC407: a ` #` inside unquoted text starts a YAML comment, so the rest of the text is lost."""
+        from .texts import iter_texts
+
+        if self.source is None or "#" not in self.source:
+            return
+        lines = self.source.split("\n")
+        seen: set[tuple[int, int]] = set()
+        for item in iter_texts(self.scn):
+            mark = item.mark
+            if mark is None or not 1 <= mark.line <= len(lines):
+                continue
+            line = lines[mark.line - 1]
+            first = line[mark.col - 1:mark.col]
+            if first in ("-", "["):  # a list of texts (advice): find each item on its own line
+                at = _plain_item_cut(lines, mark.line, item.source)
+            elif first and first not in "\"'|>" and line[mark.col - 1:].startswith(item.source):
+                rest = line[mark.col - 1 + len(item.source):]
+                at = (mark.line, mark.col) if _COMMENT_AFTER.match(rest) else None
+            else:
+                at = None
+            if at is None or at in seen:
+                continue
+            seen.add(at)
+            full = lines[at[0] - 1]
+            value = full[at[1] - 1:].rstrip()
+            # YAML drops a trailing comment, so the fix quotes what was written, `#` and all
+            key = item.key.rsplit("/", 1)[-1]
+            fix = f'{key}: "{_quote(value)}"' if not key.isdigit() else f'- "{_quote(value)}"'
+            self.add("LC407", Mark(*at), kept=item.source, lost=value[len(item.source):].strip(), fix=fix)
 
     def phone_numbers(self):
         """Only fictional numbers (and official hotlines) may appear: a real one could ring a stranger."""
@@ -563,6 +598,23 @@ def _path(scn: Scenario, start: str, goals: set[str]) -> list[str] | None:
 
 
 ALLOW = re.compile(r"#\s*lint:\s*allow\s+((?:LC\d{3}[\s,]*)+)")
+
+
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+
+
+def _plain_item_cut(lines: list[str], start: int, value: str) -> tuple[int, int] | None:
+    """Where an unquoted list item `- value  #...` is written, from line `start` on (or None)."""
+    item = re.compile(r"(?:^\s*-\s+|[\[,]\s*)(" + re.escape(value) + r")[ \t]+#")
+    for n in range(start - 1, min(len(lines), start + 200)):
+        m = item.search(lines[n])
+        if m:
+            return n + 1, m.start(1) + 1
+    return None
+
+
+def _quote(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def allowed(diags: list[Diagnostic], source: str | None) -> list[Diagnostic]:

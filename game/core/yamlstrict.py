@@ -155,10 +155,23 @@ def mark_of(obj) -> Mark:
     return Mark(m.line + 1, m.column + 1)
 
 
+# Control characters written raw in the file: C0 except tab, newline and CR, DEL, and C1.
+# YAML refuses most of them outright, and reads U+0085 (NEL) as a line break, so a pasted
+# one would either stop the whole file or silently split a text; each is reported where it is.
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MAX_CONTROL_LINES = 10  # one diagnostic per line, for the first lines that have any
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16/32 text: a byte-order mark, or NUL bytes in a good share of the file (every
+    other byte of ASCII text). A stray NUL pasted into UTF-8 text is not that."""
+    return data.startswith((b"\xff\xfe", b"\xfe\xff")) or data.count(b"\x00") * 8 > len(data)
+
+
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     if len(data) > MAX_BYTES:
         return None, [Diagnostic(path, Mark(1, 1), "LC001", {"limit_kb": MAX_BYTES // 1024})]
-    if b"\x00" in data:
+    if b"\x00" in data and _looks_utf16(data):
         return None, [Diagnostic(path, _offset_mark(data, data.index(b"\x00")), "LC010")]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -166,7 +179,28 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [Diagnostic(path, _offset_mark(data, exc.start), "LC010")]
-    return unicodedata.normalize("NFC", text), []
+    text = unicodedata.normalize("NFC", text)
+    controls = raw_controls(text, path)
+    return (None, controls) if controls else (text, [])
+
+
+def raw_controls(text: str, path: str) -> list[Diagnostic]:
+    """LC420 for control characters typed or pasted raw into the file, at their line and column."""
+    from .textgate import describe
+
+    if _RAW_CONTROL.search(text) is None:
+        return []
+    out: list[Diagnostic] = []
+    for ln, line in enumerate(text.split("\n"), 1):
+        found = _RAW_CONTROL.findall(line)
+        if not found:
+            continue
+        col = _RAW_CONTROL.search(line).start() + 1
+        out.append(Diagnostic(path, Mark(ln, col), "LC420",
+                              {"variant": "raw", "char": describe(found[0]), "count": len(found)}))
+        if len(out) >= MAX_CONTROL_LINES:
+            break
+    return out
 
 
 def _offset_mark(data: bytes, offset: int) -> Mark:
