@@ -86,6 +86,17 @@ class Builder:
                 retired = True
                 continue
             if key not in specs:
+                glued = key.split(":", 1)[0] if ":" in key else None
+                if glued in specs:  # `{type:bool}`: no space after the colon, so YAML read one word
+                    self.error("LC101", knode, field=key, where=what, variant="colon_space",
+                               fix=key.replace(":", ": ", 1))
+                    refused.add(specs[glued][0])
+                    continue
+                split = _split_number(node, knode)
+                if split:  # `{amount: 500,000}`: the comma ended the field, `000` looks like another
+                    self.error("LC101", knode, field=key, where=what, variant="number_comma",
+                               written=split[0], fix=split[1])
+                    continue
                 hint = did_you_mean(key, specs)
                 self.error("LC101", knode, field=key, where=what, hint=hint)
                 if hint:
@@ -318,7 +329,7 @@ class Builder:
             self.error("LC113", node, field=what)
             return _BAD
         for b in branches[:-1]:
-            if b.when is None:
+            if b.when is None and "when" not in getattr(b, "refused", ()):  # a refused `if:` was reported
                 self.error("LC113", b.mark, field=what)
         if branches[-1].when is not None:
             self.error("LC113", branches[-1].mark, field=what)
@@ -441,6 +452,20 @@ _BAD = _Bad()
 
 def _none_if_bad(v):
     return None if v is _BAD else v
+
+
+def _split_number(node, knode) -> tuple[str, str] | None:
+    """(`amount: 500,000`, `amount: 500000`) when `knode` is the digits after a comma that split a
+    number in a `{ ... }` line, else None."""
+    if not node.flow_style or not knode.value.isdigit():
+        return None
+    pairs = node.value
+    for i, (k, _v) in enumerate(pairs):
+        if k is knode and i > 0:
+            pk, pv = pairs[i - 1]
+            if isinstance(pv, ScalarNode) and pv.value.isdigit() and not pv.style:
+                return f"{pk.value}: {pv.value},{knode.value}", f"{pk.value}: {pv.value}{knode.value}"
+    return None
 
 
 def did_you_mean(word: str, options) -> str:

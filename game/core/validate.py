@@ -80,7 +80,7 @@ class Checker:
             if c.id == PLAYER:
                 self.add("LC201", c.where("id"), id=c.id, where="contacts")
         for v in s.variables:
-            if v.default is not None and (type(v.default) is bool) != (v.type == "bool"):
+            if v.type and v.default is not None and (type(v.default) is bool) != (v.type == "bool"):
                 self.add("LC205", v.where("default"), var=v.id, type=v.type)
         if s.start:
             self.ref(s.start, self.step_ids, "start", s.where("start"))
@@ -276,7 +276,9 @@ class Checker:
             self.add("LC302", step.where("id"), id=step.id)
         elif all(c.when is not None for c in offered) and not C.covers_every_case([c.when for c in offered]):
             self.add("LC306", step.where("id"), id=step.id)
-        if not step.no_help and offered and not any(c.help for c in offered):
+        # a `help:` naming an unknown action already has its LC202: "no help" would repeat it
+        unknown_help = any(not s.help_action(hid) for hid in step.help)
+        if not step.no_help and offered and not any(c.help for c in offered) and not unknown_help:
             self.add("LC401", step.where("id"), id=step.id)
         self.todo(step)
 
@@ -314,7 +316,8 @@ class Checker:
     def var(self, name, value, variables, mark):
         if name not in variables:
             self.add("LC204", mark, var=name, hint=did_you_mean(name, variables))
-        elif (type(value) is bool) != (variables[name].type == "bool"):
+        elif variables[name].type and (type(value) is bool) != (variables[name].type == "bool"):
+            # (a variable whose `type:` was refused already has its diagnostic)
             self.add("LC205", mark, var=name, type=variables[name].type)
 
     def graph(self):

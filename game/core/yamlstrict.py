@@ -230,7 +230,21 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
         return None, [Diagnostic(path, Mark(1, 1), "LC008")]
     diags: list[Diagnostic] = []
     _check_tree(root, path, diags, text)
-    return (None if any(d.code in ("LC004", "LC005", "LC006") for d in diags) else root), diags
+    # two items run together would be checked as one, and every finding would follow from that
+    broken = any(d.code in ("LC004", "LC005", "LC006") or d.args.get("variant") == "missing_dash" for d in diags)
+    return (None if broken else root), diags
+
+
+def _item_start(text: str, key: Node) -> bool:
+    """Is `key` (the first key of a mapping) written just after the `- ` of a block list item?"""
+    m = mark_of(key)
+    before = _line_at(text, m.line)[: m.col - 1]
+    return before.rstrip().endswith("-") and not before.strip().strip("- ")
+
+
+def _line_at(text: str, line: int) -> str:
+    lines = text.split("\n")
+    return lines[line - 1] if 1 <= line <= len(lines) else ""
 
 
 def _refusal(text: str, path: str, exc: yaml.YAMLError) -> Diagnostic:
@@ -289,9 +303,19 @@ def _check_tree(root: Node, path: str, diags: list[Diagnostic], text: str) -> No
             continue
         if node.__class__ is MappingNode:
             keys: dict[str, Node] = {}
+            joined = False  # a second item whose `- ` is missing: its keys repeat the first item's
             for key, value in node.value:
                 if key.__class__ is ScalarNode:
-                    if key.value in keys:
+                    if joined:
+                        pass
+                    elif key.value in keys and keys[key.value] is node.value[0][0] and _item_start(text, keys[key.value]):
+                        # the item's first key again, further down: the `- ` before it was left out
+                        joined = True
+                        m = mark_of(key)
+                        diags.append(Diagnostic(path, m, "LC007", {
+                            "variant": "missing_dash", "key": key.value, "line": mark_of(keys[key.value]).line,
+                            "fix": "- " + _line_at(text, m.line).strip()}))
+                    elif key.value in keys:
                         first = mark_of(keys[key.value])
                         diags.append(Diagnostic(path, mark_of(key), "LC007", {"key": key.value, "line": first.line}))
                     else:

@@ -198,3 +198,12 @@ def test_hash_in_quoted_text_is_fine(tmp_path):
     src = src.replace('text: "Chặn số này"', 'text: "Chặn số #1"   # a comment after quoted text')
     (tmp_path / "ok.yaml").write_text(src, encoding="utf-8")
     assert load_scenario(tmp_path / "ok.yaml").diagnostics == []
+
+
+@pytest.mark.parametrize("fixture", CASES, ids=lambda p: p.stem)
+def test_no_python_words_reach_an_author(fixture):
+    import re
+
+    for d in load_scenario(fixture).diagnostics:
+        for lang in ("en", "vi"):
+            assert not re.search(r"\b(None|True|False)\b", d.message(lang)), d.message(lang)
