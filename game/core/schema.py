@@ -147,10 +147,15 @@ class Builder:
         handler = getattr(self, "k_" + kind)
         return handler(node, meta, what)
 
-    def list_of(self, node: Node, build, what: str):
+    def list_of(self, node: Node, build, what: str, scalars: bool = False):
         if isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.value in ("", "~"):
             return []
         if not isinstance(node, SequenceNode):
+            if scalars and isinstance(node, ScalarNode):  # `flags: urgency`: one item, without its brackets
+                item = node.value if not node.style else '"' + node.value.replace('"', '\\"') + '"'
+                self.error("LC103", node, field=what, expected=TYPE_WORDS["list"], variant="one_item",
+                           fix=f"{what.rsplit('.', 1)[-1]}: [{item}]")
+                return _BAD
             self.error("LC103", node, field=what, expected=TYPE_WORDS["list"])
             return _BAD
         out = []
@@ -302,10 +307,11 @@ class Builder:
         return _BAD
 
     def k_ids(self, node, meta, what):
-        return self.list_of(node, lambda n, i: _none_if_bad(self.k_id(n, {}, f"{what}[{i + 1}]")), what)
+        return self.list_of(node, lambda n, i: _none_if_bad(self.k_id(n, {}, f"{what}[{i + 1}]")), what, True)
 
     def k_texts(self, node, meta, what):
-        return self.list_of(node, lambda n, i: _none_if_bad(self.k_text(n, {"required": True}, f"{what}[{i + 1}]")), what)
+        return self.list_of(node, lambda n, i: _none_if_bad(self.k_text(n, {"required": True}, f"{what}[{i + 1}]")), what,
+                            True)
 
     def k_assignments(self, node, meta, what):
         if not isinstance(node, MappingNode):

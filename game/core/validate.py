@@ -67,7 +67,20 @@ class Checker:
                 # A help action is offered by a step's `help:`, not gone to.
                 self.add(code, mark, field=what, value=value, variant="help_action")
                 return
+            if code == "LC202" and what in ("next", "start", "timeout.go") and value in {c.id for c in self.scn.contacts}:
+                self.add(code, mark, field=what, value=value, variant="contact")
+                return
+            if code == "LC202" and what == "help":
+                step = next((st for st in self.scn.steps if any(c.id == value for c in st.choices)), None)
+                if step is not None:
+                    self.add(code, mark, field=what, value=value, step=step.id, variant="choice_as_help")
+                    return
             self.add(code, mark, field=what, value=value, hint=did_you_mean(value, options))
+
+    def example_contact(self) -> str:
+        """A contact id of this scenario for a fix (a saved one first: the family member to call)."""
+        saved = [c.id for c in self.scn.contacts if c.saved] + [c.id for c in self.scn.contacts]
+        return saved[0] if saved else "mom"
 
     def run(self) -> list[Diagnostic]:
         s = self.scn
@@ -250,7 +263,8 @@ class Checker:
                 self.ref(ev.sender, contacts + [PLAYER], "from", ev.where("sender"))
                 self.ref(ev.thread, contacts, "thread", ev.where("thread"))
                 if ev.sender == PLAYER and not ev.thread:
-                    self.add("LC102", ev.where(""), field="thread", where=f"{step.id}.{ev.id}")
+                    self.add("LC102", ev.where(""), field="thread", where=f"{step.id}.{ev.id}", variant="thread",
+                             example=self.example_contact())
                 if not (ev.text or ev.image or ev.link):
                     self.add("LC111", ev.where(""), id=ev.id)
                 self.asset(ev.image, ev.where("image"))
@@ -308,7 +322,8 @@ class Checker:
         for name, (value, mark) in c.add.items():
             self.var(name, value, variables, mark)
         if c.call == "dial" and not c.dial:
-            self.add("LC102", c.where("call"), field="dial", where=f"{where}.{c.id}")
+            self.add("LC102", c.where("call"), field="dial", where=f"{where}.{c.id}", variant="dial",
+                     example=self.example_contact())
         if c.dial:
             self.ref(c.dial, [x.id for x in s.contacts], "dial", c.where("dial"))
         self.todo(c)
