@@ -35,12 +35,16 @@ class Diagnostic:
         return catalogue()[self.code]["severity"]
 
     def message(self, lang: str = "en") -> str:
-        entry = catalogue()[self.code]
+        base = catalogue()[self.code]
         # One code can name several causes, each with its own fix (LC002: which YAML mistake).
-        entry = entry.get("variants", {}).get(self.args.get("variant"), entry)
+        entry = base.get("variants", {}).get(self.args.get("variant"), base)
         template = entry.get(lang) or entry["en"]
         # Arguments echo the author's file (ids, values): escaped, so a terminal never runs them.
         args = {k: printable(v) if isinstance(v, str) else v for k, v in self.args.items()}
+        # Words the checks pass in English (a kind of value, an outcome), in the message's language.
+        for k, words in base.get("words", {}).get(lang, {}).items():
+            if isinstance(args.get(k), str):
+                args[k] = words.get(args[k], args[k])
         text = template.format_map(_Default(args))
         if args.get("hint"):
             text += _HINT.get(lang, _HINT["en"]).format(args["hint"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .diagnostics import catalogue
+from .textgate import printable
 
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "invalid"
 HEADER = """# Diagnostics
@@ -109,6 +110,8 @@ def render_mistakes() -> str:
         bad = [new for _old, new in entry["replace"] if new.strip()]
         if bad:
             snippet = max(bad, key=len).strip("\n").replace("\t", "→")  # a tab shown as an arrow
+            # a control character shown as its escape (`\x1b`), never raw in the page
+            snippet = "\n".join(printable(line) for line in snippet.split("\n"))
             out.append(f"```yaml\n{snippet}\n```\n")
         strip = "tests/fixtures/mistakes/"
         out.append("```\n" + "\n".join(x.replace(strip, "") for x in en + vi) + "\n```\n")

@@ -86,6 +86,17 @@ class Builder:
                 retired = True
                 continue
             if key not in specs:
+                glued = key.split(":", 1)[0] if ":" in key else None
+                if glued in specs:  # `{type:bool}`: no space after the colon, so YAML read one word
+                    self.error("LC101", knode, field=key, where=what, variant="colon_space",
+                               fix=key.replace(":", ": ", 1))
+                    refused.add(specs[glued][0])
+                    continue
+                split = _split_number(node, knode)
+                if split:  # `{amount: 500,000}`: the comma ended the field, `000` looks like another
+                    self.error("LC101", knode, field=key, where=what, variant="number_comma",
+                               written=split[0], fix=split[1])
+                    continue
                 hint = did_you_mean(key, specs)
                 self.error("LC101", knode, field=key, where=what, hint=hint)
                 if hint:
@@ -136,10 +147,15 @@ class Builder:
         handler = getattr(self, "k_" + kind)
         return handler(node, meta, what)
 
-    def list_of(self, node: Node, build, what: str):
+    def list_of(self, node: Node, build, what: str, scalars: bool = False):
         if isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.value in ("", "~"):
             return []
         if not isinstance(node, SequenceNode):
+            if scalars and isinstance(node, ScalarNode):  # `flags: urgency`: one item, without its brackets
+                item = node.value if not node.style else '"' + node.value.replace('"', '\\"') + '"'
+                self.error("LC103", node, field=what, expected=TYPE_WORDS["list"], variant="one_item",
+                           fix=f"{what.rsplit('.', 1)[-1]}: [{item}]")
+                return _BAD
             self.error("LC103", node, field=what, expected=TYPE_WORDS["list"])
             return _BAD
         out = []
@@ -291,10 +307,11 @@ class Builder:
         return _BAD
 
     def k_ids(self, node, meta, what):
-        return self.list_of(node, lambda n, i: _none_if_bad(self.k_id(n, {}, f"{what}[{i + 1}]")), what)
+        return self.list_of(node, lambda n, i: _none_if_bad(self.k_id(n, {}, f"{what}[{i + 1}]")), what, True)
 
     def k_texts(self, node, meta, what):
-        return self.list_of(node, lambda n, i: _none_if_bad(self.k_text(n, {"required": True}, f"{what}[{i + 1}]")), what)
+        return self.list_of(node, lambda n, i: _none_if_bad(self.k_text(n, {"required": True}, f"{what}[{i + 1}]")), what,
+                            True)
 
     def k_assignments(self, node, meta, what):
         if not isinstance(node, MappingNode):
@@ -318,7 +335,7 @@ class Builder:
             self.error("LC113", node, field=what)
             return _BAD
         for b in branches[:-1]:
-            if b.when is None:
+            if b.when is None and "when" not in getattr(b, "refused", ()):  # a refused `if:` was reported
                 self.error("LC113", b.mark, field=what)
         if branches[-1].when is not None:
             self.error("LC113", branches[-1].mark, field=what)
@@ -441,6 +458,20 @@ _BAD = _Bad()
 
 def _none_if_bad(v):
     return None if v is _BAD else v
+
+
+def _split_number(node, knode) -> tuple[str, str] | None:
+    """(`amount: 500,000`, `amount: 500000`) when `knode` is the digits after a comma that split a
+    number in a `{ ... }` line, else None."""
+    if not node.flow_style or not knode.value.isdigit():
+        return None
+    pairs = node.value
+    for i, (k, _v) in enumerate(pairs):
+        if k is knode and i > 0:
+            pk, pv = pairs[i - 1]
+            if isinstance(pv, ScalarNode) and pv.value.isdigit() and not pv.style:
+                return f"{pk.value}: {pv.value},{knode.value}", f"{pk.value}: {pv.value}{knode.value}"
+    return None
 
 
 def did_you_mean(word: str, options) -> str:

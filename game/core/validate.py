@@ -67,7 +67,20 @@ class Checker:
                 # A help action is offered by a step's `help:`, not gone to.
                 self.add(code, mark, field=what, value=value, variant="help_action")
                 return
+            if code == "LC202" and what in ("next", "start", "timeout.go") and value in {c.id for c in self.scn.contacts}:
+                self.add(code, mark, field=what, value=value, variant="contact")
+                return
+            if code == "LC202" and what == "help":
+                step = next((st for st in self.scn.steps if any(c.id == value for c in st.choices)), None)
+                if step is not None:
+                    self.add(code, mark, field=what, value=value, step=step.id, variant="choice_as_help")
+                    return
             self.add(code, mark, field=what, value=value, hint=did_you_mean(value, options))
+
+    def example_contact(self) -> str:
+        """A contact id of this scenario for a fix (a saved one first: the family member to call)."""
+        saved = [c.id for c in self.scn.contacts if c.saved] + [c.id for c in self.scn.contacts]
+        return saved[0] if saved else "mom"
 
     def run(self) -> list[Diagnostic]:
         s = self.scn
@@ -80,7 +93,7 @@ class Checker:
             if c.id == PLAYER:
                 self.add("LC201", c.where("id"), id=c.id, where="contacts")
         for v in s.variables:
-            if v.default is not None and (type(v.default) is bool) != (v.type == "bool"):
+            if v.type and v.default is not None and (type(v.default) is bool) != (v.type == "bool"):
                 self.add("LC205", v.where("default"), var=v.id, type=v.type)
         if s.start:
             self.ref(s.start, self.step_ids, "start", s.where("start"))
@@ -104,6 +117,7 @@ class Checker:
         self.todo(s)
         self.glyphs()
         self.controls()
+        self.comment_cuts()
         self.phone_numbers()
         stem = Path(s.path or self.path).stem
         if s.id and stem != s.id:
@@ -144,8 +158,11 @@ class Checker:
 
         if self.source is not None and not missing(self.source):
             return  # nothing in the whole file is undrawable, so no text is either
+        from .textgate import is_unsafe
+
         for item in iter_texts(self.scn):
-            chars = missing(item.source)
+            # control characters are LC420's: the game removes them, so they are never drawn
+            chars = [ch for ch in missing(item.source) if not is_unsafe(ch)]
             if chars:
                 self.add("LC405", item.mark, chars=" ".join(chars))
 
@@ -163,6 +180,37 @@ class Checker:
                 pos = source_position(self.source, mark.line, mark.col, ch)
                 mark = Mark(*pos) if pos else mark
             self.add("LC420", mark, char=describe(ch), count=len(found))
+
+    def comment_cuts(self):
+        """LC407: a ` #` inside unquoted text starts a YAML comment, so the rest of the text is lost."""
+        from .texts import iter_texts
+
+        if self.source is None or "#" not in self.source:
+            return
+        lines = self.source.split("\n")
+        seen: set[tuple[int, int]] = set()
+        for item in iter_texts(self.scn):
+            mark = item.mark
+            if mark is None or not 1 <= mark.line <= len(lines):
+                continue
+            line = lines[mark.line - 1]
+            first = line[mark.col - 1:mark.col]
+            if first in ("-", "["):  # a list of texts (advice): find each item on its own line
+                at = _plain_item_cut(lines, mark.line, item.source)
+            elif first and first not in "\"'|>" and line[mark.col - 1:].startswith(item.source):
+                rest = line[mark.col - 1 + len(item.source):]
+                at = (mark.line, mark.col) if _COMMENT_AFTER.match(rest) else None
+            else:
+                at = None
+            if at is None or at in seen:
+                continue
+            seen.add(at)
+            full = lines[at[0] - 1]
+            value = full[at[1] - 1:].rstrip()
+            # YAML drops a trailing comment, so the fix quotes what was written, `#` and all
+            key = item.key.rsplit("/", 1)[-1]
+            fix = f'{key}: "{_quote(value)}"' if not key.isdigit() else f'- "{_quote(value)}"'
+            self.add("LC407", Mark(*at), kept=item.source, lost=value[len(item.source):].strip(), fix=fix)
 
     def phone_numbers(self):
         """Only fictional numbers (and official hotlines) may appear: a real one could ring a stranger."""
@@ -215,7 +263,8 @@ class Checker:
                 self.ref(ev.sender, contacts + [PLAYER], "from", ev.where("sender"))
                 self.ref(ev.thread, contacts, "thread", ev.where("thread"))
                 if ev.sender == PLAYER and not ev.thread:
-                    self.add("LC102", ev.where(""), field="thread", where=f"{step.id}.{ev.id}")
+                    self.add("LC102", ev.where(""), field="thread", where=f"{step.id}.{ev.id}", variant="thread",
+                             example=self.example_contact())
                 if not (ev.text or ev.image or ev.link):
                     self.add("LC111", ev.where(""), id=ev.id)
                 self.asset(ev.image, ev.where("image"))
@@ -241,7 +290,9 @@ class Checker:
             self.add("LC302", step.where("id"), id=step.id)
         elif all(c.when is not None for c in offered) and not C.covers_every_case([c.when for c in offered]):
             self.add("LC306", step.where("id"), id=step.id)
-        if not step.no_help and offered and not any(c.help for c in offered):
+        # a `help:` naming an unknown action already has its LC202: "no help" would repeat it
+        unknown_help = any(not s.help_action(hid) for hid in step.help)
+        if not step.no_help and offered and not any(c.help for c in offered) and not unknown_help:
             self.add("LC401", step.where("id"), id=step.id)
         self.todo(step)
 
@@ -271,7 +322,8 @@ class Checker:
         for name, (value, mark) in c.add.items():
             self.var(name, value, variables, mark)
         if c.call == "dial" and not c.dial:
-            self.add("LC102", c.where("call"), field="dial", where=f"{where}.{c.id}")
+            self.add("LC102", c.where("call"), field="dial", where=f"{where}.{c.id}", variant="dial",
+                     example=self.example_contact())
         if c.dial:
             self.ref(c.dial, [x.id for x in s.contacts], "dial", c.where("dial"))
         self.todo(c)
@@ -279,7 +331,8 @@ class Checker:
     def var(self, name, value, variables, mark):
         if name not in variables:
             self.add("LC204", mark, var=name, hint=did_you_mean(name, variables))
-        elif (type(value) is bool) != (variables[name].type == "bool"):
+        elif variables[name].type and (type(value) is bool) != (variables[name].type == "bool"):
+            # (a variable whose `type:` was refused already has its diagnostic)
             self.add("LC205", mark, var=name, type=variables[name].type)
 
     def graph(self):
@@ -563,6 +616,23 @@ def _path(scn: Scenario, start: str, goals: set[str]) -> list[str] | None:
 
 
 ALLOW = re.compile(r"#\s*lint:\s*allow\s+((?:LC\d{3}[\s,]*)+)")
+
+
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+
+
+def _plain_item_cut(lines: list[str], start: int, value: str) -> tuple[int, int] | None:
+    """Where an unquoted list item `- value  #...` is written, from line `start` on (or None)."""
+    item = re.compile(r"(?:^\s*-\s+|[\[,]\s*)(" + re.escape(value) + r")[ \t]+#")
+    for n in range(start - 1, min(len(lines), start + 200)):
+        m = item.search(lines[n])
+        if m:
+            return n + 1, m.start(1) + 1
+    return None
+
+
+def _quote(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def allowed(diags: list[Diagnostic], source: str | None) -> list[Diagnostic]:

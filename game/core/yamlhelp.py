@@ -371,6 +371,7 @@ def _indent_key(lines, at):
 
 def _bracket(lines, at, col):
     depth = []
+    cut: dict[int, int] = {}  # line -> column of a ` #` that hid a closing bracket behind a comment
     for i in range(0, at + 1):
         quote = None
         for j, ch in enumerate(lines[i]):
@@ -381,6 +382,8 @@ def _bracket(lines, at, col):
             if ch in "\"'" and (j == 0 or lines[i][j - 1] in " [{,:"):
                 quote = ch
             elif ch == "#" and (j == 0 or lines[i][j - 1] == " "):
+                if depth and any(c in lines[i][j:] for c in "]}"):
+                    cut[i] = j
                 break
             elif ch in "[{":
                 depth.append((ch, i, j))
@@ -392,6 +395,9 @@ def _bracket(lines, at, col):
             and lines[at][col] != ("}" if depth[-1][0] == "{" else "]")
         if depth and (i < at or wrong):
             ch, li, lj = depth[-1]
+            if li in cut:  # `{text: Số #2, ...}`: the `#` began a comment that swallowed the `}`
+                return Cause("LC002", li + 1, cut[li] + 1, {"variant": "hash_in_flow", "open": ch,
+                                                            "close": "}" if ch == "{" else "]"})
             return Cause("LC002", li + 1, lj + 1, {"variant": "bracket", "open": ch,
                                                    "close": "}" if ch == "{" else "]", "line": li + 1})
     return None

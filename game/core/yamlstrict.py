@@ -155,10 +155,23 @@ def mark_of(obj) -> Mark:
     return Mark(m.line + 1, m.column + 1)
 
 
+# Control characters written raw in the file: C0 except tab, newline and CR, DEL, and C1.
+# YAML refuses most of them outright, and reads U+0085 (NEL) as a line break, so a pasted
+# one would either stop the whole file or silently split a text; each is reported where it is.
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MAX_CONTROL_LINES = 10  # one diagnostic per line, for the first lines that have any
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16/32 text: a byte-order mark, or NUL bytes in a good share of the file (every
+    other byte of ASCII text). A stray NUL pasted into UTF-8 text is not that."""
+    return data.startswith((b"\xff\xfe", b"\xfe\xff")) or data.count(b"\x00") * 8 > len(data)
+
+
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     if len(data) > MAX_BYTES:
         return None, [Diagnostic(path, Mark(1, 1), "LC001", {"limit_kb": MAX_BYTES // 1024})]
-    if b"\x00" in data:
+    if b"\x00" in data and _looks_utf16(data):
         return None, [Diagnostic(path, _offset_mark(data, data.index(b"\x00")), "LC010")]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -166,7 +179,28 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [Diagnostic(path, _offset_mark(data, exc.start), "LC010")]
-    return unicodedata.normalize("NFC", text), []
+    text = unicodedata.normalize("NFC", text)
+    controls = raw_controls(text, path)
+    return (None, controls) if controls else (text, [])
+
+
+def raw_controls(text: str, path: str) -> list[Diagnostic]:
+    """LC420 for control characters typed or pasted raw into the file, at their line and column."""
+    from .textgate import describe
+
+    if _RAW_CONTROL.search(text) is None:
+        return []
+    out: list[Diagnostic] = []
+    for ln, line in enumerate(text.split("\n"), 1):
+        found = _RAW_CONTROL.findall(line)
+        if not found:
+            continue
+        col = _RAW_CONTROL.search(line).start() + 1
+        out.append(Diagnostic(path, Mark(ln, col), "LC420",
+                              {"variant": "raw", "char": describe(found[0]), "count": len(found)}))
+        if len(out) >= MAX_CONTROL_LINES:
+            break
+    return out
 
 
 def _offset_mark(data: bytes, offset: int) -> Mark:
@@ -196,7 +230,21 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
         return None, [Diagnostic(path, Mark(1, 1), "LC008")]
     diags: list[Diagnostic] = []
     _check_tree(root, path, diags, text)
-    return (None if any(d.code in ("LC004", "LC005", "LC006") for d in diags) else root), diags
+    # two items run together would be checked as one, and every finding would follow from that
+    broken = any(d.code in ("LC004", "LC005", "LC006") or d.args.get("variant") == "missing_dash" for d in diags)
+    return (None if broken else root), diags
+
+
+def _item_start(text: str, key: Node) -> bool:
+    """Is `key` (the first key of a mapping) written just after the `- ` of a block list item?"""
+    m = mark_of(key)
+    before = _line_at(text, m.line)[: m.col - 1]
+    return before.rstrip().endswith("-") and not before.strip().strip("- ")
+
+
+def _line_at(text: str, line: int) -> str:
+    lines = text.split("\n")
+    return lines[line - 1] if 1 <= line <= len(lines) else ""
 
 
 def _refusal(text: str, path: str, exc: yaml.YAMLError) -> Diagnostic:
@@ -255,9 +303,19 @@ def _check_tree(root: Node, path: str, diags: list[Diagnostic], text: str) -> No
             continue
         if node.__class__ is MappingNode:
             keys: dict[str, Node] = {}
+            joined = False  # a second item whose `- ` is missing: its keys repeat the first item's
             for key, value in node.value:
                 if key.__class__ is ScalarNode:
-                    if key.value in keys:
+                    if joined:
+                        pass
+                    elif key.value in keys and keys[key.value] is node.value[0][0] and _item_start(text, keys[key.value]):
+                        # the item's first key again, further down: the `- ` before it was left out
+                        joined = True
+                        m = mark_of(key)
+                        diags.append(Diagnostic(path, m, "LC007", {
+                            "variant": "missing_dash", "key": key.value, "line": mark_of(keys[key.value]).line,
+                            "fix": "- " + _line_at(text, m.line).strip()}))
+                    elif key.value in keys:
                         first = mark_of(keys[key.value])
                         diags.append(Diagnostic(path, mark_of(key), "LC007", {"key": key.value, "line": first.line}))
                     else:

@@ -155,3 +155,55 @@ def test_same_diagnostics_from_the_pure_python_parser(monkeypatch):
             _loaded, diags, _counts = lint([fixture.relative_to(ROOT)])
             expected = fixture.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
             assert [d.format("en") for d in diags] == expected, fixture.name
+
+
+@pytest.mark.parametrize("raw, name", [("\x1b", "U+001B ESC"), ("\x07", "U+0007 BEL"), ("\x0b", "U+000B VT"),
+                                       ("\x7f", "U+007F DEL"), ("\x00", "U+0000 NUL"), ("\x85", "U+0085 NEL")])
+def test_raw_control_character_is_lc420_at_its_column(raw, name):
+    """Pasted raw, a control character is named where it is: not a YAML error at 1:1, not "not UTF-8"."""
+    from game.core.yamlstrict import decode
+
+    text, diags = decode(f'a: 1\ntitle: "Chặn{raw} số"\n'.encode(), "t.yaml")
+    assert text is None
+    assert [(d.code, d.mark.line, d.mark.col, d.args["char"]) for d in diags] == [("LC420", 2, 13, name)]
+
+
+def test_utf16_is_still_not_utf8():
+    from game.core.yamlstrict import decode
+
+    _text, diags = decode("title: \"Chặn số\"\n".encode("utf-16-le"), "t.yaml")
+    assert [d.code for d in diags] == ["LC010"]
+
+
+def test_bidi_override_is_lc420_only(tmp_path):
+    """The game removes a U+202E, so it is not also 'a character the fonts cannot draw' (LC405)."""
+    src = (MISTAKES / "_base.yaml.txt").read_text(encoding="utf-8").replace("id: NAME", "id: rlo")
+    (tmp_path / "rlo.yaml").write_text(src.replace("Chặn số này", "Chặn\u202e số này"), encoding="utf-8")
+    assert [d.code for d in load_scenario(tmp_path / "rlo.yaml").diagnostics] == ["LC420"]
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("text: Chặn số #1 và báo 156", "Chặn số"),
+    ("text: Chặn số\t# ghi chú", "Chặn số"),
+])
+def test_hash_in_unquoted_text_is_reported(tmp_path, line, kept):
+    src = (MISTAKES / "_base.yaml.txt").read_text(encoding="utf-8").replace("id: NAME", "id: cut")
+    (tmp_path / "cut.yaml").write_text(src.replace('text: "Chặn số này"', line), encoding="utf-8")
+    diags = load_scenario(tmp_path / "cut.yaml").diagnostics
+    assert [(d.code, d.args["kept"]) for d in diags] == [("LC407", kept)]
+
+
+def test_hash_in_quoted_text_is_fine(tmp_path):
+    src = (MISTAKES / "_base.yaml.txt").read_text(encoding="utf-8").replace("id: NAME", "id: ok")
+    src = src.replace('text: "Chặn số này"', 'text: "Chặn số #1"   # a comment after quoted text')
+    (tmp_path / "ok.yaml").write_text(src, encoding="utf-8")
+    assert load_scenario(tmp_path / "ok.yaml").diagnostics == []
+
+
+@pytest.mark.parametrize("fixture", CASES, ids=lambda p: p.stem)
+def test_no_python_words_reach_an_author(fixture):
+    import re
+
+    for d in load_scenario(fixture).diagnostics:
+        for lang in ("en", "vi"):
+            assert not re.search(r"\b(None|True|False)\b", d.message(lang)), d.message(lang)
