@@ -100,7 +100,7 @@ def test_feedback_scrolls_thread_to_the_flagged_message(make_driver, tmp_path):
     d = make_driver(lang="en", timers=False)
     d.app.push(PlayScene(d.app, scn))
     d.run_until(lambda: d.scene.engine.deciding)
-    d.scene.activate(("phone", "open", ("thread", "zumi", "stranger")))
+    d.scene.activate(("phone", "open", ("thread", "zola", "stranger")))
     d.draw()
 
     def visible_ids():

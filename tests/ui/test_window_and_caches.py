@@ -88,4 +88,4 @@ def test_bench_thread_has_300_messages(make_driver, tmp_path):
     scene = PlayScene(d.app, loaded.scenario)
     d.app.push(scene)
     scene.engine.skip()
-    assert len(scene.engine.phone.threads[("zumi", "stranger")].messages) == 300
+    assert len(scene.engine.phone.threads[("zola", "stranger")].messages) == 300
