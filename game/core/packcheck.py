@@ -23,10 +23,26 @@ mistake. A value that is rare, mixed, or covers only a corner of one side is not
 Both sides need at least `MIN_SUPPORT` items the feature applies to. Each shortcut is one LC601
 error, placed at the first item that has it.
 
+**Patterns a student notices at a glance** are held to a stricter rule, without the coverage
+condition: a number ending in three repeated digits or a run ("…888", "…123", a "số đẹp"), and a
+sender shown by a chat handle instead of a phone number. Such a value is a shortcut (LC601, the
+`salient` wording) as soon as `MIN_SALIENT` items have it and at least `PRECISION` of them are on
+one side: three scammers with "…999" numbers and no real contact with one teach "a lucky number
+means a scam" even though they are a small corner of all scams.
+
 Brand names (apps, contacts, notification titles, and the names in web addresses) are also
 compared with the real brands in `assets/data/real_brands.yaml`: an invented name within
-one edit (a letter added, removed, changed, or two swapped; ignoring case, accents, spaces
-and punctuation) of a real one is LC602.
+one edit (a letter added, removed, changed, or two neighbours swapped; ignoring case, accents,
+spaces and punctuation) of a real one, or the real name with any two letters swapped ("Zola"
+for "Zalo"), is LC602.
+
+**Keeping it secret is never safe** (LC603). Telling a trusted adult is the lesson of every
+scenario, so a choice whose own words say the player tells no one ("…nhưng không kể ai",
+"đừng nói với ba mẹ", "tell no one", "keep it quiet") must not be graded `safe`, however right
+the rest of it is (not paying, blocking, keeping evidence): grade it `risky` and say why. The
+phrases are in `SECRECY_PHRASES` (Vietnamese and English, matched without accents in the
+choice's `text` and `say`); a phrase that only names the scammer's request ("bị dặn giấu ba má")
+or refuses it ("không giấu ba mẹ") does not count.
 """
 
 from __future__ import annotations
@@ -40,6 +56,7 @@ from .diagnostics import Diagnostic, Mark
 from .model import PLAYER, CallEvent, LineEvent, MessageEvent, NotificationEvent, Scenario
 
 MIN_SUPPORT = 5
+MIN_SALIENT = 3
 PRECISION = 0.95
 COVERAGE = 0.5
 BRANDS_FILE = Path(__file__).resolve().parents[2] / "assets" / "data" / "real_brands.yaml"
@@ -51,6 +68,25 @@ ORG_WORDS = {"bank", "ngan", "hang", "truong", "thcs", "thpt", "tong", "dai", "c
              "van", "phong", "benh", "vien", "admin", "cskh", "quy", "hoc", "bong", "su", "kien", "ho", "tro", "game",
              "official", "support", "vn", "pay", "post"}
 EMOTICON = re.compile(r"(:\)|:\(|:D|=\)\)|:v|<3|\^\^|:\(\()")
+# Feature values students notice at a glance (see the module docstring): the stricter rule.
+SALIENT = {("number ending", "three repeated digits"), ("number ending", "a run of digits"),
+           ("shown as", "chat handle")}
+
+# A choice whose words say the player tells no one (LC603). Matched on `plain()` text (lowercase,
+# no accents), so "không kể ai" is written "khong ke ai". Vietnamese first, then English.
+_WHO = r"(ai|ai het|ai ca|ba|bo|me|ma|ba me|bo me|ba ma|gia dinh|nguoi lon|thay|co|thay co|anh|chi)"
+SECRECY_PHRASES = [
+    rf"\b(khong|chua|dung|chang) (ke|noi|bao)( voi| cho)? {_WHO}\b",   # không kể ai, đừng nói với ba má
+    r"\bkhong cho ai (biet|hay)\b",                                    # không cho ai biết
+    r"(?<!khong )(?<!dan )(?<!doi )\bgiau (ba|bo|me|ma|gia dinh|nguoi lon|thay|co|chuyen|het)\b",  # giấu ba mẹ
+    r"(?<!khong )(?<!dan )\bgiu (kin|im lang|bi mat)\b(?! (la|thi))",             # giữ kín, giữ im lặng
+    r"^im lang\b",                                                      # "Im lặng, sợ bị mắng"
+    r"\b(tell|telling) (no one|nobody|no adult)\b",
+    r"\b(not|never|don t|won t|without) tell(ing)? (anyone|anybody|my (mom|mum|dad|parents)|(your|my) parents)\b",
+    r"\bkeep (quiet|silent|(it|this|everything) (a secret|secret|quiet|to (myself|yourself)))\b(?! is)",
+]
+_SECRECY = [re.compile(p) for p in SECRECY_PHRASES]
+
 VI_MARKS = set("ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 
 
@@ -90,18 +126,39 @@ def name_kind(name: str) -> str:
     return "person"
 
 
+def number_ending(d: str) -> str:
+    """The shape of a phone number's last three digits: what a student sees in "…888"."""
+    a, b, c = (int(x) for x in d[-3:])
+    if a == b == c:
+        return "three repeated digits"
+    if b - a == c - b and abs(b - a) == 1:
+        return "a run of digits"
+    if a in (b, c) or b == c:
+        return "two digits the same"
+    return "all different"
+
+
+def is_phone_number(num: str) -> bool:
+    """Written with digits only (spaces, dots, dashes, brackets, a leading +): a number, not a handle."""
+    return bool(num) and bool(re.fullmatch(r"[\d\s.\-()+]+", num)) and bool(digits(num))
+
+
 def contact_features(c) -> dict[str, str]:
     out = {}
     num = c.number or ""
     d = digits(num)
-    if len(d) >= 9 and d == re.sub(r"[\s.\-()+]", "", num):
+    phone = is_phone_number(num)
+    if len(d) >= 9 and phone:
         out["number prefix"] = d[:3]
         out["number pattern"] = re.sub(r"\d", "d", num)
+        out["number ending"] = number_ending(d)
     elif len(d) >= 9:
         out["number pattern"] = re.sub(r"\d", "d", num)
-    out["shown as"] = "saved name" if c.saved else "number or handle"
     if c.saved:
+        out["shown as"] = "saved name"
         out["saved name"] = name_kind(c.name)
+    else:
+        out["shown as"] = "phone number" if phone else "chat handle"
     return out
 
 
@@ -189,6 +246,7 @@ class Shortcut:
     on_side: int
     side_total: int
     first: Unit
+    salient: bool = False
 
 
 def shortcuts(units: list[Unit]) -> list[Shortcut]:
@@ -217,13 +275,17 @@ def shortcuts(units: list[Unit]) -> list[Shortcut]:
         best: dict[tuple[str, bool], Shortcut] = {}
         for (feat, val), have in preds.items():
             sides = domain.get(feat, totals)
-            if len(have) < MIN_SUPPORT or min(sides.values()) < MIN_SUPPORT:
+            salient = (feat, val) in SALIENT
+            if salient:
+                if len(have) < MIN_SALIENT:
+                    continue
+            elif len(have) < MIN_SUPPORT or min(sides.values()) < MIN_SUPPORT:
                 continue
             for side in (True, False):
                 n_side = sum(1 for u in have if u.scam == side)
-                if n_side / len(have) >= PRECISION and n_side / sides[side] >= COVERAGE:
+                if n_side / len(have) >= PRECISION and (salient or n_side / sides[side] >= COVERAGE):
                     sc = Shortcut(kind, feat, val, "scam" if side else "genuine", len(have), n_side, sides[side],
-                                  have[0])
+                                  have[0], salient)
                     if feat != "length":
                         found.append(sc)
                     else:  # report the widest length threshold once per side, not every threshold
@@ -242,7 +304,8 @@ def brand_clashes(names: list[tuple[str, str, Mark | None]], real: list[str]) ->
     for name, shown, mark in names:
         for cand in _candidates(name):
             for key, brand in keys.items():
-                if cand != key and len(key) >= 4 and osa(cand, key) <= 1 and (name, shown) not in seen:
+                close = osa(cand, key) <= 1 or one_swap(cand, key)
+                if cand != key and len(key) >= 4 and close and (name, shown) not in seen:
                     seen.add((name, shown))  # one finding per name and file is enough
                     out.append((name, brand, shown, mark))
     return out
@@ -253,6 +316,14 @@ def _candidates(name: str) -> set[str]:
     p = plain(name)
     parts = set(p.split()) | {p.replace(" ", "")}
     return {x for x in parts if len(x) >= 4}
+
+
+def one_swap(a: str, b: str) -> bool:
+    """b is a with two letters swapped, neighbours or not ("zola" for "zalo"): reads as a typo."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def osa(a: str, b: str) -> int:
@@ -294,15 +365,68 @@ def load_real_brands(path: Path = BRANDS_FILE) -> list[str]:
     return [str(x) for x in (data or {}).get("brands", []) if x]
 
 
+# LC601's words in Vietnamese: the feature names and values above are English identifiers.
+VI_WORDS = {
+    "senders": "người gửi", "messages": "tin nhắn", "scam": "lừa đảo", "genuine": "thật",
+    "number prefix": "đầu số", "number pattern": "cách viết số", "number ending": "ba số cuối",
+    "shown as": "cách hiện trên máy", "saved name": "tên đã lưu", "app": "ứng dụng", "length": "độ dài",
+    "accents": "dấu tiếng Việt", "word in capitals": "từ viết hoa toàn bộ", "exclamation mark": "dấu chấm than",
+    "ellipsis": "dấu ba chấm", "emoticon": "biểu tượng cảm xúc bằng chữ",
+    "three repeated digits": "ba chữ số giống nhau", "a run of digits": "ba chữ số liên tiếp",
+    "two digits the same": "có hai chữ số giống nhau", "all different": "ba chữ số khác nhau",
+    "phone number": "số điện thoại", "chat handle": "tên tài khoản chat",
+    "family or title + name": "người thân hoặc danh xưng + tên", "organisation": "tổ chức", "person": "tên người",
+    "with accents": "có dấu", "no accents": "không dấu", "yes": "có", "no": "không", "none": "không có",
+}
+
+
+def vi_word(value: str) -> str:
+    """A feature or value in Vietnamese; numbers, prefixes and patterns stay as written."""
+    if value in VI_WORDS:
+        return VI_WORDS[value]
+    m = re.fullmatch(r"(at most|more than) (\d+) characters", value)
+    if m:
+        return ("tối đa" if m.group(1) == "at most" else "trên") + f" {m.group(2)} ký tự"
+    return value
+
+
+def tells_no_one(text: str) -> bool:
+    """The words say the player keeps it to themselves (see SECRECY_PHRASES)."""
+    p = plain(text)
+    return any(rx.search(p) for rx in _SECRECY)
+
+
+def secrecy_graded_safe(scenarios: list[tuple[Scenario, str]]) -> list[Diagnostic]:
+    """LC603 for every `safe` choice whose text or `say` says the player tells no one."""
+    out = []
+    for scn, shown in scenarios:
+        groups = [("help_actions", scn.help_actions)] + [(st.id, st.choices) for st in scn.steps]
+        for where, choices in groups:
+            for ch in choices:
+                if ch.safety != "safe":
+                    continue
+                for field_name in ("text", "say"):
+                    words = getattr(ch, field_name) or ""
+                    if words and tells_no_one(words):
+                        out.append(Diagnostic(shown, ch.where("safety"), "LC603",
+                                              {"step": where, "choice": ch.id, "field": field_name}))
+                        break
+    return out
+
+
 def check(scenarios: list[tuple[Scenario, str]], quizzes: list = (), real_brands: list[str] | None = None
           ) -> list[Diagnostic]:
-    """LC601 for every shortcut, LC602 for every invented brand one edit from a real one."""
+    """LC601 for every shortcut, LC602 for every invented brand one edit from a real one, LC603 for
+    every choice that keeps it secret and is graded safe."""
     diags = []
     for sc in shortcuts(collect(scenarios, quizzes)):
         what = "senders" if sc.kind == "contact" else "messages"
-        diags.append(Diagnostic(sc.first.path, sc.first.mark, "LC601", {
-            "feature": sc.feature, "value": sc.value, "side": sc.side, "what": what, "have": sc.have,
-            "on_side": sc.on_side, "total": sc.side_total}))
+        args = {"feature": sc.feature, "value": sc.value, "side": sc.side, "what": what, "have": sc.have,
+                "on_side": sc.on_side, "total": sc.side_total}
+        args.update({f"{k}_vi": vi_word(args[k]) for k in ("feature", "value", "side", "what")})
+        if sc.salient:
+            args["variant"] = "salient"
+        diags.append(Diagnostic(sc.first.path, sc.first.mark, "LC601", args))
     real = load_real_brands() if real_brands is None else real_brands
     names = [n for scn, shown in scenarios for n in brand_names(scn, shown)]
     for quiz, shown in quizzes:
@@ -310,4 +434,5 @@ def check(scenarios: list[tuple[Scenario, str]], quizzes: list = (), real_brands
         names += [(a.name, shown, a.where("name")) for a in quiz.apps]
     for name, brand, shown, mark in brand_clashes(names, real):
         diags.append(Diagnostic(shown, mark, "LC602", {"name": name, "brand": brand}))
+    diags += secrecy_graded_safe(scenarios)
     return diags

@@ -79,9 +79,11 @@ def test_message_features_of_text():
 
 def test_brands_one_letter_from_a_real_one():
     real = ["Zalo", "VietABank", "Giao Hàng Nhanh"]
-    names = [(n, "x.yaml", None) for n in ("Zaloo", "Zola", "Zalo", "VietSa Bank", "SongXanh Bank", "Giao Hang Nhanhh")]
+    names = [(n, "x.yaml", None) for n in ("Zaloo", "Zola", "Zumi", "Zalo", "VietSa Bank", "SongXanh Bank",
+                                          "Giao Hang Nhanhh")]
     clashes = {name for name, *_ in P.brand_clashes(names, real)}
-    assert clashes == {"Zaloo", "VietSa Bank", "Giao Hang Nhanhh"}
+    # "Zola" is Zalo with two letters swapped: it reads as a misspelling, so it clashes too
+    assert clashes == {"Zaloo", "Zola", "VietSa Bank", "Giao Hang Nhanhh"}
     assert P.osa("zalo", "zaol") == 1 and P.osa("zola", "zalo") == 2
 
 
@@ -118,3 +120,69 @@ def test_the_shipped_scenarios_have_no_shortcut_and_no_brand_clash(monkeypatch):
     monkeypatch.chdir(ROOT)
     files = sorted((ROOT / "scenarios").glob("*.yaml"))
     assert [d.format("en") for d in pack_diagnostics(files)] == []
+
+
+def test_number_ending_shape():
+    assert P.number_ending("0932000888") == "three repeated digits"
+    assert P.number_ending("0932000123") == "a run of digits"
+    assert P.number_ending("0932000321") == "a run of digits"
+    assert P.number_ending("0932000417") == "all different"
+    assert P.number_ending("0932000414") == "two digits the same"
+
+
+def test_a_lucky_ending_on_three_scammers_is_reported_though_they_are_a_corner():
+    # 3 scammers end in "…999"-style digits, 20 other scammers and 20 real people have ordinary numbers
+    units = contacts([(True, {"number ending": "three repeated digits"})] * 3
+                     + [(True, {"number ending": "all different"})] * 20
+                     + [(False, {"number ending": "all different"})] * 20)
+    assert ("number ending", "three repeated digits", "scam") in found(units)
+    # one real contact with such a number as well: 3 of 4 is not 95 %, so no longer a shortcut
+    units.append(contacts([(False, {"number ending": "three repeated digits"})])[0])
+    assert ("number ending", "three repeated digits", "scam") not in found(units)
+
+
+def test_chat_handles_only_on_scammers_are_reported():
+    units = contacts([(True, {"shown as": "chat handle"})] * 4 + [(True, {"shown as": "phone number"})] * 20
+                     + [(False, {"shown as": "saved name"})] * 20)
+    assert ("shown as", "chat handle", "scam") in found(units)
+    decoy = contacts([(False, {"shown as": "chat handle"})])
+    assert ("shown as", "chat handle", "scam") not in found(units + decoy)
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Không trả, chụp lại bằng chứng, chặn. Nhưng không kể ai.", True),
+    ("Chặn cô Vân, không kể với ai", True),
+    ("Chặn thôi, đừng nói với ba mẹ nha chị", True),
+    ("Xoá hết tin nhắn, giữ kín chuyện này", True),
+    ("Im lặng, sợ bị mắng", True),
+    ("Block them and tell no one", True),
+    ("Don't pay, keep it to myself", True),
+    ("Bị dặn giấu ba má là có vấn đề. Chặn và báo cáo", False),
+    ("Bị dặn giữ bí mật là lạ. Chặn tài khoản", False),
+    ("Từ chối quà. Mình không giấu ba mẹ chuyện gì.", False),
+    ("Không trả, chặn, kể với anh Hai", False),
+    ("Keep it as evidence and tell mum", False),
+])
+def test_tells_no_one(text, secret):
+    assert P.tells_no_one(text) is secret
+
+
+def test_lint_pack_reports_a_secret_graded_safe(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    fixture = ROOT / "tests" / "fixtures" / "invalid" / "lc603_secret_graded_safe.yaml"
+    diags = lint([fixture.relative_to(ROOT)], pack=True)[1]
+    assert [(d.code, d.args["choice"]) for d in diags if d.code == "LC603"] == [("LC603", "block_alone")]
+    assert [d.code for d in lint([fixture.relative_to(ROOT)])[1]] == []  # only with --pack
+
+
+def test_lc601_reads_in_vietnamese():
+    units = contacts([(True, {"number prefix": "070"})] * 6 + [(False, {"number prefix": "090"})] * 6)
+    sc = P.shortcuts(units)[0]
+    d = P.Diagnostic("x.yaml", Mark(1, 1), "LC601", {"feature": sc.feature, "value": sc.value, "side": sc.side,
+                                                      "what": "senders", "have": 6, "on_side": 6, "total": 6,
+                                                      "feature_vi": P.vi_word(sc.feature), "value_vi": sc.value,
+                                                      "side_vi": P.vi_word(sc.side), "what_vi": P.vi_word("senders")})
+    vi = d.message("vi")
+    assert "người gửi có đầu số = 070" in vi and "lừa đảo" in vi
+    for english in ("senders", "number prefix", "scam", "genuine"):
+        assert english not in vi

@@ -86,7 +86,17 @@ def test_killed_host_restarts_and_resumes_with_votes_and_students(tmp_path):
         h2.control("take")
         import time
 
-        time.sleep(1.0)
+        deadline = time.monotonic() + 30  # the host records the decision on its own loop: wait for it
+        voter = []
+        while time.monotonic() < deadline:
+            db = next((tmp_path / "results").glob("results-*.db"), None)
+            try:
+                voter = [r for r in rows(db)[1] if r[3]] if db is not None else []
+            except sqlite3.OperationalError:  # busy while the host writes: look again
+                voter = []
+            if len(voter) >= 3:
+                break
+            time.sleep(0.2)
     finally:
         h2.stop()
     db = next((tmp_path / "results").glob("results-*.db"))
