@@ -12,7 +12,9 @@ work from this laptop's own keyboard and browser, or elsewhere with the trainer 
 
 Keys on the projector: Enter continues (join screen → scenarios; vote → reveal → go on
 with the most-voted option), a letter goes on with that option after the reveal,
-L locks/unlocks the vote, H hides/shows the live bars, Esc returns to the list.
+L locks/unlocks the vote, H hides/shows the live bars, Esc returns to the list (the open
+vote closes without going on; the phones wait). Enter reveals only after the vote has been
+on the projector for 1.5 s, so a press meant to skip ahead never reveals an empty vote.
 The server answers on the laptop's private LAN address and 127.0.0.1 only;
 --bind ADDR chooses another, and a public address needs --allow-public.
 If the host is stopped or killed, starting it again resumes the same session

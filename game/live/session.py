@@ -239,6 +239,14 @@ class LiveSession:
             self._changed("phones")
             return out
 
+    def leave(self) -> None:
+        """The trainer left the scenario (Esc to the list): no vote is open any more, the phones
+        wait for the next scenario, and a restart does not resume the story that was left. The
+        open decision was never taken, so its votes are dropped, as the story never went on with them."""
+        with self.lock:
+            self.phase, self.decision, self.votes, self.taken, self.story = "lobby", None, {}, None, {}
+            self._changed("phones")
+
     def watching(self) -> None:
         with self.lock:
             if self.phase not in ("watching",):
