@@ -105,7 +105,8 @@ def parse(raw: str | bytes, limit: int = MAX_MESSAGE_BYTES) -> dict:
         return {"t": "hello", "code": normal_code(msg.get("code")), "token": token(msg.get("token"))}
     if kind == "vote":
         return {"t": "vote", "step": an_id(msg.get("step"), "bad_step"),
-                "choice": an_id(msg.get("choice"), "bad_choice"), "n": _int(msg.get("n"), 0, 10**9, "bad_n")}
+                "choice": an_id(msg.get("choice"), "bad_choice"), "n": _int(msg.get("n"), 0, 10**9, "bad_n"),
+                "d": an_id(msg["d"], "bad_step") if msg.get("d") is not None else None}
     if kind == "ping":
         return {"t": "ping"}
     raise Invalid("bad_message", "unknown type")

@@ -49,6 +49,12 @@ class Decision:
     best: int = 0
     opened_at: float = 0.0
 
+    @property
+    def uid(self) -> str:
+        """This decision in this run: a replay of the scenario, or the same step met again,
+        is another decision, so a phone never carries a vote over to it."""
+        return f"{self.run[:12]}-{self.index}"
+
 
 @dataclass
 class Student:
@@ -122,7 +128,9 @@ class LiveSession:
             self.decision, self.votes, self.taken, self.phase = d, {}, None, "voting"
             self._changed("phones")
 
-    def vote(self, token: str, step: str, choice: str) -> None:
+    def vote(self, token: str, step: str, choice: str, decision: str | None = None) -> None:
+        """`decision`: the `Decision.uid` the phone voted on (a phone page always sends it); a vote
+        for an earlier decision, e.g. the same step in an earlier run, is refused as `stale`."""
         with self.lock:
             if token not in self.students:
                 raise Invalid("bad_token")
@@ -131,6 +139,8 @@ class LiveSession:
                 raise Invalid("no_vote")
             if step != d.step:
                 raise Invalid("bad_step")
+            if decision is not None and decision != d.uid:
+                raise Invalid("stale")
             if choice not in {o.id for o in d.options}:
                 raise Invalid("bad_choice")
             if self.phase != "voting":
@@ -284,7 +294,7 @@ class LiveSession:
             out = {"t": "state", "phase": self.phase, "v": self.phone_version,
                    "joined": len(self.students)}
             if d is not None:
-                out.update(step=d.step, n=d.index + 1, title=d.title, discuss=d.discuss,
+                out.update(step=d.step, d=d.uid, n=d.index + 1, title=d.title, discuss=d.discuss,
                            options=[{"id": o.id, "letter": o.letter, "text": o.text} for o in d.options],
                            mine=self.my_vote(token) if token else None)
                 if self.phase == "revealed" or (self.phase == "watching" and self.taken):

@@ -65,6 +65,25 @@ def test_vote_rules_and_changes():
     assert s.join("Lan again", st.token).token == st.token and len(s.students) == 1
 
 
+def test_a_vote_belongs_to_one_decision_of_one_run():
+    """Replaying a scenario opens the same step again in a new run: a vote sent for the earlier
+    run's decision (a phone re-sending what it kept) is refused, and the new vote starts empty."""
+    s = LiveSession()
+    st = s.join("Lan")
+    first = decision(run="run-one")
+    s.open_decision(first)
+    state = s.phone_state(st.token)
+    assert state["d"] == first.uid
+    s.vote(st.token, "s1", "b", decision=state["d"])
+    s.close("b", machine="host01")
+    s.open_decision(decision(run="run-two"))  # the same scenario, played again
+    assert s.phone_state(st.token)["d"] != first.uid and s.phone_state(st.token)["mine"] is None
+    with pytest.raises(P.Invalid) as e:
+        s.vote(st.token, "s1", "b", decision=first.uid)
+    assert e.value.code == "stale" and s.tallies() == {"a": 0, "b": 0}
+    assert P.parse(json.dumps({"t": "vote", "step": "s1", "choice": "a", "n": 1, "d": first.uid}))["d"] == first.uid
+
+
 def test_close_gives_each_voter_a_classroom_row_with_stable_ids():
     s = LiveSession(class_code="9A")
     a, b = s.join("Lan"), s.join("Minh")
