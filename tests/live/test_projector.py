@@ -151,3 +151,53 @@ def start_host_here(data_dir):
     from game.live.host import start_host
 
     return start_host(results_dir=data_dir / "results", data_dir=data_dir, bind="127.0.0.1", port=0)
+
+
+def test_restart_during_the_first_decision_comes_back_to_the_vote(make_driver, data_dir):
+    """Killed during decision 1 (no choice made yet): after the restart the projector is on the
+    vote with the votes so far, not at the story's start (tryout M2); the class's run stays one
+    recorded session, and no empty session is left by the restart or by a scenario left early."""
+    from game.ui.host.scenes import REVEAL_AFTER_S, HostPickerScene, HostScene
+
+    host = start_host_here(data_dir)
+    drv = make_driver(recorder=host.store)
+    entries = {e.id: e for e in drv.app.get_catalog().entries if e.ok}
+    drv.app.push(HostPickerScene(drv.app, host))
+    drv.app.push(HostScene(drv.app, entries["demo_otp"].scenario, host))
+    drv.key(pygame.K_ESCAPE)  # chosen and left before its first decision: nothing to store
+    drv.app.push(HostScene(drv.app, entries["tutorial"].scenario, host))
+    s = host.session
+    for _ in range(200):
+        if s.phase == "voting":
+            break
+        drv.key(pygame.K_SPACE, dt=0.5)
+    phones = [s.join(n) for n in ("Lan", "Minh", "Vy", "Hà")]
+    first = s.decision
+    for st, o in zip(phones, [0, 1, 0, 1], strict=True):
+        s.vote(st.token, first.step, first.options[o].id)
+    host.store.flush()
+    host.close()  # the laptop stops during the first decision
+    pygame.display.quit()
+
+    again = start_host_here(data_dir)
+    try:
+        drv2 = make_driver(recorder=again.store)
+        scene = HostScene(drv2.app, entries["tutorial"].scenario, again, resume_story=again.session.story)
+        drv2.app.push(scene)
+        drv2.frame()
+        assert scene.engine.deciding and not scene.engine.log
+        assert again.session.phase == "voting" and again.session.decision.index == 0
+        assert "Vote on your phone!" in drv2.screen_text() and "4 of 4 have voted" in drv2.screen_text()
+        drv2.key(pygame.K_RETURN)  # at once: the vote has only just come back on screen
+        assert again.session.phase == "voting"
+        drv2.frame(dt=REVEAL_AFTER_S)
+        drv2.key(pygame.K_RETURN)
+        assert again.session.phase == "revealed"
+        drv2.key(pygame.K_RETURN)  # go on: decision 1 of the class's run is stored
+        again.store.flush()
+    finally:
+        again.close()
+    data = R.read_results(again.store.path)
+    trainer = [x for x in data.sessions if x["nickname"] == "classroom"]
+    assert len(trainer) == 1 and trainer[0]["scenario_id"] == "tutorial"  # no empty session, none split
+    assert [d["session_id"] for d in data.decisions if not d["votes"]] == [trainer[0]["id"]]

@@ -144,11 +144,17 @@ class HostScene(LiveMixin, ClassroomScene):
     def __init__(self, app, scn, host, *, resume_story: dict | None = None):
         self.host = host
         self.live = host.session
-        resume = {"choices": resume_story["choices"]} if resume_story and resume_story.get("choices") else None
+        story = resume_story or {}
+        # back after a restart: the class's run goes on as the same recorded session
+        resume = {"choices": story.get("choices") or [], "session": story.get("session") or ""} if story else None
         self._vote_key, self.vote_age = None, 0.0  # the decision on the projector, and for how long
         super().__init__(app, scn, resume=resume)
-        host.together.begin(scn, run=(resume_story or {}).get("run"), choices=(resume_story or {}).get("choices"))
-        if resume:  # back after a restart: straight to the decision the class was voting on
+        live = host.session
+        open_vote = bool(story) and live.decision is not None and live.decision.run == story.get("run")
+        host.together.begin(scn, run=story.get("run"), choices=story.get("choices"))
+        with live.lock:
+            live.story["session"] = self.session  # saved with the snapshot, for the next restart
+        if story.get("choices") or open_vote:  # straight to the decision the class was voting on
             for _ in range(50):
                 if self.engine.deciding or self.engine.ending is not None:
                     break
