@@ -22,6 +22,7 @@ class Report:
     files: int  # results files actually read
     empty_folders: list[Path] = field(default_factory=list)
     problem_lines: list[str] = field(default_factory=list)  # every problem, path first
+    unmatched: str | None = None  # the filters left out every session the files hold: what they hold
 
     @property
     def ok(self) -> bool:
@@ -50,7 +51,9 @@ def build_report(paths, *, lang: str = "vi", fmt: str = "html", anonymise: bool 
                  labels: Labels | None = None, classes=(), since=None, until=None) -> Report:
     got = inputs.read([Path(p) for p in paths])
     flt = Filter.of(classes, since, until)
-    data = flt.apply(R.combine(got.datas))
+    everything = R.combine(got.datas)
+    unmatched = flt.nothing_matched(everything, lang)
+    data = flt.apply(everything)
     labels = labels or scenario_labels(lang)
     figs = compute(data, labels.choice_order(), labels.losses())
     lines = got.lines(lang)
@@ -58,5 +61,5 @@ def build_report(paths, *, lang: str = "vi", fmt: str = "html", anonymise: bool 
         text = csvout.render(figs, labels, anonymise=anonymise)
     else:
         text = html.render(figs, labels, problems=lines, files=got.files, anonymise=anonymise,
-                           filters=flt.describe(lang))
-    return Report(text, figs, got.errors, got.files, got.empty_folders, lines)
+                           filters=flt.describe(lang), nothing=unmatched)
+    return Report(text, figs, got.errors, got.files, got.empty_folders, lines, unmatched)

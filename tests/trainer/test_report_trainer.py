@@ -213,6 +213,29 @@ def test_class_and_date_filters(school, tmp_path):
     assert "until 2026-03-10" in html
 
 
+def test_a_class_code_with_a_space_inside_is_the_same_class(school):
+    usb, *_ = school
+    assert students_in(build_report([usb], classes=["9 b"])) == {"9B"}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_filter_that_matches_nothing_says_what_the_files_hold(school, tmp_path, capsys, lang):
+    """A mistyped class code must not give a quiet empty report saying "No results yet" (tryout M4)."""
+    usb, *_ = school
+    out = tmp_path / "empty.html"
+    assert main(["report", str(usb), "--class", "10C", "-o", str(out), "--lang", lang]) == 1
+    err = capsys.readouterr().err
+    assert "--class 10C" in err and "9A, 9B" in err
+    total = sum(len(R.read_results(f).sessions) for f in R.find_result_files([usb]))
+    assert f"{total:,}".replace(",", "." if lang == "vi" else ",") in err
+    html = out.read_text(encoding="utf-8")
+    assert "No results yet" not in html and "Chưa có kết quả" not in html
+    assert "10C" in html and "9A, 9B" in html
+    assert main(["report", str(usb), "--since", "2030-01-01", "--until", "2029-01-01", "-o", str(out)]) == 1
+    assert "--since 2030-01-01" in capsys.readouterr().err
+    assert main(["report", str(usb), "--class", "9b", "-o", str(out)]) == 0  # a filter that matches: quiet
+
+
 def test_a_bad_date_is_a_usage_error(school, capsys):
     usb, *_ = school
     with pytest.raises(SystemExit) as exc:
