@@ -104,8 +104,10 @@ S = {
     "anonymised": ("Nicknames are replaced by numbers in this copy.", "Biệt danh đã được thay bằng số trong bản này."),
     "how_to_read": ("How to read this report", "Cách đọc báo cáo"),
     "how_1": ("A score is the points earned out of the best possible at each decision met: 100% means the safest choice every time. "
+              "A session below zero (unsafe choices cost points) counts as 0%, as the game shows it. "
               "An average is always the mean of the session scores.",
               "Điểm là số điểm đạt được trên mức tốt nhất có thể ở mỗi quyết định đã gặp: 100% nghĩa là lần nào cũng chọn cách an toàn nhất. "
+              "Lượt chơi có điểm dưới 0 (lựa chọn nguy hiểm bị trừ điểm) được tính là 0%, như trò chơi hiển thị. "
               "Điểm trung bình luôn là trung bình cộng điểm của các lượt chơi."),
     "how_2": ("Green bars are safe choices, amber risky, red unsafe, grey not scored. Start the discussion with the decisions where red bars are long.",
               "Thanh xanh là lựa chọn an toàn, vàng là rủi ro, đỏ là nguy hiểm, xám là không tính điểm. Hãy bắt đầu thảo luận ở những quyết định có thanh đỏ dài."),

@@ -295,3 +295,26 @@ def test_one_average_everywhere_and_it_is_defined(school):
     assert "the mean of the session scores" in rep.text
     guide = (Path(__file__).resolve().parents[2] / "docs" / "trainer-guide.md").read_text(encoding="utf-8")
     assert "mean of the session scores" in guide
+
+
+def test_csv_score_and_best_add_up_to_each_sessions_score(school, tmp_path):
+    """A trainer who re-checks the report in a spreadsheet gets the same numbers: summing a
+    session's `score` and `best` gives its report score; a choice that is not scored sets no bar."""
+    usb, *_ = school
+    out = tmp_path / "all.csv"
+    assert main(["results", "export", str(usb), "-o", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert any(r["safety"] == "neutral" for r in rows)
+    data = R.combine([R.read_results(f) for f in R.find_result_files([usb])])
+    by_session: dict[str, list] = {}
+    for d in data.decisions:
+        by_session.setdefault(d["session_id"], []).append(d)
+    sums: dict[str, list] = {}
+    for r in rows:
+        s = sums.setdefault(r["session_id"], [0, 0])
+        s[0] += int(r["score"])
+        s[1] += int(r["best"]) if r["best"] else 0
+    from game.core.walk import percent
+
+    for sid, (score, best) in sums.items():
+        assert percent(score, best) == session_percent(by_session[sid]), sid
