@@ -128,7 +128,7 @@ def test_malformed_messages_get_errors_and_others_keep_voting(host):
                 (json.dumps({"t": "nope"}), "bad_message"),
                 (json.dumps({"t": "join", "code": "ZZZZ", "nick": "x"}), "bad_code"),
                 (json.dumps({"t": "join", "code": host.code, "nick": "<script>alert(1)</script>"}), "bad_nick"),
-                (json.dumps({"t": "join", "code": host.code, "nick": "x" * 21}), "bad_nick"),
+                (json.dumps({"t": "join", "code": host.code, "nick": "x" * 25}), "bad_nick"),
                 (json.dumps({"t": "join", "code": host.code, "nick": "a\u0000b"}), "bad_nick"),
                 (json.dumps({"t": "vote", "step": st["step"], "choice": "c", "n": 1}), "join_first"),
                 (json.dumps({"t": "hello", "code": host.code, "token": "0" * 32}), "unknown_token"),
