@@ -135,3 +135,25 @@ def test_lab_batch_validation():
                 {**ok, "sessions": [{**ok["sessions"][0], "evil": 1}]}):
         with pytest.raises(P.Invalid):
             P.lab_batch(json.dumps(bad).encode())
+
+
+def test_dashboard_shows_titles_and_option_texts_in_story_order():
+    """The trainer reads the story's titles and options, in story order, never raw ids (tryout minor 7)."""
+    from game.core.loader import load_all, load_taxonomy
+    from game.live.together import Together
+
+    tax = load_taxonomy()
+    scns = [ld.scenario for ld in load_all(None, tax) if ld.ok and ld.scenario.id == "tutorial"]
+    s = LiveSession()
+    s.labels = Together(s, None, tax).labels(scns)
+    welcome, prize = (next(st for st in scns[0].steps if st.id == i) for i in ("welcome", "prize_sms"))
+    rows = [{"id": f"x:{i}", "session_id": "x", "scenario_id": "tutorial", "step": st.id, "choice": st.choices[0].id,
+             "flags": [], "flags_shown": []} for i, st in enumerate((prize, welcome))]
+    s.lab_add("pc0001", [{"id": "x", "machine": "pc0001", "nickname": "Lan", "scenario_id": "tutorial"}], rows)
+    d = s.dashboard(names=True, lang="en")
+    assert [c["step"] for c in d["choices"]] == ["welcome", "prize_sms"]  # story order, not alphabetical
+    title = s.labels["tutorial"]["title"]["en"]
+    assert d["choices"][0]["decision"] == f"{title} · decision 1" and d["students"][0]["title"] == title
+    assert d["choices"][0]["options"][0]["text"] == s.labels["tutorial"]["steps"]["welcome"]["choices"][
+        welcome.choices[0].id]["en"] != welcome.choices[0].id
+    assert s.dashboard(names=True, lang="vi")["choices"][0]["decision"].endswith("quyết định 1")
