@@ -22,9 +22,11 @@ When the filters leave out every session, a line on stderr says so and what the 
 (their classes and days), the report says it instead of "no results yet", and the exit status is 1.
 
 Files that cannot be read (truncated, corrupt, not results, newer version) are named with
-their path on stderr and in the report, and the report is built from the others. A folder
+their path on stderr and in the report, and the report is built from the others. So is a
+damaged row: a decision whose step or choice its (installed, same-version) scenario does not
+have is named and left out. A folder
 with no results files is named too. Exit status: 0 all input read, 1 some input named as
-unreadable or empty, or the filters matched no session (the report is still written),
+unreadable, empty or damaged, or the filters matched no session (the report is still written),
 2 the output cannot be written.
 The report is readable by other users of a shared folder (0644 under the usual umask).
 """

@@ -5,8 +5,8 @@ from __future__ import annotations
 S = {
     "title": ("Class report", "Báo cáo lớp học"),
     "generated": ("Generated {date} from {files} results files", "Tạo lúc {date} từ {files} tệp kết quả"),
-    "problems": ("Files and folders that could not be used (left out of this report)",
-                 "Các tệp và thư mục không dùng được (không tính trong báo cáo này)"),
+    "problems": ("Files, folders and rows that could not be used (left out of this report)",
+                 "Các tệp, thư mục và dòng không dùng được (không tính trong báo cáo này)"),
     "summary": ("Summary", "Tổng quan"),
     "students": ("students", "học sinh"),
     "sessions": ("sessions played", "lượt chơi"),
@@ -22,8 +22,8 @@ S = {
                     "mỗi lượt tính một lần, dài hay ngắn như nhau. Cả lớp, từng kịch bản và từng học sinh đều dùng "
                     "cùng cách tính này."),
     "filters": ("Only: {what}", "Chỉ gồm: {what}"),
-    "problems_notice": ("{n} files or folders could not be used: see the list at the end.",
-                        "{n} tệp hoặc thư mục không dùng được: xem danh sách ở cuối báo cáo."),
+    "problems_notice": ("{n} files, folders or rows could not be used: see the list at the end.",
+                        "{n} tệp, thư mục hoặc dòng không dùng được: xem danh sách ở cuối báo cáo."),
     "follow_up": ("Students who need a follow-up", "Học sinh cần được trao đổi thêm"),
     "follow_up_count": ("{n} students need a follow-up (listed after this summary).",
                         "{n} học sinh cần được trao đổi thêm (danh sách ở sau phần tổng quan)."),

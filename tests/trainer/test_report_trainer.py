@@ -318,3 +318,29 @@ def test_csv_score_and_best_add_up_to_each_sessions_score(school, tmp_path):
 
     for sid, (score, best) in sums.items():
         assert percent(score, best) == session_percent(by_session[sid]), sid
+
+
+def test_a_damaged_row_is_named_not_drawn_as_a_decision(school, tmp_path, capsys):
+    """Bytes overwritten inside a row leave a valid SQLite file with a step or choice the scenario
+    does not have: the report names that row and leaves it out (tryout minor 6)."""
+    import shutil
+
+    usb, *_ = school
+    src = next(f for f in R.find_result_files([usb]) if R.read_results(f).decisions)
+    copy = tmp_path / "results-lab07.db"
+    shutil.copy(src, copy)
+    conn = sqlite3.connect(copy)
+    rid, step = conn.execute("SELECT id, step FROM decisions WHERE mode = 'play' LIMIT 1").fetchone()
+    conn.execute("UPDATE decisions SET step = ? WHERE id = ?", (step[:6] + "XXX", rid))
+    rid2 = conn.execute("SELECT id FROM decisions WHERE mode = 'play' AND id != ? LIMIT 1", (rid,)).fetchone()[0]
+    conn.execute("UPDATE decisions SET choice = 'XXXXXXXXXXXXXm' WHERE id = ?", (rid2,))
+    conn.commit()
+    conn.close()
+    out = tmp_path / "r.html"
+    assert main(["report", str(copy), "-o", str(out), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert f"{copy}: session" in err and f"step '{step[:6]}XXX'" in err and "choice 'XXXXXXXXXXXXXm'" in err
+    html = out.read_text(encoding="utf-8")
+    assert html.count("XXXXXXXXXXXXXm") == 1 and html.count(step[:6] + "XXX") == 1  # only in the problem list
+    rep = build_report([src], lang="en")
+    assert rep.ok and rep.damaged == 0  # the undamaged original: nothing named
