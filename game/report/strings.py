@@ -5,6 +5,7 @@ from __future__ import annotations
 S = {
     "title": ("Class report", "Báo cáo lớp học"),
     "generated": ("Generated {date} from {files} results files", "Tạo lúc {date} từ {files} tệp kết quả"),
+    "generated_1": ("Generated {date} from {files} results file", "Tạo lúc {date} từ {files} tệp kết quả"),
     "problems": ("Files, folders and rows that could not be used (left out of this report)",
                  "Các tệp, thư mục và dòng không dùng được (không tính trong báo cáo này)"),
     "summary": ("Summary", "Tổng quan"),
@@ -25,6 +26,8 @@ S = {
     "problems_notice": ("{n} files, folders or rows could not be used: see the list at the end.",
                         "{n} tệp, thư mục hoặc dòng không dùng được: xem danh sách ở cuối báo cáo."),
     "follow_up": ("Students who need a follow-up", "Học sinh cần được trao đổi thêm"),
+    "follow_up_count_1": ("{n} student needs a follow-up (listed after this summary).",
+                          "{n} học sinh cần được trao đổi thêm (danh sách ở sau phần tổng quan)."),
     "follow_up_count": ("{n} students need a follow-up (listed after this summary).",
                         "{n} học sinh cần được trao đổi thêm (danh sách ở sau phần tổng quan)."),
     "follow_up_none": ("No student needs a follow-up in these results.",
@@ -82,11 +85,13 @@ S = {
     "versions": ("content versions: {v}", "phiên bản nội dung: {v}"),
     "decision": ("Decision {n}", "Quyết định {n}"),
     "picked": ("answered {n} times", "{n} lượt chọn"),
+    "picked_1": ("answered once", "{n} lượt chọn"),
     "call_from": ("Incoming call: {who}", "Cuộc gọi đến: {who}"),
     "video_call_from": ("Incoming video call: {who}", "Cuộc gọi video đến: {who}"),
     "time": ("time to decide: median {median}, mean {mean}", "thời gian quyết định: trung vị {median}, trung bình {mean}"),
     "timed_out": ("{n} ran out of time", "{n} lượt hết giờ"),
     "votes": ("class vote (projector)", "lớp biểu quyết (máy chiếu)"),
+    "votes_total_1": ("{n} hand in classroom mode", "{n} cánh tay giơ lên trong chế độ lớp học"),
     "votes_total": ("{n} hands in classroom mode", "{n} cánh tay giơ lên trong chế độ lớp học"),
     "time_chart": ("Median time to decide, per decision", "Thời gian quyết định (trung vị) ở từng quyết định"),
     "seconds": ("{x} s", "{x} giây"),
@@ -120,6 +125,9 @@ S = {
 
 
 def t(lang: str, key: str, **kw) -> str:
+    """`key_1`, when there is one, is the wording for a count of exactly 1 (`n` or `files`)."""
+    if 1 in (kw.get("n"), kw.get("files")) and f"{key}_1" in S:
+        key = f"{key}_1"
     en, vi = S[key]
     text = vi if lang == "vi" else en
     return text.format(**kw) if kw else text

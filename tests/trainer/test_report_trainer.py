@@ -344,3 +344,12 @@ def test_a_damaged_row_is_named_not_drawn_as_a_decision(school, tmp_path, capsys
     assert html.count("XXXXXXXXXXXXXm") == 1 and html.count(step[:6] + "XXX") == 1  # only in the problem list
     rep = build_report([src], lang="en")
     assert rep.ok and rep.damaged == 0  # the undamaged original: nothing named
+
+
+def test_counts_of_one_read_as_english():
+    from game.report.strings import t
+
+    assert t("en", "generated", date="today", files=1) == "Generated today from 1 results file"
+    assert t("en", "generated", date="today", files=2).endswith("2 results files")
+    assert t("en", "picked", n=1) == "answered once" and t("en", "picked", n=3) == "answered 3 times"
+    assert t("vi", "picked", n=1) == "1 lượt chọn"
