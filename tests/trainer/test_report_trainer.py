@@ -353,3 +353,11 @@ def test_counts_of_one_read_as_english():
     assert t("en", "generated", date="today", files=2).endswith("2 results files")
     assert t("en", "picked", n=1) == "answered once" and t("en", "picked", n=3) == "answered 3 times"
     assert t("vi", "picked", n=1) == "1 lượt chọn"
+
+
+def test_students_are_listed_in_vietnamese_alphabetical_order():
+    from game.report.figures import vi_order
+
+    names = ["Hoa", "Hà", "Hùng", "Hải", "Thu", "Thảo", "Trang", "Trung", "Tâm", "Tú", "Đạt", "Dung"]
+    assert sorted(names, key=vi_order) == ["Dung", "Đạt", "Hà", "Hải", "Hoa", "Hùng", "Tâm", "Thảo", "Thu",
+                                           "Trang", "Trung", "Tú"]
