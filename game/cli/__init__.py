@@ -19,7 +19,7 @@ COMMANDS = {
     "report": ("game.cli.report", "build an offline class report (HTML or CSV)"),
     "classroom": ("game.cli.classroom", "projector mode for a trainer-led session"),
     "host": ("game.cli.host", "live class session: phones vote, lab PCs report, on the school network"),
-    "bench": ("game.cli.bench", "performance benchmarks (core, ui, i18n, report)"),
+    "bench": ("game.cli.bench", "performance benchmarks (core, ui, i18n, report, live)"),
     "schema": ("game.cli.schema", "print the JSON Schema for scenario files"),
 }
 

@@ -2,7 +2,7 @@
 
   python main.py host                         projector: join screen with a QR code, then together mode
   python main.py host --class-code 9A         record everything under a class code
-  python main.py host --headless --scenario tutorial   no window: controls from the dashboard / HTTP
+  python main.py host --headless --scenario tutorial   no window: controls over HTTP (below)
 
 Students open the URL shown (or scan the QR code) on their phones, type the session
 code and a nickname, and vote at every decision. Lab PCs join with
@@ -12,9 +12,17 @@ work from this laptop's own keyboard and browser, or elsewhere with the trainer 
 
 Keys on the projector: Enter continues (join screen → scenarios; vote → reveal → go on
 with the most-voted option), a letter goes on with that option after the reveal,
-L locks/unlocks the vote, H hides/shows the live bars, Esc returns to the list.
+L locks/unlocks the vote, H hides/shows the live bars, Esc returns to the list (the open
+vote closes without going on; the phones wait). Enter reveals only after the vote has been
+on the projector for 1.5 s, so a press meant to skip ahead never reveals an empty vote.
 The server answers on the laptop's private LAN address and 127.0.0.1 only;
 --bind ADDR chooses another, and a public address needs --allow-public.
+Without a window (--headless, for a rehearsal), the controls are HTTP calls from this laptop
+(or with the header X-Trainer-Key): POST /api/control with a JSON body {"action": A}, A one of
+lock, unlock, reveal, bars_on, bars_off, take (the most-voted option, or "choice": ID; "n": the
+decision number makes a repeated call harmless), start ("scenario": ID). For example:
+  curl -d '{"action":"reveal"}' http://127.0.0.1:8765/api/control
+The dashboard only watches; it has no buttons.
 If the host is stopped or killed, starting it again resumes the same session
 (code, students, votes, story) from its results file; --new starts a fresh one.
 """
@@ -36,7 +44,7 @@ def register(p) -> None:
     p.add_argument("--new", dest="fresh", action="store_true", help="start a new session instead of resuming")
     p.add_argument("--results-dir", metavar="DIR", help="folder for the results file (default: as for play)")
     p.add_argument("--data-dir", metavar="DIR", type=Path, help=argparse_hidden())
-    p.add_argument("--headless", action="store_true", help="no projector window (rehearsals, tests)")
+    p.add_argument("--headless", action="store_true", help="no projector window (rehearsals, tests): controls are HTTP calls, see above")
     p.add_argument("--scenario", metavar="ID", help="with --headless: the scenario to start")
     add_lang(p, "projector language (phones choose vi or en themselves)")
     p.add_argument("--windowed", dest="fullscreen", action="store_false", default=True,

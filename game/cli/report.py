@@ -16,13 +16,18 @@ a per-student table and the pre/post check. It prints cleanly on A4.
 The average score is the mean of the session scores: each session's score is its points
 out of the best possible at each decision met, and every session counts once.
 
-Filters: `--class` (repeatable; case and spacing ignored) keeps those classes; `--since`
-and `--until` keep sessions started on or after / on or before a day (local time).
+Filters: `--class` (repeatable; capitals and spaces ignored: `9 b` is 9B) keeps those classes;
+`--since` and `--until` keep sessions started on or after / on or before a day (local time).
+When the filters leave out every session, a line on stderr says so and what the files hold
+(their classes and days), the report says it instead of "no results yet", and the exit status is 1.
 
 Files that cannot be read (truncated, corrupt, not results, newer version) are named with
-their path on stderr and in the report, and the report is built from the others. A folder
+their path on stderr and in the report, and the report is built from the others. So is a
+damaged row: a decision whose step or choice its (installed, same-version) scenario does not
+have is named and left out. A folder
 with no results files is named too. Exit status: 0 all input read, 1 some input named as
-unreadable or empty (the report is still written), 2 the output cannot be written.
+unreadable, empty or damaged, or the filters matched no session (the report is still written),
+2 the output cannot be written.
 The report is readable by other users of a shared folder (0644 under the usual umask).
 """
 
@@ -63,7 +68,9 @@ def run(args) -> int:
                        classes=args.classes, since=args.since, until=args.until)
     for line in rep.problem_lines:
         print(line, file=sys.stderr)
+    if rep.unmatched:
+        print(f"report: {rep.unmatched}", file=sys.stderr)
     if not write_shared(out, rep.text.encode("utf-8-sig" if fmt == "csv" else "utf-8"), lang):
         return 2
     print(out)
-    return 0 if rep.ok else 1
+    return 0 if rep.ok and not rep.unmatched else 1

@@ -16,6 +16,8 @@ their path on stderr and skipped, and so is a folder with no results files; the 
 status is then 1. An output that cannot be written (for example `-o` names a folder)
 is a one-line error with exit status 2.
 
+In the CSV, `best` is empty for a decision that is not scored (safety neutral), so summing
+`score` and `best` over a session's rows gives the session's score as in the report.
 Every CSV cell goes through one neutralising writer: a text that a spreadsheet would run
 as a formula (starting with =, +, - or @, even after spaces or line breaks) gets a
 leading apostrophe. Exports are readable by other users (0644 under the usual umask).
@@ -132,7 +134,8 @@ def export(args, lang) -> int:
         w = SafeWriter(buf)  # every column, the joined flags included, is neutralised
         w.writerow(cols)
         for d in decisions:
-            row = {**d, "flags": " ".join(d["flags"]), "flags_shown": " ".join(d["flags_shown"]),
+            # a choice that is not scored sets no bar: summing score/best per session gives the report's score
+            row = {**d, "best": "" if d["safety"] == "neutral" else d["best"], "flags": " ".join(d["flags"]), "flags_shown": " ".join(d["flags_shown"]),
                    "votes": json.dumps(d["votes"], ensure_ascii=False) if d["votes"] else "",
                    "timed_out": int(d["timed_out"]), "help": int(d["help"]), "genuine": int(d["genuine"])}
             w.writerow([row.get(c, "") for c in cols])

@@ -14,6 +14,14 @@ from .textgate import clean
 
 NICKNAME_MAX = 24  # characters, after cleaning; fits the picker, the debrief and a report row
 CLASS_CODE_MAX = 16
+NICKNAME_PUNCT = " -_.'"  # besides letters (any script, with their marks) and digits
+
+
+def nickname_char_ok(ch: str) -> bool:
+    """What a student may type in a nickname, in the game's profile and on the phone page alike:
+    letters of any script with their marks, digits, space and - _ . ' (no markup, no formulas)."""
+    cat = unicodedata.category(ch)
+    return cat[0] in "LM" or cat == "Nd" or ch in NICKNAME_PUNCT
 
 
 def clean_nickname(raw, limit: int = NICKNAME_MAX) -> str:

@@ -40,7 +40,7 @@ class Host:
 
 
 def start_host(*, results_dir=None, data_dir=None, bind=None, allow_public=False, port=8765, class_code="",
-               fresh=False, require_key=False, taxonomy=None, machine=None) -> Host:
+               fresh=False, require_key=False, taxonomy=None, machine=None, scenarios=None) -> Host:
     folder = R.results_dir_for(results_dir, data_dir)
     machine = machine or R.machine_id(data_dir)
     store = LiveStore(Path(folder) / f"results-{machine}.db", machine=machine)
@@ -61,6 +61,11 @@ def start_host(*, results_dir=None, data_dir=None, bind=None, allow_public=False
         taxonomy = load_taxonomy()
     together = Together(session, store, taxonomy)
     session.flag_names = {fid: together._flag(fid)["name"] for fid in taxonomy.red_flags}
+    if scenarios is None:
+        from game.core.loader import load_all
+
+        scenarios = [ld.scenario for ld in load_all(None, taxonomy) if ld.ok]
+    session.labels = together.labels(scenarios)
     server.start()
     store.save_snapshot_soon(session.snapshot)
     return Host(session, store, server, together, shown, bool(snap))

@@ -14,15 +14,16 @@ import secrets
 import string
 import unicodedata
 
+from game.core.nickname import NICKNAME_MAX, nickname_char_ok
+
 MAX_MESSAGE_BYTES = 2048  # a WebSocket message or a JSON body from a phone
 MAX_LAB_BYTES = 256 * 1024  # a lab PC's batch of rows (catch-up after a network loss)
 MAX_LAB_ROWS = 500
-NICK_MIN, NICK_MAX = 1, 20
+NICK_MIN, NICK_MAX = 1, NICKNAME_MAX  # the game's own limit (game.core.nickname)
 CODE_LEN = 4
 CODE_ALPHABET = "ACDEFHJKMNPRTWXY"  # no look-alikes (0/O, 1/I/L, 5/S, 2/Z, 8/B)
 TOKEN_RE = re.compile(r"[0-9a-f]{32}")
 ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,80}")
-NICK_PUNCT = set(" -_.'")
 LANGS = ("vi", "en")
 
 
@@ -58,16 +59,15 @@ def normal_code(raw) -> str:
 
 
 def clean_nick(raw) -> str:
-    """NFC, letters (any script, with their marks), digits, space and - _ . ' only; 1–20 characters."""
+    """NFC, letters (any script, with their marks), digits, space and - _ . ' only; 1–24 characters,
+    the same rule as the game's profile (game.core.nickname)."""
     if not isinstance(raw, str) or len(raw) > 200:
         raise Invalid("bad_nick")
     text = " ".join(unicodedata.normalize("NFC", raw).split())
     if not (NICK_MIN <= len(text) <= NICK_MAX):
         raise Invalid("bad_nick")
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if not (cat[0] in "LM" or cat == "Nd" or ch in NICK_PUNCT):
-            raise Invalid("bad_nick")
+    if not all(nickname_char_ok(ch) for ch in text):
+        raise Invalid("bad_nick")
     if not any(unicodedata.category(ch)[0] == "L" or ch in string.digits for ch in text):
         raise Invalid("bad_nick")
     return text
@@ -105,7 +105,8 @@ def parse(raw: str | bytes, limit: int = MAX_MESSAGE_BYTES) -> dict:
         return {"t": "hello", "code": normal_code(msg.get("code")), "token": token(msg.get("token"))}
     if kind == "vote":
         return {"t": "vote", "step": an_id(msg.get("step"), "bad_step"),
-                "choice": an_id(msg.get("choice"), "bad_choice"), "n": _int(msg.get("n"), 0, 10**9, "bad_n")}
+                "choice": an_id(msg.get("choice"), "bad_choice"), "n": _int(msg.get("n"), 0, 10**9, "bad_n"),
+                "d": an_id(msg["d"], "bad_step") if msg.get("d") is not None else None}
     if kind == "ping":
         return {"t": "ping"}
     raise Invalid("bad_message", "unknown type")

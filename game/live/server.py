@@ -242,7 +242,7 @@ class HostServer:
         if token is None:
             raise P.Invalid("join_first")
         if kind == "vote":
-            s.vote(token, msg["step"], msg["choice"])
+            s.vote(token, msg["step"], msg["choice"], decision=msg.get("d"))
             return [{"t": "voted", "step": msg["step"], "choice": msg["choice"], "n": msg["n"]}], token
         raise P.Invalid("bad_message")
 

@@ -49,6 +49,12 @@ class Decision:
     best: int = 0
     opened_at: float = 0.0
 
+    @property
+    def uid(self) -> str:
+        """This decision in this run: a replay of the scenario, or the same step met again,
+        is another decision, so a phone never carries a vote over to it."""
+        return f"{self.run[:12]}-{self.index}"
+
 
 @dataclass
 class Student:
@@ -83,6 +89,7 @@ class LiveSession:
         self.lab_machines: dict[str, float] = {}
         self.vote_log: list | None = None  # benchmarks: (token, step, choice, applied at)
         self.flag_names: dict = {}  # red flag id -> {lang: name}, for the dashboard
+        self.labels: dict = {}  # scenario id -> titles, decision numbers, option texts (Together.labels)
 
     # -- changes -------------------------------------------------------------
 
@@ -122,7 +129,9 @@ class LiveSession:
             self.decision, self.votes, self.taken, self.phase = d, {}, None, "voting"
             self._changed("phones")
 
-    def vote(self, token: str, step: str, choice: str) -> None:
+    def vote(self, token: str, step: str, choice: str, decision: str | None = None) -> None:
+        """`decision`: the `Decision.uid` the phone voted on (a phone page always sends it); a vote
+        for an earlier decision, e.g. the same step in an earlier run, is refused as `stale`."""
         with self.lock:
             if token not in self.students:
                 raise Invalid("bad_token")
@@ -131,6 +140,8 @@ class LiveSession:
                 raise Invalid("no_vote")
             if step != d.step:
                 raise Invalid("bad_step")
+            if decision is not None and decision != d.uid:
+                raise Invalid("stale")
             if choice not in {o.id for o in d.options}:
                 raise Invalid("bad_choice")
             if self.phase != "voting":
@@ -239,6 +250,14 @@ class LiveSession:
             self._changed("phones")
             return out
 
+    def leave(self) -> None:
+        """The trainer left the scenario (Esc to the list): no vote is open any more, the phones
+        wait for the next scenario, and a restart does not resume the story that was left. The
+        open decision was never taken, so its votes are dropped, as the story never went on with them."""
+        with self.lock:
+            self.phase, self.decision, self.votes, self.taken, self.story = "lobby", None, {}, None, {}
+            self._changed("phones")
+
     def watching(self) -> None:
         with self.lock:
             if self.phase not in ("watching",):
@@ -276,7 +295,7 @@ class LiveSession:
             out = {"t": "state", "phase": self.phase, "v": self.phone_version,
                    "joined": len(self.students)}
             if d is not None:
-                out.update(step=d.step, n=d.index + 1, title=d.title, discuss=d.discuss,
+                out.update(step=d.step, d=d.uid, n=d.index + 1, title=d.title, discuss=d.discuss,
                            options=[{"id": o.id, "letter": o.letter, "text": o.text} for o in d.options],
                            mine=self.my_vote(token) if token else None)
                 if self.phase == "revealed" or (self.phase == "watching" and self.taken):
@@ -316,6 +335,13 @@ class LiveSession:
                 n = nick_no.setdefault(nick.casefold(), len(nick_no) + 1)
                 return f"#{n}"
 
+            def title(scn_id) -> str:
+                lab = self.labels.get(scn_id)
+                return lab["title"].get(lang) or scn_id if lab else str(scn_id)
+
+            def step_of(scn_id, step) -> dict:
+                return (self.labels.get(scn_id) or {}).get("steps", {}).get(step) or {}
+
             per_session: dict[str, list] = {}
             for d in self.lab_decisions.values():
                 per_session.setdefault(d["session_id"], []).append(d)
@@ -323,15 +349,15 @@ class LiveSession:
             for sid, s in sorted(self.lab_sessions.items(), key=lambda kv: kv[1].get("started_at") or ""):
                 ds = per_session.get(sid, [])
                 students.append({"who": who(s.get("nickname") or "?"), "scenario": s.get("scenario_id"),
+                                 "title": title(s.get("scenario_id")),
                                  "decisions": len(ds), "finished": bool(s.get("finished_at")),
                                  "score": s.get("score"), "possible": s.get("possible"),
                                  "machine": s.get("machine", "")[:6]})
-            choices: dict[str, dict] = {}
+            choices: dict[tuple, dict] = {}
             shown: dict[str, int] = {}
             spotted: dict[str, int] = {}
             for d in self.lab_decisions.values():
-                key = f"{d['scenario_id']} / {d['step']}"
-                c = choices.setdefault(key, {})
+                c = choices.setdefault((d["scenario_id"], d["step"]), {})
                 c[d["choice"]] = c.get(d["choice"], 0) + 1
                 for f in d.get("flags_shown") or []:
                     shown[f] = shown.get(f, 0) + 1
@@ -341,10 +367,25 @@ class LiveSession:
                             key=lambda x: (-x[1], x[0]))
             return {"code": self.code, "phase": self.phase, "phones": len(self.students),
                     "machines": len(self.lab_machines), "students": students,
-                    "choices": [{"decision": k, "counts": v} for k, v in sorted(choices.items())],
+                    "choices": [self._dash_choices(scn_id, step, counts, title(scn_id), step_of(scn_id, step), lang)
+                                for (scn_id, step), counts in sorted(
+                                    choices.items(), key=lambda kv: (title(kv[0][0]).casefold(), kv[0][0],
+                                                                     step_of(*kv[0]).get("n", 999), kv[0][1]))],
                     "missed": [{"flag": f, "name": (self.flag_names.get(f) or {}).get(lang, f), "missed": m,
                                 "shown": n} for f, m, n in missed if m > 0][:10],
                     "together": self.projector()}
+
+    @staticmethod
+    def _dash_choices(scn_id, step, counts, title, lab, lang) -> dict:
+        """One decision on the dashboard: its scenario's title and number in story order, and the
+        options by their text (in the story's order), each with how many chose it."""
+        n = lab.get("n")
+        word = ("quyết định {n}" if lang == "vi" else "decision {n}").format(n=n) if n else step
+        texts = lab.get("choices") or {}
+        order = list(texts) + sorted(set(counts) - set(texts))
+        return {"decision": f"{title} · {word}", "scenario": scn_id, "step": step, "counts": counts,
+                "options": [{"id": cid, "text": (texts.get(cid) or {}).get(lang) or cid, "n": counts[cid]}
+                            for cid in order if cid in counts]}
 
     # -- saving and resuming -----------------------------------------------------
 

@@ -47,6 +47,7 @@ class LiveStore(NullRecorder):
         self.machine = machine
         self.warning: str | None = None
         self._sessions: dict[str, dict] = {}
+        self._unwritten: set[str] = set()  # sessions started whose row waits for their first decision
         self._q: queue.Queue = queue.Queue()
         self._snapshot = None  # the latest snapshot callable, written at most every SNAPSHOT_EVERY
         self._snap_due = False
@@ -181,28 +182,53 @@ class LiveStore(NullRecorder):
     # -- the recorder interface (the trainer's class session on the projector) ----------
 
     def start_session(self, *, nickname: str, class_code: str, scenario_id: str,
-                      scenario_version: int, mode: str = "play", phase: str = "") -> str:
-        sid = uuid.uuid4().hex
+                      scenario_version: int, mode: str = "play", phase: str = "", session_id: str = "") -> str:
+        """The session row is written with the run's first decision: a scenario chosen and left
+        before its first decision, or a restart before it, leaves no empty session behind."""
+        sid = session_id or uuid.uuid4().hex
         s = {"id": sid, "machine": self.machine, "nickname": R.clean_nickname(nickname),
              "class_code": R.clean_nickname(class_code), "scenario_id": str(scenario_id),
              "scenario_version": int(scenario_version or 0), "mode": mode if mode in R.MODES else "play",
              "phase": phase or "", "started_at": R.now_iso()}
         self._sessions[sid] = s
-        self.put_rows([s], [])
+        self._unwritten.add(sid)
         return sid
+
+    def resume_session(self, session_id: str, *, nickname: str, class_code: str, scenario_id: str,
+                       scenario_version: int, mode: str = "play", phase: str = "", decisions=()) -> str:
+        """The projector restarted mid-story: the class's run goes on as the same session, and a
+        decision replayed that the file missed (the one in flight at the kill) is filled in."""
+        sid = session_id if isinstance(session_id, str) and session_id.isalnum() and 8 <= len(session_id) <= 64 \
+            else ""
+        if not sid or sid not in self._sessions:
+            sid = self.start_session(nickname=nickname, class_code=class_code, scenario_id=scenario_id,
+                                     scenario_version=scenario_version, mode=mode, phase=phase, session_id=sid)
+        s = self._sessions[sid]
+        ops = [(R.UPSERT_SESSION, session_params(s))] if decisions else []
+        if decisions:
+            self._unwritten.discard(sid)
+        ops += [(R.FILL_DECISION, decision_params(self._decision_row(s, d, None))) for d in decisions]
+        if ops:
+            self._put(ops)
+        return sid
+
+    @staticmethod
+    def _decision_row(s: dict, d, votes) -> dict:
+        return {
+            "id": f"{s['id']}:{d.index}", "session_id": s["id"], "idx": d.index,
+            **{k: s[k] for k in ("machine", "nickname", "class_code", "scenario_id", "scenario_version",
+                                 "mode", "phase")},
+            "step": d.step, "choice": d.choice, "safety": d.safety, "score": int(d.score), "best": int(d.best),
+            "time_taken": float(d.time_taken), "timed_out": d.timed_out, "help": d.help, "flags": d.flags,
+            "flags_shown": d.flags_shown, "votes": votes, "genuine": getattr(d, "genuine", False)}
 
     def record_decision(self, session_id: str, decision, *, votes: dict | None = None) -> None:
         s = self._sessions.get(session_id)
         if s is None:
             return
-        d = decision
-        self.put_rows([], [{
-            "id": f"{session_id}:{d.index}", "session_id": session_id, "idx": d.index,
-            **{k: s[k] for k in ("machine", "nickname", "class_code", "scenario_id", "scenario_version",
-                                 "mode", "phase")},
-            "step": d.step, "choice": d.choice, "safety": d.safety, "score": int(d.score), "best": int(d.best),
-            "time_taken": float(d.time_taken), "timed_out": d.timed_out, "help": d.help, "flags": d.flags,
-            "flags_shown": d.flags_shown, "votes": votes, "genuine": getattr(d, "genuine", False)}])
+        first = session_id in self._unwritten
+        self._unwritten.discard(session_id)
+        self.put_rows([s] if first else [], [self._decision_row(s, decision, votes)])
 
     def finish_session(self, session_id: str, *, ending_id: str, outcome: str, score: int,
                        possible: int) -> None:
@@ -211,4 +237,5 @@ class LiveStore(NullRecorder):
             return
         s.update(finished_at=R.now_iso(), ending_id=ending_id, outcome=outcome, score=int(score),
                  possible=int(possible))
+        self._unwritten.discard(session_id)
         self.put_rows([s], [])

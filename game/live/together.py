@@ -55,6 +55,22 @@ class Together:
             s._changed("phones")
         return self.run
 
+    def labels(self, scenarios) -> dict:
+        """Readable names for the dashboard, in both languages: scenario id -> {"title": {lang: …},
+        "steps": {step id: {"n": its decision number in story (file) order, "choices": {id: {lang: …}}}}}."""
+        out = {}
+        for scn in scenarios:
+            steps, n = {}, 0
+            for step in scn.steps:
+                offered = scn.offered_choices(step)
+                if not offered:
+                    continue
+                n += 1
+                steps[step.id] = {"n": n, "choices": {c.id: self._both(f"{choice_key(scn, step, c)}/text", c.text)
+                                                       for c in offered}}
+            out[scn.id] = {"title": self._both(f"{scn.id}/title", scn.title), "steps": steps}
+        return out
+
     def decision(self, engine, scn) -> Decision:
         step = engine.step
         opts = []

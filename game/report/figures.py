@@ -22,6 +22,7 @@ Definitions (the trainer guide explains them in plain words):
 from __future__ import annotations
 
 import statistics
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -399,6 +400,25 @@ def _prepost(quiz, by_session, who):
     return pp, scores
 
 
+VI_LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+VI_SHAPES = "\u0306\u0302\u031b"  # breve, circumflex, horn: ă â ê ô ơ ư are letters of their own
+VI_TONES = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")  # level, huyền, hỏi, ngã, sắc, nặng
+
+
+def vi_order(text: str) -> tuple:
+    """A sort key in Vietnamese alphabetical order (a ă â b c d đ e ê …, tones second):
+    Hà, Hải, Hoa, Hùng and Tâm, Thảo, Thu, Trang, Trung, Tú, not code-point order."""
+    letters, tones = [], []
+    for ch in unicodedata.normalize("NFC", text.casefold()):
+        parts = unicodedata.normalize("NFD", ch)
+        shape = unicodedata.normalize("NFC", parts[0] + "".join(m for m in parts[1:] if m in VI_SHAPES))
+        tone = "".join(m for m in parts[1:] if m not in VI_SHAPES)
+        i = VI_LETTERS.find(shape) if len(shape) == 1 else -1
+        letters.append((1, i) if i >= 0 else (0, ord(shape[0])) if ord(shape[0]) < 128 else (2, ord(shape[0])))
+        tones.append(VI_TONES.index(tone) if tone in VI_TONES else len(VI_TONES))
+    return tuple(letters), tuple(tones), text
+
+
 def _students(play, quiz, pct, who, numbers, quiz_scores) -> list[StudentRow]:
     rows: dict[tuple, StudentRow] = {}
     mine: dict[tuple, list[dict]] = defaultdict(list)
@@ -417,7 +437,7 @@ def _students(play, quiz, pct, who, numbers, quiz_scores) -> list[StudentRow]:
         row.average = mean_score(pct[s["id"]] for s in played)
         row.pre = quiz_scores.get("pre", {}).get(key)
         row.post = quiz_scores.get("post", {}).get(key)
-    return sorted(rows.values(), key=lambda r: (r.class_code.casefold(), r.nickname.casefold(), r.number))
+    return sorted(rows.values(), key=lambda r: (vi_order(r.class_code), vi_order(r.nickname), r.number))
 
 
 FOLLOW_OUTCOMES = ("harmed", "scammed")
@@ -445,4 +465,4 @@ def follow_ups(play, by_session, who, numbers, losses) -> list[FollowUp]:
             f.reasons.setdefault(r, [])
             if s["scenario_id"] not in f.reasons[r]:
                 f.reasons[r].append(s["scenario_id"])
-    return sorted(found.values(), key=lambda r: (r.class_code.casefold(), r.nickname.casefold(), r.number))
+    return sorted(found.values(), key=lambda r: (vi_order(r.class_code), vi_order(r.nickname), r.number))

@@ -24,7 +24,8 @@ parse_date.__name__ = "date (YYYY-MM-DD)"  # argparse shows this name in its err
 
 
 def class_key(code: str | None) -> str:
-    return clean_nickname(code or "").casefold()
+    """`9b`, ` 9B ` and `9 B` are one class: case and every space are ignored."""
+    return "".join(clean_nickname(code or "").split()).casefold()
 
 
 def local_day(stamp: str | None) -> date | None:
@@ -79,6 +80,41 @@ class Filter:
         out.decisions = [d for d in data.decisions if d["session_id"] in kept
                          or (d["session_id"] not in known and ok(d["class_code"], d["recorded_at"]))]
         return out
+
+    def as_options(self) -> str:
+        """The filter as it was typed on the command line: `--class 10C --since 2030-01-01`."""
+        out = [f"--class {c}" for c in self.classes]
+        out += [f"--since {self.since.isoformat()}"] if self.since else []
+        out += [f"--until {self.until.isoformat()}"] if self.until else []
+        return " ".join(out)
+
+    def nothing_matched(self, data: ResultsData, lang: str) -> str | None:
+        """When the filter leaves out every session the files hold, one line saying so and what
+        the files do hold (so a mistyped class code is seen at once); otherwise None."""
+        vi = lang == "vi"
+        if self.since and self.until and self.since > self.until:
+            return (f"--since {self.since.isoformat()} sau --until {self.until.isoformat()}: không ngày nào khớp"
+                    if vi else f"--since {self.since.isoformat()} is after --until {self.until.isoformat()}: "
+                    "no day can match")
+        if not self.active or not data.sessions or self.apply(data).sessions:
+            return None
+        n = f"{len(data.sessions):,}".replace(",", "." if vi else ",")
+        classes: dict[str, str] = {}
+        for s in data.sessions:
+            classes.setdefault(class_key(s["class_code"]), (s["class_code"] or "").strip())
+        names = sorted(classes.values(), key=lambda c: (c.casefold(), c))
+        none = "(không có mã lớp)" if vi else "(no class code)"
+        shown = ", ".join(c or none for c in names[:12]) + (", …" if len(names) > 12 else "")
+        days = sorted(d for d in (local_day(s["started_at"]) for s in data.sessions) if d is not None)
+        span = ""
+        if days:
+            a, b = days[0].isoformat(), days[-1].isoformat()
+            span = (f", bắt đầu từ {a} đến {b}" if vi else f", started {a} to {b}") if a != b else \
+                (f", bắt đầu ngày {a}" if vi else f", started on {a}")
+        if vi:
+            return (f"không có lượt chơi nào khớp {self.as_options()} (các tệp có {n} lượt chơi, "
+                    f"lớp {shown}{span})")
+        return f"no session matches {self.as_options()} (the files hold {n} sessions, in classes {shown}{span})"
 
     def describe(self, lang: str) -> str:
         """One line for the report's header: what was left out."""

@@ -51,13 +51,13 @@ def stylesheet() -> Markup:
 
 
 def render(figs: Figures, labels: Labels, *, problems: list[str], files: int, anonymise: bool,
-           generated: datetime | None = None, filters: str = "") -> str:
+           generated: datetime | None = None, filters: str = "", nothing: str | None = None) -> str:
     lang = labels.lang
     when = (generated or datetime.now()).strftime("%d/%m/%Y %H:%M" if lang == "vi" else "%Y-%m-%d %H:%M")
     tmpl = environment().get_template("report.html.j2")
     return tmpl.render(
         lang=lang, f=figs, L=labels, problems=problems, files=files, anonymise=anonymise, css=stylesheet(),
-        generated=when, charts=charts, filters=filters,
+        generated=when, charts=charts, filters=filters, nothing=nothing,
         t=lambda key, **kw: t(lang, key, **kw),
         num=lambda x, d=0: num(lang, x, d), pct=lambda x, d=0: pct(lang, x, d),
         secs=lambda x: secs(lang, x),

@@ -5,8 +5,9 @@ from __future__ import annotations
 S = {
     "title": ("Class report", "Báo cáo lớp học"),
     "generated": ("Generated {date} from {files} results files", "Tạo lúc {date} từ {files} tệp kết quả"),
-    "problems": ("Files and folders that could not be used (left out of this report)",
-                 "Các tệp và thư mục không dùng được (không tính trong báo cáo này)"),
+    "generated_1": ("Generated {date} from {files} results file", "Tạo lúc {date} từ {files} tệp kết quả"),
+    "problems": ("Files, folders and rows that could not be used (left out of this report)",
+                 "Các tệp, thư mục và dòng không dùng được (không tính trong báo cáo này)"),
     "summary": ("Summary", "Tổng quan"),
     "students": ("students", "học sinh"),
     "sessions": ("sessions played", "lượt chơi"),
@@ -22,9 +23,11 @@ S = {
                     "mỗi lượt tính một lần, dài hay ngắn như nhau. Cả lớp, từng kịch bản và từng học sinh đều dùng "
                     "cùng cách tính này."),
     "filters": ("Only: {what}", "Chỉ gồm: {what}"),
-    "problems_notice": ("{n} files or folders could not be used: see the list at the end.",
-                        "{n} tệp hoặc thư mục không dùng được: xem danh sách ở cuối báo cáo."),
+    "problems_notice": ("{n} files, folders or rows could not be used: see the list at the end.",
+                        "{n} tệp, thư mục hoặc dòng không dùng được: xem danh sách ở cuối báo cáo."),
     "follow_up": ("Students who need a follow-up", "Học sinh cần được trao đổi thêm"),
+    "follow_up_count_1": ("{n} student needs a follow-up (listed after this summary).",
+                          "{n} học sinh cần được trao đổi thêm (danh sách ở sau phần tổng quan)."),
     "follow_up_count": ("{n} students need a follow-up (listed after this summary).",
                         "{n} học sinh cần được trao đổi thêm (danh sách ở sau phần tổng quan)."),
     "follow_up_none": ("No student needs a follow-up in these results.",
@@ -82,11 +85,13 @@ S = {
     "versions": ("content versions: {v}", "phiên bản nội dung: {v}"),
     "decision": ("Decision {n}", "Quyết định {n}"),
     "picked": ("answered {n} times", "{n} lượt chọn"),
+    "picked_1": ("answered once", "{n} lượt chọn"),
     "call_from": ("Incoming call: {who}", "Cuộc gọi đến: {who}"),
     "video_call_from": ("Incoming video call: {who}", "Cuộc gọi video đến: {who}"),
     "time": ("time to decide: median {median}, mean {mean}", "thời gian quyết định: trung vị {median}, trung bình {mean}"),
     "timed_out": ("{n} ran out of time", "{n} lượt hết giờ"),
     "votes": ("class vote (projector)", "lớp biểu quyết (máy chiếu)"),
+    "votes_total_1": ("{n} hand in classroom mode", "{n} cánh tay giơ lên trong chế độ lớp học"),
     "votes_total": ("{n} hands in classroom mode", "{n} cánh tay giơ lên trong chế độ lớp học"),
     "time_chart": ("Median time to decide, per decision", "Thời gian quyết định (trung vị) ở từng quyết định"),
     "seconds": ("{x} s", "{x} giây"),
@@ -104,8 +109,10 @@ S = {
     "anonymised": ("Nicknames are replaced by numbers in this copy.", "Biệt danh đã được thay bằng số trong bản này."),
     "how_to_read": ("How to read this report", "Cách đọc báo cáo"),
     "how_1": ("A score is the points earned out of the best possible at each decision met: 100% means the safest choice every time. "
+              "A session below zero (unsafe choices cost points) counts as 0%, as the game shows it. "
               "An average is always the mean of the session scores.",
               "Điểm là số điểm đạt được trên mức tốt nhất có thể ở mỗi quyết định đã gặp: 100% nghĩa là lần nào cũng chọn cách an toàn nhất. "
+              "Lượt chơi có điểm dưới 0 (lựa chọn nguy hiểm bị trừ điểm) được tính là 0%, như trò chơi hiển thị. "
               "Điểm trung bình luôn là trung bình cộng điểm của các lượt chơi."),
     "how_2": ("Green bars are safe choices, amber risky, red unsafe, grey not scored. Start the discussion with the decisions where red bars are long.",
               "Thanh xanh là lựa chọn an toàn, vàng là rủi ro, đỏ là nguy hiểm, xám là không tính điểm. Hãy bắt đầu thảo luận ở những quyết định có thanh đỏ dài."),
@@ -118,6 +125,9 @@ S = {
 
 
 def t(lang: str, key: str, **kw) -> str:
+    """`key_1`, when there is one, is the wording for a count of exactly 1 (`n` or `files`)."""
+    if 1 in (kw.get("n"), kw.get("files")) and f"{key}_1" in S:
+        key = f"{key}_1"
     en, vi = S[key]
     text = vi if lang == "vi" else en
     return text.format(**kw) if kw else text

@@ -124,3 +124,34 @@ def test_phone_without_websockets_falls_back_to_polling(host, tmp_path):
         wait_for(lambda: drv.find_elements(By.CSS_SELECTOR, "#answers .answer"))
     finally:
         drv.quit()
+
+
+def test_replaying_a_scenario_never_votes_for_the_student(host, tmp_path):
+    """The class plays the tutorial's first decision, then the trainer starts the tutorial again:
+    the same step opens in a new run, and the phone must show it unvoted and send nothing (tryout M3)."""
+    from selenium.webdriver.common.by import By
+
+    drv = phone_browser(tmp_path)
+    try:
+        drv.get(f"{host.base}/?c={host.code}&lang=en")
+        wait_for(lambda: drv.find_element(By.ID, "nick")).send_keys("Lan")
+        drv.find_element(By.CSS_SELECTOR, "#join-form button").click()
+        wait_for(lambda: drv.find_elements(By.CSS_SELECTOR, "#options button.option"))
+        time.sleep(0.5)
+        chosen = drv.execute_script(
+            "return document.querySelectorAll('#options button.option')[1].getAttribute('data-choice')")
+        wait_for(lambda: drv.find_element(By.CSS_SELECTOR, f'button[data-choice="{chosen}"]').click() or True)
+        wait_for(lambda: host.dashboard()["together"]["tallies"].get(chosen) == 1)
+        host.control("reveal")
+        wait_for(lambda: drv.find_elements(By.CSS_SELECTOR, "#answers .answer"))
+
+        host.control("start", scenario=host.scenario)  # the same scenario again, from its start
+        wait_for(lambda: host.dashboard()["together"]["phase"] == "voting")
+        wait_for(lambda: drv.find_elements(By.CSS_SELECTOR, "#options button.option"))
+        time.sleep(1.5)  # long enough for a page that re-sends a kept vote to have done it
+        together = host.dashboard()["together"]
+        assert together["voted"] == 0 and sum(together["tallies"].values()) == 0
+        assert not drv.find_elements(By.CSS_SELECTOR, "#options button.option.mine")
+        assert "Pick an answer" in drv.find_element(By.ID, "vote-note").text
+    finally:
+        drv.quit()

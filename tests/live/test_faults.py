@@ -138,7 +138,7 @@ def test_malformed_messages_get_errors_and_others_keep_voting(host):
                 (json.dumps({"t": "nope"}), "bad_message"),
                 (json.dumps({"t": "join", "code": "ZZZZ", "nick": "x"}), "bad_code"),
                 (json.dumps({"t": "join", "code": host.code, "nick": "<script>alert(1)</script>"}), "bad_nick"),
-                (json.dumps({"t": "join", "code": host.code, "nick": "x" * 21}), "bad_nick"),
+                (json.dumps({"t": "join", "code": host.code, "nick": "x" * 25}), "bad_nick"),
                 (json.dumps({"t": "join", "code": host.code, "nick": "a\u0000b"}), "bad_nick"),
                 (json.dumps({"t": "vote", "step": st["step"], "choice": "c", "n": 1}), "join_first"),
                 (json.dumps({"t": "hello", "code": host.code, "token": "0" * 32}), "unknown_token"),
@@ -262,3 +262,27 @@ def test_killed_host_resumes_mid_story(tmp_path):
                                                 for o in nxt["options"]}
     finally:
         h2.stop()
+
+
+def test_the_http_controls_in_host_help_drive_a_headless_rehearsal(host):
+    """`host --help` names the control calls for --headless; each is accepted, and reveal + take
+    move a rehearsal past the first decision (the dashboard itself has no buttons)."""
+    import re
+
+    from game.cli import host as host_cli
+
+    listed = re.search(r"A one of\s+(.*?)\(", host_cli.__doc__, re.S).group(1)
+    actions = [a.strip() for a in listed.replace("\n", " ").split(",") if a.strip()]
+    assert {"lock", "unlock", "reveal", "bars_on", "bars_off", "take"} <= set(actions)
+    for a in ("bars_off", "bars_on", "lock", "unlock"):
+        assert host.control(a)["ok"]
+    assert host.control("reveal")["phase"] == "revealed"
+    assert host.control("take", n=1)["ok"]
+    end = time.monotonic() + 15
+    while time.monotonic() < end:
+        t = host.dashboard()["together"]
+        if t["phase"] == "voting" and t["n"] == 2:
+            break
+        time.sleep(0.1)
+    assert (t["phase"], t["n"]) == ("voting", 2)
+    assert host.control("start", scenario="tutorial")["ok"]

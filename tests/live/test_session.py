@@ -23,7 +23,7 @@ def test_nicknames_accepted(nick):
     assert P.clean_nick(nick) == nick
 
 
-@pytest.mark.parametrize("nick", ["", "   ", "<b>x</b>", "a\u202eb", "x" * 21, "a&b", "😀", "-", 5, None])
+@pytest.mark.parametrize("nick", ["", "   ", "<b>x</b>", "a\u202eb", "x" * 25, "a&b", "😀", "-", 5, None])
 def test_nicknames_refused(nick):
     with pytest.raises(P.Invalid) as e:
         P.clean_nick(nick)
@@ -63,6 +63,25 @@ def test_vote_rules_and_changes():
         s.vote(st.token, "s1", "a")
     assert e.value.code == "locked"
     assert s.join("Lan again", st.token).token == st.token and len(s.students) == 1
+
+
+def test_a_vote_belongs_to_one_decision_of_one_run():
+    """Replaying a scenario opens the same step again in a new run: a vote sent for the earlier
+    run's decision (a phone re-sending what it kept) is refused, and the new vote starts empty."""
+    s = LiveSession()
+    st = s.join("Lan")
+    first = decision(run="run-one")
+    s.open_decision(first)
+    state = s.phone_state(st.token)
+    assert state["d"] == first.uid
+    s.vote(st.token, "s1", "b", decision=state["d"])
+    s.close("b", machine="host01")
+    s.open_decision(decision(run="run-two"))  # the same scenario, played again
+    assert s.phone_state(st.token)["d"] != first.uid and s.phone_state(st.token)["mine"] is None
+    with pytest.raises(P.Invalid) as e:
+        s.vote(st.token, "s1", "b", decision=first.uid)
+    assert e.value.code == "stale" and s.tallies() == {"a": 0, "b": 0}
+    assert P.parse(json.dumps({"t": "vote", "step": "s1", "choice": "a", "n": 1, "d": first.uid}))["d"] == first.uid
 
 
 def test_close_gives_each_voter_a_classroom_row_with_stable_ids():
@@ -116,3 +135,25 @@ def test_lab_batch_validation():
                 {**ok, "sessions": [{**ok["sessions"][0], "evil": 1}]}):
         with pytest.raises(P.Invalid):
             P.lab_batch(json.dumps(bad).encode())
+
+
+def test_dashboard_shows_titles_and_option_texts_in_story_order():
+    """The trainer reads the story's titles and options, in story order, never raw ids (tryout minor 7)."""
+    from game.core.loader import load_all, load_taxonomy
+    from game.live.together import Together
+
+    tax = load_taxonomy()
+    scns = [ld.scenario for ld in load_all(None, tax) if ld.ok and ld.scenario.id == "tutorial"]
+    s = LiveSession()
+    s.labels = Together(s, None, tax).labels(scns)
+    welcome, prize = (next(st for st in scns[0].steps if st.id == i) for i in ("welcome", "prize_sms"))
+    rows = [{"id": f"x:{i}", "session_id": "x", "scenario_id": "tutorial", "step": st.id, "choice": st.choices[0].id,
+             "flags": [], "flags_shown": []} for i, st in enumerate((prize, welcome))]
+    s.lab_add("pc0001", [{"id": "x", "machine": "pc0001", "nickname": "Lan", "scenario_id": "tutorial"}], rows)
+    d = s.dashboard(names=True, lang="en")
+    assert [c["step"] for c in d["choices"]] == ["welcome", "prize_sms"]  # story order, not alphabetical
+    title = s.labels["tutorial"]["title"]["en"]
+    assert d["choices"][0]["decision"] == f"{title} · decision 1" and d["students"][0]["title"] == title
+    assert d["choices"][0]["options"][0]["text"] == s.labels["tutorial"]["steps"]["welcome"]["choices"][
+        welcome.choices[0].id]["en"] != welcome.choices[0].id
+    assert s.dashboard(names=True, lang="vi")["choices"][0]["decision"].endswith("quyết định 1")

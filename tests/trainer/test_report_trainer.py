@@ -213,6 +213,29 @@ def test_class_and_date_filters(school, tmp_path):
     assert "until 2026-03-10" in html
 
 
+def test_a_class_code_with_a_space_inside_is_the_same_class(school):
+    usb, *_ = school
+    assert students_in(build_report([usb], classes=["9 b"])) == {"9B"}
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_filter_that_matches_nothing_says_what_the_files_hold(school, tmp_path, capsys, lang):
+    """A mistyped class code must not give a quiet empty report saying "No results yet" (tryout M4)."""
+    usb, *_ = school
+    out = tmp_path / "empty.html"
+    assert main(["report", str(usb), "--class", "10C", "-o", str(out), "--lang", lang]) == 1
+    err = capsys.readouterr().err
+    assert "--class 10C" in err and "9A, 9B" in err
+    total = sum(len(R.read_results(f).sessions) for f in R.find_result_files([usb]))
+    assert f"{total:,}".replace(",", "." if lang == "vi" else ",") in err
+    html = out.read_text(encoding="utf-8")
+    assert "No results yet" not in html and "Chưa có kết quả" not in html
+    assert "10C" in html and "9A, 9B" in html
+    assert main(["report", str(usb), "--since", "2030-01-01", "--until", "2029-01-01", "-o", str(out)]) == 1
+    assert "--since 2030-01-01" in capsys.readouterr().err
+    assert main(["report", str(usb), "--class", "9b", "-o", str(out)]) == 0  # a filter that matches: quiet
+
+
 def test_a_bad_date_is_a_usage_error(school, capsys):
     usb, *_ = school
     with pytest.raises(SystemExit) as exc:
@@ -272,3 +295,69 @@ def test_one_average_everywhere_and_it_is_defined(school):
     assert "the mean of the session scores" in rep.text
     guide = (Path(__file__).resolve().parents[2] / "docs" / "trainer-guide.md").read_text(encoding="utf-8")
     assert "mean of the session scores" in guide
+
+
+def test_csv_score_and_best_add_up_to_each_sessions_score(school, tmp_path):
+    """A trainer who re-checks the report in a spreadsheet gets the same numbers: summing a
+    session's `score` and `best` gives its report score; a choice that is not scored sets no bar."""
+    usb, *_ = school
+    out = tmp_path / "all.csv"
+    assert main(["results", "export", str(usb), "-o", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert any(r["safety"] == "neutral" for r in rows)
+    data = R.combine([R.read_results(f) for f in R.find_result_files([usb])])
+    by_session: dict[str, list] = {}
+    for d in data.decisions:
+        by_session.setdefault(d["session_id"], []).append(d)
+    sums: dict[str, list] = {}
+    for r in rows:
+        s = sums.setdefault(r["session_id"], [0, 0])
+        s[0] += int(r["score"])
+        s[1] += int(r["best"]) if r["best"] else 0
+    from game.core.walk import percent
+
+    for sid, (score, best) in sums.items():
+        assert percent(score, best) == session_percent(by_session[sid]), sid
+
+
+def test_a_damaged_row_is_named_not_drawn_as_a_decision(school, tmp_path, capsys):
+    """Bytes overwritten inside a row leave a valid SQLite file with a step or choice the scenario
+    does not have: the report names that row and leaves it out (tryout minor 6)."""
+    import shutil
+
+    usb, *_ = school
+    src = next(f for f in R.find_result_files([usb]) if R.read_results(f).decisions)
+    copy = tmp_path / "results-lab07.db"
+    shutil.copy(src, copy)
+    conn = sqlite3.connect(copy)
+    rid, step = conn.execute("SELECT id, step FROM decisions WHERE mode = 'play' LIMIT 1").fetchone()
+    conn.execute("UPDATE decisions SET step = ? WHERE id = ?", (step[:6] + "XXX", rid))
+    rid2 = conn.execute("SELECT id FROM decisions WHERE mode = 'play' AND id != ? LIMIT 1", (rid,)).fetchone()[0]
+    conn.execute("UPDATE decisions SET choice = 'XXXXXXXXXXXXXm' WHERE id = ?", (rid2,))
+    conn.commit()
+    conn.close()
+    out = tmp_path / "r.html"
+    assert main(["report", str(copy), "-o", str(out), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert f"{copy}: session" in err and f"step '{step[:6]}XXX'" in err and "choice 'XXXXXXXXXXXXXm'" in err
+    html = out.read_text(encoding="utf-8")
+    assert html.count("XXXXXXXXXXXXXm") == 1 and html.count(step[:6] + "XXX") == 1  # only in the problem list
+    rep = build_report([src], lang="en")
+    assert rep.ok and rep.damaged == 0  # the undamaged original: nothing named
+
+
+def test_counts_of_one_read_as_english():
+    from game.report.strings import t
+
+    assert t("en", "generated", date="today", files=1) == "Generated today from 1 results file"
+    assert t("en", "generated", date="today", files=2).endswith("2 results files")
+    assert t("en", "picked", n=1) == "answered once" and t("en", "picked", n=3) == "answered 3 times"
+    assert t("vi", "picked", n=1) == "1 lượt chọn"
+
+
+def test_students_are_listed_in_vietnamese_alphabetical_order():
+    from game.report.figures import vi_order
+
+    names = ["Hoa", "Hà", "Hùng", "Hải", "Thu", "Thảo", "Trang", "Trung", "Tâm", "Tú", "Đạt", "Dung"]
+    assert sorted(names, key=vi_order) == ["Dung", "Đạt", "Hà", "Hải", "Hoa", "Hùng", "Tâm", "Thảo", "Thu",
+                                           "Trang", "Trung", "Tú"]

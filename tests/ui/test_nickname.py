@@ -65,3 +65,24 @@ def test_long_or_odd_nicknames_are_cleaned_when_read(tmp_path):
     data = R.read_results(tmp_path / "results-long.db")
     assert data.sessions[0]["nickname"] == data.decisions[0]["nickname"] == "y" * nickname.NICKNAME_MAX
     assert data.decisions[0]["class_code"] == ""
+
+
+def test_the_game_and_the_phone_page_share_one_nickname_rule(make_driver):
+    """Same limit, same characters, and the profile says so instead of cutting without a word."""
+    from game.live import protocol as P
+
+    assert P.NICK_MAX == nickname.NICKNAME_MAX
+    d = make_driver(lang="en")
+    d.app.prefs.nickname = ""
+    d.app.push(ProfileScene(d.app))
+    d.frame()
+    d.type('=HYPERLINK("x";"y") <img>')
+    typed = d.scene.values["nickname"]
+    assert typed == "HYPERLINKxy img"
+    assert P.clean_nick(typed) == typed  # what the game takes, the phone takes
+    assert "letters, digits, spaces" in d.screen_text()
+    d.key(pygame.K_BACKSPACE)
+    d.type("Lan")
+    assert "letters, digits, spaces" not in d.screen_text()
+    d.type("x" * 30)
+    assert len(d.scene.values["nickname"]) == nickname.NICKNAME_MAX and "up to 24" in d.screen_text()

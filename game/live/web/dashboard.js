@@ -18,7 +18,7 @@
     var tb = document.querySelector("#students tbody"); tb.innerHTML = "";
     d.students.forEach(function (s) {
       var tr = el("tr");
-      tr.appendChild(el("td", s.who)); tr.appendChild(el("td", s.scenario)); tr.appendChild(el("td", String(s.decisions)));
+      tr.appendChild(el("td", s.who)); tr.appendChild(el("td", s.title || s.scenario)); tr.appendChild(el("td", String(s.decisions)));
       tr.appendChild(el("td", s.finished ? "✓" : "…", s.finished ? "done" : ""));
       tr.appendChild(el("td", s.possible ? Math.round(100 * s.score / s.possible) + "%" : ""));
       tb.appendChild(tr);
@@ -26,11 +26,12 @@
     var ch = document.getElementById("choices"); ch.innerHTML = "";
     d.choices.forEach(function (c) {
       ch.appendChild(el("h3", c.decision));
-      var total = 0, k; for (k in c.counts) { total += c.counts[k]; }
-      for (k in c.counts) {
-        var p = el("div"); var bar = el("span", "", "bar"); bar.style.width = Math.round(200 * c.counts[k] / total) + "px";
-        p.appendChild(bar); p.appendChild(document.createTextNode(k + ": " + c.counts[k])); ch.appendChild(p);
-      }
+      var total = 0;
+      c.options.forEach(function (o) { total += o.n; });
+      c.options.forEach(function (o) {
+        var p = el("div"); var bar = el("span", "", "bar"); bar.style.width = Math.round(200 * o.n / total) + "px";
+        p.appendChild(bar); p.appendChild(document.createTextNode(o.text + ": " + o.n)); ch.appendChild(p);
+      });
     });
     var ol = document.getElementById("missed"); ol.innerHTML = "";
     d.missed.forEach(function (m) { ol.appendChild(el("li", m.name + " — " + m.missed + " / " + m.shown)); });

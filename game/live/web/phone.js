@@ -1,7 +1,9 @@
 /* Lá Chắn live session: the student's phone. Plain ES5 (old Android Chrome, iOS Safari), no libraries.
    Text is only ever set with textContent, never as HTML. The token in localStorage brings the same
    student back after a reload or a screen lock; the current vote is re-sent after a reconnect and the
-   host ignores a repeat, so it is never counted twice. */
+   host ignores a repeat, so it is never counted twice. A vote is kept for one decision only (the
+   host's decision id `d`, new in every run of a scenario): the page never votes for the student on a
+   decision they have not touched, even when a scenario is played again. */
 (function () {
   "use strict";
   var T = {
@@ -14,10 +16,12 @@
          taken: "Cả lớp đi tiếp với {l}.", safe: "An toàn", risky: "Rủi ro", unsafe: "Nguy hiểm",
          neutral: "Không tính điểm", flag: "Dấu hiệu", online: "đã kết nối", offline: "đang kết nối lại…",
          mine: "(bạn chọn)",
-         e_wrong_code: "Sai mã phiên. Xem lại mã trên màn chiếu.", e_bad_code: "Mã phiên có 4 chữ cái.",
-         e_bad_nick: "Biệt danh 1–20 ký tự: chữ, số, dấu cách, - _ . '",
+         e_wrong_code: "Không có phiên nào có mã này. Xem lại mã trên màn chiếu.",
+         e_bad_code: "Không có phiên nào có mã này. Mã là 4 chữ cái trên màn chiếu.",
+         e_bad_nick: "Biệt danh 1–24 ký tự: chữ, số, dấu cách, - _ . '",
          e_locked: "Đã khoá bình chọn.", e_slow_down: "Chậm lại một chút nhé.", e_full: "Lớp đã đủ người.",
-         e_no_vote: "Chưa đến lúc bình chọn.", e_other: "Có lỗi, thử lại."},
+         e_no_vote: "Chưa đến lúc bình chọn.", e_stale: "Câu hỏi đó đã qua. Xem câu hỏi mới.",
+         e_other: "Có lỗi, thử lại."},
     en: {join_title: "Join the class", join_hint: "Type the session code on the projector and a nickname (not your real name).",
          code: "Session code", nick: "Nickname", join: "Join", why: "Why?", hello: "Hi {n}!",
          wait: "Look at the projector. Waiting for the next decision…", lobby: "You are in. Waiting for the trainer to start…",
@@ -27,10 +31,12 @@
          taken: "The class goes on with {l}.", safe: "Safe", risky: "Risky", unsafe: "Unsafe",
          neutral: "Not scored", flag: "Red flag", online: "connected", offline: "reconnecting…",
          mine: "(your vote)",
-         e_wrong_code: "Wrong session code. Check the code on the projector.", e_bad_code: "The session code has 4 letters.",
-         e_bad_nick: "Nickname: 1–20 characters: letters, digits, space, - _ . '",
+         e_wrong_code: "There is no session with this code. Check the code on the projector.",
+         e_bad_code: "There is no session with this code. It is the 4 letters on the projector.",
+         e_bad_nick: "Nickname: 1–24 characters: letters, digits, space, - _ . '",
          e_locked: "Voting is locked.", e_slow_down: "Slow down a little.", e_full: "The class is full.",
-         e_no_vote: "There is nothing to vote on yet.", e_other: "Something went wrong; try again."}
+         e_no_vote: "There is nothing to vote on yet.", e_stale: "That question is over. Look at the new one.",
+         e_other: "Something went wrong; try again."}
   };
   var store = {
     get: function (k) { try { return window.localStorage.getItem("lachan_" + k); } catch (e) { return null; } },
@@ -67,7 +73,11 @@
   function showError(c) { var e = $("error"); e.textContent = T[lang]["e_" + c] ? t("e_" + c) : t("e_other"); e.hidden = false; }
   function clearError() { $("error").hidden = true; }
 
-  function myVote() { return state && state.step ? store.get("vote_" + code + "_" + state.step + "_" + state.n) : null; }
+  function saved() { try { return JSON.parse(store.get("vote") || "null") || {}; } catch (e) { return {}; } }
+  function myVote() {
+    var v = saved();
+    return state && state.d && v.c === code && v.d === state.d ? v.choice : null;
+  }
   function letterOf(id) { var o = (state.options || []).filter(function (x) { return x.id === id; })[0]; return o ? o.letter : "?"; }
 
   function render() {
@@ -131,8 +141,10 @@
       clearError();
     } else if (m.t === "state") {
       state = m; pollVersion = m.v;
+      var v = saved();
+      if (m.d && (v.c !== code || v.d !== m.d)) { store.set("vote", null); }  // a new decision starts empty
       var mine = myVote();
-      if (m.phase === "voting" && mine && m.mine !== mine) { send({t: "vote", step: m.step, choice: mine, n: ++seq}); }
+      if (m.phase === "voting" && mine && m.mine !== mine) { send({t: "vote", step: m.step, d: m.d, choice: mine, n: ++seq}); }
     } else if (m.t === "voted") {
       if (state) { state.mine = m.choice; }
     } else if (m.t === "error") {
@@ -201,10 +213,10 @@
 
   function vote(id) {
     if (!state || state.phase !== "voting") { return; }
-    store.set("vote_" + code + "_" + state.step + "_" + state.n, id);
+    store.set("vote", JSON.stringify({c: code, d: state.d, choice: id}));
     state.mine = id;
     render();
-    send({t: "vote", step: state.step, choice: id, n: ++seq});
+    send({t: "vote", step: state.step, d: state.d, choice: id, n: ++seq});
   }
 
   $("join-form").addEventListener("submit", function (e) {

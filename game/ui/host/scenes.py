@@ -20,6 +20,11 @@ from ..scene import Scene
 from ..words import choice_text, safety_word
 
 POLL_S = 0.05  # how often the projector looks at the votes while a vote is open (a dict read)
+# The story reaches a decision by itself (Free diamonds after about a second), so the panel can
+# change from "Skip ahead" to the vote just as the trainer presses Enter to skip. Enter reveals
+# only once the vote has been on the projector this long (scene time): a press that meant "skip"
+# never reveals a vote nobody could cast.
+REVEAL_AFTER_S = 1.5
 
 
 def qr_surface(text: str, size: int) -> pygame.Surface:
@@ -139,10 +144,17 @@ class HostScene(LiveMixin, ClassroomScene):
     def __init__(self, app, scn, host, *, resume_story: dict | None = None):
         self.host = host
         self.live = host.session
-        resume = {"choices": resume_story["choices"]} if resume_story and resume_story.get("choices") else None
+        story = resume_story or {}
+        # back after a restart: the class's run goes on as the same recorded session
+        resume = {"choices": story.get("choices") or [], "session": story.get("session") or ""} if story else None
+        self._vote_key, self.vote_age = None, 0.0  # the decision on the projector, and for how long
         super().__init__(app, scn, resume=resume)
-        host.together.begin(scn, run=(resume_story or {}).get("run"), choices=(resume_story or {}).get("choices"))
-        if resume:  # back after a restart: straight to the decision the class was voting on
+        live = host.session
+        open_vote = bool(story) and live.decision is not None and live.decision.run == story.get("run")
+        host.together.begin(scn, run=story.get("run"), choices=story.get("choices"))
+        with live.lock:
+            live.story["session"] = self.session  # saved with the snapshot, for the next restart
+        if story.get("choices") or open_vote:  # straight to the decision the class was voting on
             for _ in range(50):
                 if self.engine.deciding or self.engine.ending is not None:
                     break
@@ -181,6 +193,12 @@ class HostScene(LiveMixin, ClassroomScene):
                 self.go_with(next((c for c in self.options() if c.id == cid), None))
         if self.app.top is self:
             self.host.together.sync(self.engine, self.scn)
+        d = self.live.decision
+        key = (d.run, d.index) if d is not None and self.options() else None
+        if key != self._vote_key:
+            self._vote_key, self.vote_age = key, 0.0
+        else:
+            self.vote_age += dt
         self._live_changed()
 
     def wake_in(self):
@@ -195,7 +213,11 @@ class HostScene(LiveMixin, ClassroomScene):
             if ev.key == pygame.K_h:
                 self.live.set_bars(not self.live.show_bars)
                 return True
+            if (ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.live.phase in ("voting", "locked")
+                    and (self._vote_key is None or self.vote_age < REVEAL_AFTER_S)):
+                return True  # the vote has only just appeared: this Enter was meant to skip ahead
         if ev.type == pygame.KEYDOWN and ev.key == pygame.K_ESCAPE:
+            self.live.leave()  # the phones stop showing a vote that is no longer on the projector
             self.app.replace(HostPickerScene(self.app, self.host))
             return True
         return super().handle_event(ev)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pygame
 
-from game.core.nickname import CLASS_CODE_MAX, NICKNAME_MAX, clean_class_code, clean_nickname
+from game.core.nickname import (
+    CLASS_CODE_MAX,
+    NICKNAME_MAX,
+    clean_class_code,
+    clean_nickname,
+    nickname_char_ok,
+)
 
 from .. import items as I
 from ..page import footer_buttons, page
@@ -51,9 +57,14 @@ class ProfileScene(Scene):
     def handle_event(self, ev) -> bool:
         name = self.field
         if ev.type == pygame.TEXTINPUT and name:
-            v = (self.values[name] + ev.text)[: LIMITS[name]]
+            typed = ev.text
+            if name == "nickname":  # the same rule as on the phone page: say it, never cut silently
+                typed = "".join(ch for ch in typed if nickname_char_ok(ch))
+            v = (self.values[name] + typed)[: LIMITS[name]]
+            refused = name == "nickname" and v != self.values[name] + ev.text
             self.values[name] = v.upper() if name == "class_code" else v
-            self.error = ""
+            self.error = (self.tr.gettext("A nickname has up to {n} letters, digits, spaces and - _ . '")
+                          .format(n=NICKNAME_MAX) if refused else "")
             return True
         if ev.type == pygame.KEYDOWN:
             if ev.key == pygame.K_BACKSPACE and name:
