@@ -1,0 +1,60 @@
+"""Long labels and texts: a label never loses a word, and very long texts stay inside their panels."""
+
+import shutil
+
+import pygame
+
+from game.core.loader import SCENARIOS_DIR, load_scenario
+from game.ui.fonts import Fonts
+from game.ui.kit import button_text_width
+from game.ui.scenes.play import PlayScene
+
+HELP = "Hỏi mẹ xem nhà có đặt hàng không"  # tryout M1: shown as "Hỏi mẹ xem nhà có đặt hàng"
+
+
+def _words(lines):
+    return " ".join(lines).split()
+
+
+def test_wrapping_keeps_the_last_word_at_every_width():
+    pygame.font.init()
+    f = Fonts("medium")
+    texts = [HELP, "Gác máy và gọi cho mẹ ngay bây giờ nha", "Call your mum and ask whether anyone ordered a parcel"]
+    for text in texts:
+        for role in ("button", "small", "body"):
+            for width in range(120, 420):
+                assert _words(f.wrap(text, role, width)) == text.split(), (text, role, width)
+
+
+def _pack(tmp_path, replace: dict) -> "object":
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    text = (SCENARIOS_DIR / "demo_shipper.yaml").read_text(encoding="utf-8")
+    for old, new in replace.items():
+        assert old in text
+        text = text.replace(old, new)
+    (folder / "demo_shipper.yaml").write_text(text, encoding="utf-8")
+    shutil.copytree(SCENARIOS_DIR / "images", folder / "images")
+    return load_scenario(folder / "demo_shipper.yaml").scenario
+
+
+def _to_decision(d, scn):
+    d.app.push(PlayScene(d.app, scn))
+    d.run_until(lambda: d.scene.engine.deciding)
+    d.frame()
+
+
+def _choice_buttons(d):
+    return [it for it in d.scene.items if it.kind == "button" and it.action and it.action[0] == "choose"]
+
+
+def test_help_label_shows_every_word_in_the_window(make_driver, tmp_path):
+    scn = _pack(tmp_path, {'text: "Gác máy và gọi cho mẹ"': f'text: "{HELP}"'})
+    d = make_driver(lang="vi", timers=False)
+    _to_decision(d, scn)
+    f = d.app.fonts
+    (help_button,) = [it for it in _choice_buttons(d) if it.text == HELP]
+    lines = f.wrap(help_button.text, help_button.role,
+                   button_text_width(f, help_button.role, help_button.rect.w, help_button.key, help_button.icon))
+    assert _words(lines) == HELP.split()
+    assert len(lines) * f.line_height(help_button.role) <= help_button.rect.h
