@@ -58,3 +58,34 @@ def test_help_label_shows_every_word_in_the_window(make_driver, tmp_path):
                    button_text_width(f, help_button.role, help_button.rect.w, help_button.key, help_button.icon))
     assert _words(lines) == HELP.split()
     assert len(lines) * f.line_height(help_button.role) <= help_button.rect.h
+
+
+def _play_to_debrief(d, scn, pick=lambda opts: len(opts)):
+    d.app.push(PlayScene(d.app, scn))
+    for _ in range(3000):
+        if d.name != "PlayScene":
+            break
+        sc = d.scene
+        if sc.card is not None:
+            d.key(pygame.K_RETURN)
+        elif sc.engine.deciding:
+            d.key(pygame.K_0 + pick(sc.numbered()))
+        else:
+            d.key(pygame.K_SPACE, dt=0.2)
+    assert d.name == "DebriefScene", d.name
+
+
+def test_debrief_scrolls_to_its_last_line_and_no_further(make_driver):
+    """Tryout F7: Page Down went on into an empty page, and 'Scroll for more' stayed."""
+    d = make_driver(lang="vi", timers=False, text_size="large")
+    _play_to_debrief(d, load_scenario(SCENARIOS_DIR / "demo_shipper.yaml").scenario, pick=lambda opts: 1)
+    hint = d.app.tr.gettext("Scroll for more (mouse wheel or Page Down)")
+    d.frame()
+    assert hint in d.texts()  # at large text the debrief is longer than the window
+    for _ in range(40):
+        d.key(pygame.K_PAGEDOWN)
+    view = d.scene.view
+    content = [it for it in d.scene.items if it.kind == "text" and it.clip == view and it.text != hint]
+    bottom = max(it.rect.bottom for it in content)
+    assert view.top < bottom <= view.bottom + 2, (bottom, view)  # the last line is in sight, at the end
+    assert hint not in d.texts()
