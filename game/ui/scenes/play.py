@@ -19,7 +19,7 @@ from .. import layout
 from ..assets import AssetLoader
 from ..panel import choices as choices_panel
 from ..panel import feedback, info
-from ..phone import banner, call_view, frame, home, lock, shade, thread_list
+from ..phone import banner, call_view, frame, header, home, lock, shade, thread_list
 from ..phone.state import Banner, PhoneUI
 from ..phone.thread_view import ThreadView
 from ..scene import Scene
@@ -442,7 +442,9 @@ class PlayScene(Scene):
                 self.tr.gettext("Back to the call")
             out.append(I.button(strip, label, ("phone", "open", ("call",)), th["accept"], (255, 255, 255), role="small",
                                 align="center", radius=h // 2, layer=4, group="callbar", area="phone"))
-        out += banner.build(self, rect)
+        # a conversation, a list or the shade keeps its header (who you are talking to) in sight
+        below = header.header_height(self.fonts, self.app.scale) if scr[0] in ("list", "recents", "shade", "thread") else 0
+        out += banner.build(self, rect, below)
         if self.card is not None:
             out += feedback.build(self, lay.right, self.card)
         else:
