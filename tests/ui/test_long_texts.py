@@ -89,3 +89,41 @@ def test_debrief_scrolls_to_its_last_line_and_no_further(make_driver):
     bottom = max(it.rect.bottom for it in content)
     assert view.top < bottom <= view.bottom + 2, (bottom, view)  # the last line is in sight, at the end
     assert hint not in d.texts()
+
+
+def test_a_choice_longer_than_the_window_scrolls_in_its_panel(make_driver, tmp_path):
+    """Tryout minor 13: a 5,000-character choice made its button taller than the panel and pushed the
+    help action and the other options off screen."""
+    from game.ui import layout
+
+    from .driver import layout_problems
+
+    long = " ".join(["chữ"] * 1700)
+    scn = _pack(tmp_path, {'text: "Từ chối cuộc gọi lạ"': f'text: "{long}"'})
+    d = make_driver(lang="vi", timers=False)
+    _to_decision(d, scn)
+    panel = layout.compute(d.app.size, d.app.scale).right
+    problems = layout_problems(d.scene)
+    assert not [p for p in problems if "off screen" in p or "spills" in p], problems
+    for it in _choice_buttons(d):
+        visible = it.rect.clip(it.clip) if it.clip is not None else it.rect
+        assert panel.contains(visible) or visible.h == 0, (it.text[:20], visible, panel)
+    hint = d.app.tr.gettext("Scroll for more (mouse wheel or Page Down)")
+    assert hint in d.texts()
+    # the wheel over the panel reaches the end, where the hint goes
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=panel.center, rel=(0, 0), buttons=(0, 0, 0)))
+    for _ in range(200):
+        d.wheel(-3)
+    assert hint not in d.texts()
+    last = _choice_buttons(d)[-1]
+    assert last.clip.contains(last.rect)
+    # by keyboard: Tab to the help action (scrolled into view) and press it
+    d.wheel(200)
+    for _ in range(10):
+        if d.scene.focus and d.scene.focus[0] == "choose" and d.scene.focus[1] == "call_mom":
+            break
+        d.key(pygame.K_TAB)
+    (help_button,) = [it for it in _choice_buttons(d) if it.action == ("choose", "call_mom")]
+    assert help_button.clip.contains(help_button.rect)
+    d.key(pygame.K_RETURN)
+    assert d.scene.card is not None and d.scene.card.choice.id == "call_mom"
