@@ -127,3 +127,28 @@ def test_a_choice_longer_than_the_window_scrolls_in_its_panel(make_driver, tmp_p
     assert help_button.clip.contains(help_button.rect)
     d.key(pygame.K_RETURN)
     assert d.scene.card is not None and d.scene.card.choice.id == "call_mom"
+
+
+def test_before_you_start_keeps_a_very_long_title_inside_and_the_warning_reachable(make_driver, tmp_path):
+    """Tryout minor 12: a 5,000-character title drew over the Back/Start buttons and past the panel,
+    and pushed the content warning out of view."""
+    from game.ui.scenes.start import WarningScene
+
+    from .driver import layout_problems
+
+    scn = _pack(tmp_path, {'title: "Demo: Cuộc gọi từ shipper"': 'title: "' + "Đ" * 5000 + '"'})
+    d = make_driver(lang="vi", timers=False)
+    d.app.push(WarningScene(d.app, scn, lambda: PlayScene(d.app, scn)))
+    d.frame()
+    buttons = [it for it in d.scene.items if it.kind == "button"]
+    texts = [it for it in d.scene.items if it.kind == "text"]
+    for t in texts:
+        visible = t.rect.clip(t.clip) if t.clip is not None else t.rect
+        for b in buttons:
+            assert not visible.colliderect(b.rect), (t.text[:20], visible, b.text, b.rect)
+    assert not layout_problems(d.scene)
+    warning = "• Có đe doạ bắt giữ (giả)."
+    for _ in range(400):
+        d.key(pygame.K_PAGEDOWN)
+    (item,) = [t for t in d.scene.items if t.text == warning]
+    assert item.clip.contains(item.rect)  # scrolled to, in full
