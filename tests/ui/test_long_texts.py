@@ -152,3 +152,15 @@ def test_before_you_start_keeps_a_very_long_title_inside_and_the_warning_reachab
         d.key(pygame.K_PAGEDOWN)
     (item,) = [t for t in d.scene.items if t.text == warning]
     assert item.clip.contains(item.rect)  # scrolled to, in full
+
+
+def test_a_very_long_title_stays_in_the_side_panel_and_ends_in_an_ellipsis(make_driver, tmp_path):
+    from game.ui import layout
+
+    scn = _pack(tmp_path, {'title: "Demo: Cuộc gọi từ shipper"': 'title: "' + "Đ" * 5000 + '"'})
+    d = make_driver(lang="vi", timers=False)
+    _to_decision(d, scn)
+    left = layout.compute(d.app.size, d.app.scale).left
+    (title,) = [it for it in d.scene.items if it.kind == "text" and it.text.startswith("ĐĐĐ")]
+    assert left.contains(title.rect) and title.rect.h < left.h // 3, title.rect
+    assert title.text.endswith("…")
