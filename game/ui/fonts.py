@@ -449,3 +449,5 @@ def _wrap_para(font, para: str, width: int, lines: list[str]) -> None:
             ww = font.size(word)[0]
         cur, cur_w = [word], ww
     flush()
+    if cur:  # the last word, carried over by the check of the joined line
+        flush()

@@ -34,16 +34,22 @@ class Column:
 
 
 def button_height(fonts, label, role, w, key="", icon="") -> int:
-    """Height a button needs; mirrors the painter's padding so text never spills out."""
+    """Height a button needs: its label wrapped at the width the painter wraps it at."""
     lh = fonts.line_height(role)
+    pad = button_pad(fonts, role)
+    _tw, th = fonts.measure(label, role, button_text_width(fonts, role, w, key, icon))
+    return max(lh + 16, th + 2 * pad)
+
+
+def button_text_width(fonts, role, w, key="", icon="") -> int:
+    """Width left for a button's label after its padding, key cap and icon (painter and layout agree)."""
     pad = button_pad(fonts, role)
     avail = w - 2 * pad
     if key:
         avail -= key_width(fonts, key) + pad
     if icon:
-        avail -= lh - 2 + pad
-    _tw, th = fonts.measure(label, role, max(10, avail))
-    return max(lh + 16, th + 2 * pad)
+        avail -= fonts.line_height(role) - 2 + pad
+    return max(10, avail)
 
 
 def key_width(fonts, key: str) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pygame
 
 from . import icons
-from .kit import button_pad, key_width
+from .kit import button_pad, button_text_width, key_width
 from .surfcache import SurfaceCache
 
 SCALED_CACHE_BYTES = 8 * 1024 * 1024  # scaled images, gradients and translucent boxes
@@ -127,7 +127,7 @@ class Painter:
             icons.draw(surface, it.icon, ir, fg, bg)
             x = ir.right + pad
         if it.text:
-            width = it.rect.right - pad - x
+            width = button_text_width(self.fonts, it.role, it.rect.w, it.key, it.icon)  # as the layout measured
             img = self.fonts.render(it.text, it.role, fg, max(1, width), "center" if it.align == "center" else "left")
             y = it.rect.centery - img.get_height() // 2
             bx = x if it.align != "center" else x + (width - img.get_width()) // 2

@@ -95,3 +95,25 @@ def test_a_full_lock_screen_sends_the_rest_to_the_shade_uncut(make_driver):
     d.key(pygame.K_HOME)  # the oldest, at the top
     d.key(pygame.K_END)
     assert OTP in d.screen_text().replace("\n", " ")
+
+
+def test_banners_never_hide_the_open_conversations_header(make_driver):
+    """Tryout F6: stacked banners sat over the sender's name, so you could not see who you were talking to."""
+    from game.ui.phone import frame, header
+
+    d = play(make_driver, size=(1280, 720), text_size="medium")
+    until_otp(d)
+    seen = 0
+    for _ in range(40):  # while the banner slides in, stays and slides out
+        d.frame(0.1)
+        if d.scene.phone.screen[0] != "thread":
+            continue
+        rect = frame.content_rect(layout.compute(d.app.size, d.app.scale), d.app.fonts)
+        bar = pygame.Rect(rect.left, rect.top, rect.w, header.header_height(d.app.fonts, d.app.scale))
+        for it in d.scene.items:
+            if it.group == "banner":
+                visible = it.rect.clip(it.clip) if it.clip is not None else it.rect
+                if visible.h > 0:
+                    seen += 1
+                    assert not visible.colliderect(bar), (visible, bar)
+    assert seen  # a banner was on screen over an open conversation

@@ -27,18 +27,49 @@ def countdown_wake(scene, left: float, total: float) -> float:
 
 
 def build(scene, rect: pygame.Rect) -> list:
-    """The panel; when the options do not fit (many options, large text), they use smaller text."""
+    """The panel; when the options do not fit (many options, large text), they use smaller text, and
+    when they still do not fit (a very long label) they scroll inside the panel: mouse wheel or
+    Page Up/Down over it, and Tab scrolls the focused option into view. Nothing is cut."""
     out, bottom = _build(scene, rect, "button")
-    if bottom > rect.bottom:
-        out, bottom = _build(scene, rect, "small")
+    if bottom <= rect.bottom:
+        scene.choice_max_scroll = 0
+        return out
+    role = "small"
+    out, bottom = _build(scene, rect, role)
+    if bottom <= rect.bottom:
+        scene.choice_max_scroll = 0
+        return out
+    fonts, s, tr, th = scene.fonts, scene.app.scale, scene.tr, scene.theme
+    pad = int(18 * s)
+    hint_h = fonts.line_height("tiny")
+    view = pygame.Rect(rect.left, rect.top + pad // 2, rect.w, rect.h - pad - hint_h)
+    key = scene.engine.step.id if scene.engine.step is not None else None
+    if getattr(scene, "choice_scroll_step", None) != key:  # a new decision starts at its top
+        scene.choice_scroll_step, scene.choice_scroll = key, 0
+    scene.choice_max_scroll = max(0, bottom - view.bottom + pad // 2)
+    scroll = scene.choice_scroll = int(max(0, min(scene.choice_max_scroll, scene.choice_scroll)))
+    out, bottom = _build(scene, rect, role, scroll, view)
+    focused = next((it for it in out if it.kind == "button" and it.action == scene.focus), None)
+    if focused is not None and not view.contains(focused.rect):  # Tab reached an option out of sight
+        if focused.rect.h > view.h or focused.rect.top < view.top:
+            scroll += focused.rect.top - view.top - pad // 2
+        else:
+            scroll += focused.rect.bottom - view.bottom + pad // 2
+        scroll = scene.choice_scroll = int(max(0, min(scene.choice_max_scroll, scroll)))
+        out, bottom = _build(scene, rect, role, scroll, view)
+    if scroll < scene.choice_max_scroll:
+        out.append(I.text((rect.left + pad, view.bottom + 2, rect.w - 2 * pad, hint_h),
+                          tr.gettext("Scroll for more (mouse wheel or Page Down)"), th["panel_muted"], "tiny",
+                          align="center", layer=2))
     return out
 
 
-def _build(scene, rect: pygame.Rect, role: str) -> tuple[list, int]:
+def _build(scene, rect: pygame.Rect, role: str, scroll: int = 0, clip=None) -> tuple[list, int]:
     th, fonts, s, tr, eng = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.engine
     out = [I.box(rect, th["panel"], radius=int(16 * s), group="panel")]
     pad = int(18 * s)
-    col = Column(fonts, rect.left + pad, rect.top + pad, rect.w - 2 * pad, out, gap=int(10 * s))
+    common = {"clip": clip} if clip is not None else {}
+    col = Column(fonts, rect.left + pad, rect.top + pad - scroll, rect.w - 2 * pad, out, gap=int(10 * s), **common)
     if not eng.deciding:
         col.text(tr.gettext("Watch the phone…"), th["panel_text"], "title")
         col.text(tr.gettext("Things are happening. Read them, or skip ahead to the decision."), th["panel_muted"], "small")
@@ -52,10 +83,10 @@ def _build(scene, rect: pygame.Rect, role: str) -> tuple[list, int]:
         total = eng.step.timeout.after
         bar = pygame.Rect(col.x, col.y, col.w, int(10 * s))
         low = left <= min(5, total / 3)
-        out.append(I.box(bar, th["card_border"], radius=bar.h // 2))
+        out.append(I.box(bar, th["card_border"], radius=bar.h // 2, **common))
         fill = bar.copy()
         fill.w = max(bar.h, int(bar.w * left / total))
-        out.append(I.box(fill, th["timer_low"] if low else th["timer"], radius=bar.h // 2, layer=1))
+        out.append(I.box(fill, th["timer_low"] if low else th["timer"], radius=bar.h // 2, layer=1, **common))
         col.y = bar.bottom + int(4 * s)
         n = int(left + 0.999)
         col.text(tr.ngettext("{n} second left", "{n} seconds left", n).format(n=n),
@@ -71,7 +102,7 @@ def _build(scene, rect: pygame.Rect, role: str) -> tuple[list, int]:
     if helps:
         col.space(int(4 * s))
         ih = fonts.line_height("label")
-        out.append(I.icon((col.x, col.y + 2, ih - 4, ih - 4), "help", th["help"], fg=th["panel"]))
+        out.append(I.icon((col.x, col.y + 2, ih - 4, ih - 4), "help", th["help"], fg=th["panel"], **common))
         col.x += ih + 4
         col.w -= ih + 4
         col.text(tr.gettext("Get help"), th["help"], "label")

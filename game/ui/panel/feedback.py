@@ -116,7 +116,7 @@ def _close(scene, out, col, rect, view, br, pad, hint_h, card) -> list:
     label = tr.gettext("See how it ended") if card.ending is not None else tr.gettext("Continue")
     out.append(I.button(br, label, ("continue",), th["accent"], th["accent_text"], align="center"))
     scene.card_max_scroll = max(0, col.y + scene.card_scroll - view.bottom)
-    if scene.card_max_scroll:
+    if scene.card_scroll < scene.card_max_scroll:  # gone at the end of the card
         out.append(I.text((rect.left + pad, view.bottom + 2, rect.w - 2 * pad, hint_h),
                           tr.gettext("Scroll for more (mouse wheel or Page Down)"), th["panel_muted"], "tiny",
                           align="center", layer=2))

@@ -7,6 +7,8 @@ import pygame
 from ..kit import Column
 from ..words import flag_name, scn_text
 
+TITLE_LINES = 3
+
 
 def build(scene, rect: pygame.Rect) -> list:
     if rect.w < 120:
@@ -15,7 +17,11 @@ def build(scene, rect: pygame.Rect) -> list:
     out = []
     pad = int(8 * s)
     col = Column(fonts, rect.left + pad, rect.top + pad, rect.w - 2 * pad, out, gap=int(8 * s))
-    col.text(scn_text(tr, scene.scn, "title"), th["text"], "title")
+    # at most 3 lines, ending in "…": the whole title is on the picker card and "Before you start"
+    lines = fonts.wrap(scn_text(tr, scene.scn, "title"), "title", col.w)
+    if len(lines) > TITLE_LINES:
+        lines = lines[:TITLE_LINES - 1] + [fonts.fit(" ".join(lines[TITLE_LINES - 1:]), "title", col.w)]
+    col.text("\n".join(lines), th["text"], "title")
     n = sum(1 for d in eng.log if not d.timed_out)  # time running out is no decision
     col.text(tr.ngettext("{n} decision made", "{n} decisions made", n).format(n=n), th["muted"], "small")
     col.text(tr.gettext("Score: {score} of {possible}").format(score=eng.score, possible=eng.possible), th["text"],

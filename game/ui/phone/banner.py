@@ -16,11 +16,14 @@ def ttl_for(text: str) -> float:
     return max(4.0, min(12.0, len(text or "") / 15))
 
 
-def build(scene, rect: pygame.Rect) -> list:
+def build(scene, rect: pygame.Rect, below: int = 0) -> list:
+    """Banners in `rect`, starting `below` px down: under the open screen's header, so they never
+    hide who the player is talking to (tryout F6); they slide out from under it."""
     th, fonts, s = scene.theme, scene.fonts, scene.app.scale
     now = scene.phone.now
     out = []
     pad = int(10 * s)
+    rect = pygame.Rect(rect.left, rect.top + below, rect.w, rect.h - below)
     y = rect.top + int(6 * s)
     for b in scene.phone.banners[-2:]:
         age = now - b.born

@@ -134,8 +134,10 @@ class DebriefScene(Scene):
             rc.w += ih + 2
         if not missed:
             rc.text(tr.gettext("None: well done."), th["panel_muted"], "small")
-        total = max(lc.y, rc.y) + self.scroll - top + int(12 * s)
+        # the content's height, measured from the view's top as if not scrolled (`top` already is)
+        total = max(lc.y, rc.y) - top + int(12 * s) * 2
         self.max_scroll = max(0, total - view.h)
+        self.scroll = min(self.scroll, self.max_scroll)  # a resize or larger text can shorten the page
         self.view = view
         # buttons
         labels = [(tr.gettext("Play again"), "again"), (tr.gettext("Next scenario"), "next"),
@@ -148,7 +150,7 @@ class DebriefScene(Scene):
             primary = action == "next" or len(labels) == 1
             out.append(I.button(r, label, action, th["accent"] if primary else th["button"],
                                 th["accent_text"] if primary else th["button_text"], align="center", key=str(i + 1)))
-        if self.max_scroll:
+        if self.scroll < self.max_scroll:  # gone at the end of the page
             out.append(I.text((view.left, view.bottom + 2, view.w, hint_h),
                               tr.gettext("Scroll for more (mouse wheel or Page Down)"), th["panel_muted"], "tiny",
                               align="right", layer=2))

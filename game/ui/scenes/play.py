@@ -19,7 +19,7 @@ from .. import layout
 from ..assets import AssetLoader
 from ..panel import choices as choices_panel
 from ..panel import feedback, info
-from ..phone import banner, call_view, frame, home, lock, shade, thread_list
+from ..phone import banner, call_view, frame, header, home, lock, shade, thread_list
 from ..phone.state import Banner, PhoneUI
 from ..phone.thread_view import ThreadView
 from ..scene import Scene
@@ -46,6 +46,7 @@ class PlayScene(Scene):
         self.thread_view = ThreadView()
         self.card = None
         self.card_scroll = 0
+        self.choice_scroll = self.choice_max_scroll = 0  # options longer than their panel scroll in it
         self.card_max_scroll = 0
         self.thread_max_scroll = 0
         self.reveal_flags = False
@@ -344,6 +345,13 @@ class PlayScene(Scene):
     def scroll_card(self, dy: float) -> None:
         self.card_scroll = int(max(0, min(self.card_max_scroll, self.card_scroll + dy)))
 
+    def _over_long_choices(self) -> bool:
+        """The mouse is over an options panel too long for the window (it scrolls, like a card)."""
+        return self.card is None and self.choice_max_scroll > 0 and self.lay().right.collidepoint(self.mouse)
+
+    def scroll_choices(self, dy: float) -> None:
+        self.choice_scroll = int(max(0, min(self.choice_max_scroll, self.choice_scroll + dy)))
+
     def handle_event(self, ev) -> bool:
         if ev.type == pygame.MOUSEMOTION:
             self.mouse = ev.pos
@@ -353,6 +361,8 @@ class PlayScene(Scene):
             lay = self.lay()
             if self.card is not None and lay.right.collidepoint(self.mouse):
                 self.scroll_card(-ev.y * 50 * s)
+            elif self._over_long_choices():
+                self.scroll_choices(-ev.y * 50 * s)
             else:
                 self.scroll_thread(ev.y * 50 * s)
             return True
@@ -380,6 +390,9 @@ class PlayScene(Scene):
                 if k == pygame.K_SPACE and not self.engine.deciding:
                     self.activate(("skip",))
                     return True
+            if k in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self._over_long_choices():
+                self.scroll_choices((1 if k == pygame.K_PAGEDOWN else -1) * 200 * s)
+                return True
             if k in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END):
                 step = {pygame.K_PAGEUP: 1, pygame.K_PAGEDOWN: -1}.get(k)
                 if step is not None:
@@ -442,7 +455,9 @@ class PlayScene(Scene):
                 self.tr.gettext("Back to the call")
             out.append(I.button(strip, label, ("phone", "open", ("call",)), th["accept"], (255, 255, 255), role="small",
                                 align="center", radius=h // 2, layer=4, group="callbar", area="phone"))
-        out += banner.build(self, rect)
+        # a conversation, a list or the shade keeps its header (who you are talking to) in sight
+        below = header.header_height(self.fonts, self.app.scale) if scr[0] in ("list", "recents", "shade", "thread") else 0
+        out += banner.build(self, rect, below)
         if self.card is not None:
             out += feedback.build(self, lay.right, self.card)
         else:
