@@ -27,6 +27,7 @@ def room(make_driver, tmp_path):
 
 def wait_decision(d):
     d.run_until(lambda: d.scene.engine.deciding or d.scene.engine.ending is not None, dt=0.25)
+    d.frame(1.6)  # the vote has been on screen a moment: Enter now reveals (not a skip's late press)
 
 
 def test_votes_reveal_and_continue(room, tmp_path):

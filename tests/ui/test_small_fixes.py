@@ -129,12 +129,16 @@ def test_classroom_enter_that_skipped_ahead_does_not_reveal(make_driver, tmp_pat
         d.key(pygame.K_RETURN, dt=0.04)
     assert not d.scene.revealed
     release()
-    d.key(pygame.K_RETURN)  # a new press reveals
+    d.key(pygame.K_RETURN)  # a new press, as the vote has only just appeared: still nothing
+    assert not d.scene.revealed
+    d.frame(1.6)
+    d.key(pygame.K_RETURN)  # once the vote has been on screen a moment, Enter reveals
     assert d.scene.revealed
     d.key(pygame.K_RETURN)  # and the next one goes on with the class's choice
     assert not d.scene.revealed
     # a window that loses the focus never gets the release: that ends the press too
     d.run_until(lambda: d.scene.engine.deciding or d.name != "ClassroomScene")
+    d.frame(1.6)
     d.scene.revealed = False
     d.scene.enter_held_at = time.monotonic()
     release(pygame.WINDOWFOCUSLOST)

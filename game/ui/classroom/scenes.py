@@ -112,6 +112,10 @@ class ClassroomPickerScene(Scene):
 # A held key repeats (app.py: the first repeat after 0.4 s, then every 0.04 s). An Enter that comes
 # later than this after the last Enter of a skipping press is a new press, even if its release was lost.
 ENTER_REPEAT_GAP = 0.5
+# The story reaches a decision by itself, so the panel can change from "Skip ahead" to the vote
+# just as the trainer presses Enter to skip: Enter reveals only once the options have been on
+# screen this long (scene time), so a press meant to skip never reveals a vote nobody has cast.
+REVEAL_AFTER_S = 1.5
 
 
 class ClassroomScene(PlayScene):
@@ -126,6 +130,7 @@ class ClassroomScene(PlayScene):
         # once the key is released. A held key repeats, and its repeats must not reveal the answers
         # the class has not voted on yet.
         self.enter_held_at: float | None = None
+        self._options_key, self.options_age = None, 0.0  # the decision on screen, and for how long
         super().__init__(app, scn, **kw)
         self.phone.screen = ("home",)
 
@@ -183,6 +188,15 @@ class ClassroomScene(PlayScene):
     def majority(self):
         opts = self.options()
         return max(opts, key=lambda c: self.count(c.id)) if opts else None  # ties: the first listed
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        eng = self.engine
+        key = (eng.step.id, len(eng.log)) if self.options() else None
+        if key != self._options_key:
+            self._options_key, self.options_age = key, 0.0
+        else:
+            self.options_age += dt
 
     def go_with(self, choice) -> None:
         if choice is not None:
@@ -242,9 +256,9 @@ class ClassroomScene(PlayScene):
                 if k in (pygame.K_RETURN, pygame.K_KP_ENTER):
                     if self.revealed:
                         self.go_with(self.majority())
-                    else:
+                    elif self._options_key is not None and self.options_age >= REVEAL_AFTER_S:
                         self.activate("reveal")
-                    return True
+                    return True  # an Enter as the vote appears was meant to skip: it reveals nothing
             elif k in enter:
                 self.activate(("skip",))
                 self.enter_held_at = time.monotonic()
