@@ -21,9 +21,9 @@ def _digits(ds: str) -> str:
 
 
 # LC337 as regular expressions (ECMA 262, no lookbehind): the shape of a Vietnamese phone number
-# (validate.PHONE_LIKE, whole value), and the fictional numbers validate.fictional_number allows:
+# (validate.PHONE_LIKE, whole value, landlines included), and the fictional numbers validate.fictional_number allows:
 # 0PPX 000 NNN with PP from the shared list (or +84 for the 0), and 1800 00NN / 1900 00NN.
-PHONE_LIKE = r"^\s*(?:(?:\+84|0)(?:[ .]?[0-9]){9}|1[89]00(?:[ .]?[0-9]){4})\s*$"
+PHONE_LIKE = r"^\s*(?:(?:\+84|0)(?:[ .]?2(?:[ .]?[0-9]){9}|(?:[ .]?[0-9]){9})|1[89]00(?:[ .]?[0-9]){4})\s*$"
 
 
 def _fictional_phone() -> str:

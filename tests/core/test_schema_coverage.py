@@ -51,6 +51,7 @@ def test_schema_and_lint_agree_on_unquoted_phone_numbers():
     # LC337: a quoted number follows the policy; handles and emails are free
     (lambda d: d["contacts"][0].update(number="0912 345 678"), True),
     (lambda d: d["contacts"][0].update(number="0912.345.678"), True),
+    (lambda d: d["contacts"][0].update(number="028 3822 1234"), True),  # a landline: no fictional range
     (lambda d: d["contacts"][0].update(number="+84 90 3000 123"), False),
     (lambda d: d["contacts"][0].update(number="1800 0012"), False),
     (lambda d: d["contacts"][0].update(number="@hotro.giaohang"), False),
