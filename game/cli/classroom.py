@@ -19,11 +19,11 @@ from pathlib import Path
 
 
 def register(p) -> None:
-    from game.cli.common import add_lang
+    from game.cli.common import SCREEN_DEFAULT, add_lang
 
     p.add_argument("file", nargs="?", type=Path, help="a scenario file to play")
     p.add_argument("--class-code", default=None, help="class code to record the votes under")
-    add_lang(p, "interface language (default: the one chosen in the game, else Tiếng Việt)")
+    add_lang(p, f"interface language ({SCREEN_DEFAULT})")
     p.add_argument("--results-dir", metavar="DIR", help="folder for the results file (default: as for play)")
     p.add_argument("--windowed", dest="fullscreen", action="store_false", default=True,
                    help="a window instead of full screen")

@@ -7,6 +7,11 @@ import locale
 import os
 
 LANG_HELP = "any language with a folder in locale/ (vi, en, ...)"
+# The defaults, as default_lang(), screen_lang() and the game (prefs, then first_start_lang()) choose them.
+TOOL_DEFAULT = "default: $LA_CHAN_LANG, then the language chosen in the game, then the OS locale, else English"
+SCREEN_DEFAULT = "default: $LA_CHAN_LANG, then the language chosen in the game, else Tiếng Việt"
+GAME_DEFAULT = ("default: the language chosen in the game last time, else $LA_CHAN_LANG, else Tiếng Việt; "
+                "--lang is remembered as the chosen language")
 
 
 def present_languages() -> dict[str, str]:
@@ -79,5 +84,5 @@ def default_lang() -> str:
     return _from_locale(loc, langs) or "en"
 
 
-def add_lang(parser, help: str = "language of messages (default: the OS locale)") -> None:
+def add_lang(parser, help: str = f"language of messages ({TOOL_DEFAULT})") -> None:
     parser.add_argument("--lang", type=lang_arg, default=None, metavar="LANG", help=f"{help}; {LANG_HELP}")

@@ -33,7 +33,7 @@ from pathlib import Path
 
 
 def register(p) -> None:
-    from game.cli.common import add_lang
+    from game.cli.common import SCREEN_DEFAULT, add_lang
 
     p.add_argument("--class-code", default="", help="class code recorded with every row")
     p.add_argument("--port", type=int, default=8765, help="TCP port (default 8765)")
@@ -46,7 +46,7 @@ def register(p) -> None:
     p.add_argument("--data-dir", metavar="DIR", type=Path, help=argparse_hidden())
     p.add_argument("--headless", action="store_true", help="no projector window (rehearsals, tests): controls are HTTP calls, see above")
     p.add_argument("--scenario", metavar="ID", help="with --headless: the scenario to start")
-    add_lang(p, "projector language (phones choose vi or en themselves)")
+    add_lang(p, f"projector language, {SCREEN_DEFAULT} (phones choose their own)")
     p.add_argument("--windowed", dest="fullscreen", action="store_false", default=True,
                    help="a window instead of full screen")
     p.add_argument("--size", default="1280x720", help="window size with --windowed")

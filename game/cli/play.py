@@ -21,12 +21,12 @@ from pathlib import Path
 
 
 def register(p) -> None:
-    from game.cli.common import add_lang
+    from game.cli.common import GAME_DEFAULT, add_lang
 
     p.add_argument("file", nargs="?", type=Path, help="a scenario file to play directly")
     p.add_argument("--watch", action="store_true", help="reload FILE when it changes (authors)")
     p.add_argument("--start", metavar="STEP", help="begin at this step id (with FILE)")
-    add_lang(p, "interface language (default: last used, else Tiếng Việt)")
+    add_lang(p, f"interface language ({GAME_DEFAULT})")
     g = p.add_mutually_exclusive_group()
     g.add_argument("--windowed", dest="fullscreen", action="store_false", default=None)
     g.add_argument("--fullscreen", dest="fullscreen", action="store_true")

@@ -36,7 +36,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.cli.common import add_lang, default_lang
+from game.cli.common import TOOL_DEFAULT, add_lang, default_lang
 from game.cli.output import check_output, write_shared
 
 
@@ -47,7 +47,7 @@ def register(p) -> None:
     p.add_argument("-o", "--output", type=Path, help="output file (default: report.html or report.csv)")
     p.add_argument("--format", choices=("html", "csv"), default=None,
                    help="html (default) or csv; guessed from the -o extension when omitted")
-    add_lang(p, "report language (default: the OS locale)")
+    add_lang(p, f"report language ({TOOL_DEFAULT})")
     p.add_argument("--anonymise", "--anonymize", action="store_true", help="replace nicknames with numbers")
     p.add_argument("--class", dest="classes", action="append", default=[], metavar="CODE",
                    help="only this class code (repeat for several classes)")

@@ -6,8 +6,8 @@ on one path, so loops end; a cut loop is shown as `(loop)`. Paths are printed as
 are found, the first 100 by default (--limit N; --limit 0 lists them all), and the
 last line gives the total, which counts exactly the paths the listing would show.
 With --timeouts, a step with a timer also branches to where the story goes when time
-runs out, shown as `(timeout)` (unscored: running out of time chooses nothing); the total
-then still counts the paths without those branches.
+runs out, shown as `(timeout)` (unscored: running out of time chooses nothing), and the
+total counts those paths too.
 
 Examples:
   python main.py walk scenarios/demo_shipper.yaml
@@ -65,7 +65,7 @@ def run(args) -> int:
     if args.format == "json":
         listed = [{"choices": [f"{s}/{c}" for s, c in p.choices], "ending": p.ending, "outcome": p.outcome,
                    "score": p.score, "possible": p.possible, "percent": p.percent} for p in listing]
-        stats = walk.stats(scn)
+        stats = walk.stats(scn, timeouts=args.timeouts)
         print(json.dumps({"scenario": scn.id, "paths": stats.paths, "paths_exact": stats.complete,
                           "endings": sorted(stats.endings), "limit": limit, "listed": listed},
                          ensure_ascii=False, indent=2))
@@ -74,10 +74,10 @@ def run(args) -> int:
     for shown, p in enumerate(listing, 1):  # streamed: the first paths appear at once
         route = " → ".join(c for _, c in p.choices)
         end = f"{p.ending} ({p.outcome})" if p.ending else "(loop)"
-        print(f"{shown:4}. {p.score}/{p.possible} {p.percent:3}%  {end:28} {route}")
+        print(f"{shown:4}. {f'{p.score}/{p.possible}':>7} {p.percent:3}%  {end:28} {route}")
         if shown % 50 == 0:
             sys.stdout.flush()
-    stats = walk.stats(scn)
+    stats = walk.stats(scn, timeouts=args.timeouts)
     total_text, shown_text, at_least = SUMMARY.get(lang, SUMMARY["en"])
     total = f"{'' if stats.complete else at_least}{stats.paths}"
     line = total_text.format(total=total, ends=", ".join(sorted(stats.endings)))

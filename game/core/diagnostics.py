@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,19 @@ class Mark:
 
     line: int
     col: int
+
+
+def _word(words: dict, value: str) -> str:
+    """`value` in the message's language: an exact entry, or one with a number in it
+    (`at most {n} characters: "tối đa {n} ký tự"`), else the value as it came."""
+    if value in words:
+        return words[value]
+    for key, out in words.items():
+        if "{n}" in key:
+            m = re.fullmatch(re.escape(key).replace(re.escape("{n}"), r"(\d+)"), value)
+            if m:
+                return out.replace("{n}", m.group(1))
+    return value
 
 
 @dataclass
@@ -44,7 +58,7 @@ class Diagnostic:
         # Words the checks pass in English (a kind of value, an outcome), in the message's language.
         for k, words in base.get("words", {}).get(lang, {}).items():
             if isinstance(args.get(k), str):
-                args[k] = words.get(args[k], args[k])
+                args[k] = _word(words, args[k])
         text = template.format_map(_Default(args))
         if args.get("hint"):
             text += _HINT.get(lang, _HINT["en"]).format(args["hint"])

@@ -23,7 +23,7 @@ import unicodedata
 from pathlib import Path
 
 from . import plural as plural_rules
-from .textgate import clean
+from .textgate import clean, describe
 from .texts import Text
 
 log = logging.getLogger("la_chan.i18n")
@@ -182,6 +182,34 @@ _BAD_PO_LINE = re.compile(
     r'.*$', re.M)
 
 
+# Characters `str.splitlines()` ends a line at besides LF and CR. polib splits the file with it, so a
+# single one of them (U+0085 is what a cp1252 "…" becomes when mis-decoded) used to make the whole
+# catalogue unreadable. They are masked before parsing and the entry holding one is left out alone.
+_PO_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+PO_MASK = "\uffff"  # a noncharacter: no real translation contains it
+
+
+def mask_po_breaks(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """The .po text with each line-breaking control character replaced by PO_MASK, and the
+    (1-based line, character) of each one, so a reader can name the entry it spoils."""
+    found = [(text.count("\n", 0, m.start()) + 1, m.group()) for m in _PO_BREAKS.finditer(text)]
+    return (_PO_BREAKS.sub(PO_MASK, text) if found else text), found
+
+
+def masked_entry(entries, line: int):
+    """The entry a masked character on `line` belongs to: the last one starting at or before it."""
+    best = None
+    for e in entries:
+        if (e.linenum or 0) <= line and (best is None or (e.linenum or 0) >= (best.linenum or 0)):
+            best = e
+    return best
+
+
+def _masked(e) -> bool:
+    texts = [e.msgid, e.msgid_plural or "", e.msgctxt or "", e.msgstr or "", *(e.msgstr_plural or {}).values()]
+    return any(PO_MASK in t for t in texts)
+
+
 def po_syntax_error(text: str) -> str | None:
     """The first line polib would silently mis-read (it accepts unterminated strings), or None."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
@@ -204,7 +232,9 @@ class Catalogue(_gettext.GNUTranslations):
         self._catalog = catalog
         self._info = info
         self._charset = "utf-8"
-        self.plural = _safe_plural(info.get("plural-forms", ""), info.get("_path", ""))
+        path = info.get("_path", "")
+        lang = Path(path).parent.parent.name if path else ""  # locale/<lang>/LC_MESSAGES/x.po
+        self.plural = _safe_plural(info.get("plural-forms", ""), path, lang or info.get("language", ""))
 
 
 def _source_rule(n) -> int:
@@ -212,23 +242,27 @@ def _source_rule(n) -> int:
     return int(n != 1)
 
 
-def _safe_plural(header: str, where: str = ""):
+def _safe_plural(header: str, where: str = "", lang: str = ""):
     """The catalogue's plural rule through the safe evaluator (game/core/plural.py). A header that
     does not parse, and any n for which it fails or names a form the file does not have, use the
-    source language's rule instead, with one logged warning: a plural never crashes a screen."""
+    catalogue language's own rule when plural.PLURAL_FORMS knows it (vi has one form: the English
+    rule would pick a form vi does not have and show English), else the source language's rule,
+    with one logged warning: a plural never crashes a screen."""
+    known = plural_rules.known_rule(lang)
+    rule, named = (known[1], f"the plural rule of {lang}") if known else (_source_rule, "the source language's plural rule")
     if not header.strip():
-        return _source_rule
+        return rule
     m = re.search(r"nplurals\s*=\s*(\d{1,2})", header)
     count = max(1, int(m.group(1))) if m else 2
 
-    def fallback(n) -> int:  # the source rule, kept to the forms this catalogue has
-        return min(_source_rule(n), count - 1)
+    def fallback(n) -> int:  # the known rule, kept to the forms this catalogue has
+        return min(rule(int(n)), count - 1)
 
     try:
         count, expr = plural_rules.parse_header(header)
         fn = plural_rules.compile_plural(expr)
     except ValueError as exc:
-        log.warning("%s: %s; using the source language's plural rule", where or "catalogue", exc)
+        log.warning("%s: %s; using %s", where or "catalogue", exc, named)
         return fallback
     warned = []
 
@@ -242,8 +276,7 @@ def _safe_plural(header: str, where: str = ""):
             problem = f"{exc} for n={n}"
         if not warned:
             warned.append(True)
-            log.warning("%s: Plural-Forms fails (%s); using the source language's plural rule",
-                        where or "catalogue", problem)
+            log.warning("%s: Plural-Forms fails (%s); using %s", where or "catalogue", problem, named)
         return fallback(n)
 
     return plural
@@ -253,14 +286,21 @@ def _parse(path: Path) -> Catalogue:
     import polib  # only needed once a catalogue is actually read
 
     text = path.read_text(encoding="utf-8")
+    text, breaks = mask_po_breaks(text.replace("\r\n", "\n"))
     problem = po_syntax_error(text)
     if problem:
         raise ValueError(problem)
     po = polib.pofile(text, encoding="utf-8")
+    for line, ch in breaks:
+        e = masked_entry(po, line)
+        what = f"the entry {e.msgid[:50]!r}" if e is not None and e.msgid else "the header"
+        log.warning("%s:%d: %s (a control character) in %s: that translation is left out and shows the "
+                    "source text; delete the character (run `python main.py i18n check`)",
+                    path, line, describe(ch), what)
     catalog: dict = {}
     bad = 0
     for e in po:
-        if e.obsolete or e.fuzzy or not e.msgid:
+        if e.obsolete or e.fuzzy or not e.msgid or (breaks and _masked(e)):
             continue
         key = nfc(e.msgid) if e.msgctxt is None else f"{e.msgctxt}\x04{nfc(e.msgid)}"
         if e.msgid_plural:

@@ -13,6 +13,29 @@ from pathlib import Path
 from .model import EVENT_TYPES, Branch, Event, Scenario
 
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
+
+
+def _digits(ds: str) -> str:
+    """Digits as validate.PHONE_LIKE writes them: each may follow one space or dot."""
+    return "".join(f"[ .]?{d}" for d in ds)
+
+
+# LC337 as regular expressions (ECMA 262, no lookbehind): the shape of a Vietnamese phone number
+# (validate.PHONE_LIKE, whole value, landlines included), and the fictional numbers validate.fictional_number allows:
+# 0PPX 000 NNN with PP from the shared list (or +84 for the 0), and 1800 00NN / 1900 00NN.
+PHONE_LIKE = r"^\s*(?:(?:\+84|0)(?:[ .]?2(?:[ .]?[0-9]){9}|(?:[ .]?[0-9]){9})|1[89]00(?:[ .]?[0-9]){4})\s*$"
+
+
+def _fictional_phone() -> str:
+    from .validate import SHARED_MOBILE_PREFIXES
+
+    prefixes = "|".join(_digits(p[1:]) for p in SHARED_MOBILE_PREFIXES)
+    mobile = f"(?:\\+84|0)(?:{prefixes}){_digits('D')}{_digits('000')}{_digits('DDD')}".replace("D", "[0-9]")
+    hotline = f"1[89]00{_digits('00')}{_digits('DD')}".replace("D", "[0-9]")
+    return f"^\\s*(?:{mobile}|{hotline})\\s*$"
+
+
+FICTIONAL_PHONE = _fictional_phone()
 CONDITION_REF = {"$ref": "#/definitions/Condition"}
 
 
@@ -35,8 +58,10 @@ def _field_schema(meta: dict, key: str = "") -> dict:
     if kind == "ids" and key in closed_sets():
         return {"type": "array", "items": {"enum": closed_sets()[key]}, **doc}
     if meta.get("phone"):
-        # lint reads the raw text, so an unquoted 0900000802 is accepted as written.
-        return {"type": ["string", "integer"], **doc}
+        # lint reads the raw text, so an unquoted 0900000802 is accepted as written; an editor reads
+        # a number there, so the number policy (LC337) is checked on a quoted number only.
+        return {"type": ["string", "integer"], **doc, "if": {"type": "string", "pattern": PHONE_LIKE},
+                "then": {"pattern": FICTIONAL_PHONE}}
     if isinstance(kind, list):
         return {"type": "array", "items": {"$ref": f"#/definitions/{kind[0].__name__}"}, **doc}
     if isinstance(kind, type):
@@ -102,6 +127,15 @@ CONDITIONAL = {
         # `call: dial` names who is called (LC102)
         {"if": {"properties": {"call": {"const": "dial"}}, "required": ["call"]},
          "then": {"required": ["dial"]}},
+        # a help action is scored as a safe move, 8 to 10 (LC331)
+        {"if": {"properties": {"help": {"const": True}}, "required": ["help"]},
+         "then": {"properties": {"safety": {"const": "safe"}, "score": {"minimum": 8}}}},
+    ],
+    "Ending": [
+        # a harmful ending says who to call and what to do next (LC402, LC335)
+        {"if": {"properties": {"outcome": {"enum": ["harmed", "scammed"]}}, "required": ["outcome"]},
+         "then": {"required": ["hotlines", "advice"],
+                  "properties": {"hotlines": {"minItems": 1}, "advice": {"minItems": 1}}}},
     ],
     "MessageEvent": [
         # a message shows something (LC111)

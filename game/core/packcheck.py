@@ -365,31 +365,6 @@ def load_real_brands(path: Path = BRANDS_FILE) -> list[str]:
     return [str(x) for x in (data or {}).get("brands", []) if x]
 
 
-# LC601's words in Vietnamese: the feature names and values above are English identifiers.
-VI_WORDS = {
-    "senders": "người gửi", "messages": "tin nhắn", "scam": "lừa đảo", "genuine": "thật",
-    "number prefix": "đầu số", "number pattern": "cách viết số", "number ending": "ba số cuối",
-    "shown as": "cách hiện trên máy", "saved name": "tên đã lưu", "app": "ứng dụng", "length": "độ dài",
-    "accents": "dấu tiếng Việt", "word in capitals": "từ viết hoa toàn bộ", "exclamation mark": "dấu chấm than",
-    "ellipsis": "dấu ba chấm", "emoticon": "biểu tượng cảm xúc bằng chữ",
-    "three repeated digits": "ba chữ số giống nhau", "a run of digits": "ba chữ số liên tiếp",
-    "two digits the same": "có hai chữ số giống nhau", "all different": "ba chữ số khác nhau",
-    "phone number": "số điện thoại", "chat handle": "tên tài khoản chat",
-    "family or title + name": "người thân hoặc danh xưng + tên", "organisation": "tổ chức", "person": "tên người",
-    "with accents": "có dấu", "no accents": "không dấu", "yes": "có", "no": "không", "none": "không có",
-}
-
-
-def vi_word(value: str) -> str:
-    """A feature or value in Vietnamese; numbers, prefixes and patterns stay as written."""
-    if value in VI_WORDS:
-        return VI_WORDS[value]
-    m = re.fullmatch(r"(at most|more than) (\d+) characters", value)
-    if m:
-        return ("tối đa" if m.group(1) == "at most" else "trên") + f" {m.group(2)} ký tự"
-    return value
-
-
 def tells_no_one(text: str) -> bool:
     """The words say the player keeps it to themselves (see SECRECY_PHRASES)."""
     p = plain(text)
@@ -423,7 +398,6 @@ def check(scenarios: list[tuple[Scenario, str]], quizzes: list = (), real_brands
         what = "senders" if sc.kind == "contact" else "messages"
         args = {"feature": sc.feature, "value": sc.value, "side": sc.side, "what": what, "have": sc.have,
                 "on_side": sc.on_side, "total": sc.side_total}
-        args.update({f"{k}_vi": vi_word(args[k]) for k in ("feature", "value", "side", "what")})
         if sc.salient:
             args["variant"] = "salient"
         diags.append(Diagnostic(sc.first.path, sc.first.mark, "LC601", args))

@@ -13,6 +13,23 @@ from __future__ import annotations
 
 import re
 
+# Plural-Forms headers (GNU gettext conventions). Unknown languages need `i18n new LANG --plural`;
+# a broken header in a catalogue of one of these languages falls back to its rule here.
+PLURAL_FORMS = {
+    "vi": "nplurals=1; plural=0;",
+    "en": "nplurals=2; plural=(n != 1);",
+    # Other ASEAN languages, for the campaign partners.
+    "th": "nplurals=1; plural=0;",
+    "id": "nplurals=1; plural=0;",
+    "ms": "nplurals=1; plural=0;",
+    "km": "nplurals=1; plural=0;",
+    "lo": "nplurals=1; plural=0;",
+    "my": "nplurals=1; plural=0;",
+    "fil": "nplurals=2; plural=(n > 1);",
+    "zh": "nplurals=1; plural=0;",
+    "fr": "nplurals=2; plural=(n > 1);",
+}
+
 MAX_LENGTH = 300
 MAX_DEPTH = 40
 
@@ -127,6 +144,15 @@ def parse_header(value: str) -> tuple[int, str]:
     if not m or not 1 <= int(m.group(1)) <= 10:
         raise ValueError(f"Plural-Forms {(value or '')[:60]!r} is not 'nplurals=N; plural=EXPR;' with 1 ≤ N ≤ 10")
     return int(m.group(1)), m.group(2)
+
+
+def known_rule(lang: str):
+    """(nplurals, function) of a language in PLURAL_FORMS (`pt_BR` finds `pt`), or None."""
+    header = PLURAL_FORMS.get(lang or "") or PLURAL_FORMS.get((lang or "").split("_")[0])
+    if header is None:
+        return None
+    count, expr = parse_header(header)
+    return count, compile_plural(expr)
 
 
 def problem(value: str, sample: int = 1000) -> str | None:

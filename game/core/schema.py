@@ -21,6 +21,17 @@ from .model import EVENT_TYPES, Branch, Event
 from .yamlstrict import mark_of
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def ascii_id(value: str) -> str | None:
+    """The id an author probably meant: `chặn_số` -> `chan_so`, `Bước 2` -> `buoc_2`; None if nothing usable."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+    out = re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
+    out = re.sub(r"^[0-9_]+", "", out)
+    return out if out and out != value and ID_RE.match(out) else None
 INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 TIME_RE = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 FLOAT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$")
@@ -206,7 +217,7 @@ class Builder:
         if n is None or n is _BAD:
             return n
         if not ID_RE.match(n.value):
-            self.error("LC105", n, field=what, value=n.value)
+            self.error("LC105", n, field=what, value=n.value, hint=ascii_id(n.value))
             return _BAD
         return n.value
 
@@ -283,11 +294,14 @@ class Builder:
         return _BAD
 
     def k_enum(self, node, meta, what):
-        v = self.k_id(node, {}, what) if isinstance(node, ScalarNode) else _BAD
-        if v is _BAD:
-            if not isinstance(node, ScalarNode):
-                self.error("LC103", node, field=what, expected=TYPE_WORDS["enum"])
+        if not isinstance(node, ScalarNode):
+            self.error("LC103", node, field=what, expected=TYPE_WORDS["enum"])
             return _BAD
+        n = self._string(node, {}, what, "id")
+        if n is _BAD:
+            return _BAD
+        # A closed set: a value that is not even an id (`học sinh`) is still "choose one of" (LC106).
+        v = None if n is None else n.value
         if v not in meta["values"]:
             self.error("LC106", node, field=what, value=v, allowed=", ".join(meta["values"]),
                        hint=did_you_mean(v, meta["values"]))

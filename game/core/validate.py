@@ -24,7 +24,10 @@ from .schema import did_you_mean
 # A Vietnamese phone number as written in a text: 0 or +84, then 8 to 10 more digits, maybe spaced.
 # A Vietnamese phone number: 0 and nine digits (a mobile), or +84 and nine; longer runs of digits
 # are account numbers, which the policy does not cover. 1800/1900 lines are 8 digits.
-PHONE_LIKE = re.compile(r"(?<![\w.,])(?:(?:\+84|0)(?:[ .]?\d){9}|1[89]00(?:[ .]?\d){4})(?![\w.,]?\d)")
+# Landlines are 0 + 2X area code + 8 digits (`028 3822 1234`, `02838 000 123`): the policy has no
+# fictional range for them, so any landline is reported.
+PHONE_LIKE = re.compile(r"(?<![\w.,])(?:(?:\+84|0)(?:[ .]?2(?:[ .]?\d){9}|(?:[ .]?\d){9})|1[89]00(?:[ .]?\d){4})"
+                        r"(?![\w.,]?\d)")
 OFFICIAL_NUMBERS = {"113", "111", "114", "115", "156", "5656"}
 # The authoring guide's number policy: mobiles `0PPX 000 NNN` with a real carrier prefix from one
 # list shared by scammers and real contacts (so no prefix gives the answer away), and organisations'
@@ -222,10 +225,28 @@ class Checker:
             if PHONE_LIKE.fullmatch(number) and not fictional_number(number):
                 self.add("LC337", who.where("number"), number=number)
         for item in iter_texts(self.scn):
+            seen = set()
             for m in PHONE_LIKE.finditer(item.source):
-                if not fictional_number(m.group()):
-                    self.add("LC337", item.mark, number=m.group().strip())
-                    break
+                number = m.group().strip()
+                if not fictional_number(number) and number not in seen:  # each number once, at its column
+                    seen.add(number)
+                    self.add("LC337", self._written_at(item.mark, number), number=number)
+
+    def _written_at(self, mark, text: str):
+        """Where `text` is written in the file, searching from `mark` (the start of the value that
+        holds it) over the next few lines; `mark` itself if it is not found there as written."""
+        if self.source is None or mark is None:
+            return mark
+        start = 0
+        for _ in range(mark.line - 1):
+            start = self.source.find("\n", start) + 1
+            if start == 0:
+                return mark
+        at = self.source.find(text, start + mark.col - 1, start + mark.col - 1 + 4000)
+        if at < 0:
+            return mark
+        line = self.source.count("\n", 0, at) + 1
+        return Mark(line, at - (self.source.rfind("\n", 0, at) + 1) + 1)
 
     def asset(self, rel, mark):
         if not rel:

@@ -172,8 +172,10 @@ class _Frame:
 STATE_BUDGET = 50_000  # states stats() explores before it answers with lower bounds
 
 
-def stats(scn: Scenario, max_visits: int = MAX_VISITS, budget: int = STATE_BUDGET) -> Stats:
-    """How many paths `paths()` lists, which endings they reach and how many are cut at a loop.
+def stats(scn: Scenario, max_visits: int = MAX_VISITS, budget: int = STATE_BUDGET,
+          timeouts: bool = False) -> Stats:
+    """How many paths `paths()` lists (with the same `timeouts`), which endings they reach and how
+    many are cut at a loop.
 
     Memoised over states: the step, the variables some condition reads, the visit counts of
     the steps in the step's loop (a path that leaves a loop never comes back to it) and, only
@@ -214,6 +216,9 @@ def stats(scn: Scenario, max_visits: int = MAX_VISITS, budget: int = STATE_BUDGE
             nxt = resolve_next(c, nv, vis)
             # Visit counts outside the current loop can no longer matter (unless conditions read them).
             out.append((nxt, nv, vis if uses_visited or nxt in group else {}))
+        if timeouts and step.timeout and step.timeout.go:  # as in paths(): no variable changes
+            nxt = step.timeout.go
+            out.append((nxt, vars_, vis if uses_visited or nxt in group else {}))
         return None, out
 
     memo: dict[tuple, tuple] = {}

@@ -10,24 +10,20 @@ from pathlib import Path
 
 import polib
 
-from game.core.i18n import BUILTIN_LANGUAGES, LANGUAGE_NAMES, catalogue_path, nfc, po_syntax_error
+from game.core import plural as plural_rules
+from game.core.i18n import (
+    BUILTIN_LANGUAGES,
+    LANGUAGE_NAMES,
+    catalogue_path,
+    mask_po_breaks,
+    nfc,
+    po_syntax_error,
+)
 from game.core.loader import DATA_DIR, ROOT
+from game.core.textgate import describe
 
-# Plural-Forms headers (GNU gettext conventions). Unknown languages need `i18n new LANG --plural`.
-PLURAL_FORMS = {
-    "vi": "nplurals=1; plural=0;",
-    "en": "nplurals=2; plural=(n != 1);",
-    # Other ASEAN languages, for the campaign partners.
-    "th": "nplurals=1; plural=0;",
-    "id": "nplurals=1; plural=0;",
-    "ms": "nplurals=1; plural=0;",
-    "km": "nplurals=1; plural=0;",
-    "lo": "nplurals=1; plural=0;",
-    "my": "nplurals=1; plural=0;",
-    "fil": "nplurals=2; plural=(n > 1);",
-    "zh": "nplurals=1; plural=0;",
-    "fr": "nplurals=2; plural=(n > 1);",
-}
+# Plural-Forms headers per language: the table lives with the evaluator (the game falls back to it).
+PLURAL_FORMS = plural_rules.PLURAL_FORMS
 
 UI_SOURCE_LANGUAGE = "en"  # UI msgids are English literals in the code
 SOURCE_TAG = "source language: "  # the `#.` line that records a scenario string's language
@@ -118,13 +114,21 @@ def nplurals(po: polib.POFile, default: int = 2) -> int:
     return default
 
 
-def read_po(path: Path) -> polib.POFile:
-    """Parse a catalogue strictly: a syntax error raises instead of silently losing text."""
-    text = Path(path).read_text(encoding="utf-8")
+def read_po(path: Path, masked: bool = False) -> polib.POFile:
+    """Parse a catalogue strictly: a syntax error raises instead of silently losing text.
+
+    A control character that ends a line for polib (U+0085 and friends) raises with its real line;
+    with `masked=True` it is replaced by PO_MASK instead and listed in `po.masked_breaks` as
+    (line, character), so `i18n check` can name the entry and go on checking the rest."""
+    text, breaks = mask_po_breaks(Path(path).read_text(encoding="utf-8").replace("\r\n", "\n"))
+    if breaks and not masked:
+        line, ch = breaks[0]
+        raise ValueError(f"line {line}: {describe(ch)}, a control character, breaks the .po format: delete it")
     problem = po_syntax_error(text)
     if problem:
         raise ValueError(problem)
     po = polib.pofile(text, encoding="utf-8", wrapwidth=WRAP)
+    po.masked_breaks = breaks
     for e in po:
         e.msgid = nfc(e.msgid)
         if e.msgid_plural:

@@ -6,6 +6,7 @@ string added without running `i18n update` counts as untranslated, so CI catches
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -13,7 +14,7 @@ import polib
 
 from game.core import glyphs
 from game.core import plural as plural_rules
-from game.core.i18n import DOMAINS, placeholder_problem
+from game.core.i18n import DOMAINS, masked_entry, placeholder_problem
 from game.core.textgate import describe, printable, unsafe_chars
 
 from .merge import has_translation, needs_translation
@@ -178,14 +179,25 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
                 issues.append(Issue(shown, 1, "error", "catalogue missing: run `python main.py i18n update`"))
                 continue
             try:
-                po = read_po(path)
+                po = read_po(path, masked=True)
             except Exception as exc:
-                issues.append(Issue(shown, 1, "error", f"cannot be parsed: {exc}"))
+                m = re.match(r"line (\d+): ", str(exc))
+                issues.append(Issue(shown, int(m.group(1)) if m else 1, "error", f"cannot be parsed: {exc}"))
                 continue
+            spoiled = set()
+            for ln, ch in po.masked_breaks:
+                e = masked_entry(po, ln)
+                spoiled.add(id(e))
+                what = (f"{'[' + e.msgctxt + '] ' if e.msgctxt else ''}{e.msgid[:50]!r}" if e is not None and e.msgid
+                        else "the header")
+                issues.append(Issue(shown, ln, "error",
+                                    f"LC420 {describe(ch)}, a control character, in the entry {what}: delete it "
+                                    "(the game leaves this translation out and shows the source text)"))
             problem = plural_problem(lang, po.metadata.get("Plural-Forms"))
+            sev = ""
             if problem:
                 sev = "warning" if lang not in ("vi", "en") and "usually" in problem else "error"
-                issues.append(Issue(shown, 1, sev, problem))
+                issues.append(Issue(shown, _header_line(path, "Plural-Forms"), sev, problem))
             if po.metadata.get("Language", lang) != lang:
                 issues.append(Issue(shown, 1, "warning",
                                     f"header Language is {po.metadata.get('Language')!r}, folder is {lang!r}"))
@@ -193,7 +205,7 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
             wanted = {(t.msgctxt, t.msgid) for t in pot_entries(pots[domain], lang, domain)}
             seen: set[tuple] = set()
             for e in po:
-                if e.obsolete:
+                if e.obsolete or id(e) in spoiled:
                     continue
                 line = e.linenum or 1
                 label = f"[{e.msgctxt}] " if e.msgctxt else ""
@@ -209,7 +221,7 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
                     continue
                 if e.msgid_plural:
                     forms = [e.msgstr_plural[k] for k in sorted(e.msgstr_plural)]
-                    if len(forms) != n:
+                    if len(forms) != n and sev != "error":  # a broken header is one problem, not one per entry
                         issues.append(Issue(shown, line, "error",
                                             f"{label}has {len(forms)} plural forms, the header says {n}"))
                     msg = placeholder_problem(e.msgid, "", e.msgid_plural, forms)
@@ -238,6 +250,20 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
                 if any(not unicodedata.is_normalized("NFC", s) for s in texts):
                     issues.append(Issue(shown, line, "warning", f"{label}translation is not NFC-normalised"))
     return issues
+
+
+def _header_line(path, key: str) -> int:
+    """The line of a header field (`"Plural-Forms: …"`) in the file, else 1."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            for i, line in enumerate(fh, 1):
+                if line.lstrip().startswith(f'"{key}:'):
+                    return i
+                if i > 60:
+                    break
+    except (OSError, TypeError, ValueError):
+        pass
+    return 1
 
 
 def _position(text: str, index: int) -> tuple[int, int]:

@@ -2,6 +2,7 @@
 
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -65,6 +66,10 @@ def test_help_works_for_every_command(command):
                          cwd=ROOT, timeout=60)
     assert res.returncode == 0, res.stderr
     assert "usage: python main.py" in res.stdout
+    options = re.split(r"\n\s*(?=-)", res.stdout.split("\noptions:", 1)[-1])
+    said = " ".join(" ".join(o.split()) for o in options if o.startswith("--lang LANG "))
+    if said:  # the default names what really wins first (lint once said only 'the OS locale')
+        assert "LA_CHAN_LANG" in said and "chosen in the game" in said, said
 
 
 def test_top_level_help_lists_every_command():

@@ -40,6 +40,21 @@ def test_schema_and_lint_agree_on_unquoted_phone_numbers():
     (lambda d: d["steps"][0]["events"][0].update({"from": "player"}), True),
     (lambda d: d["help_actions"][0].pop("dial"), True),
     (lambda d: d["endings"][1].update(hotlines=["police"]), True),
+    # LC331: a help action is scored as a safe move, 8 to 10
+    (lambda d: d["help_actions"][0].update(score=5), True),
+    (lambda d: d["help_actions"][0].update(safety="risky"), True),
+    (lambda d: d["steps"][0]["choices"][0].update(score=5), False),  # not a help action
+    # LC402 / LC335: a harmful ending names hotlines and gives advice
+    (lambda d: d["endings"][1].pop("hotlines"), True),
+    (lambda d: d["endings"][1].update(advice=[]), True),
+    (lambda d: d["endings"][0].pop("hotlines", None), False),  # a safe ending need not
+    # LC337: a quoted number follows the policy; handles and emails are free
+    (lambda d: d["contacts"][0].update(number="0912 345 678"), True),
+    (lambda d: d["contacts"][0].update(number="0912.345.678"), True),
+    (lambda d: d["contacts"][0].update(number="028 3822 1234"), True),  # a landline: no fictional range
+    (lambda d: d["contacts"][0].update(number="+84 90 3000 123"), False),
+    (lambda d: d["contacts"][0].update(number="1800 0012"), False),
+    (lambda d: d["contacts"][0].update(number="@hotro.giaohang"), False),
 ])
 def test_schema_conditional_rules(change, caught):
     data = yaml.safe_load((ROOT / "tests/fixtures/mistakes/_base.yaml.txt").read_text(encoding="utf-8"))

@@ -99,13 +99,28 @@ def test_walk_command_streams_a_never_ending_listing_and_states_its_limit(tmp_pa
     assert "--limit" in lines[-1] and "100" in lines[-1]
 
 
-@pytest.mark.parametrize("path", SHIPPED[:3], ids=lambda p: p.name)
-def test_walk_command_counts_what_it_lists(path, capsys):
-    assert main(["walk", str(path), "--lang", "en", "--limit", "0"]) == 0
+TIMED = [p for p in SHIPPED if "timeout:" in p.read_text(encoding="utf-8")][:2]
+
+
+@pytest.mark.parametrize(("path", "flags"), [*[(p, []) for p in SHIPPED[:3]], *[(p, ["--timeouts"]) for p in TIMED]],
+                         ids=lambda v: v.name if isinstance(v, Path) else " ".join(v))
+def test_walk_command_counts_what_it_lists(path, flags, capsys):
+    """--timeouts once listed 11 paths and said '10 paths' (the total left out the timeout branches)."""
+    assert main(["walk", str(path), "--lang", "en", "--limit", "0", *flags]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     numbered = [ln for ln in lines if re.match(r"\s*\d+\. ", ln)]
     total = int(lines[-1].split()[0])
     assert total == len(numbered)
+    assert not flags or any("(timeout)" in ln for ln in numbered)
+    assert len({ln.index("%") - ln.index(". ") for ln in numbered}) == 1  # the score column lines up
+
+
+@pytest.mark.parametrize("path", TIMED, ids=lambda p: p.name)
+def test_count_equals_listing_with_timeouts(path):
+    scn = load_scenario(path).scenario
+    st, listed = walk.stats(scn, timeouts=True), list(walk.paths(scn, timeouts=True))
+    assert st.complete and st.paths == len(listed) > walk.stats(scn).paths
+    assert st.endings == {p.ending for p in listed if p.ending}
 
 
 def test_walk_json_lists_at_most_the_limit(tmp_path, capsys):

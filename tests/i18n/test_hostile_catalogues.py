@@ -66,3 +66,55 @@ def test_the_evaluator_follows_c_semantics():
     assert [f(n) for n in (1, 4, 5, 6)] == [0, 0, 1, 2]
     with pytest.raises(ZeroDivisionError):
         compile_plural("1 / (n - 2)")(2)
+
+
+def _insert(path, after: str, text: str) -> int:
+    """Put `text` into the file right after the first `after`; the 1-based line it lands on."""
+    body = path.read_text(encoding="utf-8")
+    at = body.index(after) + len(after)
+    path.write_text(body[:at] + text + body[at:], encoding="utf-8")
+    return body.count("\n", 0, at) + 1
+
+
+@pytest.mark.parametrize("ch", ["\x85", "\u2028", "\x0b", "\x1c"])
+def test_a_line_breaking_control_character_spoils_one_entry_not_the_catalogue(updated, ch, caplog):
+    """U+0085 (a cp1252 '…' mis-decoded) and friends end a line for polib: once the whole file was
+    dropped at run time and `i18n check` blamed line 1."""
+    _set(updated.po("vi", "game"), {"Play": "Chơi", "Settings": "Cài đặt"})
+    line = _insert(updated.po("vi", "game"), 'msgstr "Chơi', ch)
+    i18n.clear_cache()
+    with caplog.at_level(logging.WARNING, logger="la_chan.i18n"):
+        tr = load_translator("vi", updated.locale_dir)
+    assert tr.pgettext("menu", "Settings") == "Cài đặt"  # the rest of the catalogue still works
+    assert tr.gettext("Play") == "Play"  # the spoiled entry shows the source text
+    warned = [r.getMessage() for r in caplog.records if "Play" in r.getMessage()]
+    assert warned and f"game.po:{line}:" in warned[0] and f"U+{ord(ch):04X}" in warned[0], caplog.text
+    issues = [i for i in check(updated, templates(updated), ["vi"]) if i.severity == "error"]
+    assert [(i.line, "LC420" in i.message, "Play" in i.message) for i in issues] == [(line, True, True)], \
+        [i.format() for i in issues]
+
+
+def test_a_broken_plural_header_falls_back_to_the_languages_own_rule(updated, caplog):
+    """vi has one form: falling back to the English rule picked form 1, which vi does not have, and
+    every plural showed in English."""
+    _set(updated.po("vi", "game"), {"{n} message": "{n} tin nhắn"})
+    path = updated.po("vi", "game")
+    path.write_text(path.read_text(encoding="utf-8").replace("nplurals=1; plural=0;", "nplurals=2; plural=(n/0);"),
+                    encoding="utf-8")
+    i18n.clear_cache()
+    with caplog.at_level(logging.WARNING, logger="la_chan.i18n"):
+        tr = load_translator("vi", updated.locale_dir)
+        assert [tr.ngettext("{n} message", "{n} messages", n) for n in (1, 29)] == ["{n} tin nhắn"] * 2
+    assert "plural rule of vi" in caplog.text
+    assert i18n._safe_plural("nplurals=2; plural=(n/0);", "x.po", "en")(29) == 1
+    assert i18n._safe_plural("nplurals=2; plural=(n/0);", "x.po", "fr")(1) == 0
+
+
+def test_a_broken_plural_header_is_one_problem_at_its_line(updated):
+    _set(updated.po("vi", "game"), {"{n} message": "{n} tin nhắn"})
+    path = updated.po("vi", "game")
+    body = path.read_text(encoding="utf-8")
+    path.write_text(body.replace("nplurals=1; plural=0;", "nplurals=2; plural=(n/0);"), encoding="utf-8")
+    line = body[:body.index("Plural-Forms")].count("\n") + 1
+    issues = [i for i in check(updated, templates(updated), ["vi"]) if i.severity == "error"]
+    assert [(i.line, "Plural-Forms" in i.message) for i in issues] == [(line, True)], [i.format() for i in issues]
