@@ -96,7 +96,8 @@ def run_update(args, project: Project | None = None) -> int:
     _warn(res.warnings)
     for (lang, domain), st in res.stats.items():
         print(f"{project.rel(project.po(lang, domain))}: {st.kept} kept, {st.fuzzy} fuzzy, "
-              f"{st.untranslated} untranslated, {st.obsolete} newly obsolete")
+              f"{st.untranslated} untranslated, {st.obsolete} newly obsolete"
+              + (f", {st.source} in the language itself" if st.source else ""))
     for e in res.errors:
         print(f"error: {e}", file=sys.stderr)
     return 1 if res.errors else 0
