@@ -254,6 +254,13 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
                                         "them out); use words, or a character the fonts have"))
                 if any(not unicodedata.is_normalized("NFC", s) for s in texts):
                     issues.append(Issue(shown, line, "warning", f"{label}translation is not NFC-normalised"))
+            missing = [k for k in wanted if k not in seen]
+            if missing:
+                ctxt, msgid = missing[0]
+                issues.append(Issue(shown, 1, "error",
+                                    f"{len(missing)} template entr{'y is' if len(missing) == 1 else 'ies are'} "
+                                    f"missing (first: {'[' + ctxt + '] ' if ctxt else ''}{msgid[:50]!r}): the "
+                                    "catalogue is out of date with its template, run `python main.py i18n update`"))
     return issues
 
 

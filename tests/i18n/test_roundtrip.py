@@ -104,3 +104,13 @@ def test_wrapped_strings_read_back_unchanged(text):
     joined = "".join(line[line.index('"') + 1:-1] for line in lines)
     assert joined == escaped
     assert all(len(line) <= 79 for line in lines if " " in text or "\n" in text)
+
+
+def test_check_fails_on_a_catalogue_missing_template_entries(project, edit):
+    update(project)
+    edit(project.root / "game" / "ui" / "home.py", 'f = N_("Back")', 'f = N_("Back"), N_("Forward")')
+    from game.i18n.extract import extract
+
+    extract(project)  # the template has it; the catalogues were not updated
+    found = [i.format() for i in check(project, _fresh(project)) if i.severity == "error"]
+    assert any("1 template entry is missing" in m and "'Forward'" in m for m in found), found
