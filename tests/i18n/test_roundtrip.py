@@ -114,3 +114,15 @@ def test_check_fails_on_a_catalogue_missing_template_entries(project, edit):
     extract(project)  # the template has it; the catalogues were not updated
     found = [i.format() for i in check(project, _fresh(project)) if i.severity == "error"]
     assert any("1 template entry is missing" in m and "'Forward'" in m for m in found), found
+
+
+def test_glossary_names_are_not_entries():
+    """Zumi, Meetly, SongXanh... are in docs/glossary.md once, not in the catalogues 17 times."""
+    from game.i18n.extract import glossary_names
+
+    names = glossary_names(__import__("game.i18n.project", fromlist=["Project"]).Project())
+    assert {"Zumi", "Meetly", "SongXanh", "Mess"} <= names
+    pot = read_po(REPO / "locale" / "scenarios.pot")
+    assert not [e.msgctxt for e in pot if e.msgid in names]
+    assert any(e.msgid == "SongXanh Bank" for e in pot), "a name with a word to translate stays an entry"
+    assert any("Zumi" in e.msgid and e.msgid != "Zumi" for e in pot), "names inside sentences stay"
