@@ -274,7 +274,7 @@ def pot_entries(pot: polib.POFile, lang: str, domain: str) -> list[polib.POEntry
     return [t for t in pot if not t.obsolete]
 
 
-LIMIT = re.compile(r"\bmax(?:imum)? (\d+) characters\b", re.IGNORECASE)
+LIMIT = re.compile(r"\bmax(?:imum)?\s+(\d+)\s+characters\b", re.IGNORECASE)
 
 
 def length_limit(e: polib.POEntry) -> int | None:

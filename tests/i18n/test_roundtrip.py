@@ -126,3 +126,13 @@ def test_glossary_names_are_not_entries():
     assert not [e.msgctxt for e in pot if e.msgid in names]
     assert any(e.msgid == "SongXanh Bank" for e in pot), "a name with a word to translate stays an entry"
     assert any("Zumi" in e.msgid and e.msgid != "Zumi" for e in pot), "names inside sentences stay"
+
+
+def test_ui_catalogue_gives_context_and_limits():
+    pot = read_po(REPO / "locale" / "game.pot")
+    ctx = {(e.msgctxt, e.msgid) for e in pot}
+    # one English word, two uses: each has its own context, so a language can word them differently
+    assert {("setting is", "Off"), ("decision timers", "Off")} <= ctx
+    assert {("text size", "Medium"), ("difficulty", "medium")} <= ctx
+    limited = {e.msgid for e in pot if "max 14 characters" in " ".join((e.comment or "").split())}
+    assert {"Decline", "Accept", "Hang up"} <= limited
