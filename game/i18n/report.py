@@ -17,7 +17,7 @@ from game.core import plural as plural_rules
 from game.core.i18n import DOMAINS, placeholder_problem
 from game.core.textgate import describe, printable, unsafe_chars
 
-from .merge import has_translation, needs_translation
+from .merge import HINT_TAG, has_translation, needs_translation
 from .project import PLURAL_FORMS, Project, nplurals, read_po
 
 SHARED = "shared"  # red flags and hotlines, in the per-scenario breakdown
@@ -318,7 +318,9 @@ def _differs(e: polib.POEntry, t: polib.POEntry, lang: str, domain: str) -> list
     if e.occurrences != t.occurrences:
         gone = [f"{f}:{ln}" for f, ln in e.occurrences if (f, ln) not in t.occurrences]
         out.append(f"stale reference {' '.join(gone) or _where(e)} (the string is at {_where(t)})")
-    if _words(e.comment) != _words(t.comment):
+    got, want = _words(e.comment), _words(t.comment)
+    hint = got[len(want):len(want) + 1] == [HINT_TAG.strip()]  # a third language's `#. English:` hint, from update
+    if got != want and not (got[:len(want)] == want and hint):
         out.append("its #. note differs from the template's")
     if sorted(f for f in e.flags if f != "fuzzy") != sorted(f for f in t.flags if f != "fuzzy"):
         out.append("its #, flags differ from the template's")
