@@ -9,15 +9,18 @@
   status [--min N]    % translated, fuzzy and untranslated per language and per scenario;
                       with --min, exit 1 if any catalogue is below N %
   check               placeholders ({name}) match, plural headers are right, no orphan
-                      contexts; exit 1 on any error
+                      contexts, no stale `#:` reference, every catalogue up to date with
+                      its template, no translation over its length limit; exit 1 on any error
   new LANG            start a language (e.g. `new th`; `--plural` for a language the tool
                       does not know, `--name` for its name in the language menu)
   import-json FILE --lang LANG
                       update LANG, then fill its catalogue from {msgctxt: text} JSON (e.g.
                       translations a content author wrote alongside a scenario)
 
-A catalogue holds only what needs translating into its language: a scenario written in
-Vietnamese has no entries in vi/scenarios.po, and the English UI none in en/game.po.
+Every catalogue holds every template entry, so `msgmerge --previous` (Poedit, Weblate)
+changes nothing in an up-to-date one. An entry written in the catalogue's own language (a
+Vietnamese scenario in vi/scenarios.po, the English UI in en/game.po) is translated as
+itself, as GNU `msgen` does.
 See docs/translating.md.
 """
 
@@ -44,7 +47,7 @@ def register(p) -> None:
     s.add_argument("--min", type=float, default=None, metavar="N", help="exit 1 if a catalogue is below N %%")
     s.add_argument("--format", choices=("text", "json"), default="text")
     s.set_defaults(run=run_status)
-    s = sub.add_parser("check", help="find broken placeholders, plural headers, orphans")
+    s = sub.add_parser("check", help="find broken placeholders, plural headers, orphans, stale references, over-long translations")
     s.add_argument("--lang", action="append", help="only this language (repeatable)")
     s.set_defaults(run=run_check)
     s = sub.add_parser("new", help="start a new language")
@@ -93,7 +96,8 @@ def run_update(args, project: Project | None = None) -> int:
     _warn(res.warnings)
     for (lang, domain), st in res.stats.items():
         print(f"{project.rel(project.po(lang, domain))}: {st.kept} kept, {st.fuzzy} fuzzy, "
-              f"{st.untranslated} untranslated, {st.obsolete} newly obsolete")
+              f"{st.untranslated} untranslated, {st.obsolete} newly obsolete"
+              + (f", {st.source} in the language itself" if st.source else ""))
     for e in res.errors:
         print(f"error: {e}", file=sys.stderr)
     return 1 if res.errors else 0

@@ -8,18 +8,21 @@ comment on the lines just above a call becomes the entry's `#.` note.
 Scenario strings come from `game.core.texts.iter_texts` (msgctxt = the stable key,
 `#:` = file:line, `#.` = the author's note plus the source language), and the shared
 red flags, hotlines and topic tags from `iter_taxonomy_texts` (source language vi).
+A string that is exactly a name from docs/glossary.md (Zumi, SongXanh Bank...) is not an entry:
+the game shows it as written in every language.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
 
 from game.core.i18n import nfc, placeholders
-from game.core.loader import load_all, load_taxonomy
+from game.core.loader import ROOT, load_all, load_taxonomy
 from game.core.texts import iter_taxonomy_texts, iter_texts
 
 from .project import SOURCE_TAG, Project, file_header, header, write_if_changed
@@ -162,14 +165,34 @@ def _scenario_entry(item, shown: str, lang: str) -> polib.POEntry:
     return e
 
 
+GLOSSARY = "docs/glossary.md"
+GLOSSARY_NAME = re.compile(r"^\|\s*`([^`]+)`\s*\|")
+
+
+def glossary_names(project: Project) -> frozenset[str]:
+    """The names kept as they are in every language: the first column of docs/glossary.md's table
+    rows written as `Name`. A scenario string that is exactly one of them is not an entry."""
+    for base in (project.root, ROOT):
+        try:
+            text = (Path(base) / GLOSSARY).read_text(encoding="utf-8")
+        except OSError:
+            continue
+        return frozenset(nfc(m.group(1).strip()) for line in text.splitlines()
+                         if (m := GLOSSARY_NAME.match(line)))
+    return frozenset()
+
+
 def extract_scenarios(project: Project) -> Extracted:
     pot = polib.POFile(wrapwidth=79)
     pot.metadata = header(None, "scenarios")
     pot.header = file_header("scenarios", None)
     warnings: list[str] = []
     index: dict[tuple[str, str], polib.POEntry] = {}
+    names = glossary_names(project)
 
     def add(e: polib.POEntry):
+        if e.msgid.strip() in names:
+            return  # a name from the glossary: shown as written in every language
         key = (e.msgctxt, e.msgid)
         if key in index:
             index[key].occurrences += [o for o in e.occurrences if o not in index[key].occurrences]

@@ -10,9 +10,13 @@ so the translator sees what changed. A translated entry that is no longer in the
 template becomes obsolete (`#~`); an untranslated one is dropped. `polib.merge` alone
 would drop every changed translation.
 
-A catalogue only holds the strings that need translating into its language: a scenario
-written in Vietnamese has no entries in vi/scenarios.po, and the English UI has none in
-en/game.po. The player sees the source text for those, which is already right.
+Every catalogue holds every template entry, in template order, so `msgmerge --previous`
+(Poedit's "Update from POT", Weblate's msgmerge add-on) against the template changes
+nothing in an up-to-date catalogue. An entry written in the catalogue's own language (a
+scenario whose `#.` says "source language: vi" in vi/scenarios.po, every UI string in
+en/game.po) is translated as itself, as GNU `msgen` does: the tools show the language as
+100% translated, and the game shows the author's text. `i18n update` rewrites such an
+entry from its source each time, so a changed source never stays fuzzy there.
 """
 
 from __future__ import annotations
@@ -41,12 +45,22 @@ class MergeStats:
     fuzzy: int = 0
     untranslated: int = 0
     obsolete: int = 0
+    source: int = 0  # written in the catalogue's language: translated as themselves
     notes: list[str] = field(default_factory=list)
 
 
 def needs_translation(entry: polib.POEntry, lang: str, domain: str) -> bool:
     src = UI_SOURCE_LANGUAGE if domain == "game" else source_language(entry)
     return src != lang
+
+
+def as_itself(e: polib.POEntry, n: int) -> None:
+    """Translate an entry written in the catalogue's own language as itself (like `msgen`)."""
+    if e.msgid_plural:
+        forms = [e.msgid] + [e.msgid_plural] * max(0, n - 1)
+        e.msgstr_plural = dict(enumerate(forms))
+    else:
+        e.msgstr = e.msgid
 
 
 def has_translation(e: polib.POEntry) -> bool:
@@ -140,16 +154,25 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str, domain: str,
         key = (o.msgctxt, o.msgid)
         if key not in exact or exact[key].obsolete:
             exact[key] = o
-        if has_translation(o):
+        if has_translation(o) and not _identity(o):  # an identity helps no other entry
             if o.msgctxt is not None:
                 by_ctxt.setdefault(o.msgctxt, []).append(o)
             by_msgid.setdefault(o.msgid, []).append(o)
-    similar = _Similar([o for o in olds if has_translation(o)])
+    similar = _Similar([o for o in olds if has_translation(o) and not _identity(o)])
 
     used: set[int] = set()
-    template = [t for t in pot if not t.obsolete and needs_translation(t, lang, domain)]
+    template = [t for t in pot if not t.obsolete]
     for t in template:
         e = _from_template(t, n)
+        if not needs_translation(t, lang, domain):
+            old_e = exact.get((t.msgctxt, t.msgid))
+            if old_e is not None:
+                used.add(id(old_e))
+                e.tcomment = old_e.tcomment
+            as_itself(e, n)
+            stats.source += 1
+            po.append(e)
+            continue
         if hints and t.msgctxt in hints and source_language(t) != "en":
             e.comment = "\n".join(filter(None, [e.comment, HINT_TAG + hints[t.msgctxt]]))
         o = exact.get((t.msgctxt, t.msgid))
@@ -184,12 +207,19 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str, domain: str,
             continue
         if o.obsolete:
             po.append(o)  # already obsolete: kept, as msgmerge does
-        elif has_translation(o) and id(o) not in used:
+        elif has_translation(o) and id(o) not in used and not _identity(o):
             o.obsolete = True
             o.occurrences = []
             po.append(o)
             stats.obsolete += 1
     return po, stats
+
+
+def _identity(e: polib.POEntry) -> bool:
+    """Translated as itself: nothing worth keeping as obsolete when its source is gone."""
+    if e.msgid_plural:
+        return [e.msgstr_plural[k] for k in sorted(e.msgstr_plural)][:2] == [e.msgid, e.msgid_plural][:len(e.msgstr_plural)]
+    return e.msgstr == e.msgid
 
 
 def _pick(cands: list[polib.POEntry], t: polib.POEntry) -> polib.POEntry | None:

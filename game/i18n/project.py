@@ -143,6 +143,14 @@ def source_language(entry: polib.POEntry, default: str = UI_SOURCE_LANGUAGE) -> 
     return default
 
 
+def render(po: polib.POFile) -> str:
+    """The catalogue's text, its strings wrapped as GNU gettext wraps them (see wrap.py)."""
+    from .wrap import rewrap
+
+    po.wrapwidth = WRAP
+    return rewrap(po.__unicode__())
+
+
 def write_if_changed(po: polib.POFile, path: Path, stamp: str | None = None) -> bool:
     """Save po unless only the date header would change (keeps git diffs clean). Returns True if written."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -161,13 +169,13 @@ def write_if_changed(po: polib.POFile, path: Path, stamp: str | None = None) -> 
                 old_meta = None
             if old_meta is not None:
                 po.metadata[stamp] = old_meta
-                if po.__unicode__() == old:
+                if render(po) == old:
                     return False
             if new_meta is not None:
                 po.metadata[stamp] = new_meta
     from game.core.storage import atomic_write_bytes
 
-    atomic_write_bytes(path, po.__unicode__().encode("utf-8"))
+    atomic_write_bytes(path, render(po).encode("utf-8"))
     with contextlib.suppress(OSError):
         os.chmod(path, 0o644)  # the temp file behind the atomic write is private (0600)
     return True

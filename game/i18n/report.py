@@ -17,7 +17,7 @@ from game.core import plural as plural_rules
 from game.core.i18n import DOMAINS, masked_entry, placeholder_problem
 from game.core.textgate import describe, printable, unsafe_chars
 
-from .merge import has_translation, needs_translation
+from .merge import HINT_TAG, has_translation, needs_translation
 from .project import PLURAL_FORMS, Project, nplurals, read_po
 
 SHARED = "shared"  # red flags and hotlines, in the per-scenario breakdown
@@ -89,7 +89,7 @@ def status(project: Project, pots: dict[str, polib.POFile], langs: list[str] | N
                 ds.error = str(exc) if project.po(lang, domain).exists() else "missing"
                 idx = {}
             for t in pots[domain]:
-                if t.obsolete or not needs_translation(t, lang, domain):
+                if t.obsolete or not needs_translation(t, lang, domain):  # translated as itself
                     continue
                 kind = _kind(idx.get((t.msgctxt, t.msgid)))
                 ds.counts.add(kind)
@@ -171,6 +171,10 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
         if on_disk != {(e.msgctxt, e.msgid) for e in pot}:
             issues.append(Issue(project.rel(path), 1, "warning",
                                 "template is out of date: run `python main.py i18n update`"))
+        elif on_disk_pot(path) is not None and _stale_template(on_disk_pot(path), pot):
+            issues.append(Issue(project.rel(path), 1, "error", "template is out of date ("
+                                + _stale_template(on_disk_pot(path), pot)
+                                + "): run `python main.py i18n update`"))
     for lang in langs or project.languages():
         for domain in DOMAINS:
             path = project.po(lang, domain)
@@ -202,21 +206,30 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
                 issues.append(Issue(shown, 1, "warning",
                                     f"header Language is {po.metadata.get('Language')!r}, folder is {lang!r}"))
             n = nplurals(po)
-            wanted = {(t.msgctxt, t.msgid) for t in pot_entries(pots[domain], lang, domain)}
+            wanted = {(t.msgctxt, t.msgid): t for t in pot_entries(pots[domain], lang, domain)}
             seen: set[tuple] = set()
             for e in po:
-                if e.obsolete or id(e) in spoiled:
+                if e.obsolete:
+                    continue
+                if id(e) in spoiled:  # reported above; present, so not also "missing"
+                    seen.add((e.msgctxt, e.msgid))
                     continue
                 line = e.linenum or 1
                 label = f"[{e.msgctxt}] " if e.msgctxt else ""
                 if (e.msgctxt, e.msgid) in seen:
                     issues.append(Issue(shown, line, "error", f"{label}{e.msgid[:50]!r} appears twice"))
                 seen.add((e.msgctxt, e.msgid))
-                if (e.msgctxt, e.msgid) not in wanted:
+                t = wanted.get((e.msgctxt, e.msgid))
+                if t is None:
                     what = "orphan context" if e.msgctxt else "orphan string"
                     issues.append(Issue(shown, line, "error",
                                         f"{what} {label}{e.msgid[:50]!r} is no longer in the source: "
                                         "run `python main.py i18n update`"))
+                else:
+                    for why in _differs(e, t, lang, domain):
+                        issues.append(Issue(shown, line, "error",
+                                            f"{label}{e.msgid[:50]!r}: {why}: the catalogue is out of date "
+                                            "with its template, run `python main.py i18n update`"))
                 if not has_translation(e) or e.fuzzy:
                     continue
                 if e.msgid_plural:
@@ -232,6 +245,12 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
                 if msg:
                     issues.append(Issue(shown, line, "error",
                                         f"{label}{msg} (msgid {e.msgid[:50]!r}); the game shows the source text"))
+                limit = length_limit(e)
+                for s in texts:
+                    if limit is not None and len(s) > limit:
+                        issues.append(Issue(shown, line, "error",
+                                            f"{label}translation of {e.msgid[:50]!r} has {len(s)} characters, "
+                                            f"the layout has room for {limit} (see its #. note); shorten it"))
                 for s in texts:  # what the text gate would remove never passes silently
                     found = unsafe_chars(s)
                     if found:
@@ -249,6 +268,13 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
                                         "them out); use words, or a character the fonts have"))
                 if any(not unicodedata.is_normalized("NFC", s) for s in texts):
                     issues.append(Issue(shown, line, "warning", f"{label}translation is not NFC-normalised"))
+            missing = [k for k in wanted if k not in seen]
+            if missing:
+                ctxt, msgid = missing[0]
+                issues.append(Issue(shown, 1, "error",
+                                    f"{len(missing)} template entr{'y is' if len(missing) == 1 else 'ies are'} "
+                                    f"missing (first: {'[' + ctxt + '] ' if ctxt else ''}{msgid[:50]!r}): the "
+                                    "catalogue is out of date with its template, run `python main.py i18n update`"))
     return issues
 
 
@@ -272,4 +298,65 @@ def _position(text: str, index: int) -> tuple[int, int]:
 
 
 def pot_entries(pot: polib.POFile, lang: str, domain: str) -> list[polib.POEntry]:
-    return [t for t in pot if not t.obsolete and needs_translation(t, lang, domain)]
+    """Every template entry: a catalogue holds them all (see game/i18n/merge.py)."""
+    return [t for t in pot if not t.obsolete]
+
+
+LIMIT = re.compile(r"\bmax(?:imum)?\s+(\d+)\s+characters\b", re.IGNORECASE)
+
+
+def length_limit(e: polib.POEntry) -> int | None:
+    """The length limit a `#.` note gives ("max 20 characters"), if any."""
+    m = LIMIT.search(e.comment or "")
+    return int(m.group(1)) if m else None
+
+
+def on_disk_pot(path) -> polib.POFile | None:
+    try:
+        return read_po(path)
+    except Exception:
+        return None
+
+
+def _stale_template(old: polib.POFile, pot: polib.POFile) -> str:
+    """What differs between the template on disk and a fresh extraction, beyond the entries."""
+    fresh = {(e.msgctxt, e.msgid): e for e in pot}
+    for o in old:
+        t = fresh.get((o.msgctxt, o.msgid))
+        if t is None:
+            continue
+        if o.occurrences != t.occurrences:
+            return f"{_where(o)} no longer holds {o.msgid[:40]!r}"
+        if _words(o.comment) != _words(t.comment):
+            return f"the note of {o.msgid[:40]!r} changed"
+    return ""
+
+
+def _words(text: str | None) -> list[str]:
+    return (text or "").split()  # a long note is wrapped over several `#.` lines when written
+
+
+def _where(e: polib.POEntry) -> str:
+    return " ".join(f"{f}:{ln}" for f, ln in e.occurrences) or "no reference"
+
+
+def _differs(e: polib.POEntry, t: polib.POEntry, lang: str, domain: str) -> list[str]:
+    """Why a catalogue entry is not what merging its template would give (msgmerge would change it)."""
+    out = []
+    if e.occurrences != t.occurrences:
+        gone = [f"{f}:{ln}" for f, ln in e.occurrences if (f, ln) not in t.occurrences]
+        out.append(f"stale reference {' '.join(gone) or _where(e)} (the string is at {_where(t)})")
+    got, want = _words(e.comment), _words(t.comment)
+    hint = got[len(want):len(want) + 1] == [HINT_TAG.strip()]  # a third language's `#. English:` hint, from update
+    if got != want and not (got[:len(want)] == want and hint):
+        out.append("its #. note differs from the template's")
+    if sorted(f for f in e.flags if f != "fuzzy") != sorted(f for f in t.flags if f != "fuzzy"):
+        out.append("its #, flags differ from the template's")
+    if (e.msgid_plural or "") != (t.msgid_plural or ""):
+        out.append("its plural source differs from the template's")
+    if not needs_translation(t, lang, domain):
+        want = [e.msgid] if not e.msgid_plural else [e.msgid, e.msgid_plural]
+        got = [e.msgstr] if not e.msgid_plural else [e.msgstr_plural[k] for k in sorted(e.msgstr_plural)][:2]
+        if e.fuzzy or got != want[:len(got)] or not got:
+            out.append(f"it is written in {lang}, so its translation is the text itself (as `msgen` makes it)")
+    return out

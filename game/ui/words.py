@@ -16,9 +16,11 @@ def scn_list(tr, scn, name: str) -> list[str]:
 def contact_name(tr, scn, cid: str) -> str:
     """Saved contacts by name; others by number, or "Unknown"."""
     if cid == "player":
+        # Translators: the player, as the sender of their own messages and calls
         return tr.gettext("You")
     c = scn.contact(cid)
     if c is None:
+        # Translators: a caller or sender whose number is not shown (like "No caller ID")
         return tr.gettext("Unknown")
     if c.saved:
         return tr.text(Text(f"{scn.id}/contact/{c.id}/name", c.name))
@@ -70,7 +72,8 @@ def tag_names(tr, tax, tags) -> list[str]:
 
 def difficulty_text(tr, n: int) -> str:
     """A scenario's difficulty (1-5) as a word a student reads, with the number."""
-    level = (tr.gettext("easy") if n <= 2 else tr.gettext("medium") if n == 3 else tr.gettext("hard"))
+    level = (tr.pgettext("difficulty", "easy") if n <= 2 else tr.pgettext("difficulty", "medium") if n == 3
+             else tr.pgettext("difficulty", "hard"))
     return tr.gettext("Difficulty: {level} ({n}/5)").format(level=level, n=n)
 
 

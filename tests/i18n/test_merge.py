@@ -82,13 +82,35 @@ def test_untranslated_removed_strings_are_dropped(project, edit):
     assert not [e for e in read_po(project.po("vi", "game")) if e.msgid == "Back"]
 
 
-def test_catalogue_holds_only_what_needs_translating(project):
+def test_every_catalogue_holds_every_template_entry(project):
     update(project)
-    # demo_shipper is written in Vietnamese; the UI in English.
-    assert len(read_po(project.po("vi", "scenarios"))) == 0
-    assert len(read_po(project.po("en", "game"))) == 0
-    assert any(e.msgctxt == KEY for e in read_po(project.po("en", "scenarios")))
-    assert any(e.msgid == "Play" for e in read_po(project.po("vi", "game")))
+    # demo_shipper is written in Vietnamese; the UI in English. Entries in the catalogue's own
+    # language are translated as themselves (msgen), so the tools show 100% and the game the source.
+    pots = {d: read_po(project.pot(d)) for d in ("game", "scenarios")}
+    for lang in ("vi", "en"):
+        for d, pot in pots.items():
+            po = read_po(project.po(lang, d))
+            assert [(e.msgctxt, e.msgid) for e in po] == [(t.msgctxt, t.msgid) for t in pot], (lang, d)
+    vi_key = _entry(read_po(project.po("vi", "scenarios")), KEY)
+    assert vi_key.msgstr == vi_key.msgid and not vi_key.fuzzy
+    play = _entry(read_po(project.po("en", "game")), None, "Play")
+    assert play.msgstr == "Play"
+    plural = _entry(read_po(project.po("en", "game")), None, "{n} message")
+    assert plural.msgstr_plural == {0: "{n} message", 1: "{n} messages"}
+    assert _entry(read_po(project.po("en", "scenarios")), KEY).msgstr == ""
+    assert _entry(read_po(project.po("vi", "game")), None, "Play").msgstr == ""
+
+
+def test_a_changed_source_in_its_own_language_is_rewritten_not_fuzzy(project, edit):
+    update(project)
+    edit(project.root / "scenarios" / "demo_shipper.yaml", '"Tắt máy"', '"Tắt máy ngay"')
+    update(project)
+    vi = read_po(project.po("vi", "scenarios"))
+    e = _entry(vi, KEY)
+    assert e.msgstr == "Tắt máy ngay" and not e.fuzzy
+    assert not [o for o in vi if o.obsolete], "an identity entry is never kept as obsolete"
+    en = _entry(read_po(project.po("en", "scenarios")), KEY)
+    assert en.msgid == "Tắt máy ngay"
 
 
 def test_english_source_scenario_goes_to_vi_catalogue(project, edit):
@@ -98,7 +120,7 @@ def test_english_source_scenario_goes_to_vi_catalogue(project, edit):
     update(project)
     vi = read_po(project.po("vi", "scenarios"))
     assert _entry(vi, KEY).msgid == "Hang up"
-    assert not any(e.msgctxt == KEY for e in read_po(project.po("en", "scenarios")) if not e.obsolete)
+    assert _entry(read_po(project.po("en", "scenarios")), KEY).msgstr == "Hang up"
     assert any(e.msgctxt == "red_flag/urgency/name" for e in read_po(project.po("en", "scenarios")))
 
 

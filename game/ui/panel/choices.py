@@ -74,7 +74,7 @@ def _build(scene, rect: pygame.Rect, role: str, scroll: int = 0, clip=None) -> t
         col.text(tr.gettext("Watch the phone…"), th["panel_text"], "title")
         col.text(tr.gettext("Things are happening. Read them, or skip ahead to the decision."), th["panel_muted"], "small")
         col.space(int(6 * s))
-        col.button(tr.gettext("Skip ahead"), ("skip",), th["button"], th["button_text"], key=tr.gettext("Space"),
+        col.button(tr.gettext("Skip ahead"), ("skip",), th["button"], th["button_text"], key=tr.pgettext("keyboard key", "Space"),
                    group="button")
         return out, col.y
     col.text(tr.gettext("What do you do?"), th["panel_text"], "title")

@@ -33,9 +33,10 @@ def build(scene, rect: pygame.Rect) -> list:
         for f in spotted:
             col.text("• " + flag_name(tr, tax, f), th["muted"], "small")
     col.space(int(12 * s))
+    # Translators: heading of the list of keyboard shortcuts in the side panel
     col.text(tr.gettext("Keys"), th["text"], "label")
     for k, what in (("1–9", tr.gettext("choose an option")), (tr.gettext("Tab, arrows, Enter"), tr.gettext("move and press")),
-                    (tr.gettext("Space"), tr.gettext("skip ahead")), ("PgUp PgDn", tr.gettext("scroll messages")),
+                    (tr.pgettext("keyboard key", "Space"), tr.gettext("skip ahead")), ("PgUp PgDn", tr.gettext("scroll messages")),
                     ("Backspace", tr.gettext("back on the phone")), ("Esc", tr.gettext("pause"))):
         col.text(f"{k} — {what}", th["muted"], "small")
     if scene.app.recorder.warning:

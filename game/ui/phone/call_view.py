@@ -90,9 +90,13 @@ def build(scene, rect: pygame.Rect) -> list:
     lab_h = fonts.line_height("tiny")
     by = rect.bottom - bsize - lab_h - int(18 * s)
     if call.status == "ringing":
+        # Translators: labels under the round call buttons (each has half the phone's width);
+        # max 14 characters
         specs = [("decline", "hangup", th["decline"], tr.gettext("Decline"), rect.left + rect.w // 4),
+                 # Translators: max 14 characters (see Decline)
                  ("accept", "phone", th["accept"], tr.gettext("Accept"), rect.right - rect.w // 4)]
     elif call.live:
+        # Translators: the label under the red round button during a call; max 14 characters
         specs = [("hang_up", "hangup", th["decline"], tr.gettext("Hang up"), rect.centerx)]
     else:
         specs = []

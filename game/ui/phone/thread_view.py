@@ -98,6 +98,7 @@ class ThreadView:
         if max_scroll and scroll:
             more = pygame.Rect(0, 0, int(120 * s), fonts.line_height("tiny") + 8)
             more.midbottom = (view.centerx, view.bottom - 4)
+            # Translators: a button that scrolls the conversation down to its newest message
             out.append(I.button(more, tr.gettext("Newest"), ("phone", "scroll_end"),
                                 th["accent"], th["accent_text"], role="tiny", align="center", radius=more.h // 2,
                                 layer=2, area="phone", group="float"))

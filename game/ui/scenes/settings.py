@@ -17,8 +17,9 @@ class SettingsScene(Scene):
 
     def rows(self) -> list[tuple[str, str, str]]:
         tr, p = self.tr, self.app.prefs
-        on, off = tr.gettext("On"), tr.gettext("Off")
-        sizes = {"small": tr.gettext("Small"), "medium": tr.gettext("Medium"), "large": tr.gettext("Large")}
+        on, off = tr.pgettext("setting is", "On"), tr.pgettext("setting is", "Off")
+        sizes = {"small": tr.pgettext("text size", "Small"), "medium": tr.pgettext("text size", "Medium"),
+                 "large": tr.pgettext("text size", "Large")}
         return [
             ("text_size", tr.gettext("Text size"), sizes[p.text_size]),
             ("timers", tr.gettext("Decision timers"), timer_word(tr, p.timers)),
@@ -76,7 +77,7 @@ class SettingsScene(Scene):
 def timer_word(tr, mode) -> str:
     """Decision timers: where the scenario's author says the pressure is the lesson (default), none, or all."""
     if mode is True or mode == "lesson":
-        return tr.gettext("Where they teach")
+        return tr.pgettext("decision timers", "Where they teach")
     if mode == "all":
-        return tr.gettext("All")
-    return tr.gettext("Off")
+        return tr.pgettext("decision timers", "All")
+    return tr.pgettext("decision timers", "Off")
