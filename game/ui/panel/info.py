@@ -1,13 +1,60 @@
-"""The left panel: which story, the score so far, and the keys."""
+"""The left panel: which story, how far along it is, the red flags spotted so far, the score and the keys.
+
+Everything here is read from the engine and never written to it (a test checks).
+"""
 
 from __future__ import annotations
 
 import pygame
 
+from game.core import walk
+
+from .. import items as I
 from ..kit import Column
 from ..words import flag_name, scn_text
 
 TITLE_LINES = 3
+
+
+def decisions_ahead(eng) -> int:
+    """Decisions left, counting this one, if the player took the safest choice each time from here.
+
+    The rule of `walk.safest_path` (best score; on a tie, the choice that ends soonest), followed on
+    copies of the engine's variables and visited steps, so the engine is never touched.
+    """
+    scn, step = eng.scn, eng.step
+    if eng.ending is not None or step is None:
+        return 0
+    vars_, visited, n = dict(eng.vars), list(eng.visited), 0
+    for _ in range(len(scn.steps) * walk.MAX_VISITS + 1):
+        here = walk.offered(scn, step, vars_, visited)
+        if not here:
+            return max(n, 1)
+        best = walk.best_offered(here)
+        top = [c for c in here if walk.points(c) == best and c.safety != "neutral"] or here
+        c = min(top, key=lambda c: 0 if scn.ending(walk.resolve_next(c, walk.apply(c, vars_), visited)) else 1)
+        vars_ = walk.apply(c, vars_)
+        n += 1
+        node = walk.resolve_next(c, vars_, visited)
+        step = scn.step(node)
+        if step is None:  # an ending (or a broken reference: stop counting)
+            return n
+        visited.append(node)
+    return n
+
+
+def progress(scene, eng) -> tuple[int, int]:
+    """(this decision's number, about how many in all). Cached on the scene, per decision."""
+    made = len(eng.log)  # a step whose time ran out is passed too
+    key = (id(eng), made, eng.step.id if eng.step else None, eng.ending is not None)
+    cache = scene.__dict__.setdefault("_info_progress", {})
+    if key not in cache:
+        cache.clear()
+        cache[key] = decisions_ahead(eng)
+    ahead = cache[key]
+    # while a feedback card is up the player is still on the decision just made
+    reviewing = getattr(scene, "card", None) is not None
+    return (made + 1 if ahead and not reviewing else made), made + ahead
 
 
 def build(scene, rect: pygame.Rect) -> list:
@@ -22,16 +69,32 @@ def build(scene, rect: pygame.Rect) -> list:
     if len(lines) > TITLE_LINES:
         lines = lines[:TITLE_LINES - 1] + [fonts.fit(" ".join(lines[TITLE_LINES - 1:]), "title", col.w)]
     col.text("\n".join(lines), th["text"], "title")
-    n = sum(1 for d in eng.log if not d.timed_out)  # time running out is no decision
-    col.text(tr.ngettext("{n} decision made", "{n} decisions made", n).format(n=n), th["muted"], "small")
+    col.space(int(4 * s))
+    now, total = progress(scene, eng)
+    if eng.ending is not None:
+        col.text(tr.gettext("The story is over."), th["muted"], "small")
+    else:
+        col.text(tr.gettext("Decision {n} of about {total}").format(n=now, total=total), th["muted"], "small")
+    # a calm bar: the decisions behind the player out of about how many in all
+    bar = pygame.Rect(col.x, col.y, col.w, max(4, int(6 * s)))
+    out.append(I.box(bar, th["disabled"], radius=bar.h // 2))
+    done = len(eng.log) if total else 0
+    if done:
+        out.append(I.box(pygame.Rect(bar.x, bar.y, max(bar.h, bar.w * done // total), bar.h), th["accent"],
+                         radius=bar.h // 2))
+    col.space(bar.h + col.gap)
     col.text(tr.gettext("Score: {score} of {possible}").format(score=eng.score, possible=eng.possible), th["text"],
              "strong")
-    spotted = [f for f in eng.flags_shown if f in eng.flags_spotted]
+    col.space(int(4 * s))
+    # the flags the feedback cards credited, exactly as the debrief will list them
+    spotted = eng.flags_caught
+    col.text(tr.gettext("Red flags you spotted"), th["text"], "label")
     if spotted:
-        col.text(tr.gettext("Red flags you spotted"), th["text"], "label")
         tax = scene.app.get_taxonomy()
         for f in spotted:
             col.text("• " + flag_name(tr, tax, f), th["muted"], "small")
+    else:
+        col.text(tr.gettext("None yet. Each warning sign you act on is added here."), th["muted"], "small")
     col.space(int(12 * s))
     col.text(tr.gettext("Keys"), th["text"], "label")
     for k, what in (("1–9", tr.gettext("choose an option")), (tr.gettext("Tab, arrows, Enter"), tr.gettext("move and press")),
