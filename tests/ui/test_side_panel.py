@@ -37,13 +37,15 @@ def _start(make_driver, sid="demo_otp", lang="en"):
 def test_progress_and_flags_in_the_side_panel(make_driver):
     d, scn = _start(make_driver)
     eng = d.scene.engine
-    about = len(walk.safest_path(scn).choices)
+    # "about" = the longest way the story can still run; demo_otp has no loop, so the walker's longest path
+    about = max(len(p.choices) for p in walk.paths(scn))
     left = _left_texts(d)
     assert f"Decision 1 of about {about}" in left, left
     assert "Red flags you spotted" in left
     assert any(t.startswith("None yet") for t in left), left
     tax = d.app.get_taxonomy()
     credited = False
+    totals = []
     for _ in range(2000):
         sc = d.scene
         if d.name != "PlayScene":
@@ -56,7 +58,8 @@ def test_progress_and_flags_in_the_side_panel(make_driver):
             credited = credited or bool(caught)
             if not sc.engine.ending:
                 n = len(sc.engine.log)  # the card is about the decision just made
-                assert any(t.startswith(f"Decision {n} of about ") for t in left), left
+                line = next(t for t in left if t.startswith(f"Decision {n} of about "))
+                totals.append(int(line.rsplit(" ", 1)[1]))
             d.key(pygame.K_RETURN)
         elif sc.engine.deciding:
             best = walk.best_offered(sc.numbered())
@@ -65,6 +68,7 @@ def test_progress_and_flags_in_the_side_panel(make_driver):
         else:
             d.key(pygame.K_SPACE, dt=0.2)
     assert credited, "the safest path credits at least one red flag"
+    assert totals == sorted(totals, reverse=True) and totals[0] <= about, totals  # never grows without a loop
     assert d.name == "DebriefScene" and eng.ending is not None
 
 
@@ -89,3 +93,26 @@ def test_drawing_the_panel_never_changes_the_engine(make_driver):
             assert any(t.startswith("Quyết định") or "khoảng" in t for t in _left_texts(d)), _left_texts(d)
             d.key(pygame.K_RETURN)
     assert checked >= 2
+
+
+def test_the_estimate_on_a_thousand_step_chain_does_not_recurse(tmp_path):
+    import sys
+
+    from game.core.generate import chain_yaml
+    from game.ui.panel.info import longest_ahead
+
+    path = tmp_path / "long.yaml"
+    path.write_text(chain_yaml("long", steps=1000, back=7), encoding="utf-8")
+    loaded = load_scenario(path)
+    assert loaded.ok
+    scn = loaded.scenario
+    old = sys.getrecursionlimit()
+    f, depth = sys._getframe(), 0
+    while f is not None:
+        f, depth = f.f_back, depth + 1
+    sys.setrecursionlimit(depth + 60)
+    try:
+        longest = longest_ahead(scn)
+    finally:
+        sys.setrecursionlimit(old)
+    assert longest[scn.first_step] >= 1000  # the whole chain is still ahead at the start

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import walk
-
 from .. import items as I
 from ..kit import Column
 from ..words import flag_name, scn_text
@@ -16,42 +14,52 @@ from ..words import flag_name, scn_text
 TITLE_LINES = 3
 
 
-def decisions_ahead(eng) -> int:
-    """Decisions left, counting this one, if the player took the safest choice each time from here.
-
-    The rule of `walk.safest_path` (best score; on a tie, the choice that ends soonest), followed on
-    copies of the engine's variables and visited steps, so the engine is never touched.
+def longest_ahead(scn) -> dict[str, int]:
+    """For each step, the most decisions from it to an ending (its own included), each step at most
+    once along the way: a loop is cut where it comes back. Conditions are not read (any choice or
+    branch may be taken), so this is an estimate of how long the story can still run, not a promise.
+    An explicit stack, so a 1,000-step chain does not recurse.
     """
-    scn, step = eng.scn, eng.step
-    if eng.ending is not None or step is None:
-        return 0
-    vars_, visited, n = dict(eng.vars), list(eng.visited), 0
-    for _ in range(len(scn.steps) * walk.MAX_VISITS + 1):
-        here = walk.offered(scn, step, vars_, visited)
-        if not here:
-            return max(n, 1)
-        best = walk.best_offered(here)
-        top = [c for c in here if walk.points(c) == best and c.safety != "neutral"] or here
-        c = min(top, key=lambda c: 0 if scn.ending(walk.resolve_next(c, walk.apply(c, vars_), visited)) else 1)
-        vars_ = walk.apply(c, vars_)
-        n += 1
-        node = walk.resolve_next(c, vars_, visited)
-        step = scn.step(node)
-        if step is None:  # an ending (or a broken reference: stop counting)
-            return n
-        visited.append(node)
-    return n
+    def targets(step) -> list[str]:
+        out = []
+        for c in scn.offered_choices(step):
+            out += [c.next] if isinstance(c.next, str) else [b.go for b in c.next]
+        if step.timeout is not None:
+            out.append(step.timeout.go)
+        return [t for t in dict.fromkeys(out) if scn.step(t) is not None]
+
+    memo: dict[str, int] = {}
+    for root in scn.steps:
+        if root.id in memo:
+            continue
+        best, on, stack = {root.id: 0}, {root.id}, [(root.id, iter(targets(root)))]
+        while stack:
+            node, it = stack[-1]
+            t = next(it, None)
+            if t is None:
+                stack.pop()
+                on.discard(node)
+                memo[node] = best[node] + 1
+                if stack:
+                    up = stack[-1][0]
+                    best[up] = max(best[up], memo[node])
+            elif t in memo:
+                best[node] = max(best[node], memo[t])
+            elif t not in on:
+                on.add(t)
+                best[t] = 0
+                stack.append((t, iter(targets(scn.step(t)))))
+    return memo
 
 
 def progress(scene, eng) -> tuple[int, int]:
-    """(this decision's number, about how many in all). Cached on the scene, per decision."""
+    """(this decision's number, about how many in all: those made and the most still ahead)."""
     made = len(eng.log)  # a step whose time ran out is passed too
-    key = (id(eng), made, eng.step.id if eng.step else None, eng.ending is not None)
-    cache = scene.__dict__.setdefault("_info_progress", {})
-    if key not in cache:
+    cache = scene.__dict__.setdefault("_info_longest", {})  # per scenario, on the scene (not the engine)
+    if id(eng.scn) not in cache:
         cache.clear()
-        cache[key] = decisions_ahead(eng)
-    ahead = cache[key]
+        cache[id(eng.scn)] = longest_ahead(eng.scn)
+    ahead = 0 if eng.ending is not None or eng.step is None else cache[id(eng.scn)].get(eng.step.id, 1)
     # while a feedback card is up the player is still on the decision just made
     reviewing = getattr(scene, "card", None) is not None
     return (made + 1 if ahead and not reviewing else made), made + ahead
