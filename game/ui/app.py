@@ -210,6 +210,28 @@ class App:
         self.stack = []
         self.push(scene)
 
+    # scenes by name (game/ui/nav.py), so scene modules need not import each other
+
+    def make(self, name: str, /, *args, **kwargs):
+        from . import nav
+
+        return nav.make(self, name, *args, **kwargs)
+
+    def goto(self, name: str, /, *args, **kwargs) -> None:
+        """Replace the top scene with the scene called `name`."""
+        self.replace(self.make(name, *args, **kwargs))
+
+    def push_named(self, name: str, /, *args, **kwargs) -> None:
+        self.push(self.make(name, *args, **kwargs))
+
+    def reset_to(self, name: str, /, *args, **kwargs) -> None:
+        self.reset(self.make(name, *args, **kwargs))
+
+    def start_scenario(self, scn, **kwargs) -> None:
+        from . import nav
+
+        nav.start_scenario(self, scn, **kwargs)
+
     # -- services ------------------------------------------------------------
 
     def get_catalog(self):

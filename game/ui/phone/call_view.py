@@ -1,4 +1,9 @@
-"""Call screens: incoming (ringing), in call with captions and timer, video call, ended."""
+"""Call screens: incoming (ringing), in call with captions and timer, video call, ended.
+
+In a video call the picture has a band of its own: the caller's name and the call's state above it,
+the captions and the controls below it, so nothing is drawn over the picture's own text. The
+picture keeps its proportions inside its band (letterboxed, never stretched or cut).
+"""
 
 from __future__ import annotations
 
@@ -20,9 +25,6 @@ def build(scene, rect: pygame.Rect) -> list:
     video = call.video and call.status == "active"
     out = [I.box(rect, th["call_bg"], **common)]
     img = scene.image(call.image) if call.image else None
-    if video and img is not None:
-        bad = call.bad_connection and (scene.app.prefs.reduced_motion or int(scene.phone.now / 1.6) % 2 == 0)
-        out.append(I.Item("image", pygame.Rect(rect), surface=img, extra={"mode": "pixelate" if bad else "fit"}, **common))
     saved = contact_saved(scn, call.contact)
     name = contact_name(tr, scn, call.contact)
     app = scn.app(call.app) if call.app else None
@@ -39,9 +41,6 @@ def build(scene, rect: pygame.Rect) -> list:
                 "missed": tr.gettext("Missed call")}.get(call.status, "")
     via = app_name(tr, scn, app) if app else tr.gettext("Phone")
     big = not video
-    if video:  # a translucent strip at the top so names stay readable over the picture
-        top_h = fonts.line_height("strong") + fonts.line_height("small") + 2 * pad
-        out.append(I.box((rect.left, rect.top, rect.w, top_h), (0, 0, 0, 150), **common))
     out.append(I.text((rect.left + pad, y, w, fonts.line_height("small")), fit(fonts, f"{via} · {kind}", "small", w),
                       th["call_muted"], "small", align="center", **common))
     y += fonts.line_height("small") + int(6 * s)
@@ -110,11 +109,32 @@ def build(scene, rect: pygame.Rect) -> list:
         out.append(I.icon(br.inflate(-bsize // 3, -bsize // 3), ic, (255, 255, 255), layer=1, **common))
         out.append(I.text((cx - rect.w // 4, br.bottom + 4, rect.w // 2, lab_h), label, th["call_text"], "tiny",
                           align="center", **common))
+    if video:  # the picture's band: below the name and state, above the captions and controls
+        band = pygame.Rect(rect.left, y, rect.w, max(0, by - int(10 * s) - y))
+        if call.lines:  # the upper part of the band; captions take the rest
+            band.h = int(band.h * PICTURE_SHARE)
+        if img is not None and band.h > 0:
+            bad = call.bad_connection and (scene.app.prefs.reduced_motion or int(scene.phone.now / 1.6) % 2 == 0)
+            out.insert(1, I.Item("image", picture_rect(img.get_size(), band), surface=img,
+                                 extra={"mode": "pixelate" if bad else "fit", "picture": True}, **common))
+        y = band.bottom + int(8 * s)
     # captions, newest at the bottom, above the buttons
     if call.status in ("active", "ended") and call.lines:
         cap = pygame.Rect(rect.left + pad, y, w, (by - int(10 * s)) - y)
         out += captions(scene, call, cap, video)
     return out
+
+
+PICTURE_SHARE = 0.45  # of the space between the caller's name and the controls, once captions run
+
+
+def picture_rect(size, band: pygame.Rect) -> pygame.Rect:
+    """The largest rectangle with the picture's proportions inside `band`, centred."""
+    iw, ih = max(1, size[0]), max(1, size[1])
+    k = min(band.w / iw, band.h / ih)
+    r = pygame.Rect(0, 0, max(1, int(iw * k)), max(1, int(ih * k)))
+    r.center = band.center
+    return r
 
 
 def captions(scene, call, box: pygame.Rect, video: bool) -> list:

@@ -21,10 +21,7 @@ def after_profile(app):
     """The scene to show once the player has a nickname: the pre-check, or None (go on)."""
     if not enabled(app) or "pre" in _done(app):
         return None
-    from ..scenes.picker import PickerScene
-    from .scenes import QuizIntroScene
-
-    return QuizIntroScene(app, app.quiz, "pre", then=lambda a: PickerScene(a))
+    return app.make("quiz_intro", app.quiz, "pre", then=lambda a: a.make("picker"))
 
 
 def finish_label(app) -> str | None:
@@ -35,10 +32,7 @@ def finish_label(app) -> str | None:
 
 
 def start_post(app) -> None:
-    from ..scenes.picker import PickerScene
-    from .scenes import QuizIntroScene
-
-    app.replace(QuizIntroScene(app, app.quiz, "post", then=lambda a: PickerScene(a)))
+    app.goto("quiz_intro", app.quiz, "post", then=lambda a: a.make("picker"))
 
 
 def mark_done(app, phase: str) -> None:

@@ -204,21 +204,14 @@ class DebriefScene(Scene):
 
     def activate(self, action) -> None:
         app = self.app
-        from .play import PlayScene
-
         if action == "again":
-            app.replace(PlayScene(app, self.scn, start=self.start, watch=self.watch))
+            app.goto("play", self.scn, start=self.start, watch=self.watch)
         elif action == "next":
             nxt = app.get_catalog().after(self.scn.id)
             if nxt is None:
                 self.activate("menu")
                 return
-            from .picker import PickerScene
-            from .start import start_scenario
-
-            app.reset(PickerScene(app))
-            start_scenario(app, nxt.scenario)
+            app.reset_to("picker")
+            app.start_scenario(nxt.scenario)
         elif action == "menu":
-            from .picker import PickerScene
-
-            app.reset(PickerScene(app))
+            app.reset_to("picker")

@@ -59,8 +59,6 @@ class LanguageScene(Scene):
             if self.then is not None:
                 self.app.replace(self.then(self.app))
             else:
-                from .profile import ProfileScene
-
-                self.app.replace(ProfileScene(self.app))
+                self.app.goto("profile")
 
 

@@ -59,17 +59,11 @@ class PauseScene(Scene):
         if action == "resume":
             app.pop()
         elif action == "restart":
-            from .play import PlayScene
-
             app.progress.drop_run(app.prefs.nickname, play.scn.id)
             app.pop()
-            app.replace(PlayScene(app, play.scn, start=play.start, watch=play.watch, zoom=play.zoom))
+            app.goto("play", play.scn, start=play.start, watch=play.watch, zoom=play.zoom)
         elif action == "settings":
-            from .settings import SettingsScene
-
-            app.push(SettingsScene(app))
+            app.push_named("settings")
         elif action == "menu":
-            from .picker import PickerScene
-
             app.sounds.stop_ring()
-            app.reset(PickerScene(app))
+            app.reset_to("picker")

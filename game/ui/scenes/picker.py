@@ -242,26 +242,18 @@ class PickerScene(Scene):
     def activate(self, action) -> None:
         app = self.app
         if action == "settings":
-            from .settings import SettingsScene
-
-            app.push(SettingsScene(app))
+            app.push_named("settings")
         elif action == "language":
-            from .language import LanguageScene
-
-            app.push(LanguageScene(app, then=lambda a: PickerScene(a)))
+            app.push_named("language", then=lambda a: a.make("picker"))
             app.stack.pop(-2)
         elif action == "quiz_post":
             from ..quiz.flow import start_post
 
             start_post(app)
         elif action == "player":
-            from .profile import ProfileScene
-
-            app.replace(ProfileScene(app))
+            app.goto("profile")
         elif isinstance(action, tuple) and action[0] in ("play", "resume"):
             entry = next((e for e in app.get_catalog().entries if e.id == action[1] and e.ok), None)
             if entry is None:
                 return
-            from .start import start_scenario
-
-            start_scenario(app, entry.scenario, resume=action[0] == "resume")
+            app.start_scenario(entry.scenario, resume=action[0] == "resume")

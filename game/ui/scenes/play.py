@@ -159,9 +159,7 @@ class PlayScene(Scene):
         self.thread_view.clear()
 
     def _to_debrief(self) -> None:
-        from .debrief import DebriefScene
-
-        self.app.replace(DebriefScene(self.app, self.scn, self.engine, start=self.start, watch=self.watch))
+        self.app.goto("debrief", self.scn, self.engine, start=self.start, watch=self.watch)
 
     # -- time ----------------------------------------------------------------
 
@@ -369,9 +367,7 @@ class PlayScene(Scene):
         if ev.type == pygame.KEYDOWN:
             k = ev.key
             if k == pygame.K_ESCAPE:
-                from .pause import PauseScene
-
-                self.app.push(PauseScene(self.app, self))
+                self.app.push_named("pause", self)
                 return True
             if self.card is not None:
                 if k in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):

@@ -87,9 +87,7 @@ class ProfileScene(Scene):
         if isinstance(action, tuple) and action[0] == "field":
             self.focus = action
         elif action == "back":
-            from .language import LanguageScene
-
-            self.app.replace(LanguageScene(self.app))
+            self.app.goto("language")
         elif action == "continue":
             nick = clean_nickname(self.values["nickname"])
             if not nick:
@@ -101,6 +99,5 @@ class ProfileScene(Scene):
             self.app.progress.save()
             pygame.key.stop_text_input()
             from ..quiz.flow import after_profile
-            from .picker import PickerScene
 
-            self.app.replace(after_profile(self.app) or PickerScene(self.app))
+            self.app.replace(after_profile(self.app) or self.app.make("picker"))

@@ -1,31 +1,10 @@
-"""Starting a scenario: content warnings first, then the phone."""
+"""Before a scenario: its content warnings (opened by `nav.start_scenario`, then the phone)."""
 
 from __future__ import annotations
 
 from ..page import footer_buttons, page
 from ..scene import Scene
 from ..words import scn_list, scn_text
-
-
-def start_scenario(app, scn, *, resume: bool = False, start: str | None = None, replace: bool = False) -> None:
-    from game.core.progress import replay_snapshot
-
-    from .play import PlayScene
-
-    snap = app.progress.run(app.prefs.nickname, scn.id, scn.version) if resume else None
-    if snap is not None and replay_snapshot(scn, snap, timers=False) is None:
-        snap, resume = None, False  # does not replay cleanly: start again
-    if not resume:
-        app.progress.drop_run(app.prefs.nickname, scn.id)
-
-    def play():
-        return PlayScene(app, scn, resume=snap, start=start)
-
-    nxt = WarningScene(app, scn, play) if scn.content_warnings and not snap else play()
-    if replace:
-        app.replace(nxt)
-    else:
-        app.push(nxt)
 
 
 class WarningScene(Scene):

@@ -43,14 +43,12 @@ class Watcher:
 
 def reload_scene(app, path: Path, choices: list, start: str | None, replace_top: bool) -> None:
     """Load the file again: play on from the same choices, or show what is wrong."""
-    from .play import PlayScene
-
     app.sounds.stop_ring()
     loaded = load_scenario(Path(path), app.get_taxonomy())
     if not loaded.ok:
         scene = LintOverlay(app, path, loaded.diagnostics, choices, start)
     else:
-        scene = PlayScene(app, loaded.scenario, resume={"choices": choices}, start=start, watch=Path(path))
+        scene = app.make("play", loaded.scenario, resume={"choices": choices}, start=start, watch=Path(path))
     if replace_top:
         app.reset(scene)
     else:
