@@ -89,3 +89,32 @@ def test_bench_thread_has_300_messages(make_driver, tmp_path):
     d.app.push(scene)
     scene.engine.skip()
     assert len(scene.engine.phone.threads[("zola", "stranger")].messages) == 300
+
+
+def test_picker_cards_are_remembered_but_follow_progress_text_size_and_language(make_driver):
+    """The picker keeps each card's layout between frames; anything a card shows still updates."""
+    from game.ui.scenes.picker import PickerScene
+
+    d = make_driver(lang="en")
+    d.app.prefs.nickname = "Lan"
+    d.app.push(PickerScene(d.app))
+    d.frame()
+    scn = d.app.get_catalog().entries[0].scenario
+    def title():
+        return next(t for t in d.scene.items if t.kind == "text" and t.role == "title" and t.layer == 1)
+
+    first = title()
+    assert "Completed · best 80%" not in d.screen_text()
+    d.app.progress.finish("Lan", scn.id, 80)
+    d.frame()
+    assert "Completed · best 80%" in d.screen_text()
+    d.app.prefs.text_size = "large"
+    d.app.apply_prefs()
+    d.frame()
+    assert title().text == first.text and title().rect.h > first.rect.h
+    d.app.set_language("vi")
+    d.frame()
+    assert "Completed · best 80%" not in d.screen_text()
+    items = d.scene.items
+    d.frame()
+    assert all(a is not b for a, b in zip(items, d.scene.items, strict=False))  # copies, never shared

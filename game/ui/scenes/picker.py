@@ -16,6 +16,7 @@ class PickerScene(Scene):
         self.scroll = 0
         self.max_scroll = 0
         self._replays: dict = {}
+        self._cards: dict = {}  # see _card_cached
         self.order: list = []  # every focusable action, in Tab order (top bar, then every card, on screen or not)
         self.grid: dict = {}  # card action -> (row, column), for the arrow keys
         self.spans: dict = {}  # focusable card action -> (top, bottom) in the scrolled content
@@ -67,7 +68,7 @@ class PickerScene(Scene):
         heights = []
         cards = []
         for e in cat.entries:
-            cards.append(self._card(e, cw))
+            cards.append(self._card_cached(e, cw))
         for row in range(0, len(cards), cols):
             heights.append(max(h for _items, h in cards[row:row + cols]))
         y = view.top - self.scroll
@@ -104,6 +105,23 @@ class PickerScene(Scene):
         if not cat.entries:
             out.append(I.text(view, tr.gettext("No scenarios found in the scenarios folder."), th["text"], "title"))
         return out
+
+    def _card_cached(self, e, w):
+        """`_card`, remembered: a card changes only with its scenario, width, language, look, text
+        size, player and saved progress, while focus and scrolling rebuild the grid every frame."""
+        app = self.app
+        nick, scn = app.prefs.nickname, e.scenario
+        snap = app.progress.run(nick, scn.id, scn.version) if e.ok and scn is not None else None
+        key = (id(e), w, id(app.tr), id(app.theme), app.prefs.text_size, app.scale, nick,
+               app.progress.best(nick, scn.id) if e.ok and scn is not None else None,
+               id(snap), len((snap or {}).get("choices") or ()))
+        got = self._cards.get(key)
+        if got is None:
+            if len(self._cards) > 4 * max(1, len(app.get_catalog().entries)):
+                self._cards.clear()
+            got = self._cards[key] = self._card(e, w)
+        items, h = got
+        return [I.clone(it) for it in items], h
 
     def _card(self, e, w):
         """Items for one card at (0, 0), and its height."""
