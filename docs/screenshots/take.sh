@@ -19,10 +19,13 @@ rm -f "$data/progress.json"
 $X -o $OUT -e 'wait 2.0; shot 05_incoming_call_vi; key 1; wait 5.8; shot 06_in_call_captions_vi; key 2; wait 0.5; shot 07_feedback_card_vi; key Return; wait 2.8; shot 08_incoming_video_call_vi; key 1; wait 0.3; key Return; wait 6.8; shot 09_video_call_vi; wait 4; shot 10_choice_timer_vi; key Escape; wait 0.5; shot 11_pause_vi; key Escape; key 2; wait 0.3; key Return; wait 1; shot 12_debrief_vi' \
   -- $PY main.py play scenarios/demo_shipper.yaml --lang vi --windowed
 
-# demo_otp in English: lock screen, home, thread list, thread, typing + banner, link preview
+# demo_otp in English: lock screen, home, thread list, thread, typing + banner, link preview.
+# Scenarios open unlocked; a copy that asks for the lock screen (`lock_screen: true`) shows it.
 rm -f "$data/progress.json"
+mkdir -p "$data/scn" && cp -r scenarios/images scenarios/audio "$data/scn/"
+sed 's/^minutes: 4$/minutes: 4\nlock_screen: true/' scenarios/demo_otp.yaml > "$data/scn/demo_otp.yaml"
 $X -o $OUT -e 'wait 6.5; shot 13_lock_screen; click 640 648; wait 0.5; shot 14_home; click 546 108; wait 0.5; shot 15_thread_list; click 640 139; wait 0.5; shot 16_thread; key 1; wait 0.3; key Return; wait 9.6; shot 17_typing_and_banner; wait 1.5; key 3; wait 0.3; key Return; wait 3.6; shot 18_incoming_call_unknown; key 1; wait 4.6; click 640 84; wait 0.6; shot 19_link_preview; wait 2.5; key 2; wait 0.5; shot 20_feedback_card_en; key Return; wait 1; shot 21_debrief_en' \
-  -- $PY main.py play scenarios/demo_otp.yaml --lang en --windowed
+  -- $PY main.py play "$data/scn/demo_otp.yaml" --lang en --windowed
 
 # Larger window and high contrast
 printf '{"prefs": {"lang": "vi", "high_contrast": true, "text_size": "large", "nickname": "Lan"}}' > "$data/progress.json"
