@@ -2,12 +2,14 @@
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 
 from game.core.loader import build_scenario, load_taxonomy
 from game.core.validate import validate
 from game.core.yamlstrict import compose, decode
+from tests.fuzzing import fuzz
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = (ROOT / "scenarios" / "demo_shipper.yaml").read_text(encoding="utf-8")
@@ -57,14 +59,15 @@ def mutate(ops) -> str:
     return "".join(lines)
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.slow  # 2,000 mutated files: CI's slow stage runs it
+@fuzz(2000)
 @given(st.lists(mutation, min_size=1, max_size=4))
 def test_mutations_only_produce_diagnostics(ops):
     for d in load_text(mutate(ops)):
         assert d.code and d.format("vi") and d.format("en")
 
 
-@settings(max_examples=200, deadline=None)
+@fuzz(200)
 @given(st.text(max_size=300))
 def test_arbitrary_text_only_produces_diagnostics(text):
     for d in load_text(text):

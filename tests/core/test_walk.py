@@ -67,6 +67,7 @@ def test_count_equals_listing_with_loops(tmp_path, steps, back):
     _same(_load(tmp_path, chain_yaml("loopy", steps=steps, back=back))[1])
 
 
+@pytest.mark.slow  # a 1,000-step file: CI's slow stage
 def test_thousand_step_chain_never_recurses(tmp_path):
     path, scn = _load(tmp_path, chain_yaml("long", steps=1000, back=7))
     assert path.stat().st_size < 512 * 1024  # valid, under the size cap

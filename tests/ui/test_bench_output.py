@@ -3,8 +3,13 @@ figures themselves are not judged here; performance is measured by `bench`, not 
 
 from __future__ import annotations
 
+import pytest
+
 import game.ui.bench as ui_bench
 from game.cli.bench import run_core_bench
+
+# Smoke runs of the benchmarks themselves (a real window, real-sized lint copies): CI's slow stage.
+pytestmark = pytest.mark.slow
 
 
 def test_bench_ui_prints_every_figure_beside_its_floor(monkeypatch):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 
 import pygame
+import pytest
 
 from game.core import walk
 from game.core.loader import SCENARIOS_DIR, load_scenario
@@ -95,6 +96,7 @@ def test_drawing_the_panel_never_changes_the_engine(make_driver):
     assert checked >= 2
 
 
+@pytest.mark.slow  # a 1,000-step file: CI's slow stage
 def test_the_estimate_on_a_thousand_step_chain_does_not_recurse(tmp_path):
     import sys
 
