@@ -340,16 +340,15 @@ def _fits(font, text: str, width: int, pos: list[int], start: int = 0) -> int:
             while end + step <= len(text) and font.size(text[start:end + step])[0] <= width:
                 end += step
                 step *= 2
-            lo, hi = end, min(len(text), end + step) - 1
-            while lo < hi:
-                mid = (lo + hi + 1) // 2
-                if font.size(text[start:mid])[0] <= width:
-                    lo = mid
-                else:
-                    hi = mid - 1
-            end = lo
+            end = _longest_fit(font, text, width, start, end, min(len(text), end + step) - 1)
         return end
-    lo, hi = start + 1, end - 1  # text[start:lo] is one character; text[start:end] is too wide
+    # text[start:start + 1] is one character; text[start:end] is too wide
+    return _longest_fit(font, text, width, start, start + 1, end - 1)
+
+
+def _longest_fit(font, text: str, width: int, start: int, lo: int, hi: int) -> int:
+    """The largest end in [lo, hi] whose text[start:end] the font measures within `width`
+    (text[start:lo] is known to fit)."""
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if font.size(text[start:mid])[0] <= width:
