@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,23 +59,11 @@ def read(paths, *, skip: Path | None = None) -> Inputs:
     for p in map(Path, paths):
         if p.is_dir() and not any(os.path.realpath(f) != skip_real for f in R.find_result_files([p])):
             out.empty_folders.append(p)
-    files = [f for f in R.find_result_files(paths) if skip_real is None or os.path.realpath(f) != skip_real]
-    # SQLite reads and checks a file without holding Python's lock, so two threads keep both
-    # cores busy on a school's thousand files; the results keep the files' order.
-    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
-        for got in pool.map(_read_one, files):
-            if isinstance(got, R.ResultsFileError):
-                out.errors.append(got)
-            else:
-                out.datas.append(got)
+    for f in R.find_result_files(paths):
+        if skip_real is not None and os.path.realpath(f) == skip_real:
+            continue
+        try:
+            out.datas.append(reader.read(f))
+        except R.ResultsFileError as exc:
+            out.errors.append(exc)
     return out
-
-
-READ_THREADS = 2
-
-
-def _read_one(f: Path):
-    try:
-        return reader.read(f)
-    except R.ResultsFileError as exc:
-        return exc
