@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from game.core import results as R
+from game.core.results.reader import json_dict
 
 _DECODED: dict[str, list] = {}
 
@@ -39,21 +40,6 @@ def _list(raw) -> list:
             _DECODED[raw] = got
     return list(got)
 
-
-def _dict(raw) -> dict | None:
-    try:
-        v = json.loads(raw) if raw else None
-    except ValueError:
-        return None
-    if not isinstance(v, dict):
-        return None
-    out = {}
-    for k, n in v.items():
-        try:
-            out[str(k)] = max(0, int(n))
-        except (TypeError, ValueError):
-            continue
-    return out
 
 
 def _header_ok(path: Path) -> bool:
@@ -96,7 +82,7 @@ def _fast(path: Path) -> R.ResultsData | None:
             d = dict(zip(dcols, r, strict=True))
             d["flags"] = _list(d["flags"])
             d["flags_shown"] = _list(d["flags_shown"])
-            d["votes"] = _dict(d["votes"]) if d["votes"] else None
+            d["votes"] = json_dict(d["votes"]) if d["votes"] else None
             d["timed_out"] = bool(d["timed_out"])
             d["help"] = bool(d["help"])
             d["genuine"] = bool(d["genuine"])

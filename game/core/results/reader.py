@@ -225,7 +225,7 @@ def _rows(path: Path, conn: sqlite3.Connection) -> ResultsData:
         d = who(dict(r))
         d["flags"] = _json_list(d["flags"])
         d["flags_shown"] = _json_list(d["flags_shown"])
-        d["votes"] = _json_dict(d["votes"])
+        d["votes"] = json_dict(d["votes"])
         d["timed_out"] = bool(d["timed_out"])
         d["help"] = bool(d["help"])
         d["genuine"] = bool(d["genuine"])
@@ -257,7 +257,7 @@ def _json_list(raw) -> list:
     return [str(x) for x in v] if isinstance(v, list) else []
 
 
-def _json_dict(raw) -> dict | None:
+def json_dict(raw) -> dict | None:
     try:
         v = json.loads(raw) if raw else None
     except ValueError:

@@ -159,7 +159,10 @@ class ClassroomScene(PlayScene):
             with contextlib.suppress(Exception):
                 app.recorder.finish_session(self.session, ending_id=eng.ending.id, outcome=eng.ending.outcome,
                                             score=eng.score, possible=eng.possible)
-            app.replace(ClassroomDebriefScene(app, self.scn, eng))
+            app.replace(self.debrief_scene())
+
+    def debrief_scene(self):
+        return ClassroomDebriefScene(self.app, self.scn, self.engine)
 
     # -- the vote --------------------------------------------------------------
 

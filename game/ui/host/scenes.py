@@ -8,23 +8,22 @@ frame. The trainer key is never drawn here: only the join address and session co
 
 from __future__ import annotations
 
-import contextlib
-
 import pygame
 
 from .. import items as I
-from ..classroom.scenes import ClassroomDebriefScene, ClassroomPickerScene, ClassroomScene, letter
+from ..classroom.scenes import (
+    REVEAL_AFTER_S,  # noqa: F401 (the projector waits as the classroom does)
+    ClassroomDebriefScene,
+    ClassroomPickerScene,
+    ClassroomScene,
+    letter,
+)
 from ..kit import Column
 from ..page import page
 from ..scene import Scene
 from ..words import choice_text, safety_word
 
 POLL_S = 0.05  # how often the projector looks at the votes while a vote is open (a dict read)
-# The story reaches a decision by itself (Free diamonds after about a second), so the panel can
-# change from "Skip ahead" to the vote just as the trainer presses Enter to skip. Enter reveals
-# only once the vote has been on the projector this long (scene time): a press that meant "skip"
-# never reveals a vote nobody could cast.
-REVEAL_AFTER_S = 1.5
 
 
 def qr_surface(text: str, size: int) -> pygame.Surface:
@@ -147,7 +146,6 @@ class HostScene(LiveMixin, ClassroomScene):
         story = resume_story or {}
         # back after a restart: the class's run goes on as the same recorded session
         resume = {"choices": story.get("choices") or [], "session": story.get("session") or ""} if story else None
-        self._vote_key, self.vote_age = None, 0.0  # the decision on the projector, and for how long
         super().__init__(app, scn, resume=resume)
         live = host.session
         open_vote = bool(story) and live.decision is not None and live.decision.run == story.get("run")
@@ -193,12 +191,6 @@ class HostScene(LiveMixin, ClassroomScene):
                 self.go_with(next((c for c in self.options() if c.id == cid), None))
         if self.app.top is self:
             self.host.together.sync(self.engine, self.scn)
-        d = self.live.decision
-        key = (d.run, d.index) if d is not None and self.options() else None
-        if key != self._vote_key:
-            self._vote_key, self.vote_age = key, 0.0
-        else:
-            self.vote_age += dt
         self._live_changed()
 
     def wake_in(self):
@@ -213,9 +205,6 @@ class HostScene(LiveMixin, ClassroomScene):
             if ev.key == pygame.K_h:
                 self.live.set_bars(not self.live.show_bars)
                 return True
-            if (ev.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.live.phase in ("voting", "locked")
-                    and (self._vote_key is None or self.vote_age < REVEAL_AFTER_S)):
-                return True  # the vote has only just appeared: this Enter was meant to skip ahead
         if ev.type == pygame.KEYDOWN and ev.key == pygame.K_ESCAPE:
             self.live.leave()  # the phones stop showing a vote that is no longer on the projector
             self.app.replace(HostPickerScene(self.app, self.host))
@@ -231,20 +220,9 @@ class HostScene(LiveMixin, ClassroomScene):
             return
         super().activate(action)
 
-    def _check_log(self) -> None:
-        eng, app = self.engine, self.app
-        new = eng.log[self.logged:]
-        self.logged = len(eng.log)
-        for d in new:  # the class's run; each phone's vote is stored for its own session
-            with contextlib.suppress(Exception):
-                app.recorder.record_decision(self.session, d)
-        if eng.ending is not None and not self.finished:
-            self.finished = True
-            app.sounds.stop_ring()
-            with contextlib.suppress(Exception):
-                app.recorder.finish_session(self.session, ending_id=eng.ending.id, outcome=eng.ending.outcome,
-                                            score=eng.score, possible=eng.possible)
-            app.replace(HostDebriefScene(app, self.scn, eng, self.host))
+    def debrief_scene(self):
+        # the class's run is recorded with no hand counts; each phone's vote is stored for its own session
+        return HostDebriefScene(self.app, self.scn, self.engine, self.host)
 
     def _vote_panel(self, rect):
         th, tr, fonts, s, eng = self.theme, self.tr, self.fonts, self.app.scale, self.engine
