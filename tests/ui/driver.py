@@ -81,6 +81,20 @@ class Driver:
                 return
         raise AssertionError(f"no clickable {action!r}")
 
+    def play_by_keys(self, decide, limit=4000) -> None:
+        """Play the open PlayScene as a keyboard player would: Enter past feedback cards,
+        `decide(scene)` at each decision, Space to skip ahead; returns when the scene is left."""
+        for _ in itertools.repeat(None, limit):
+            if self.name != "PlayScene":
+                return
+            sc = self.scene
+            if sc.card is not None:
+                self.key(pygame.K_RETURN)
+            elif sc.engine.deciding:
+                decide(sc)
+            else:
+                self.key(pygame.K_SPACE, dt=0.2)
+
     def run_until(self, pred, limit=4000, dt=0.1) -> None:
         for _ in itertools.repeat(None, limit):
             if pred():
