@@ -8,6 +8,7 @@ import pygame
 
 from . import icons
 from .kit import button_pad, button_text_width, key_width
+from .phone import video_fx
 from .surfcache import SurfaceCache
 
 SCALED_CACHE_BYTES = 8 * 1024 * 1024  # scaled images, gradients and translucent boxes
@@ -31,14 +32,13 @@ class Painter:
         self.drawn = []
 
     def scaled(self, surf: pygame.Surface, size: tuple, mode: str = "fit", radius: int = 0) -> pygame.Surface:
-        """The image scaled to size (pixelated for a poor connection, corners rounded), cached."""
+        """The image scaled to size (or through a poor-connection effect, video_fx.MODES; corners rounded), cached."""
         key = (id(surf), size, mode, radius)
         out = self._scaled.get(key)
         if out is None:
             w, h = max(1, size[0]), max(1, size[1])
-            if mode == "pixelate":
-                small = pygame.transform.smoothscale(surf, (max(1, w // 14), max(1, h // 14)))
-                out = pygame.transform.scale(small, (w, h))
+            if mode in video_fx.MODES:
+                out = video_fx.MODES[mode](surf, (w, h))
             else:
                 out = pygame.transform.smoothscale(surf, (w, h))
             if radius:

@@ -13,6 +13,7 @@ import pygame
 
 from .. import items as I
 from ..words import app_name, contact_name, contact_saved, duration, flag_name
+from . import video_fx
 from .header import fit
 
 
@@ -111,12 +112,14 @@ def build(scene, rect: pygame.Rect) -> list:
                           align="center", **common))
     if video:  # the picture's band: below the name and state, above the captions and controls
         band = pygame.Rect(rect.left, y, rect.w, max(0, by - int(10 * s) - y))
-        if call.lines:  # the upper part of the band; captions take the rest
-            band.h = int(band.h * PICTURE_SHARE)
+        if call.lines:  # the upper part of the band; the captions keep room for the newest line below
+            keep = max(caption_height(scene, call.lines[-1], w), min_caption_height(scene, w))
+            band.h = max(int(band.h * MIN_PICTURE_SHARE), band.h - keep - int(8 * s))
         if img is not None and band.h > 0:
-            bad = call.bad_connection and (scene.app.prefs.reduced_motion or int(scene.phone.now / 1.6) % 2 == 0)
-            out.insert(1, I.Item("image", picture_rect(img.get_size(), band), surface=img,
-                                 extra={"mode": "pixelate" if bad else "fit", "picture": True}, **common))
+            # a poor connection: the picture goes soft, tears, then loses the face in dark blocks
+            mode = video_fx.phase(scene.phone.now, scene.app.prefs.reduced_motion) if call.bad_connection else "fit"
+            out.insert(1, I.Item("image", picture_rect(img.get_size(), band), surface=img, radius=int(12 * s),
+                                 extra={"mode": mode, "picture": True}, **common))
         y = band.bottom + int(8 * s)
     # captions, newest at the bottom, above the buttons
     if call.status in ("active", "ended") and call.lines:
@@ -125,7 +128,21 @@ def build(scene, rect: pygame.Rect) -> list:
     return out
 
 
-PICTURE_SHARE = 0.45  # of the space between the caller's name and the controls, once captions run
+MIN_PICTURE_SHARE = 0.4  # of the space between the caller's name and the controls, once captions run
+CAPTION_LINES = 3  # the captions always keep room for a line this long, so the picture keeps one size
+
+
+def caption_height(scene, line, width: int) -> int:
+    """The height of one caption box (speaker, text, the red flags it carries while the card is open)."""
+    fonts, pad = scene.fonts, int(8 * scene.app.scale)
+    fh = fonts.line_height("tiny")
+    return fh + fonts.measure(scene.tr.text(line.text), "body", width - 2 * pad)[1] + 2 * pad + \
+        len(scene.flags_on(line.id)) * (fh + 2)
+
+
+def min_caption_height(scene, width: int) -> int:
+    fonts, pad = scene.fonts, int(8 * scene.app.scale)
+    return fonts.line_height("tiny") + CAPTION_LINES * fonts.line_height("body") + 2 * pad
 
 
 def picture_rect(size, band: pygame.Rect) -> pygame.Rect:
@@ -151,7 +168,7 @@ def captions(scene, call, box: pygame.Rect, video: bool) -> list:
         flags = scene.flags_on(line.id)
         th_ = fonts.measure(txt, "body", box.w - 2 * pad)[1]
         fh = fonts.line_height("tiny")
-        h = fh + th_ + 2 * pad + len(flags) * (fh + 2)
+        h = caption_height(scene, line, box.w)
         r = pygame.Rect(box.left, y - h, box.w, h)
         if r.top < box.top:
             break
