@@ -1,14 +1,19 @@
 """Video calls show drawn pictures: a clear call shows its illustration as it is; a poor connection
 makes the same picture go soft, tear and lose the face in dark blocks (one still frame with reduced
-motion)."""
+motion). The pack's video pictures are the ones tools/video_stills.py draws (no words in them)."""
 
 from __future__ import annotations
+
+import sys
+from pathlib import Path
 
 import pygame
 
 from game.core.loader import SCENARIOS_DIR
 from game.ui.phone import video_fx
 from tests.ui.test_video_call_bands import _to_video_call
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _picture(sc):
@@ -85,3 +90,16 @@ def test_effects_keep_the_size_and_are_the_same_every_time():
         assert pygame.image.tobytes(a, "RGB") == pygame.image.tobytes(b, "RGB"), mode
     assert video_fx.phase(0.0, still=True) == video_fx.phase(2.0, still=True) == video_fx.STILL
 
+
+def test_the_pack_video_pictures_are_the_drawn_ones():
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import video_stills
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    for name, surf in video_stills.pictures().items():
+        shipped = pygame.image.load(str(SCENARIOS_DIR / "images" / name))
+        assert shipped.get_size() == surf.get_size(), name
+        a = pygame.transform.average_color(shipped)
+        b = pygame.transform.average_color(surf)
+        assert max(abs(x - y) for x, y in zip(a[:3], b[:3], strict=True)) <= 2, f"{name}: re-run tools/video_stills.py"
