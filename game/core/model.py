@@ -127,7 +127,7 @@ class CallEvent(Event):
     app: str | None = f("id", doc="Chat app id for an in-app call; omit for an ordinary phone call.")
     video: bool = f("bool", default=False, doc="A video call.")
     image: str | None = f("path", doc="Video image shown while connected.")
-    bad_connection: bool = f("bool", default=False, doc="Show the 'poor connection' cue.")
+    bad_connection: bool = f("bool", default=False, doc="A poor connection: the picture goes soft, tears and hides the face; a 'Poor connection' label.")
     ring: float = f("number", default=20, min=1, max=120, doc="Seconds it rings before it shows as missed.")
     audio: str | None = f("path", doc="Optional ringtone or audio file.")
 
