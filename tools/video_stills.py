@@ -247,7 +247,9 @@ def tile(src: str, size: tuple, crop_top: float = 0.18) -> pygame.Surface:
 
 
 def meeting_room() -> pygame.Surface:
-    """480 x 360: a fake 'meeting room' app: three 'officials' and the player's own camera, no names."""
+    """480 x 360: a fake 'meeting room': three 'officials' (one camera frozen) and the player's own camera.
+
+    No names and no buttons: the game draws the caller's name and the call's controls around the picture."""
     W, H = 480, 360
     out = pygame.Surface((W, H))
     out.fill(pygame.Color("#15181f"))
@@ -255,7 +257,7 @@ def meeting_room() -> pygame.Surface:
     pygame.draw.circle(out, pygame.Color("#e5484d"), (18, 15), 6)  # recording
     for i in range(3):
         pygame.draw.circle(out, pygame.Color("#8b93a7"), (W - 40 + i * 10, 15), 2)
-    tw, th = (W - 18) // 2, (H - 30 - 58 - 6) // 2
+    tw, th = (W - 18) // 2, (H - 36 - 12) // 2
     tiles = [
         tile(officer_at_desk(), (tw, th)),
         tile(officer_at_desk("tan", "stern", "#44505e", "#38434f", hat=False, c=NAVY), (tw, th)),
@@ -273,16 +275,6 @@ def meeting_room() -> pygame.Surface:
                 bh = 8 + b * 7
                 colour = "#f5b94a" if b < 2 else "#5b6272"
                 pygame.draw.rect(out, pygame.Color(colour), (cx - 22 + b * 12, cy + 14 - bh, 8, bh), border_radius=2)
-    # the controls: microphone, camera, leave
-    cy = H - 29
-    for cx in (W // 2 - 70, W // 2):
-        pygame.draw.circle(out, pygame.Color("#2c3240"), (cx, cy), 19)
-    pygame.draw.rect(out, pygame.Color("#d8dce6"), (W // 2 - 75, cy - 11, 10, 15), border_radius=5)
-    pygame.draw.arc(out, pygame.Color("#d8dce6"), (W // 2 - 79, cy - 6, 18, 16), 3.4, 6.0, 2)
-    pygame.draw.rect(out, pygame.Color("#d8dce6"), (W // 2 - 11, cy - 7, 15, 14), border_radius=3)
-    pygame.draw.polygon(out, pygame.Color("#d8dce6"), [(W // 2 + 4, cy), (W // 2 + 12, cy - 6), (W // 2 + 12, cy + 6)])
-    pygame.draw.rect(out, pygame.Color("#e5484d"), (W // 2 + 44, cy - 17, 64, 34), border_radius=17)
-    pygame.draw.rect(out, pygame.Color("#ffffff"), (W // 2 + 62, cy - 4, 28, 8), border_radius=4)
     return out
 
 

@@ -116,8 +116,10 @@ def build(scene, rect: pygame.Rect) -> list:
             keep = max(caption_height(scene, call.lines[-1], w), min_caption_height(scene, w))
             band.h = max(int(band.h * MIN_PICTURE_SHARE), band.h - keep - int(8 * s))
         if img is not None and band.h > 0:
-            # a poor connection: the picture goes soft, tears, then loses the face in dark blocks
-            mode = video_fx.phase(scene.phone.now, scene.app.prefs.reduced_motion) if call.bad_connection else "fit"
+            # a poor connection: from the moment it is answered, the picture goes soft, tears, then loses
+            # the face in dark blocks, over and over (story time: it holds still while the game is paused)
+            since = scene.engine.time - (call.answered_at if call.answered_at is not None else scene.engine.time)
+            mode = video_fx.phase(since, scene.app.prefs.reduced_motion) if call.bad_connection else "fit"
             out.insert(1, I.Item("image", picture_rect(img.get_size(), band), surface=img, radius=int(12 * s),
                                  extra={"mode": mode, "picture": True}, **common))
         y = band.bottom + int(8 * s)

@@ -11,14 +11,15 @@ import random
 
 import pygame
 
-# (seconds, effect) while a call has a poor connection: a soft low-bitrate picture, a glitch, the
-# face lost in dark blocks, another glitch. With reduced motion the picture stays on one glitch frame.
-CYCLE = ((1.6, "soft"), (0.5, "glitch"), (1.5, "hidden"), (0.5, "glitch2"))
+# (seconds, effect) from the moment a call with a poor connection is answered: a soft low-bitrate
+# picture, a glitch, the face lost in dark blocks, another glitch, and again. With reduced motion the
+# picture stays on one glitch frame.
+CYCLE = ((2.2, "soft"), (0.6, "glitch"), (1.2, "hidden"), (0.5, "glitch2"))
 STILL = "glitch"
 
 
 def phase(now: float, still: bool) -> str:
-    """The effect shown at UI time `now` (seconds)."""
+    """The effect shown `now` seconds after the call was answered."""
     if still:
         return STILL
     t = now % sum(d for d, _ in CYCLE)
