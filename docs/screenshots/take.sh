@@ -16,8 +16,17 @@ $X -o $OUT -e 'wait 1.5; shot 01_language; key 2; wait 0.5; type Lan; wait 0.3; 
 
 # demo_shipper in Vietnamese: calls, captions, feedback, video call, timer, pause, debrief
 rm -f "$data/progress.json"
-$X -o $OUT -e 'wait 2.0; shot 05_incoming_call_vi; key 1; wait 5.8; shot 06_in_call_captions_vi; key 2; wait 0.5; shot 07_feedback_card_vi; key Return; wait 2.8; shot 08_incoming_video_call_vi; key 1; wait 0.3; key Return; wait 6.8; shot 09_video_call_vi; wait 4; shot 10_choice_timer_vi; key Escape; wait 0.5; shot 11_pause_vi; key Escape; key 2; wait 0.3; key Return; wait 1; shot 12_debrief_vi' \
+$X -o $OUT -e 'wait 2.0; shot 05_incoming_call_vi; key 1; wait 5.8; shot 06_in_call_captions_vi; key 2; wait 0.5; shot 07_feedback_card_vi; key Return; wait 2.8; shot 08_incoming_video_call_vi; key 1; wait 0.3; key Return; wait 6.8; shot 09_video_call_vi; wait 3.2; shot 10_choice_timer_vi; key Escape; wait 0.5; shot 11_pause_vi; key Escape; key 2; wait 0.3; key Return; wait 1; shot 12_debrief_vi' \
   -- $PY main.py play scenarios/demo_shipper.yaml --lang vi --windowed
+
+# Video calls: hijacked_friend's poor connection (the picture tears, then loses the face), and in
+# online_kidnapping (English) the 'officer' at his desk and the fake meeting room
+rm -f "$data/progress.json"
+$X -o $OUT -e 'wait 2.5; key space; wait 0.5; key 1; wait 0.5; key Return; wait 0.5; key space; wait 0.5; key 2; wait 0.5; key Return; wait 0.5; key space; wait 0.5; key 1; wait 2.5; shot 33_video_call_glitch_vi; wait 4.3; shot 34_video_call_dropped_vi' \
+  -- $PY main.py play scenarios/hijacked_friend.yaml --lang vi --windowed
+rm -f "$data/progress.json"
+$X -o $OUT -e 'wait 2; key space; wait 0.4; key 1; wait 0.4; key Return; wait 0.4; key space; wait 0.4; key 1; wait 0.4; key space; wait 0.4; key 1; wait 0.4; key Return; wait 0.4; key space; wait 0.4; key 1; wait 0.4; key Return; wait 6.3; shot 35_video_call_officer_en; key space; wait 0.4; key 1; wait 0.4; key Return; wait 0.4; key space; wait 0.4; key 1; wait 0.4; key Return; wait 0.4; key space; wait 0.4; key 1; wait 3.5; shot 36_video_call_room_en' \
+  -- $PY main.py play scenarios/online_kidnapping.yaml --lang en --windowed
 
 # demo_otp in English: lock screen, home, thread list, thread, typing + banner, link preview.
 # Scenarios open unlocked; a copy that asks for the lock screen (`lock_screen: true`) shows it.
