@@ -16,6 +16,14 @@ from tests.ui.test_video_call_bands import _to_video_call
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _loaded(d, sc) -> None:
+    """Images decode on a background thread: wait (story time stopped) until the call's picture is in."""
+    sc.image(sc.engine.phone.call.image)
+    sc.assets.wait()
+    d.frame(0.0)
+    assert sc.image(sc.engine.phone.call.image) is not None, "the call's picture loaded"
+
+
 def _picture(sc):
     pics = [it for it in sc.items if it.kind == "image" and it.extra.get("picture")]
     assert len(pics) == 1, "the video call shows its picture"
@@ -31,6 +39,7 @@ def test_a_clear_call_draws_its_illustration(make_driver):
     d = make_driver(lang="vi", timers=False)
     sc = _to_video_call(d, "online_kidnapping", lines=1)
     assert not sc.engine.phone.call.bad_connection
+    _loaded(d, sc)
     for _ in range(5):
         d.frame(0.25)
         pic = _picture(sc)
@@ -53,6 +62,7 @@ def test_a_poor_connection_goes_soft_tears_and_hides_the_face(make_driver):
     d = make_driver(lang="vi", timers=False)
     sc = _to_video_call(d, "hijacked_friend", lines=1)
     assert sc.engine.phone.call.bad_connection
+    _loaded(d, sc)
     seen: dict[str, float] = {}
     frames: dict[str, bytes] = {}
     for _ in range(60):
@@ -73,6 +83,7 @@ def test_a_poor_connection_holds_still_with_reduced_motion(make_driver):
     d = make_driver(lang="vi", timers=False)
     d.app.prefs.reduced_motion = True
     sc = _to_video_call(d, "demo_shipper", lines=1)
+    _loaded(d, sc)
     modes = set()
     for _ in range(30):
         d.frame(0.2)
