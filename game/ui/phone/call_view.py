@@ -113,7 +113,7 @@ def build(scene, rect: pygame.Rect) -> list:
     if video:  # the picture's band: below the name and state, above the captions and controls
         band = pygame.Rect(rect.left, y, rect.w, max(0, by - int(10 * s) - y))
         if call.lines:  # the upper part of the band; the captions keep room for the newest line below
-            keep = max(caption_height(scene, call.lines[-1], w), min_caption_height(scene, w))
+            keep = max(caption_height(scene, call.lines[-1], w), min_caption_height(scene))
             band.h = max(int(band.h * MIN_PICTURE_SHARE), band.h - keep - int(8 * s))
         if img is not None and band.h > 0:
             # a poor connection: from the moment it is answered, the picture goes soft, tears, then loses
@@ -142,7 +142,7 @@ def caption_height(scene, line, width: int) -> int:
         len(scene.flags_on(line.id)) * (fh + 2)
 
 
-def min_caption_height(scene, width: int) -> int:
+def min_caption_height(scene) -> int:
     fonts, pad = scene.fonts, int(8 * scene.app.scale)
     return fonts.line_height("tiny") + CAPTION_LINES * fonts.line_height("body") + 2 * pad
 
