@@ -72,6 +72,7 @@ def _field_schema(meta: dict, key: str = "") -> dict:
         "str": {"type": "string"},
         "path": {"type": "string"},
         "time": {"type": ["string", "integer"], "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$"},
+        "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
         "bool": {"type": "boolean"},
         "scalar": {"type": ["boolean", "integer"]},
         "ids": {"type": "array", "items": ID},
@@ -92,6 +93,8 @@ def _field_schema(meta: dict, key: str = "") -> dict:
         return out
     if kind == "enum":
         return {"enum": list(meta["values"]), **doc}
+    if kind == "enum_list":
+        return {"type": "array", "items": {"enum": list(meta["values"])}, **doc}
     raise ValueError(kind)
 
 
