@@ -50,7 +50,7 @@ def check(ck) -> None:
 
 
 def address(ck, value, mark, what) -> None:
-    if value is not None and not EMAIL_RE.match(value.strip()):
+    if value is not None and not EMAIL_RE.match(value):
         ck.add("LC123", mark, field=what, value=value)
 
 

@@ -299,3 +299,36 @@ def test_the_json_schema_accepts_version_2_files(example):
     data["contacts"][1]["created"] = "2 tháng 10"
     data["steps"][4]["events"][0]["permissions"].append("read_contacts")
     assert len(list(validator.iter_errors(data))) >= 3
+
+
+def _post(d):
+    return d["steps"][0]["events"][0]
+
+
+def _page(d):
+    return d["steps"][3]["events"][0]
+
+
+@pytest.mark.parametrize("change, caught", [
+    (lambda d: _post(d)["qr"].update(payload="x" * 301), True),  # LC118
+    (lambda d: _post(d)["qr"].update(payload="x" * 300), False),
+    (lambda d: _post(d)["qr"].pop("name"), True),  # LC119
+    (lambda d: _post(d)["qr"].update(shows="link"), True),
+    (lambda d: _post(d)["qr"].update(shows="link", url="https://quy.example"), False),
+    (lambda d: _page(d).update(blocks=[]), True),  # LC120
+    (lambda d: _page(d).pop("blocks"), True),
+    (lambda d: _page(d)["blocks"][0].update(text="và chữ"), True),  # LC121
+    (lambda d: _page(d)["blocks"].append({}), True),
+    (lambda d: _page(d)["blocks"][0].update(input="password"), True),
+    (lambda d: d["contacts"][3].update(email="hotro at mangxanh"), True),  # LC123
+    (lambda d: d["steps"][2]["events"][1].update(reply_to="a@b"), True),
+    (lambda d: d["steps"][2]["events"][1].update(reply_to="an.ho@tro.mang-xanh.example"), False),
+])
+def test_the_json_schema_checks_what_it_can_of_version_2(example, change, caught):
+    jsonschema = pytest.importorskip("jsonschema")
+    from game.core.jsonschema import scenario_schema
+
+    data = yaml.safe_load(example.read_text(encoding="utf-8"))
+    change(data)
+    errors = list(jsonschema.Draft7Validator(scenario_schema()).iter_errors(data))
+    assert bool(errors) is caught, [e.message for e in errors[:3]]
