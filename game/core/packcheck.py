@@ -61,9 +61,11 @@ from .model import (
     PLAYER,
     CallEvent,
     EmailEvent,
+    InstallEvent,
     LineEvent,
     MessageEvent,
     NotificationEvent,
+    PageEvent,
     PostEvent,
     Scenario,
 )
@@ -390,10 +392,32 @@ def brand_names(scn: Scenario, shown: str) -> list[tuple[str, str, Mark | None]]
         for ev in st.events:
             if isinstance(ev, NotificationEvent):
                 out.append((ev.title, shown, ev.where("title")))
-            if isinstance(ev, MessageEvent) and ev.link:
-                host = re.split(r"[/?#]", ev.link.url.split("://")[-1])[0]
-                out += [(part, shown, ev.link.where("url")) for part in re.split(r"[.\-]", host)]
+            if isinstance(ev, MessageEvent | EmailEvent | PostEvent) and ev.link:
+                out += _host_parts(ev.link.url, shown, ev.link.where("url"))
+            if isinstance(ev, PageEvent):
+                out += _host_parts(ev.url, shown, ev.where("url"))
+            if isinstance(ev, EmailEvent):
+                if ev.display_name:
+                    out.append((ev.display_name, shown, ev.where("display_name")))
+                for name in ("address", "reply_to"):
+                    if getattr(ev, name):
+                        out += _host_parts(getattr(ev, name), shown, ev.where(name))
+            if isinstance(ev, InstallEvent):
+                out.append((ev.name, shown, ev.where("name")))
+            qr = getattr(ev, "qr", None)
+            if qr is not None and qr.url:
+                out += _host_parts(qr.url, shown, qr.where("url"))
+    for c in scn.contacts:
+        if c.email:
+            out += _host_parts(c.email, shown, c.where("email"))
+        out += [(old, shown, c.where("former_names")) for old in c.former_names]
     return out
+
+
+def _host_parts(address: str, shown: str, mark) -> list[tuple[str, str, Mark | None]]:
+    """The words of a web or email address's domain (`ngan-hang-sen.example` → ngan, hang, sen, example)."""
+    host = re.split(r"[/?#]", address.split("://")[-1])[0].rsplit("@", 1)[-1]
+    return [(part, shown, mark) for part in re.split(r"[.\-]", host)]
 
 
 def load_real_brands(path: Path = BRANDS_FILE) -> list[str]:

@@ -235,3 +235,19 @@ def test_email_and_post_features():
         verified, name = True, "Quỹ Ấm Áp"
 
     assert P.post_features(True, Poster()) == {"sponsored": "yes", "verified badge": "yes", "page name": "organisation"}
+
+
+def test_brand_names_include_the_new_channels(tmp_path, monkeypatch):
+    """A real brand one letter off in an email address, a page's URL, a QR link, an installer's name or a
+    page's former name is LC602 like one in a message's link."""
+    monkeypatch.chdir(ROOT)
+    text = (ROOT / "tests" / "fixtures" / "invalid" / "lc206_missing_v2_images.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: lc206_missing_v2_images", "id: brands_v2")
+    text = text.replace("        image: images/lu_lut.png\n", "").replace("          - image: images/logo_quy.png\n", "")
+    text = text.replace('email: "hotro@quy-am-ap.example"', 'email: "hotro@zaloo.example", former_names: ["Shop Vietcombak"]')
+    text = text.replace('url: "https://quy-am-ap.example/ung-ho"', 'url: "https://momoo-pay.example/ung-ho"')
+    path = tmp_path / "brands_v2.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert [d.code for d in lint([path])[1]] == []
+    names = {d.args["name"] for d in lint([path], pack=True)[1] if d.code == "LC602"}
+    assert {"zaloo", "momoo", "Shop Vietcombak"} <= names
