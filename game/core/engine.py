@@ -447,7 +447,7 @@ class Engine:
         self.log.append(d)
         key = timeout_key(self.scn, self.step)
         ending = self.scn.ending(to.go)
-        fb = Feedback(d, None, key, text(f"{key}/text", to.text), [], to.go, ending)
+        fb = Feedback(d, None, key, self.text_now(f"{key}/text", to.text), [], to.go, ending)
         if ending is not None:
             self.ending = ending
             self._opened_at = None

@@ -138,6 +138,7 @@ def texts(ck, variables) -> None:
         src = item.source
         if "{" not in src and "}" not in src:
             continue
+        outside = _outside_play(ck.scn.id, item.key)
         for name in P.names(src):
             var = variables.get(name)
             mark = ck._written_at(item.mark, "{" + name + "}")
@@ -145,9 +146,22 @@ def texts(ck, variables) -> None:
                 ck.add("LC212", mark, name=name, hint=did_you_mean(name, variables) if name else None)
             elif var.type == "bool":
                 ck.add("LC212", mark, name=name, variant="bool")
+            elif outside:
+                ck.add("LC212", mark, name=name, field=outside, variant="outside")
         at = _stray(src)
         if at is not None:
             ck.add("LC122", _stray_mark(ck, item.mark, src, at), brace=src[at])
+
+
+# Texts shown where no story is playing (the scenario card) or that name something (a contact, an
+# app, the player): no value to show there. Keys as texts.iter_texts makes them: scn/title, scn/contact/…
+_OUTSIDE = {"title": "title", "summary": "summary", "content_warnings": "content_warnings",
+            "contact": "contacts", "app": "apps", "player": "player"}
+
+
+def _outside_play(sid: str, key: str) -> str | None:
+    parts = key.split("/")
+    return _OUTSIDE.get(parts[1]) if len(parts) > 1 and parts[0] == sid else None
 
 
 def _stray(src: str) -> int | None:

@@ -332,3 +332,18 @@ def test_the_json_schema_checks_what_it_can_of_version_2(example, change, caught
     change(data)
     errors = list(jsonschema.Draft7Validator(scenario_schema()).iter_errors(data))
     assert bool(errors) is caught, [e.message for e in errors[:3]]
+
+
+def test_a_timeout_text_carries_the_values_when_time_runs_out(tmp_path):
+    text = MINI.replace("""    choices:
+      - {id: done""", """    timeout: {after: 10, go: end, text: "Hết giờ, còn {balance}.", lesson: true}
+    choices:
+      - {id: done""")
+    path = tmp_path / "mini.yaml"
+    path.write_text(text, encoding="utf-8")
+    e = Engine(load_scenario(path).scenario)
+    e.skip()
+    e.choose("spend")
+    e.skip()
+    fb = e.time_out()
+    assert fb.explanation.values == (("balance", "money", 300000),)
