@@ -347,3 +347,27 @@ def test_a_timeout_text_carries_the_values_when_time_runs_out(tmp_path):
     e.skip()
     fb = e.time_out()
     assert fb.explanation.values == (("balance", "money", 300000),)
+
+
+def test_a_broken_line_anywhere_in_the_example_gives_diagnostics_never_a_crash(example):
+    """Each line of the v2 example deleted, or its value made a list: load, lint, play and walk never raise."""
+    lines = example.read_text(encoding="utf-8").split("\n")
+    variants = []
+    for i, ln in enumerate(lines):
+        variants.append(lines[:i] + lines[i + 1:])
+        m = re.match(r"^(\s*(?:- )?[a-z_]+:\s*)(\S.*)$", ln)
+        if m:
+            variants.append(lines[:i] + [m.group(1) + "[]"] + lines[i + 1:])
+    for variant in variants:
+        example.write_text("\n".join(variant), encoding="utf-8")
+        loaded = load_scenario(example)
+        if not loaded.ok:
+            assert loaded.errors
+            continue
+        e = Engine(loaded.scenario)
+        for _ in range(8):
+            e.skip()
+            if e.ending or not e.offered():
+                break
+            e.choose(e.offered()[-1].id)
+        list(walk.paths(loaded.scenario, limit=20))
