@@ -15,7 +15,6 @@ from .diagnostics import Mark
 from .model import (
     PLAYER,
     QR,
-    CallEvent,
     EmailEvent,
     InstallEvent,
     MessageEvent,
@@ -29,7 +28,9 @@ from .schema import did_you_mean
 QR_MAX = 300  # characters a QR code may hold (the model's `payload` doc says so)
 # One whole address: something, @, a domain with a dot; no spaces, one @.
 EMAIL_RE = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
-CHANNEL = {EmailEvent: ("email", "email", "mail", "Thư"), PostEvent: ("post", "social", "feed", "Mạng xã hội")}
+# event class -> (type, app kind it needs, example app id, example app name in vi and en)
+CHANNEL = {EmailEvent: ("email", "email", "mail", {"vi": "Thư", "en": "Mail"}),
+           PostEvent: ("post", "social", "feed", {"vi": "Mạng xã hội", "en": "Feed"})}
 SHOWS = {"email": "emails", "social": "posts"}
 
 
@@ -79,7 +80,8 @@ def event(ck, step, ev, apps, variables) -> None:
             elif app.kind != want:
                 ck.add("LC210", ev.where("app"), event=where, type=type_, app=ev.app, kind=app.kind, want=want)
         elif not any(a.kind == want for a in apps.values()):
-            ck.add("LC211", ev.where("type"), event=where, type=type_, want=want, example=example, name=name)
+            ck.add("LC211", ev.where("type"), event=where, type=type_, want=want, example=example,
+                   name=name.get(ck.scn.source_language, name["vi"]))
         ck.ref(ev.sender, contacts, "from", ev.where("sender"))
         ck.asset(ev.image, ev.where("image"))
         if ev.link:
@@ -97,8 +99,6 @@ def event(ck, step, ev, apps, variables) -> None:
         qr(ck, ev.qr)
     elif isinstance(ev, InstallEvent):
         ck.asset(ev.icon, ev.where("icon"))
-    elif isinstance(ev, CallEvent):
-        pass  # validate.Checker.step checks calls
 
 
 def qr(ck, code: QR | None) -> None:

@@ -371,3 +371,17 @@ def test_a_broken_line_anywhere_in_the_example_gives_diagnostics_never_a_crash(e
                 break
             e.choose(e.offered()[-1].id)
         list(walk.paths(loaded.scenario, limit=20))
+
+
+def test_the_example_shows_every_part_version_2_adds():
+    text = doc_example()
+    for typ in ("email", "post", "page", "scan", "install"):
+        assert f"type: {typ}" in text, typ
+    for key in ("email", "verified", "created", "former_names", "about", "kind: email", "kind: social", "type: money",
+                "when", "qr", "payload", "shows", "personal", "account", "bank", "blocks", "heading", "field", "input",
+                "button", "secure", "display_name", "reply_to", "subject", "attachments", "sponsored", "likes",
+                "shares", "comments", "screen", "publisher", "source", "size", "icon", "permissions", "page: fill",
+                "page: close", "email: spam"):
+        assert re.search(rf"\b{key}\b", text), key
+    assert re.search(r"type: notification\n(.*\n){1,6}\s+image:", text)  # a notification image
+    assert "{gift}" in text and "{donated}" in text
