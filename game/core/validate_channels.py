@@ -44,10 +44,13 @@ def check(ck) -> None:
         for ev in step.events:
             event(ck, step, ev, apps, variables)
     texts(ck, variables)
-    preds = _preds(s)
-    before = _before(s, preds)
-    scans(ck, before)
-    effects(ck, preds, before)
+    blind_scan = any(isinstance(ev, ScanEvent) and ev.qr is None for st in s.steps for ev in st.events)
+    effect = any(c.page or c.email for c in [*s.help_actions, *(c for st in s.steps for c in st.choices)])
+    if blind_scan or effect:  # the path analysis only when something needs it (version 1 files never do)
+        preds = _preds(s)
+        before = _before(s, preds)
+        scans(ck, before)
+        effects(ck, preds, before)
 
 
 def address(ck, value, mark, what) -> None:
