@@ -14,6 +14,7 @@ COMMANDS = {
     "play": ("game.cli.play", "play the game (the default); `play FILE --watch` for authors"),
     "lint": ("game.cli.lint", "check scenario files and report every problem"),
     "walk": ("game.cli.walk", "list every path through a scenario, or export its graph"),
+    "migrate": ("game.cli.migrate", "update scenario files to format version 2, keeping comments and layout"),
     "i18n": ("game.cli.i18n", "translation catalogues: extract, update, status, check, new, import-json"),
     "results": ("game.cli.results", "export, merge or simulate class results"),
     "report": ("game.cli.report", "build an offline class report (HTML or CSV)"),

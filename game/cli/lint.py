@@ -111,7 +111,8 @@ def _whole(paths) -> bool:
 def lint(paths: list[Path] | None, jobs: int | None = None, pack: bool = False, project=None):
     """Check every file; returns (file reports, all diagnostics, summary counts). When the whole
     scenarios folder is checked, the translations in locale/ are checked too (LC406: characters
-    no bundled font can draw, by language and entry).
+    no bundled font can draw, by language and entry; LC408: a scenario translation whose
+    `{placeholders}` differ from its source's).
 
     Files are independent, so a big folder is checked on every core; results come back
     as diagnostics and counts only, which are cheap to send between processes.
@@ -133,9 +134,11 @@ def lint(paths: list[Path] | None, jobs: int | None = None, pack: bool = False, 
         diags += pack_diagnostics(paths)
     if project is not None or _whole(paths):
         from game.i18n.project import Project
-        from game.i18n.report import glyph_diagnostics
+        from game.i18n.report import glyph_diagnostics, placeholder_diagnostics
 
-        diags += glyph_diagnostics(project or Project())
+        project = project or Project()
+        diags += glyph_diagnostics(project)
+        diags += placeholder_diagnostics(project)
     counts = dict(files=len(reports), scenarios=0, steps=0, endings=0, paths=0, words=0)
     for r in reports:
         diags += r.diagnostics

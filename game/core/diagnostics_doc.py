@@ -59,6 +59,11 @@ _MADE_BY_TESTS = {
              "```\nlocale/th/LC_MESSAGES/game.po:12:1: LC406 warning: the th translation of `Play` has 中, which none "
              "of the game's fonts can draw (the game leaves them out); use words, or a script the game has a font for "
              "(docs/translating.md, \"Scripts and fonts\")\n```",
+    "LC408": "Example: produced by the test suite in a temporary copy of `locale/` (a catalogue there would ship):\n\n"
+             "```\nlocale/en/LC_MESSAGES/scenarios.po:2453:1: LC408 warning: the en translation of "
+             "`demo_shipper/interrogation/choice/hang_up/text` has other placeholders than the source (placeholders "
+             "differ: missing {pressure}); the game shows the source text instead; use exactly the source's `{names}`, "
+             "untranslated\n```",
 }
 
 

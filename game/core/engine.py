@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import walk
+from . import placeholders, walk
+from .channels import Email, Install, Page, Post, Scan, apply_channel_effects, land_channel
 from .model import (
     PLAYER,
     TIMED_OUT,
@@ -26,6 +27,8 @@ from .model import (
 )
 from .texts import Text, choice_key, ending_key, event_key, text, timeout_key
 
+__all__ = ["Email", "Install", "Page", "Post", "Scan"]  # the new channels' state, re-exported for views
+
 
 @dataclass
 class Message:
@@ -39,6 +42,7 @@ class Message:
     link_image: str | None
     at: float
     flags: list[str]
+    qr: object = None  # channels.QRCode
 
     @property
     def outgoing(self) -> bool:
@@ -62,6 +66,7 @@ class Notification:
     text: Text | None
     at: float
     flags: list[str]
+    image: str | None = None
 
 
 @dataclass
@@ -100,7 +105,15 @@ class Phone:
     threads: dict[tuple[str, str], Thread] = field(default_factory=dict)
     notifications: list[Notification] = field(default_factory=list)
     call: Call | None = None
-    focus: tuple = ("home",)  # ("thread", app, contact) | ("call",) | ("notification", id) | ("home",)
+    # ("thread", app, contact) | ("call",) | ("notification", id) | ("home",) | ("email", app, id)
+    # | ("feed", app) | ("page", id) | ("scan", id) | ("install", id)
+    focus: tuple = ("home",)
+    emails: list[Email] = field(default_factory=list)  # every mail app's messages, in arrival order
+    posts: list[Post] = field(default_factory=list)  # every social app's posts, in arrival order
+    pages: list[Page] = field(default_factory=list)  # the browser's history; the last is open
+    scans: list[Scan] = field(default_factory=list)
+    installs: list[Install] = field(default_factory=list)
+    qr_shown: object = None  # the last QR code the story showed (what a `scan` without `qr:` scans)
 
     def thread(self, app: str, contact: str) -> Thread:
         key = (app, contact)
@@ -180,6 +193,7 @@ class Engine:
         self.timers = timers
         self.time = 0.0
         self.vars: dict[str, object] = {v.id: v.default for v in scenario.variables}
+        self._var_kinds = {v.id: v.type for v in scenario.variables}
         self.visited: list[str] = []
         self.phone = Phone()
         self.log: list[Decision] = []
@@ -207,6 +221,8 @@ class Engine:
         t = self.time
         self._queue = []
         for ev in self.step.events:
+            if ev.when is not None and not ev.when.holds(self.vars, self.visited):
+                continue  # a variant for another path: neither it nor its delay plays
             t += ev.delay
             typing = ev.typing if isinstance(ev, MessageEvent) else 0
             self._queue.append(_Scheduled(t, t + typing, ev, event_key(self.scn, self.step, ev)))
@@ -277,20 +293,22 @@ class Engine:
             th.typing = False
             link = ev.link
             msg = Message(
-                id=key, sender=ev.sender, text=text(f"{key}/text", ev.text), image=ev.image,
+                id=key, sender=ev.sender, text=self.text_now(f"{key}/text", ev.text), image=ev.image,
                 link_url=link.url if link else None,
-                link_title=text(f"{key}/link/title", link.title) if link else None,
-                link_text=text(f"{key}/link/text", link.text) if link else None,
+                link_title=self.text_now(f"{key}/link/title", link.title) if link else None,
+                link_text=self.text_now(f"{key}/link/text", link.text) if link else None,
                 link_image=link.image if link else None, at=self.time, flags=list(ev.flags),
             )
+            if ev.qr is not None:
+                msg.qr = self.phone.qr_shown = self._qr(f"{key}/qr", ev.qr)
             th.messages.append(msg)
             self._reply_thread = (app, contact)
             if not (self.phone.call and self.phone.call.live):
                 self.phone.focus = ("thread", app, contact)
             return Happening("message", msg)
         if isinstance(ev, NotificationEvent):
-            n = Notification(key, ev.style, ev.app, Text(f"{key}/title", ev.title),
-                             text(f"{key}/text", ev.text), self.time, list(ev.flags))
+            n = Notification(key, ev.style, ev.app, self.text_now(f"{key}/title", ev.title),
+                             self.text_now(f"{key}/text", ev.text), self.time, list(ev.flags), ev.image)
             self.phone.notifications.append(n)
             return Happening("notification", n)
         if isinstance(ev, CallEvent):
@@ -301,7 +319,7 @@ class Engine:
         if isinstance(ev, LineEvent):
             call = self.phone.call
             speaker = ev.speaker or (call.contact if call else PLAYER)
-            line = CaptionLine(key, speaker, Text(f"{key}/text", ev.text), self.time, list(ev.flags), ev.audio)
+            line = CaptionLine(key, speaker, self.text_now(f"{key}/text", ev.text), self.time, list(ev.flags), ev.audio)
             if call is not None:
                 call.lines.append(line)
             return Happening("line", line)
@@ -311,7 +329,27 @@ class Engine:
                 call.status = "ended"
                 call.ended_at = self.time
             return Happening("call_end", call)
-        raise AssertionError(f"unknown event {ev!r}")
+        return land_channel(self, ev, key)
+
+    # -- text ------------------------------------------------------------------
+
+    def values_for(self, source: str | None) -> tuple:
+        """(name, kind, value) of the variables a text's placeholders name, as they are now."""
+        out = []
+        for name in placeholders.names(source):
+            var = self._var_kinds.get(name)
+            if var is not None:
+                out.append((name, var, self.vars.get(name)))
+        return tuple(out)
+
+    def text_now(self, key: str, source: str | None) -> Text | None:
+        """A Text carrying the values of its placeholders at this moment."""
+        return text(key, source, self.values_for(source))
+
+    def _qr(self, key: str, qr):
+        from .channels import qr_code
+
+        return qr_code(self, key, qr)
 
     def _note_flags(self, flags, key) -> None:
         for fl in flags:
@@ -382,14 +420,14 @@ class Engine:
             self.vars[name] = int(self.vars.get(name) or 0) + value
         consequences = []
         for i, q in enumerate(c.consequences):
-            t = Text(f"{key}/consequence/{i}/text", q.text)
+            t = self.text_now(f"{key}/consequence/{i}/text", q.text)
             consequences.append(t)
             self.consequences.append((t, q))
             if q.kind == "money" and q.amount:
                 self.money_lost += q.amount
         target = walk.resolve_next(c, self.vars, self.visited)
         ending = self.scn.ending(target)
-        fb = Feedback(d, c, key, text(f"{key}/explanation", c.explanation), consequences, target, ending)
+        fb = Feedback(d, c, key, self.text_now(f"{key}/explanation", c.explanation), consequences, target, ending)
         if ending is not None:
             self.ending = ending
             self._opened_at = None
@@ -409,7 +447,7 @@ class Engine:
         self.log.append(d)
         key = timeout_key(self.scn, self.step)
         ending = self.scn.ending(to.go)
-        fb = Feedback(d, None, key, text(f"{key}/text", to.text), [], to.go, ending)
+        fb = Feedback(d, None, key, self.text_now(f"{key}/text", to.text), [], to.go, ending)
         if ending is not None:
             self.ending = ending
             self._opened_at = None
@@ -433,6 +471,7 @@ class Engine:
                                    outgoing=True, answered_at=self.time)
         if c.call not in ("decline", "hang_up"):
             self._say(c, key)
+        apply_channel_effects(self.phone, c)
         call = self.phone.call
         if call and call.live:
             self.phone.focus = ("call",)
@@ -442,7 +481,7 @@ class Engine:
     def _say(self, c: Choice, key: str) -> None:
         if not c.say:
             return
-        said = Text(f"{key}/say", c.say)
+        said = self.text_now(f"{key}/say", c.say)
         call = self.phone.call
         if call and call.status == "active":
             call.lines.append(CaptionLine(key, PLAYER, said, self.time, []))

@@ -10,7 +10,9 @@ import dataclasses
 import functools
 from pathlib import Path
 
+from .channels import BLOCK_KINDS
 from .model import EVENT_TYPES, Branch, Event, Scenario
+from .validate_channels import EMAIL_RE, QR_MAX
 
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
 
@@ -37,6 +39,7 @@ def _fictional_phone() -> str:
 
 FICTIONAL_PHONE = _fictional_phone()
 CONDITION_REF = {"$ref": "#/definitions/Condition"}
+EMAIL = EMAIL_RE.pattern  # ECMA 262 reads it the same way
 
 
 @functools.cache
@@ -72,6 +75,7 @@ def _field_schema(meta: dict, key: str = "") -> dict:
         "str": {"type": "string"},
         "path": {"type": "string"},
         "time": {"type": ["string", "integer"], "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$"},
+        "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
         "bool": {"type": "boolean"},
         "scalar": {"type": ["boolean", "integer"]},
         "ids": {"type": "array", "items": ID},
@@ -92,6 +96,8 @@ def _field_schema(meta: dict, key: str = "") -> dict:
         return out
     if kind == "enum":
         return {"enum": list(meta["values"]), **doc}
+    if kind == "enum_list":
+        return {"type": "array", "items": {"enum": list(meta["values"])}, **doc}
     raise ValueError(kind)
 
 
@@ -111,7 +117,7 @@ def _record(cls, *, fixed_type: str | None = None) -> dict:
     if required:
         out["required"] = required
     rules = CONDITIONAL.get(cls.__name__, [])
-    if len(rules) == 1:
+    if len(rules) == 1 and not set(rules[0]) & set(out):
         out.update(rules[0])
     elif rules:
         out["allOf"] = rules
@@ -137,6 +143,28 @@ CONDITIONAL = {
          "then": {"required": ["hotlines", "advice"],
                   "properties": {"hotlines": {"minItems": 1}, "advice": {"minItems": 1}}}},
     ],
+    # format version 2 (validate_channels.py)
+    "QR": [
+        # a payload a phone screen can draw (LC118)
+        {"properties": {"payload": {"maxLength": QR_MAX}}},
+        # what the scan shows is there (LC119)
+        {"if": {"properties": {"shows": {"const": "transfer"}}, "required": ["shows"]},
+         "then": {"required": ["name", "account"]}},
+        {"if": {"properties": {"shows": {"enum": ["link", "app"]}}, "required": ["shows"]},
+         "then": {"required": ["url"]}},
+    ],
+    "PageEvent": [
+        # a page has something on it (LC120)
+        {"required": ["blocks"], "properties": {"blocks": {"minItems": 1}}},
+    ],
+    "PageBlock": [
+        # exactly one thing per block; `input` only with `field` (LC121)
+        {"oneOf": [{"required": [k]} for k in BLOCK_KINDS]},
+        {"if": {"required": ["input"]}, "then": {"required": ["field"]}},
+    ],
+    # one whole email address (LC123)
+    "Contact": [{"properties": {"email": {"pattern": EMAIL}}}],
+    "EmailEvent": [{"properties": {"address": {"pattern": EMAIL}, "reply_to": {"pattern": EMAIL}}}],
     "MessageEvent": [
         # a message shows something (LC111)
         {"anyOf": [{"required": ["text"]}, {"required": ["image"]}, {"required": ["link"]}]},

@@ -12,7 +12,7 @@ from typing import Any
 
 from .diagnostics import Mark
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # version 1 files load unchanged: everything version 2 adds is optional
 PLAYER = "player"  # reserved sender id for the player's own messages
 
 
@@ -64,13 +64,18 @@ class Contact(Node):
     saved: bool = f("bool", default=False, doc="Is the contact saved in the player's phone?")
     avatar: str | None = f("path", doc="Image file, relative to the scenario file.")
     scammer: bool = f("bool", default=False, doc="Author-only: a scammer, or an account a scammer has taken over. `lint --pack` checks that nothing on the surface gives such contacts away.")
+    email: str | None = f("str", doc="Email address (fictional), shown in full in the mail app; an `email` event may show another.")
+    verified: bool = f("bool", default=False, doc="Social app: the page or person has the verified badge (which anyone can imitate in a name or picture).")
+    created: str | None = f("date", doc="Social app, 'About this page': the date the page was created, YYYY-MM-DD.")
+    former_names: list[str] = f("texts", default=[], doc="Social app, 'About this page': the page's earlier names, oldest first.")
+    about: str | None = f("text", doc="Social app, 'About this page': the page's own description.")
     note: str | None = f("str", doc=AUTHOR["note"])
 
 
 @dataclass
 class App(Node):
     id: str = f("id", required=True, doc="Stable id, used in `app:`.")
-    kind: str = f("enum", required=True, values=("sms", "chat"), doc="`sms` for Messages, `chat` for a chat app.")
+    kind: str = f("enum", required=True, values=("sms", "chat", "email", "social"), doc="`sms` for Messages, `chat` for a chat app, `email` for a mail app, `social` for a social feed. The browser and the camera are always on the phone.")
     name: str = f("text", required=True, doc="App name shown on the home screen.")
     look: str = f("enum", default="generic", values=("sms", "zalo", "messenger", "generic"), doc="Colour scheme of the app.")
     note: str | None = f("str", doc=AUTHOR["note"])
@@ -79,7 +84,7 @@ class App(Node):
 @dataclass
 class Variable(Node):
     id: str = f("id", required=True, doc="Variable name, used in conditions, `set:` and `add:`.")
-    type: str = f("enum", required=True, values=("bool", "int"), doc="`bool` or `int`.")
+    type: str = f("enum", required=True, values=("bool", "int", "money"), doc="`bool`, `int`, or `money` (a whole number of đồng, shown as 500.000đ in Vietnamese and 500,000 VND in English).")
     default: Any = f("scalar", required=True, doc="Starting value: true/false or a whole number.")
     note: str | None = f("str", doc=AUTHOR["note"])
 
@@ -92,10 +97,52 @@ class Link(Node):
     image: str | None = f("path", doc="Preview image or a screenshot of the fake page.")
 
 
+# What a malicious app asks for (the installer names each in the player's language).
+PERMISSIONS = ("accessibility", "read_sms", "screen_share", "overlay", "contacts", "install_apps",
+               "notifications", "camera", "microphone", "location", "storage")
+
+
+@dataclass
+class QR(Node):
+    payload: str = f("str", required=True, doc="What the code encodes (at most 300 characters): a fake address, or a transfer's details. The image is drawn from it.")
+    shows: str = f("enum", required=True, values=("transfer", "link", "app"), doc="What a scan reveals: a bank `transfer`, a `link`, or an `app` download.")
+    name: str | None = f("text", doc="transfer: the account holder's name as the bank shows it; app: the app's name.")
+    bank: str | None = f("text", doc="transfer: the bank (fictional).")
+    account: str | None = f("str", doc="transfer: the account number (fictional).")
+    personal: bool = f("bool", default=True, doc="transfer: a personal account, not an organisation's; a scan says so.")
+    amount: int | None = f("int", min=0, doc="transfer: the amount filled in, in đồng.")
+    url: str | None = f("str", doc="link or app: the address the code opens (fake, never opened).")
+
+
+@dataclass
+class Attachment(Node):
+    name: str = f("str", required=True, doc="File name as shown on the chip, e.g. `Bien_ban_vi_pham.pdf.apk`.")
+    size: str | None = f("str", doc="Size as shown, e.g. `2,4 MB`.")
+
+
+@dataclass
+class Comment(Node):
+    sender: str = f("id", required=True, key="from", doc="Contact id of who commented.")
+    text: str = f("text", required=True, doc="The comment.")
+
+
+@dataclass
+class PageBlock(Node):
+    """One block of a web page: exactly one of its fields."""
+
+    heading: str | None = f("text", doc="A heading.")
+    text: str | None = f("text", doc="A paragraph.")
+    image: str | None = f("path", doc="An image (no words in it: text goes in `text:`).")
+    field: str | None = f("text", doc="An input field's label; `input:` says what it takes.")
+    input: str = f("enum", default="text", values=("text", "password", "otp", "number"), doc="With `field:`: what the field takes; `password` and `otp` show as dots once filled.")
+    button: str | None = f("text", doc="A button's label.")
+
+
 @dataclass
 class Event(Node):
     id: str = f("id", required=True, doc="Stable id, unique within the step.")
-    type: str = f("enum", required=True, values=("message", "notification", "call", "line", "call_end"), doc="What happens.")
+    type: str = f("enum", required=True, values=("message", "notification", "call", "line", "call_end", "email", "post", "page", "scan", "install"), doc="What happens.")
+    when: Any = f("condition", doc="Play this event only when the condition holds (checked as the step starts); otherwise it and its delay are skipped.")
     delay: float = f("number", default=0, min=0, max=600, doc="Seconds after the previous event (or the step start).")
     flags: list[str] = f("ids", default=[], doc="Red flags shown by this event (ids from red_flags.yaml).")
     note: str | None = f("str", doc=AUTHOR["note"])
@@ -110,6 +157,7 @@ class MessageEvent(Event):
     text: str | None = f("text", doc="Message text.")
     image: str | None = f("path", doc="An image in the bubble.")
     link: Link | None = f(Link, doc="A link with a preview card.")
+    qr: QR | None = f(QR, doc="A QR code in the bubble; the player can scan it.")
     typing: float = f("number", default=0, min=0, max=60, doc="Seconds of '… is typing' before the message lands.")
 
 
@@ -119,6 +167,7 @@ class NotificationEvent(Event):
     app: str | None = f("id", doc="App id the banner belongs to, if any.")
     title: str = f("text", required=True, doc="Banner title, e.g. the bank's name.")
     text: str | None = f("text", doc="Banner text.")
+    image: str | None = f("path", doc="A picture in the notification (no words in it).")
 
 
 @dataclass
@@ -144,12 +193,70 @@ class CallEndEvent(Event):
     pass
 
 
+@dataclass
+class EmailEvent(Event):
+    app: str | None = f("id", doc="Email app id. Defaults to the first `email` app.")
+    sender: str = f("id", required=True, key="from", doc="Contact id of the sender.")
+    display_name: str | None = f("text", doc="The name the sender chose to show. Defaults to the contact's name.")
+    address: str | None = f("str", doc="The sender's full address. Defaults to the contact's `email:`. Shown whole; when too long, its end (the domain) is kept.")
+    reply_to: str | None = f("str", doc="A different Reply-To address, shown in the message header.")
+    subject: str = f("text", required=True, doc="Subject line.")
+    text: str | None = f("text", doc="The message body.")
+    attachments: list[Attachment] = f([Attachment], default=[], doc="Files attached, shown as chips.")
+    image: str | None = f("path", doc="An image in the body.")
+    link: Link | None = f(Link, doc="A link in the body.")
+    qr: QR | None = f(QR, doc="A QR code in the body.")
+
+
+@dataclass
+class PostEvent(Event):
+    app: str | None = f("id", doc="Social app id. Defaults to the first `social` app.")
+    sender: str = f("id", required=True, key="from", doc="Contact id of the page or person posting.")
+    text: str | None = f("text", doc="The post.")
+    image: str | None = f("path", doc="A picture in the post (no words in it).")
+    link: Link | None = f(Link, doc="A link in the post.")
+    qr: QR | None = f(QR, doc="A QR code in the post.")
+    sponsored: bool = f("bool", default=False, doc="Shown as 'Sponsored' (a paid advert).")
+    likes: int = f("int", default=0, min=0, doc="Like count shown.")
+    shares: int = f("int", default=0, min=0, doc="Share count shown.")
+    comments: list[Comment] = f([Comment], default=[], doc="Comments under the post, in order.")
+
+
+@dataclass
+class PageEvent(Event):
+    url: str = f("str", required=True, doc="The full address in the browser's URL bar (fake, never opened).")
+    title: str = f("text", required=True, doc="The page's title (the browser tab).")
+    secure: bool = f("bool", default=True, doc="Show the lock icon (https). Scam pages usually have it too.")
+    blocks: list[PageBlock] = f([PageBlock], default=[], doc="The page, top to bottom: headings, text, images, input fields, buttons.")
+
+
+@dataclass
+class ScanEvent(Event):
+    qr: QR | None = f(QR, doc="The code the camera scans. Omit to scan the last QR code the story showed.")
+
+
+@dataclass
+class InstallEvent(Event):
+    screen: str = f("enum", default="install", values=("install", "permissions"), doc="`install`: the installation screen; `permissions`: the app asks for permissions.")
+    name: str = f("text", required=True, doc="The app's name as the installer shows it.")
+    publisher: str | None = f("text", doc="Who the installer says made it.")
+    source: str | None = f("str", doc="Where the file came from: an address or a file name (`VNeID_2026.apk`).")
+    size: str | None = f("str", doc="Size as shown, e.g. `18 MB`.")
+    icon: str | None = f("path", doc="The app's icon.")
+    permissions: list[str] = f("enum_list", default=[], values=PERMISSIONS, doc="permissions screen: what the app asks for.")
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     "message": MessageEvent,
     "notification": NotificationEvent,
     "call": CallEvent,
     "line": LineEvent,
     "call_end": CallEndEvent,
+    "email": EmailEvent,
+    "post": PostEvent,
+    "page": PageEvent,
+    "scan": ScanEvent,
+    "install": InstallEvent,
 }
 
 
@@ -181,6 +288,8 @@ class Choice(Node):
     add: dict = f("assignments", default={}, ints_only=True, doc="Numbers to add: `{name: amount}`.")
     consequences: list[Consequence] = f([Consequence], default=[], doc="What the player lost.")
     call: str | None = f("enum", values=("accept", "decline", "hang_up", "dial"), doc="Effect on the phone call.")
+    page: str | None = f("enum", values=("fill", "close"), doc="Effect on the open web page: `fill` types into its fields (what the player chose to enter), `close` leaves it.")
+    email: str | None = f("enum", values=("spam", "delete"), doc="Effect on the open email: mark it as spam, or delete it.")
     dial: str | None = f("id", doc="With `call: dial`: the contact the player calls.")
     help: bool = f("bool", default=False, doc="A help action (hang up, call a parent, call 113, tell a teacher).")
     note: str | None = f("str", doc=AUTHOR["note"])
@@ -239,7 +348,7 @@ class Ending(Node):
 
 @dataclass
 class Scenario(Node):
-    schema_version: int = f("int", required=True, min=1, max=SCHEMA_VERSION, doc="Format version; 1.")
+    schema_version: int = f("int", required=True, min=1, max=SCHEMA_VERSION, doc="Format version: 2 (files written for version 1 load unchanged; `python main.py migrate` updates them).")
     id: str = f("id", required=True, doc="Stable id, unique in the pack; also the file name.")
     version: int = f("int", default=1, min=1, doc="Content version; bump when choices change.")
     source_language: str = f("enum", required=True, values=("vi", "en"), doc="Language the text is written in.")

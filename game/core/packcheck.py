@@ -10,7 +10,11 @@ in an item whose answer is `scam`); a message or caption line takes its sender's
   the phone shows a saved name or a number/handle, and the kind of saved name (family,
   organisation, person);
 - messages: the app (its look), the length, and writing habits: no Vietnamese accents,
-  a word in capitals, "!", "!!", "...", a text emoticon.
+  a word in capitals, "!", "!!", "...", a text emoticon (an email's or a post's text counts as
+  a message too, its app being `email` or `social`);
+- emails (format version 2): the ending of the sender's address (`.example`, `.vn`) and the
+  kind of display name (organisation, person);
+- posts: "Sponsored", the poster's verified badge, and the kind of page name.
 
 **The rule.** A feature value (or, for length, a threshold in either direction) is a
 *shortcut* when, over the items that have it,
@@ -53,7 +57,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Mark
-from .model import PLAYER, CallEvent, LineEvent, MessageEvent, NotificationEvent, Scenario
+from .model import (
+    PLAYER,
+    CallEvent,
+    EmailEvent,
+    InstallEvent,
+    LineEvent,
+    MessageEvent,
+    NotificationEvent,
+    PageEvent,
+    PostEvent,
+    Scenario,
+)
 
 MIN_SUPPORT = 5
 MIN_SALIENT = 3
@@ -174,6 +189,20 @@ def message_features(text: str, app_look: str, lang: str) -> dict[str, str]:
     return out
 
 
+def email_features(address: str, display_name: str) -> dict[str, str]:
+    """What the mail app shows of a sender at a glance: the address's last part, the kind of name."""
+    domain = address.rsplit("@", 1)[1] if "@" in address else ""
+    return {"address ending": domain.rsplit(".", 1)[-1].lower() if domain else "none",
+            "display name": name_kind(display_name) if display_name else "none"}
+
+
+def post_features(sponsored: bool, poster) -> dict[str, str]:
+    """What the feed shows of a post at a glance: "Sponsored", the badge, the kind of page name."""
+    return {"sponsored": "yes" if sponsored else "no",
+            "verified badge": "yes" if poster is not None and poster.verified else "no",
+            "page name": name_kind(poster.name) if poster is not None else "other"}
+
+
 def units_of_scenario(scn: Scenario, shown: str, scam_of=None, answer_of=None) -> list[Unit]:
     """Senders and messages of one scenario (or quiz item scenario). `scam_of(contact)` and
     `answer_of(step)` override the labels for quizzes."""
@@ -207,6 +236,20 @@ def units_of_scenario(scn: Scenario, shown: str, scam_of=None, answer_of=None) -
                 if who and who != PLAYER:
                     out.append(Unit("message", scam(who, st), shown, ev.where("text"),
                                     message_features(ev.text, "call", scn.source_language), len(ev.text)))
+            elif isinstance(ev, EmailEvent | PostEvent):
+                # Not a sender unit: how a number or a saved name looks does not apply to them.
+                poster = contacts.get(ev.sender)
+                if isinstance(ev, EmailEvent):
+                    address = ev.address or (poster.email if poster else None) or ""
+                    feats = email_features(address, ev.display_name or (poster.name if poster else ""))
+                    out.append(Unit("email", scam(ev.sender, st), shown, ev.where("sender"), feats))
+                else:
+                    out.append(Unit("post", scam(ev.sender, st), shown, ev.where("sender"),
+                                    post_features(ev.sponsored, poster)))
+                if ev.text:
+                    look = "email" if isinstance(ev, EmailEvent) else "social"
+                    out.append(Unit("message", scam(ev.sender, st), shown, ev.where("text"),
+                                    message_features(ev.text, look, scn.source_language), len(ev.text)))
             if who and who != PLAYER and who in contacts and who not in senders:
                 c = contacts[who]
                 senders[who] = Unit("contact", scam(who, st), shown, c.where("number") or c.where("id"),
@@ -252,7 +295,7 @@ class Shortcut:
 def shortcuts(units: list[Unit]) -> list[Shortcut]:
     """Every feature value that alone separates scam from genuine (see the module docstring)."""
     found: list[Shortcut] = []
-    for kind in ("contact", "message"):
+    for kind in ("contact", "message", "email", "post"):
         us = [u for u in units if u.kind == kind]
         totals = {True: sum(u.scam for u in us), False: sum(not u.scam for u in us)}
         if min(totals.values()) < MIN_SUPPORT:
@@ -349,10 +392,32 @@ def brand_names(scn: Scenario, shown: str) -> list[tuple[str, str, Mark | None]]
         for ev in st.events:
             if isinstance(ev, NotificationEvent):
                 out.append((ev.title, shown, ev.where("title")))
-            if isinstance(ev, MessageEvent) and ev.link:
-                host = re.split(r"[/?#]", ev.link.url.split("://")[-1])[0]
-                out += [(part, shown, ev.link.where("url")) for part in re.split(r"[.\-]", host)]
+            if isinstance(ev, MessageEvent | EmailEvent | PostEvent) and ev.link:
+                out += _host_parts(ev.link.url, shown, ev.link.where("url"))
+            if isinstance(ev, PageEvent):
+                out += _host_parts(ev.url, shown, ev.where("url"))
+            if isinstance(ev, EmailEvent):
+                if ev.display_name:
+                    out.append((ev.display_name, shown, ev.where("display_name")))
+                for name in ("address", "reply_to"):
+                    if getattr(ev, name):
+                        out += _host_parts(getattr(ev, name), shown, ev.where(name))
+            if isinstance(ev, InstallEvent):
+                out.append((ev.name, shown, ev.where("name")))
+            qr = getattr(ev, "qr", None)
+            if qr is not None and qr.url:
+                out += _host_parts(qr.url, shown, qr.where("url"))
+    for c in scn.contacts:
+        if c.email:
+            out += _host_parts(c.email, shown, c.where("email"))
+        out += [(old, shown, c.where("former_names")) for old in c.former_names]
     return out
+
+
+def _host_parts(address: str, shown: str, mark) -> list[tuple[str, str, Mark | None]]:
+    """The words of a web or email address's domain (`ngan-hang-sen.example` → ngan, hang, sen, example)."""
+    host = re.split(r"[/?#]", address.split("://")[-1])[0].rsplit("@", 1)[-1]
+    return [(part, shown, mark) for part in re.split(r"[.\-]", host)]
 
 
 def load_real_brands(path: Path = BRANDS_FILE) -> list[str]:
@@ -395,7 +460,7 @@ def check(scenarios: list[tuple[Scenario, str]], quizzes: list = (), real_brands
     every choice that keeps it secret and is graded safe."""
     diags = []
     for sc in shortcuts(collect(scenarios, quizzes)):
-        what = "senders" if sc.kind == "contact" else "messages"
+        what = {"contact": "senders", "message": "messages", "email": "emails", "post": "posts"}[sc.kind]
         args = {"feature": sc.feature, "value": sc.value, "side": sc.side, "what": what, "have": sc.have,
                 "on_side": sc.on_side, "total": sc.side_total}
         if sc.salient:

@@ -33,6 +33,7 @@ def ascii_id(value: str) -> str | None:
     out = re.sub(r"^[0-9_]+", "", out)
     return out if out and out != value and ID_RE.match(out) else None
 INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 TIME_RE = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
 FLOAT_RE = re.compile(r"^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ]*$")
@@ -54,6 +55,8 @@ TYPE_WORDS = {
     "next": "id or list of branches",
     "scalar": "value",
     "time": "time of day (HH:MM)",
+    "date": "date (YYYY-MM-DD)",
+    "enum_list": "list of the listed values",
     "record": "mapping",
     "list": "list",
 }
@@ -279,6 +282,28 @@ class Builder:
             self.error("LC117", n, field=what, value=n.value)
             return _BAD
         return f"{int(m.group(1)):02d}:{m.group(2)}"
+
+    def k_date(self, node, meta, what):
+        """YYYY-MM-DD, read from the raw text: YAML 1.1 would turn a plain date into a date object."""
+        n = self._scalar(node, "date", what)
+        if n is None:
+            return _BAD
+        raw = n.value.strip()
+        try:
+            import datetime
+
+            datetime.date.fromisoformat(raw)
+        except ValueError:
+            ok = False
+        else:
+            ok = bool(DATE_RE.match(raw))
+        if not ok:
+            self.error("LC103", n, field=what, expected=TYPE_WORDS["date"])
+            return _BAD
+        return raw
+
+    def k_enum_list(self, node, meta, what):
+        return self.list_of(node, lambda n, i: _none_if_bad(self.k_enum(n, meta, f"{what}[{i + 1}]")), what, True)
 
     def k_bool(self, node, meta, what):
         n = self._scalar(node, "bool", what)

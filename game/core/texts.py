@@ -12,7 +12,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .diagnostics import Mark
-from .model import Choice, Ending, Event, Hotline, Link, RedFlag, Scenario, Step, Tag
+from .model import (
+    QR,
+    Choice,
+    Comment,
+    Ending,
+    Event,
+    Hotline,
+    Link,
+    PageBlock,
+    RedFlag,
+    Scenario,
+    Step,
+    Tag,
+)
+
+# Records inside an event whose texts are keyed under the event: `…/link/title`, `…/qr/name`,
+# `…/comments/0/text`, `…/blocks/2/button`. (A choice's consequences are keyed by `iter_choice`.)
+_NESTED = (Link, QR)
+_NESTED_LISTS = (Comment, PageBlock)
 
 
 @dataclass(frozen=True)
@@ -21,6 +39,9 @@ class Text:
 
     key: str
     source: str
+    # (name, kind, value) of each `{placeholder}` the source uses, as they were when it was shown;
+    # the view fills them in after translating (placeholders.fill).
+    values: tuple = ()
 
     def __bool__(self) -> bool:
         return bool(self.source)
@@ -34,8 +55,8 @@ class TextItem:
     mark: Mark | None
 
 
-def text(key: str, source: str | None) -> Text | None:
-    return Text(key, source) if source else None
+def text(key: str, source: str | None, values: tuple = ()) -> Text | None:
+    return Text(key, source, values) if source else None
 
 
 _TEXT_FIELDS: dict[type, list[tuple[str, object]]] = {}
@@ -45,7 +66,8 @@ def _text_fields(cls) -> list[tuple[str, object]]:
     """(name, kind) of the fields of a record class that hold or contain translatable text."""
     if cls not in _TEXT_FIELDS:
         _TEXT_FIELDS[cls] = [(fl.name, fl.metadata.get("kind")) for fl in dataclasses.fields(cls)
-                             if fl.metadata.get("kind") in ("text", "texts", Link)]
+                             if fl.metadata.get("kind") in ("text", "texts", *_NESTED)
+                             or (isinstance(fl.metadata.get("kind"), list) and fl.metadata["kind"][0] in _NESTED_LISTS)]
     return _TEXT_FIELDS[cls]
 
 
@@ -59,8 +81,11 @@ def _fields(obj, prefix: str, note: str | None) -> Iterator[TextItem]:
         elif kind == "texts":
             for i, v in enumerate(value):
                 yield TextItem(f"{prefix}/{name}/{i}", v, note, obj.where(name))
+        elif isinstance(kind, list):
+            for i, item in enumerate(value):
+                yield from _fields(item, f"{prefix}/{name}/{i}", note)
         else:
-            yield from _fields(value, f"{prefix}/link", note)
+            yield from _fields(value, f"{prefix}/{name}", note)
 
 
 def choice_key(scn: Scenario, step: Step | None, choice: Choice) -> str:

@@ -107,6 +107,10 @@ class Checker:
             self.choice(h, "help_actions")
         for step in s.steps:
             self.step(step)
+        # format version 2: email, posts, pages, QR codes, placeholders
+        from . import validate_channels
+
+        validate_channels.check(self)
         for e in s.endings:
             for h in e.hotlines:
                 self.ref(h, self.tax.hotlines, "hotlines", e.where("hotlines"))

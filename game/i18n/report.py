@@ -147,6 +147,30 @@ def glyph_diagnostics(project: Project, langs: list[str] | None = None) -> list:
     return out
 
 
+def placeholder_diagnostics(project: Project, langs: list[str] | None = None) -> list:
+    """LC408 for `lint`: each translated scenario entry whose `{names}` differ from its source's (the game
+    ignores that translation and shows the source text). A catalogue with no brace at all is not parsed."""
+    from game.core.diagnostics import Diagnostic, Mark
+
+    out = []
+    for lang in langs or project.languages():
+        path = project.po(lang, "scenarios")
+        try:
+            if "{" not in path.read_text(encoding="utf-8", errors="replace"):
+                continue
+            po = read_po(path)
+        except Exception:
+            continue  # unreadable or broken: `i18n check` says so
+        for e in po:
+            if e.obsolete or e.fuzzy or not has_translation(e) or e.msgid_plural:
+                continue
+            problem = placeholder_problem(e.msgid, e.msgstr)
+            if problem:
+                out.append(Diagnostic(project.rel(path), Mark(e.linenum or 1, 1), "LC408",
+                                      {"lang": lang, "entry": e.msgctxt or e.msgid[:50], "problem": problem}))
+    return out
+
+
 def plural_problem(lang: str, value: str | None) -> str | None:
     norm = " ".join((value or "").split())
     if lang in ("vi", "en"):

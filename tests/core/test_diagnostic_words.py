@@ -24,12 +24,18 @@ def _features():
     for text in ["Chào bạn, nhớ về sớm nhé!!", "chao ban nho ve som nhe...", "HELLO friend :) !", "ok"]:
         for look in ("zalo", "messenger", "sms", "generic", "call"):
             pairs |= set(P.message_features(text, look, "vi").items())
+    for look in ("email", "social"):
+        pairs |= set(P.message_features("Chào bạn", look, "vi").items())
+    for address, name in [("a@b.example", "Ngân hàng Sen"), ("", "Lan"), ("a@b.vn", "")]:
+        pairs |= set(P.email_features(address, name).items())
+    for sponsored, poster in [(True, SimpleNamespace(verified=True, name="Quỹ Ấm Áp")), (False, None)]:
+        pairs |= set(P.post_features(sponsored, poster).items())
     pairs |= {("length", "at most 19 characters"), ("length", "more than 140 characters")}
     return sorted(pairs)
 
 
 @pytest.mark.parametrize(("feature", "value"), _features())
-@pytest.mark.parametrize("what", ["senders", "messages"])
+@pytest.mark.parametrize("what", ["senders", "messages", "emails", "posts"])
 def test_lc601_in_vietnamese_has_no_english_words(feature, value, what):
     d = Diagnostic("x.yaml", Mark(1, 1), "LC601", {"feature": feature, "value": value, "side": "scam", "what": what,
                                                    "have": 5, "on_side": 5, "total": 5})

@@ -13,7 +13,7 @@ from game.core.loader import load_scenario
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
 CASES = sorted(FIXTURES.glob("*.yaml"))
-MADE_BY_TESTS = {"LC001", "LC012", "LC208", "LC406"}  # made below, or in tests/i18n/test_undrawable.py
+MADE_BY_TESTS = {"LC001", "LC012", "LC208", "LC406", "LC408"}  # made below, or in tests/i18n/test_undrawable.py and test_scenario_placeholders.py
 
 
 def is_pack(fixture: Path) -> bool:

@@ -184,3 +184,70 @@ def test_lc601_reads_in_vietnamese():
     assert "người gửi có đầu số = 070" in vi and "lừa đảo" in vi
     for english in ("senders", "number prefix", "scam", "genuine"):
         assert english not in vi
+
+
+def _pack_of_mail_and_posts(tmp_path, scam_ending: str, genuine_ending: str, scam_sponsored: bool,
+                            genuine_sponsored: bool) -> Path:
+    """Five scam and five genuine emails and posts, in one scenario: what lint --pack measures of each."""
+    contacts, events = [], []
+    for i in range(10):
+        scam = i < 5
+        ending = scam_ending if scam else genuine_ending
+        contacts.append(f'  - {{id: c{i}, name: "Người gửi {i}", email: "hotro{i}@ben{i}.{ending}", '
+                        f'scammer: {str(scam).lower()}}}')
+        events.append(f'      - {{id: e{i}, type: email, from: c{i}, subject: "Thư số {i}"}}')
+        sponsored = scam_sponsored if scam else genuine_sponsored
+        events.append(f'      - {{id: p{i}, type: post, from: c{i}, text: "Bài số {i}", '
+                      f'sponsored: {str(sponsored).lower()}}}')
+    text = (ROOT / "tests" / "fixtures" / "invalid" / "lc309_fill_without_page.yaml").read_text(encoding="utf-8")
+    head, rest = text.split("contacts:\n", 1)
+    rest = rest.split("apps:\n", 1)[1]
+    body = rest.split("    events:\n", 1)
+    after = body[1].split("    choices:\n", 1)[1].replace("        page: fill\n", "")
+    path = tmp_path / "mail_pack.yaml"
+    path.write_text(head.replace("lc309_fill_without_page", "mail_pack")
+                    + "contacts:\n  - {id: mom, name: \"Mẹ\", number: \"0900 000 002\", saved: true}\n"
+                    + "\n".join(contacts) + "\napps:\n" + body[0] + "    events:\n" + "\n".join(events)
+                    + "\n    choices:\n" + after, encoding="utf-8")
+    return path
+
+
+def test_lint_pack_measures_emails_and_posts(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    bad = _pack_of_mail_and_posts(tmp_path, "xyz", "vn", True, False)
+    assert [d.code for d in lint([bad])[1]] == []
+    diags = [d for d in lint([bad], pack=True)[1] if d.code == "LC601"]
+    said = {(d.args["what"], d.args["feature"], d.args["value"], d.args["side"]) for d in diags}
+    assert ("emails", "address ending", "xyz", "scam") in said
+    assert ("posts", "sponsored", "yes", "scam") in said
+    line = next(d for d in diags if d.args["feature"] == "sponsored").format("vi")
+    assert "bài đăng" in line and "nhãn được tài trợ" in line
+    good = _pack_of_mail_and_posts(tmp_path, "example", "example", True, True)
+    assert [d.format("en") for d in lint([good], pack=True)[1]] == []
+
+
+def test_email_and_post_features():
+    assert P.email_features("an@ngan-hang-sen.example", "Ngân hàng Sen") == {
+        "address ending": "example", "display name": "organisation"}
+    assert P.email_features("", "Lan") == {"address ending": "none", "display name": "person"}
+
+    class Poster:
+        verified, name = True, "Quỹ Ấm Áp"
+
+    assert P.post_features(True, Poster()) == {"sponsored": "yes", "verified badge": "yes", "page name": "organisation"}
+
+
+def test_brand_names_include_the_new_channels(tmp_path, monkeypatch):
+    """A real brand one letter off in an email address, a page's URL, a QR link, an installer's name or a
+    page's former name is LC602 like one in a message's link."""
+    monkeypatch.chdir(ROOT)
+    text = (ROOT / "tests" / "fixtures" / "invalid" / "lc206_missing_v2_images.yaml").read_text(encoding="utf-8")
+    text = text.replace("id: lc206_missing_v2_images", "id: brands_v2")
+    text = text.replace("        image: images/lu_lut.png\n", "").replace("          - image: images/logo_quy.png\n", "")
+    text = text.replace('email: "hotro@quy-am-ap.example"', 'email: "hotro@zaloo.example", former_names: ["Shop Vietcombak"]')
+    text = text.replace('url: "https://quy-am-ap.example/ung-ho"', 'url: "https://momoo-pay.example/ung-ho"')
+    path = tmp_path / "brands_v2.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert [d.code for d in lint([path])[1]] == []
+    names = {d.args["name"] for d in lint([path], pack=True)[1] if d.code == "LC602"}
+    assert {"zaloo", "momoo", "Shop Vietcombak"} <= names
