@@ -242,3 +242,24 @@ def test_home_has_the_new_apps(make_driver):
         d.key(pygame.K_BACKSPACE)
         assert sc.phone.screen == ("home",)
         d.draw()
+
+
+def test_a_qr_in_a_chat_bubble_can_be_scanned_by_keyboard(make_driver):
+    d = play(make_driver, size=(960, 600))
+    to_step(d, "s_chat")
+    sc = d.scene
+    assert sc.phone.screen[0] == "thread"
+    no_problems(d)
+    action = ("phone", "open", ("camera", "v2_channels/s_chat/q1/qr"))
+    for _ in range(40):  # Tab reaches the Scan button like any other button
+        if sc.focus == action:
+            break
+        d.key(pygame.K_TAB)
+    assert sc.focus == action
+    d.key(pygame.K_RETURN)
+    assert sc.phone.screen == ("camera", "v2_channels/s_chat/q1/qr")
+    d.draw()
+    assert "https://class-fund.example/join" in d.screen_text()
+    assert sc.engine.deciding and not sc.engine.log
+    d.key(pygame.K_BACKSPACE)
+    assert sc.phone.screen[0] == "thread"

@@ -72,10 +72,10 @@ def block(scene, x: int, y: int, w: int, qr, clip=None, scan: bool = True, layer
     return out, h
 
 
-def height(scene, w: int, scan: bool = True) -> int:
+def height(scene, payload: str, w: int, scan: bool = True) -> int:
+    """The height block() takes for this code at width w."""
     fonts, s = scene.fonts, scene.app.scale
-    size = min(w, int(150 * s))
-    h = size + 6  # close enough for layout (the surface is a whole number of px per module)
+    h = surface(payload, min(w, int(150 * s))).get_height() + 6
     if scan:
         h += int(6 * s) + fonts.line_height("small") + int(10 * s)
     return h
