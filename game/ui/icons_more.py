@@ -107,12 +107,22 @@ def draw(surf: pygame.Surface, name: str, r: pygame.Rect, colour, fg=(255, 255, 
         pygame.draw.polygon(surf, colour, [(cx, r.top), (r.right, r.bottom), (r.left, r.bottom)])
         pygame.draw.line(surf, fg, (cx, cy - s * 0.1), (cx, cy + s * 0.18), lw)
         pygame.draw.circle(surf, fg, (cx, r.bottom - s * 0.14), max(1, lw // 2 + 1))
-    elif name == "scanframe":  # four corner brackets (the camera's viewfinder)
-        k = int(s * 0.22)
+    elif name == "padlock":  # the browser's https lock: a shackle over a body, fitted to a narrow rect
+        bw = min(r.w, int(r.h * 0.8))
+        body = pygame.Rect(0, 0, bw, int(r.h * 0.58))
+        body.midbottom = (cx, r.bottom)
+        sw = max(2, bw // 6)
+        shackle = pygame.Rect(0, 0, int(bw * 0.64), int(r.h * 0.8))
+        shackle.midtop = (cx, r.top)
+        pygame.draw.rect(surf, colour, shackle, sw, border_radius=shackle.w // 2)
+        pygame.draw.rect(surf, colour, body, border_radius=max(2, bw // 5))
+    elif name == "scanframe":  # four rounded corner brackets (the camera's viewfinder)
+        lw = max(3, s // 40)
+        k = int(s * 0.16)
         for (x, y, dx, dy) in ((r.left, r.top, 1, 1), (r.right - 1, r.top, -1, 1), (r.left, r.bottom - 1, 1, -1),
                                (r.right - 1, r.bottom - 1, -1, -1)):
-            pygame.draw.line(surf, colour, (x, y), (x + dx * k, y), lw)
-            pygame.draw.line(surf, colour, (x, y), (x, y + dy * k), lw)
+            pygame.draw.line(surf, colour, (x, y + dy * (lw // 2)), (x + dx * k, y + dy * (lw // 2)), lw)
+            pygame.draw.line(surf, colour, (x + dx * (lw // 2), y), (x + dx * (lw // 2), y + dy * k), lw)
     else:
         return False
     return True

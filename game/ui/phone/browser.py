@@ -73,8 +73,8 @@ def build(scene, rect: pygame.Rect, scr: tuple) -> list:
     x = pill.left + int(10 * s)
     ls = lh - int(4 * s)
     if page.secure:
-        lr = pygame.Rect(x, pill.centery - ls // 2, int(ls * 0.8), ls)
-        out.append(I.icon(lr, "lock", th["screen_muted"], layer=2, area="phone", extra={"secure": True}))
+        lr = pygame.Rect(x, pill.centery - ls // 2, int(ls * 0.75), ls)
+        out.append(I.icon(lr, "padlock", th["screen_text"], layer=2, area="phone", extra={"secure": True}))
         x = lr.right + int(6 * s)
     else:
         wr = pygame.Rect(x, pill.centery - ls // 2, ls, ls)

@@ -46,28 +46,31 @@ def result_lines(scene, code) -> tuple[str, list[str]]:
 def build(scene, rect: pygame.Rect, scr: tuple) -> list:
     th, fonts, s, tr = scene.theme, scene.fonts, scene.app.scale, scene.tr
     code, scan = code_for(scene, scr)
-    out = [I.box(rect, (12, 12, 14), area="phone")]
+    dark = th["call_bg"]
+    out = [I.box(rect, dark, area="phone")]
     # top bar: back, title
     bh = fonts.line_height("strong") + int(16 * s)
     bk = pygame.Rect(rect.left + int(4 * s), rect.top, int(34 * s), bh)
-    out.append(I.button(bk, None, ("phone", "back"), (12, 12, 14), (255, 255, 255), radius=6, area="phone", group="header"))
+    out.append(I.button(bk, None, ("phone", "back"), dark, (255, 255, 255), radius=6, area="phone", group="header"))
     out.append(I.icon(bk.inflate(-int(14 * s), -int(bh * 0.45)), "back", (255, 255, 255), layer=1, area="phone"))
     out.append(I.text((bk.right, rect.top + int(8 * s), rect.w - 2 * bk.w, fonts.line_height("strong")),
                       tr.gettext("Scan QR code"), (255, 255, 255), "strong", align="center", area="phone"))
     # viewfinder
-    side = int(min(rect.w * 0.7, rect.h * 0.38))
+    side = int(min(rect.w * 0.66, rect.h * 0.36))
     vf = pygame.Rect(0, 0, side, side)
-    vf.midtop = (rect.centerx, rect.top + bh + int(24 * s))
-    out.append(I.Item("gradient", vf.inflate(int(40 * s), int(40 * s)), (58, 60, 66), area="phone",
-                      extra={"to": (28, 30, 34)}))
+    vf.midtop = (rect.centerx, rect.top + bh + int(28 * s))
+    # what the camera sees: a dim, soft scene around the code (the screen or paper it is on)
+    feed_r = pygame.Rect(rect.left, rect.top + bh, rect.w, vf.bottom + int(28 * s) - rect.top - bh)
+    out.append(I.Item("gradient", feed_r, (70, 74, 84), area="phone", extra={"to": (34, 37, 44)}))
+    out.append(I.box(vf.inflate(int(18 * s), int(18 * s)), (96, 100, 110), radius=int(14 * s), area="phone"))
     if code is not None:
         img = qrmod.surface(code.payload, int(side * 0.86))
         ir = img.get_rect(center=vf.center)
-        out.append(I.box(ir.inflate(8, 8), (255, 255, 255), radius=4, layer=1, area="phone"))
+        out.append(I.box(ir.inflate(10, 10), (255, 255, 255), radius=6, layer=1, area="phone"))
         out.append(I.Item("image", ir, surface=img, layer=2, area="phone", extra={"qr": code.payload}))
-    out.append(I.icon(vf.inflate(int(14 * s), int(14 * s)), "scanframe", (255, 255, 255), layer=3, area="phone"))
+    out.append(I.icon(vf.inflate(int(30 * s), int(30 * s)), "scanframe", (255, 255, 255), layer=3, area="phone"))
     # result sheet
-    y = vf.bottom + int(34 * s)
+    y = feed_r.bottom + int(12 * s)
     sheet = pygame.Rect(rect.left + int(10 * s), y, rect.w - int(20 * s), rect.bottom - y - int(10 * s))
     pad = int(14 * s)
     w = sheet.w - 2 * pad
@@ -91,4 +94,10 @@ def build(scene, rect: pygame.Rect, scr: tuple) -> list:
                       layer=1, area="phone"))
     out.append(I.text((sheet.left + pad, sheet.top + pad + isz + int(6 * s), w, bh_), body, th["banner_text"], "body",
                       layer=1, area="phone", clip=sheet, extra={"scan_result": code.shows}))
+    # Translators: under a scan result: scanning only shows what the code holds
+    note = tr.gettext("Scanning only shows what the code does. Nothing is paid, opened or installed.")
+    nh = fonts.measure(note, "small", sheet.w)[1]
+    if sheet.bottom + int(12 * s) + nh <= rect.bottom - int(8 * s):
+        out.append(I.text((sheet.left, sheet.bottom + int(12 * s), sheet.w, nh), note, th["call_muted"], "small",
+                          align="center", area="phone"))
     return out

@@ -434,7 +434,7 @@ class PlayScene(Scene):
         th = self.theme
         scr = self.phone.screen
         dark = scr[0] in ("lock", "home", "call", "scan", "camera")
-        bg = th["call_bg"] if scr[0] == "call" else th["lock_bg"] if dark else th["screen"]
+        bg = th["call_bg"] if scr[0] in ("call", "scan", "camera") else th["lock_bg"] if dark else th["screen"]
         out = frame.build(self, lay, dark, bg)
         rect = frame.content_rect(lay, self.fonts)
         if scr[0] == "lock":
