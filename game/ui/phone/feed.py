@@ -24,6 +24,9 @@ def _count(tr, n: int) -> str:
     return f"{whole}{',' if tr.lang.startswith('vi') else '.'}{tenth}K"
 
 
+_HEIGHTS: dict = {}
+
+
 def build(scene, rect: pygame.Rect, app_id: str) -> list:
     th, fonts, s, tr, scn = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.scn
     look = th.look("social") if not th.high_contrast else th.look("generic")
@@ -35,9 +38,18 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
     y = sc.y + int(6 * s)
     posts = [p for p in reversed(scene.engine.phone.posts) if p.app == app_id]
     for p in posts:
-        items, h = _post(scene, p, view, y)
-        if y + h >= view.top and y <= view.bottom:
-            out += items
+        # a post's height is laid out once (per width, text size, language, outline, image loaded);
+        # only the posts in view become items, so a long feed scrolls as cheaply as a short one
+        hkey = (p.id, view.w, fonts.body_px, tr.lang, tuple(scene.flags_on(p.id)),
+                p.image is not None and scene.image(p.image) is not None)
+        h = _HEIGHTS.get(hkey)
+        if h is None or (y + h >= view.top and y <= view.bottom):
+            items, h = _post(scene, p, view, y)
+            if len(_HEIGHTS) > 2000:
+                _HEIGHTS.clear()
+            _HEIGHTS[hkey] = h
+            if y + h >= view.top and y <= view.bottom:
+                out += items
         y += h + int(8 * s)
     if not posts:
         out.append(I.text((view.left, view.top + 20, view.w, 60), tr.gettext("Nothing new yet."),

@@ -45,43 +45,48 @@ def build_inbox(scene, rect: pygame.Rect, app_id: str, folder: str = "inbox") ->
                             th["accent"] if on else th["button"], th["accent_text"] if on else th["button_text"],
                             role="small", align="center", radius=r.h // 2, group="tab", area="phone"))
     y += tab_h + int(10 * s)
+    view = pygame.Rect(rect.left, y, rect.w, rect.bottom - y)
+    sc = Scroller(scene, view, ("mail", app_id, folder))
+    y = sc.y
+    c = {"clip": view, "area": "phone"}
     seen = scene.phone.seen
     rh = fonts.line_height("strong") + fonts.line_height("small") * 2 + 2 * pad
     shown = [m for m in reversed(mails) if m.folder == folder]
     for m in shown:
         row = pygame.Rect(rect.left, y, rect.w, rh)
-        if row.bottom > rect.bottom:
-            break
+        y = row.bottom
+        if row.bottom < view.top or row.top > view.bottom:
+            continue
         unread = not seen.get(("mail", m.id))
         hl = bool(scene.flags_on(m.id))
         out.append(I.button(row, None, ("phone", "open", ("email", app_id, m.id)), th["screen"], th["screen_text"],
-                            radius=0, group="row", area="phone", border=3 if hl else 0,
-                            border_colour=th["flag"] if hl else None))
+                            radius=0, group="row", border=3 if hl else 0,
+                            border_colour=th["flag"] if hl else None, **c))
         name = display_name(scene, m)
         av = pygame.Rect(row.left + pad + int(10 * s), row.top + pad, int(34 * s), int(34 * s))
-        out += avatar(scene, av, name, avatar_colour(m.sender))
+        out += avatar(scene, av, name, avatar_colour(m.sender), clip=view)
         if unread:
             dot = pygame.Rect(0, 0, int(8 * s), int(8 * s))
             dot.center = (row.left + pad + int(2 * s), av.centery)
-            out.append(I.box(dot, th["accent"], radius=dot.h // 2, layer=1, area="phone", extra={"unread": m.id}))
+            out.append(I.box(dot, th["accent"], radius=dot.h // 2, layer=1, extra={"unread": m.id}, **c))
         x = av.right + pad
         w = row.right - x - pad
         when = clock(m.at, scn.clock_minutes)
         cw = fonts.get("tiny").size(when)[0] + 6
         role = "strong" if unread else "label"
         out.append(I.text((x, row.top + pad - 2, w - cw, fonts.line_height(role)), fit(fonts, name, role, w - cw),
-                          th["screen_text"], role, layer=1, area="phone"))
+                          th["screen_text"], role, layer=1, **c))
         out.append(I.text((row.right - pad - cw, row.top + pad, cw, fonts.line_height("tiny")), when,
-                          th["accent"] if unread else th["screen_muted"], "tiny", align="right", layer=1, area="phone"))
+                          th["accent"] if unread else th["screen_muted"], "tiny", align="right", layer=1, **c))
         ly = row.top + pad - 2 + fonts.line_height(role)
         subj = tr.text(m.subject)
         out.append(I.text((x, ly, w, fonts.line_height("small")), fit(fonts, subj, "small", w), th["screen_text"],
-                          "small", layer=1, area="phone"))
+                          "small", layer=1, **c))
         preview = tr.text(m.text).replace("\n", " ") if m.text else ""
         out.append(I.text((x, ly + fonts.line_height("small"), w, fonts.line_height("small")),
-                          fit(fonts, preview, "small", w), th["screen_muted"], "small", layer=1, area="phone"))
-        out.append(I.box((x, row.bottom - 1, row.right - x, 1), th["card_border"], layer=1, area="phone"))
-        y = row.bottom
+                          fit(fonts, preview, "small", w), th["screen_muted"], "small", layer=1, **c))
+        out.append(I.box((x, row.bottom - 1, row.right - x, 1), th["card_border"], layer=1, **c))
+    sc.finish(y)
     if not shown:
         out.append(I.text((rect.left + pad, y + pad, rect.w - 2 * pad, 60), tr.gettext("No mail here."),
                           th["screen_muted"], "small", align="center", area="phone"))

@@ -145,6 +145,8 @@ def scroll_to(scene, top: bool) -> None:
 
 
 def scroll_key(scene, scr: tuple) -> tuple | None:
+    if scr[0] == "mail":
+        return ("mail", scr[1], scr[2] if len(scr) > 2 else "inbox")
     if scr[0] == "email":
         return ("email", scr[2])
     if scr[0] in ("feed", "about"):
