@@ -157,6 +157,11 @@ def test_notification_image_thumbnail(make_driver):
     sc.phone.screen = ("shade",)
     d.draw()
     assert phone_items(d, thumb="img/flood.png")
+    # mails and posts are in the shade too: nothing the story said is lost with its banner
+    d.key(pygame.K_HOME)
+    d.draw()
+    text = d.screen_text()
+    assert "Your page will be locked in 24 hours" in text and "Warm Hands Fund" in text
     sc.phone.screen = ("lock",)
     d.draw()
     assert phone_items(d, thumb="img/flood.png")

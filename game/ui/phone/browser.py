@@ -62,8 +62,9 @@ def build(scene, rect: pygame.Rect, scr: tuple) -> list:
     out.append(I.icon(bk.inflate(-int(12 * s), -int(bh * 0.5)), "back", fg, layer=1, area="phone"))
     pill = pygame.Rect(bk.right + int(2 * s), bar.top + int(7 * s), bar.right - bk.right - int(10 * s), bh - int(14 * s))
     flags = scene.flags_on(page.id) if page else []
-    out.append(I.box(pill, th["screen"] if not th.high_contrast else th["screen"], radius=pill.h // 2,
-                     border=1, border_colour=th["card_border"], layer=1, area="phone", group="urlbar"))
+    # an orange outline like every other place a feedback card's flag appeared
+    out.append(I.box(pill, th["screen"], radius=pill.h // 2, border=3 if flags else 1,
+                     border_colour=th["flag"] if flags else th["card_border"], layer=1, area="phone", group="urlbar"))
     if page is None or page.closed:
         msg = tr.gettext("No page open.") if page is None else tr.gettext("You closed this page.")
         out.append(I.text((rect.left, bar.bottom + int(40 * s), rect.w, 60), msg, th["screen_muted"], "small",

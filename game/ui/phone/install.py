@@ -131,7 +131,8 @@ def _permissions(scene, rect, inst) -> list:
         ptext = tr.text(Text(f"permission/{pid}/text", perm.text)) if perm else ""
         tw = w - isz - int(12 * s)
         th_ = fonts.measure(ptext, "small", tw)[1] if ptext else 0
-        rh = max(isz, fonts.line_height("strong") + th_) + int(12 * s)
+        nh = fonts.measure(pname, "strong", tw)[1]
+        rh = max(isz, nh + th_) + int(12 * s)
         if y + rh > bottom:
             break
         danger = pid in ("accessibility", "read_sms", "screen_share", "overlay", "install_apps", "notifications")
@@ -141,11 +142,9 @@ def _permissions(scene, rect, inst) -> list:
                           th["unsafe"] if danger else th["accent"], fg=th["screen"], layer=1, area="phone",
                           extra={"permission": pid}))
         tx = circle.right + int(12 * s)
-        out.append(I.text((tx, y, tw, fonts.line_height("strong")), fit(fonts, pname, "strong", tw), th["screen_text"],
-                          "strong", area="phone"))
+        out.append(I.text((tx, y, tw, nh), pname, th["screen_text"], "strong", area="phone"))
         if ptext:
-            out.append(I.text((tx, y + fonts.line_height("strong"), tw, th_), ptext, th["screen_muted"], "small",
-                              area="phone"))
+            out.append(I.text((tx, y + nh, tw, th_), ptext, th["screen_muted"], "small", area="phone"))
         y += rh
         out.append(I.box((tx, y - int(6 * s), rect.right - pad - tx, 1), th["card_border"], area="phone"))
     return out + _buttons(scene, rect, (tr.gettext("Deny"), tr.gettext("Allow")))

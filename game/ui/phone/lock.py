@@ -6,7 +6,7 @@ import pygame
 
 from .. import items as I
 from ..words import app_name, clock, contact_name
-from . import thumb
+from . import screens, thumb
 
 
 def entries(scene) -> list[tuple]:
@@ -24,6 +24,7 @@ def entries(scene) -> list[tuple]:
             body = tr.text(m.text) if m.text else tr.gettext("Photo")
             out.append((app_name(tr, scn, scn.app(key[0])), contact_name(tr, scn, m.sender), body, m.at,
                         ("thread", *key), m.id))
+    out += screens.entries(scene)  # emails and posts
     out.sort(key=lambda e: -e[3])
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pygame
 
 from .. import items as I
+from ..kit import button_pad
 from ..words import app_name, clock
 from . import header, qr
 from .common import Scroller, avatar, avatar_colour, keep_end, keep_extension, sender_name
@@ -41,9 +42,11 @@ def build_inbox(scene, rect: pygame.Rect, app_id: str, folder: str = "inbox") ->
         label = _folder_name(tr, f) + (f" ({n})" if n and f != "inbox" else "")
         r = pygame.Rect(rect.left + pad + i * tw, y + int(4 * s), tw - int(4 * s), tab_h)
         on = f == folder
-        out.append(I.button(r, fit(fonts, label, "small", r.w - 8), ("phone", "open", ("mail", app_id, f)),
+        room = r.w - 2 * button_pad(fonts, "tiny")
+        role = "small" if fonts.get("small").size(label)[0] <= r.w - 2 * button_pad(fonts, "small") else "tiny"
+        out.append(I.button(r, fit(fonts, label, role, room), ("phone", "open", ("mail", app_id, f)),
                             th["accent"] if on else th["button"], th["accent_text"] if on else th["button_text"],
-                            role="small", align="center", radius=r.h // 2, group="tab", area="phone"))
+                            role=role, align="center", radius=r.h // 2, group="tab", area="phone"))
     y += tab_h + int(10 * s)
     view = pygame.Rect(rect.left, y, rect.w, rect.bottom - y)
     sc = Scroller(scene, view, ("mail", app_id, folder))

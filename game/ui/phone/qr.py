@@ -10,6 +10,7 @@ import pygame
 import segno
 
 from .. import items as I
+from ..kit import button_pad
 from .header import fit
 
 QUIET = 2  # modules of white border around the code (phone screens show a thin margin)
@@ -65,7 +66,7 @@ def block(scene, x: int, y: int, w: int, qr, clip=None, scan: bool = True, layer
         b = pygame.Rect(0, y + h + int(6 * s), min(w, int(150 * s)), bh)
         b.centerx = r.centerx
         # Translators: under a QR code on the phone: open the camera on it (looking only, no decision)
-        out.append(I.button(b, fit(fonts, tr.gettext("Scan"), "small", b.w - 8), ("phone", "open", ("camera", qr.key)),
+        out.append(I.button(b, fit(fonts, tr.gettext("Scan"), "small", b.w - 2 * button_pad(fonts, "small")), ("phone", "open", ("camera", qr.key)),
                             th["accent"], th["accent_text"], role="small", align="center", radius=bh // 2,
                             layer=layer + 1, group="qr_scan", **common))
         h = b.bottom - y

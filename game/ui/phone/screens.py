@@ -103,18 +103,22 @@ def home_apps(scene) -> list[tuple[str, str, tuple]]:
 ICON_LOOK = {"mail": "mail", "social": "social", "globe": "browser", "camera": "camera"}
 
 
+def _parts(scene, kind: str, ref) -> tuple[str, str, str, str, tuple]:
+    """(app name, sender, text, look, screen) of a new email or post."""
+    tr, scn = scene.tr, scene.scn
+    if kind == "email":
+        return (app_name(tr, scn, scn.app(ref.app)), mail.display_name(scene, ref), tr.text(ref.subject), "mail",
+                ("email", ref.app, ref.id))
+    return (app_name(tr, scn, scn.app(ref.app)), sender_name(scene, ref.sender),
+            tr.text(ref.text) if ref.text else tr.gettext("Photo"), "social", ("feed", ref.app))
+
+
 def banner_for(scene, h) -> tuple[str, str, str, tuple] | None:
     """(title, text, look, target) of the banner a new email or post shows when the player is elsewhere."""
-    tr, scn = scene.tr, scene.scn
-    if h.kind == "email":
-        m = h.ref
-        title = f"{app_name(tr, scn, scn.app(m.app))} · {mail.display_name(scene, m)}"
-        return title, tr.text(m.subject), "mail", ("email", m.app, m.id)
-    if h.kind == "post":
-        p = h.ref
-        title = f"{app_name(tr, scn, scn.app(p.app))} · {sender_name(scene, p.sender)}"
-        return title, tr.text(p.text) if p.text else tr.gettext("Photo"), "social", ("feed", p.app)
-    return None
+    if h.kind not in ("email", "post"):
+        return None
+    app, who, body, look, target = _parts(scene, h.kind, h.ref)
+    return f"{app} · {who}", body, look, target
 
 
 def banner(scene, h) -> bool:
@@ -128,6 +132,17 @@ def banner(scene, h) -> bool:
         scene.app.sounds.play("notify")
         scene.phone.banners.append(Banner(title, body, look, target, scene.phone.now, ttl=ttl_for(body)))
     return True
+
+
+def entries(scene) -> list[tuple]:
+    """Emails (in the inbox) and posts as the lock screen and the shade list them:
+    (app name, title, text, at, target, id)."""
+    ph = scene.engine.phone
+    out = []
+    for kind, ref in [*(("email", m) for m in ph.emails if m.folder == "inbox"), *(("post", p) for p in ph.posts)]:
+        app, who, body, _look, target = _parts(scene, kind, ref)
+        out.append((app, who, body, ref.at, target, ref.id))
+    return out
 
 
 def scroll(scene, dy: float) -> None:
