@@ -84,8 +84,8 @@ def build(scene, rect: pygame.Rect, scr: tuple) -> list:
     bh_ = fonts.measure(body, "body", w)[1]
     sheet.h = min(sheet.h, fonts.line_height("tiny") + bh_ + 2 * pad + int(6 * s))
     hl = bool(scan and scene.flags_on(scan.id))
-    out.append(I.box(sheet, th["banner"], radius=int(16 * s), border=3 if hl else 0,
-                     border_colour=th["flag"] if hl else None, group="scan_result", area="phone"))
+    out.append(I.box(sheet, th["banner"], radius=int(16 * s), border=3 if hl else 2 if th.high_contrast else 0,
+                     border_colour=th["flag"] if hl else th["card_border"], group="scan_result", area="phone"))
     icon = {"transfer": "warn" if code.personal else "safe", "link": "globe", "app": "download"}[code.shows]
     isz = fonts.line_height("tiny")
     colour = th["unsafe"] if code.shows == "transfer" and code.personal else th["accent"]

@@ -179,7 +179,8 @@ def build_about(scene, rect: pygame.Rect, app_id: str, cid: str) -> list:
     h = fonts.line_height("title") + fonts.line_height("strong") + sum(heights) + 3 * pad
     sheet = pygame.Rect(rect.left, max(rect.top + int(40 * s), rect.bottom - h), rect.w, min(h, rect.h - int(40 * s)))
     c = {"area": "phone", "layer": 7, "clip": sheet}
-    out.append(I.box(sheet.inflate(0, 30).move(0, 15), th["screen"], radius=int(18 * s), group="sheet", **c))
+    out.append(I.box(sheet.inflate(0, 30).move(0, 15), th["screen"], radius=int(18 * s), group="sheet",
+                     border=2 if th.high_contrast else 0, border_colour=th["card_border"], **c))
     grab = pygame.Rect(0, 0, int(40 * s), int(5 * s))
     grab.midtop = (sheet.centerx, sheet.top + int(8 * s))
     out.append(I.box(grab, th["card_border"], radius=3, **c))
