@@ -268,3 +268,34 @@ def test_a_qr_in_a_chat_bubble_can_be_scanned_by_keyboard(make_driver):
     assert sc.engine.deciding and not sc.engine.log
     d.key(pygame.K_BACKSPACE)
     assert sc.phone.screen[0] == "thread"
+
+
+def test_spam_choice_moves_the_mail_and_labels_fill_placeholders(make_driver):
+    d = play(make_driver)
+    to_step(d, "s_mail")
+    sc = d.scene
+    assert "Report 500,000 VND fee mail as spam" in d.texts()  # a choice label, filled from the engine
+    d.key(pygame.K_2)
+    assert sc.card is not None
+    d.key(pygame.K_RETURN)
+    mail = next(m for m in sc.engine.phone.emails if m.id == "v2_channels/s_mail/m1")
+    assert mail.folder == "spam"
+    d.run_until(lambda: not sc.phone.banners)  # a banner would sit over the folder tabs
+    sc.phone.screen = ("mail", "mail")
+    d.draw()
+    assert "Your page will be locked in 24 hours" not in d.screen_text()
+    assert "Spam (1)" in d.texts()
+    d.click_action(("phone", "open", ("mail", "mail", "spam")))
+    d.draw()
+    assert "Your page will be locked in 24 hours" in d.screen_text()
+    d.key(pygame.K_BACKSPACE)
+    assert sc.phone.screen == ("mail", "mail")
+
+
+def test_translator_fills_placeholders_after_translating():
+    from game.core.i18n import Translator
+    from game.core.texts import Text
+
+    t = Text("k", "Phí {amount}, {{ngoặc}} {unknown}", (("amount", "money", 1500000),))
+    assert Translator("vi").text(t) == "Phí 1.500.000đ, {ngoặc} {unknown}"
+    assert Translator("en").text(t) == "Phí 1,500,000 VND, {ngoặc} {unknown}"
