@@ -37,6 +37,7 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
     sc = Scroller(scene, view, ("feed", app_id))
     y = sc.y + int(6 * s)
     posts = [p for p in reversed(scene.engine.phone.posts) if p.app == app_id]
+    flagged = None  # (top, bottom) of the first post a just-opened feedback card outlines
     for p in posts:
         # a post's height is laid out once (per width, text size, language, outline, image loaded);
         # only the posts in view become items, so a long feed scrolls as cheaply as a short one
@@ -50,7 +51,14 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
             _HEIGHTS[hkey] = h
             if y + h >= view.top and y <= view.bottom:
                 out += items
+        if flagged is None and scene.flags_on(p.id):
+            flagged = (y, y + h)
         y += h + int(8 * s)
+    if flagged is not None and scene.reveal_flags and scene.card is not None:
+        scene.reveal_flags = False  # bring it into view once, as a conversation does
+        if flagged[0] < view.top or flagged[1] > view.bottom:
+            scene.phone.scroll[("feed", app_id)] = max(0, sc.top + flagged[0] - view.top - int(6 * s))
+            return build(scene, rect, app_id)
     if not posts:
         out.append(I.text((view.left, view.top + 20, view.w, 60), tr.gettext("Nothing new yet."),
                           th["screen_muted"], "small", align="center", area="phone"))
