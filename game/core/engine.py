@@ -122,6 +122,9 @@ class Phone:
         return self.threads[key]
 
 
+CHANNEL_FOCUS = ("email", "feed", "page", "scan", "install")
+
+
 @dataclass
 class Happening:
     """Something that just happened, for sounds and animations: kind and what it refers to."""
@@ -475,7 +478,9 @@ class Engine:
         call = self.phone.call
         if call and call.live:
             self.phone.focus = ("call",)
-        elif self._reply_thread:
+        elif self._reply_thread and (c.say or self.phone.focus[0] not in CHANNEL_FOCUS):
+            # back to the conversation, unless the player decided on a page, mail, post, scan or
+            # installer and said nothing: the phone stays where the decision was made
             self.phone.focus = ("thread", *self._reply_thread)
 
     def _say(self, c: Choice, key: str) -> None:

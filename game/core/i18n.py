@@ -23,6 +23,7 @@ import unicodedata
 from pathlib import Path
 
 from . import plural as plural_rules
+from .placeholders import fill as fill_placeholders
 from .textgate import clean, describe
 from .texts import Text
 
@@ -407,6 +408,9 @@ class Translator:
         """A scenario string in the player's language, or its source text."""
         if t is None:
             return ""
+        if t.values or "{" in t.source:  # `{amount}` filled after translating, formatted for this language
+            return self._remember(("t", t.key, t.source, t.values), lambda: fill_placeholders(
+                self._scn.pgettext(t.key, nfc(t.source)), t.values, self.lang))
         return self._remember(("t", t.key, t.source), lambda: self._scn.pgettext(t.key, nfc(t.source)))
 
 

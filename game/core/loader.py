@@ -8,7 +8,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node
 
 from .diagnostics import Diagnostic, Mark, sort_key
-from .model import App, Hotline, RedFlag, Scenario, Tag
+from .model import App, Hotline, Permission, RedFlag, Scenario, Tag
 from .schema import Builder
 from .yamlstrict import compose, decode, mark_of
 
@@ -26,6 +26,7 @@ class Taxonomy:
     red_flags: dict[str, RedFlag] = field(default_factory=dict)
     hotlines: dict[str, Hotline] = field(default_factory=dict)
     tags: dict[str, Tag] = field(default_factory=dict)  # topic tag names for the picker
+    permissions: dict[str, Permission] = field(default_factory=dict)  # what an app's permissions let it do
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -90,7 +91,7 @@ def build_scenario(node: Node | None, shown: str) -> tuple[Scenario | None, list
 def load_taxonomy(data_dir: Path = DATA_DIR) -> Taxonomy:
     tax = Taxonomy()
     for name, cls, attr in (("red_flags.yaml", RedFlag, "red_flags"), ("hotlines.yaml", Hotline, "hotlines"),
-                            ("tags.yaml", Tag, "tags")):
+                            ("tags.yaml", Tag, "tags"), ("permissions.yaml", Permission, "permissions")):
         path = data_dir / name
         node, diags = read_node(path)
         tax.diagnostics += diags

@@ -445,6 +445,13 @@ class Tag(Node):
 
 
 @dataclass
+class Permission(Node):
+    id: str = f("id", required=True, doc="A permission an app asks for (one of PERMISSIONS).")
+    name: str = f("text", required=True, doc="Its short name on the permissions screen.")
+    text: str = f("text", required=True, doc="What it lets the app do, in plain words.")
+
+
+@dataclass
 class Hotline(Node):
     id: str = f("id", required=True, doc="Stable id.")
     number: str = f("text", required=True, doc="Number or address (text such as 'the number on your card' is translated).")

@@ -139,10 +139,12 @@ def iter_texts(scn: Scenario) -> Iterator[TextItem]:
 
 
 def iter_taxonomy_texts(red_flags: dict[str, RedFlag], hotlines: dict[str, Hotline],
-                        tags: dict[str, Tag] | None = None) -> Iterator[TextItem]:
+                        tags: dict[str, Tag] | None = None, permissions: dict | None = None) -> Iterator[TextItem]:
     for fl in red_flags.values():
         yield from _fields(fl, f"red_flag/{fl.id}", None)
     for h in hotlines.values():
         yield from _fields(h, f"hotline/{h.id}", None)
     for t in (tags or {}).values():
         yield from _fields(t, f"tag/{t.id}", None)
+    for p in (permissions or {}).values():
+        yield from _fields(p, f"permission/{p.id}", None)

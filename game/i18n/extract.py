@@ -203,8 +203,9 @@ def extract_scenarios(project: Project) -> Extracted:
     tax = load_taxonomy(project.data_dir)
     files = {"red_flag": project.rel(project.data_dir / "red_flags.yaml"),
              "hotline": project.rel(project.data_dir / "hotlines.yaml"),
-             "tag": project.rel(project.data_dir / "tags.yaml")}
-    for item in iter_taxonomy_texts(tax.red_flags, tax.hotlines, tax.tags):
+             "tag": project.rel(project.data_dir / "tags.yaml"),
+             "permission": project.rel(project.data_dir / "permissions.yaml")}
+    for item in iter_taxonomy_texts(tax.red_flags, tax.hotlines, tax.tags, tax.permissions):
         add(_scenario_entry(item, files[item.key.split("/", 1)[0]], TAXONOMY_LANGUAGE))
     for loaded in load_all(project.scenario_paths, tax):
         shown = project.rel(loaded.path)

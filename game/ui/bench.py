@@ -145,6 +145,9 @@ elif name == "debrief":
         if i % 4 == 2:
             pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1 if (i // 40) % 2 == 0 else 1,
                                                  flipped=False))
+elif name == "channel_screens":  # the format-2 phone screens (game/ui/bench_channels.py)
+    from game.ui.bench_channels import start
+    drive = start(app, Path(heavy).parent)
 frames, idle = [], 0
 start = time.perf_counter()
 for i in range(frames_wanted):
@@ -314,7 +317,7 @@ def _r(x: float, n: int = 2) -> float:
     return round(x, n) if x == x else x
 
 
-SCENES = ("picker", "thread_300", "video_call", "timed_decision", "debrief")
+SCENES = ("picker", "thread_300", "video_call", "timed_decision", "debrief", "channel_screens")
 
 
 def run_ui_bench(frames: int = 400, idle_seconds: float = 8.0, starts: int = 5) -> dict:

@@ -93,6 +93,10 @@ def draw(surf: pygame.Surface, name: str, rect: pygame.Rect, colour, fg=(255, 25
         pygame.draw.circle(surf, colour, (cx, r.top + r.h * 0.86), max(2, s // 9))
     elif name == "home":
         pygame.draw.rect(surf, colour, r, border_radius=r.h // 2)
+    else:
+        from . import icons_more
+
+        icons_more.draw(surf, name, r, colour, fg)
 
 
 _HANDSETS: dict = {}

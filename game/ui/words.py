@@ -40,17 +40,25 @@ def app_name(tr, scn, app) -> str:
     return tr.text(Text(f"{scn.id}/app/{app.id}/name", app.name))
 
 
-def choice_text(tr, scn, step, c) -> str:
-    return tr.text(Text(f"{choice_key(scn, step, c)}/text", c.text))
+def model_text(tr, key: str, source: str | None, engine=None) -> str:
+    """A scenario text the UI draws straight from the model (not one the engine showed), with its
+    `{placeholders}` filled from the engine's variables as they are now."""
+    source = source or ""
+    values = engine.values_for(source) if engine is not None and "{" in source else ()
+    return tr.text(Text(key, source, values))
 
 
-def ending_text(tr, scn, ending, name: str) -> str:
-    return tr.text(Text(f"{ending_key(scn, ending)}/{name}", getattr(ending, name) or ""))
+def choice_text(tr, scn, step, c, engine=None) -> str:
+    return model_text(tr, f"{choice_key(scn, step, c)}/text", c.text, engine)
 
 
-def ending_advice(tr, scn, ending) -> list[str]:
+def ending_text(tr, scn, ending, name: str, engine=None) -> str:
+    return model_text(tr, f"{ending_key(scn, ending)}/{name}", getattr(ending, name), engine)
+
+
+def ending_advice(tr, scn, ending, engine=None) -> list[str]:
     base = ending_key(scn, ending)
-    return [tr.text(Text(f"{base}/advice/{i}", a)) for i, a in enumerate(ending.advice)]
+    return [model_text(tr, f"{base}/advice/{i}", a, engine) for i, a in enumerate(ending.advice)]
 
 
 def flag_name(tr, tax, fid: str) -> str:

@@ -348,7 +348,7 @@ class ClassroomScene(PlayScene):
             share = f" · {round(100 * n / total)}%" if total else ""
             typing = (not self.revealed and i == self.row)
             votes = tr.ngettext("{n} hand", "{n} hands", n).format(n=n) + share + ("▏" if typing else "")
-            label = f"{choice_text(tr, self.scn, eng.step, c)}\n{votes}"
+            label = f"{choice_text(tr, self.scn, eng.step, c, eng)}\n{votes}"
             if self.revealed:
                 colour = th[c.safety] if c.safety in ("safe", "risky", "unsafe") else th["panel_muted"]
                 col.button(f"{label} · {safety_word(tr, c.safety)}", ("take", c.id), th["button"],

@@ -251,7 +251,7 @@ class HostScene(LiveMixin, ClassroomScene):
         total = max(1, sum(live["tallies"].values()))
         for i, c in enumerate(opts):
             n = live["tallies"].get(c.id, 0)
-            label = choice_text(tr, self.scn, eng.step, c)
+            label = choice_text(tr, self.scn, eng.step, c, eng)
             if bars:
                 label += "\n" + tr.ngettext("{n} vote", "{n} votes", n).format(n=n) + f" · {round(100 * n / total)}%"
             if revealed:

@@ -97,7 +97,7 @@ def _build(scene, rect: pygame.Rect, role: str, scroll: int = 0, clip=None) -> t
     n = 0
     for c in own:
         n += 1
-        col.button(choice_text(tr, scene.scn, eng.step, c), ("choose", c.id), th["button"], th["button_text"],
+        col.button(choice_text(tr, scene.scn, eng.step, c, eng), ("choose", c.id), th["button"], th["button_text"],
                    role=role, key=str(n) if n <= 9 else "", border=2 if th.high_contrast else 0, border_colour=th["card_border"])
     if helps:
         col.space(int(4 * s))
@@ -110,6 +110,6 @@ def _build(scene, rect: pygame.Rect, role: str, scroll: int = 0, clip=None) -> t
         col.w += ih + 4
         for c in helps:
             n += 1
-            col.button(choice_text(tr, scene.scn, eng.step, c), ("choose", c.id), th["help_bg"], th["help"],
+            col.button(choice_text(tr, scene.scn, eng.step, c, eng), ("choose", c.id), th["help_bg"], th["help"],
                        role=role, key=str(n) if n <= 9 else "", icon="help", border=2, border_colour=th["help"], group="button")
     return out, col.y

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.core.texts import Text, choice_key, timeout_key
+from game.core.texts import choice_key, timeout_key
 
 from .. import items as I
 from ..kit import Column
-from ..words import flag_explanation, flag_name, safety_word
+from ..words import flag_explanation, flag_name, model_text, safety_word
 
 
 @dataclass
@@ -68,9 +68,9 @@ def build(scene, rect: pygame.Rect, card: Card) -> list:
     col.text(tr.gettext("{points} of {best} possible").format(points=pts, best=d.best), th["panel_text"], "strong")
     key = choice_key(scn, card.step, c)
     if c.explanation:
-        col.text(tr.text(Text(f"{key}/explanation", c.explanation)), th["panel_text"], "body")
+        col.text(model_text(tr, f"{key}/explanation", c.explanation, scene.engine), th["panel_text"], "body")
     for i, q in enumerate(c.consequences):
-        col.text("• " + tr.text(Text(f"{key}/consequence/{i}/text", q.text)), th["unsafe"], "strong")
+        col.text("• " + model_text(tr, f"{key}/consequence/{i}/text", q.text, scene.engine), th["unsafe"], "strong")
     shown = list(d.flags_shown)
     spotted_extra = [f for f in d.flags if f not in shown]
     if shown or spotted_extra:
@@ -100,7 +100,7 @@ def _timed_out(scene, col, card: Card, tax) -> None:
     col.text(tr.gettext("Not scored: you did not answer, and that is allowed."), th["panel_text"], "strong")
     to = card.step.timeout
     if to.text:
-        col.text(tr.text(Text(f"{timeout_key(scn, card.step)}/text", to.text)), th["panel_text"], "body")
+        col.text(model_text(tr, f"{timeout_key(scn, card.step)}/text", to.text, scene.engine), th["panel_text"], "body")
     col.text(tr.gettext("You are always allowed to take your time. Not answering sends nothing: no code, "
                         "no money, no photo. Stop, check with someone you trust, then decide."),
              th["panel_text"], "body")

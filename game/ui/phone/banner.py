@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from .. import items as I
+from . import thumb
 from .header import fit
 
 SLIDE = 0.25  # seconds to slide in or out
@@ -29,13 +30,13 @@ def build(scene, rect: pygame.Rect, below: int = 0) -> list:
         age = now - b.born
         if age < 0 or age > b.ttl:
             continue
-        tw = rect.w - 4 * pad
+        tw = rect.w - 4 * pad - (thumb.size(scene) + pad if b.image else 0)
         # the whole text, not two lines cut with "…": OTP codes and tips sit at the end of theirs
         lines = fonts.wrap(b.text, "small", tw) or [""]
         if len(lines) > MAX_LINES:
             lines = lines[:MAX_LINES - 1] + [fonts.fit(" ".join(lines[MAX_LINES - 1:]), "small", tw)]
         body_h = fonts.line_height("small") * len(lines)
-        h = fonts.line_height("tiny") + body_h + 2 * pad + 2
+        h = max(fonts.line_height("tiny") + body_h, thumb.size(scene) if b.image else 0) + 2 * pad + 2
         r = pygame.Rect(rect.left + pad, y, rect.w - 2 * pad, h)
         if not scene.app.prefs.reduced_motion:
             k = min(1.0, age / SLIDE, (b.ttl - age) / SLIDE)
@@ -51,6 +52,8 @@ def build(scene, rect: pygame.Rect, below: int = 0) -> list:
                           fit(fonts, b.title, "tiny", tw - ic.w - 6), th["screen_muted"], "tiny", layer=6, area="phone", clip=rect))
         out.append(I.text((r.left + pad, ic.bottom + 2, tw, body_h), "\n".join(lines), th["banner_text"],
                           "small", layer=6, area="phone", clip=rect))
+        if b.image:
+            out += thumb.items(scene, r, b.image, pad, layer=6, clip=rect)
         y = r.bottom + int(6 * s)
     return out
 

@@ -6,13 +6,16 @@ import pygame
 
 from .. import items as I
 from ..words import app_name
+from . import screens
 
 
 def apps(scene) -> list[tuple[str, str, tuple]]:
     """(label, look, screen to open) for each icon."""
     tr, scn = scene.tr, scene.scn
-    out = [(app_name(tr, scn, a), a.look if a.kind == "chat" else "sms", ("list", a.id)) for a in scn.apps]
+    out = [(app_name(tr, scn, a), a.look if a.kind == "chat" else "sms", ("list", a.id)) for a in scn.apps
+           if a.kind in ("sms", "chat")]
     out.append((tr.gettext("Phone"), "phone", ("recents",)))
+    out += screens.home_apps(scene)  # mail, social, browser, camera
     out.append((tr.gettext("Notifications"), "bell", ("shade",)))  # every banner again, in full
     return out
 
@@ -32,6 +35,7 @@ def build(scene, rect: pygame.Rect) -> list:
         y = rect.top + int(26 * s) + r * (size + lh * 2 + int(18 * s))
         ir = pygame.Rect(x, y, size, size)
         colour = (th.looks["phone"]["icon"] if look == "phone" else th["accent"] if look == "bell"
+                  else th.looks[screens.ICON_LOOK[look]]["icon"] if look in screens.ICON_LOOK
                   else th.look(look).get("icon", th["accent"]))
         if th.high_contrast:
             colour = th["accent"]
@@ -40,7 +44,7 @@ def build(scene, rect: pygame.Rect) -> list:
                             group="app_icon", area="phone", border=2, border_colour=(255, 255, 255)))
         glyph = pygame.Rect(0, 0, size // 2, size // 2)
         glyph.center = ir.center
-        if look in ("phone", "bell"):
+        if look in ("phone", "bell", *screens.ICON_LOOK):
             out.append(I.icon(glyph, look, fg, layer=1, area="phone"))
         else:
             initial = label[:1].upper()
@@ -52,7 +56,7 @@ def build(scene, rect: pygame.Rect) -> list:
         out.append(I.text((rect.left + pad + c * cell, ir.bottom + 4, cell, lh * 2), label, th["lock_text"], "tiny",
                           align="center", area="phone"))
         n = (scene.phone.unread(threads, target[1]) if target[0] == "list" else
-             scene.missed_calls() if target[0] == "recents" else 0)
+             scene.missed_calls() if target[0] == "recents" else screens.unread(scene, target))
         if n:
             br = pygame.Rect(0, 0, lh + 6, lh + 6)
             br.center = (ir.right - 2, ir.top + 2)

@@ -6,6 +6,7 @@ import pygame
 
 from .. import items as I
 from ..words import app_name, clock, contact_name
+from . import screens, thumb
 
 
 def entries(scene) -> list[tuple]:
@@ -23,6 +24,7 @@ def entries(scene) -> list[tuple]:
             body = tr.text(m.text) if m.text else tr.gettext("Photo")
             out.append((app_name(tr, scn, scn.app(key[0])), contact_name(tr, scn, m.sender), body, m.at,
                         ("thread", *key), m.id))
+    out += screens.entries(scene)  # emails and posts
     out.sort(key=lambda e: -e[3])
     return out
 
@@ -46,9 +48,11 @@ def build(scene, rect: pygame.Rect) -> list:
     more_h = fonts.line_height("small") + int(12 * s)
     for i, (app, title, body, at, target, nid) in enumerate(shown):
         lines = f"{title}\n{body}" if body else title
-        _tw, h = fonts.measure(lines, "small", w - 2 * pad)
+        pic = thumb.image_of(scene, nid)
+        tw = w - 2 * pad - (thumb.size(scene) + pad if pic else 0)
+        _tw, h = fonts.measure(lines, "small", tw)
         hh = fonts.line_height("tiny")
-        card = pygame.Rect(rect.left + pad, col_y, w, hh + h + 2 * pad)
+        card = pygame.Rect(rect.left + pad, col_y, w, max(hh + h, thumb.size(scene) if pic else 0) + 2 * pad)
         room = bottom if i == len(shown) - 1 else bottom - more_h - int(8 * s)
         if card.bottom > room:
             # never cut a notification: the older ones are all in the shade, each in full
@@ -64,8 +68,10 @@ def build(scene, rect: pygame.Rect) -> list:
                             border=3 if hl else 0, border_colour=th["flag"] if hl else None))
         out.append(I.text((card.left + pad, card.top + pad // 2, w - 2 * pad, hh), f"{app} · {clock(at, scene.engine.scn.clock_minutes)}",
                           th["screen_muted"], "tiny", layer=1, area="phone"))
-        out.append(I.text((card.left + pad, card.top + pad // 2 + hh, w - 2 * pad, h), lines, th["banner_text"],
+        out.append(I.text((card.left + pad, card.top + pad // 2 + hh, tw, h), lines, th["banner_text"],
                           "small", layer=1, area="phone"))
+        if pic:
+            out += thumb.items(scene, card, pic, pad, layer=1)
         col_y = card.bottom + int(8 * s)
     hint = pygame.Rect(rect.left + pad, rect.bottom - fonts.line_height("small") * 2 - int(8 * s), w,
                        fonts.line_height("small") * 2)

@@ -10,7 +10,7 @@ import pygame
 
 from .. import items as I
 from ..words import clock
-from . import header, lock
+from . import header, lock, thumb
 
 
 def build(scene, rect: pygame.Rect) -> list:
@@ -25,8 +25,10 @@ def build(scene, rect: pygame.Rect) -> list:
     cards = []
     for app, title, body, at, target, nid in reversed(lock.entries(scene)):  # oldest first
         lines = f"{title}\n{body}" if body else title
-        h = fonts.measure(lines, "small", w - 2 * pad)[1]
-        cards.append((app, lines, at, target, nid, hh + h + 2 * pad))
+        pic = thumb.image_of(scene, nid)
+        tw = w - 2 * pad - (thumb.size(scene) + pad if pic else 0)
+        h = max(hh + fonts.measure(lines, "small", tw)[1], thumb.size(scene) if pic else 0)
+        cards.append((app, lines, at, target, nid, h + 2 * pad))
     total = sum(c[-1] + int(8 * s) for c in cards) + pad
     scene.thread_max_scroll = max(0, total - view.h)
     up = min(scene.phone.scroll.get(("shade",), 0), scene.thread_max_scroll)
@@ -51,6 +53,10 @@ def build(scene, rect: pygame.Rect) -> list:
         out.append(I.text((card.left + pad, card.top + pad // 2, w - 2 * pad, hh),
                           f"{app} · {clock(at, scene.engine.scn.clock_minutes)}", th["screen_muted"], "tiny",
                           layer=1, area="phone", clip=view))
-        out.append(I.text((card.left + pad, card.top + pad // 2 + hh, w - 2 * pad, card.h - hh - pad), lines,
+        pic = thumb.image_of(scene, nid)
+        tw = w - 2 * pad - (thumb.size(scene) + pad if pic else 0)
+        out.append(I.text((card.left + pad, card.top + pad // 2 + hh, tw, card.h - hh - pad), lines,
                           th["banner_text"], "small", layer=1, area="phone", clip=view))
+        if pic:
+            out += thumb.items(scene, card, pic, pad, layer=1, clip=view)
     return out

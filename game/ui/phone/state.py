@@ -14,6 +14,7 @@ class Banner:
     born: float
     ttl: float = 4.0
     style: str = ""  # notification style (bank, otp, install…) for the icon colour
+    image: str | None = None  # a notification's picture, shown as a thumbnail
 
 
 @dataclass
@@ -26,6 +27,7 @@ class PhoneUI:
     last_focus: tuple = ("home",)
     call_gone_at: float | None = None  # clock time the current call stopped being live
     now: float = 0.0  # UI clock (real seconds), for animations
+    camera_from: tuple | None = None  # the screen whose QR code the camera was opened on (Back returns there)
 
     def open(self, screen: tuple) -> None:
         self.screen = screen

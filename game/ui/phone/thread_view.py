@@ -10,7 +10,7 @@ import pygame
 
 from .. import items as I
 from ..words import app_name, clock, contact_name, contact_saved, flag_name
-from . import header
+from . import header, qr
 
 
 def _avatar_letter(name: str) -> str:
@@ -126,6 +126,8 @@ class ThreadView:
             if m.link_image:
                 link_h += int(inner * 0.45)
         th_ = fonts.measure(txt, "body", inner)[1] if txt else 0
+        if getattr(m, "qr", None) is not None:  # a QR code (with its Scan button) counts as part of the card
+            link_h += qr.height(scene, m.qr.payload, inner) + (pad if link_h else 0)
         return txt, img, ih, link_h, th_
 
     def _height(self, scene, m, bw) -> int:
@@ -148,7 +150,7 @@ class ThreadView:
         txt, img, ih, link_h, th_ = self._parts(scene, m, r.w)
         inner = wrap_w = r.w - 2 * pad
         # shrink short text bubbles to their text width
-        if txt and not ih and not link_h:
+        if txt and not ih and not link_h and getattr(m, "qr", None) is None:
             tw = fonts.measure(txt, "body", inner)[0]
             inner = max(tw, fonts.get("tiny").size(clock(m.at, scene.engine.scn.clock_minutes))[0])
         bw = inner + 2 * pad
@@ -177,7 +179,13 @@ class ThreadView:
             # line as wide as that width can break once more and spill out of the bubble
             out.append(I.text((bub.left + pad, y, wrap_w, th_), txt, fg, "body", layer=1, **common))
             y += th_
-        if link_h:
+        if getattr(m, "qr", None) is not None:
+            y += pad
+            items, qh = qr.block(scene, bub.left + pad, y, inner, m.qr, clip=view)
+            out += items
+            y += qh
+            link_h -= qh + (pad if m.link_url else 0)
+        if m.link_url:
             y += pad
             card = pygame.Rect(bub.left + pad, y, inner, link_h)
             out.append(I.box(card, th["screen"], radius=int(8 * s), border=1, border_colour=th["card_border"], layer=1,

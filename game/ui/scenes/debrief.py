@@ -66,11 +66,11 @@ class DebriefScene(Scene):
         lc.text(outcome_word(tr, outcome), colour, "title", group="outcome")
         lc.x -= isz + 8
         lc.w += isz + 8
-        title = ending_text(tr, scn, ending, "title") if ending is not None else ""
+        title = ending_text(tr, scn, ending, "title", eng) if ending is not None else ""
         if title and title != outcome_word(tr, outcome):
             lc.text(title, th["panel_text"], "h1")
         if ending is not None:
-            lc.text(ending_text(tr, scn, ending, "debrief"), th["panel_text"], "body")
+            lc.text(ending_text(tr, scn, ending, "debrief", eng), th["panel_text"], "body")
         if outcome in ("harmed", "scammed"):
             lc.text(tr.gettext("You are not alone: tell an adult you trust today, and call for help below."),
                     th["help"], "strong")
@@ -85,7 +85,7 @@ class DebriefScene(Scene):
             lc.text(tr.gettext("What you lost"), th["panel_text"], "title")
             for t in lost:
                 lc.text("• " + t, th["unsafe"], "body")
-        advice = ending_advice(tr, scn, ending) if ending else []
+        advice = ending_advice(tr, scn, ending, eng) if ending else []
         if advice:
             lc.space(int(6 * s))
             lc.text(tr.gettext("What to do in real life"), th["panel_text"], "title")
@@ -107,14 +107,14 @@ class DebriefScene(Scene):
         left.text(tr.gettext("Your choices"), th["panel_text"], "title")
         for i, d in enumerate(eng.log):
             step, c = self._choice(d.step, d.choice)
-            label = choice_text(tr, scn, step, c) if c else \
+            label = choice_text(tr, scn, step, c, eng) if c else \
                 tr.gettext("Time ran out (no answer)") if d.timed_out else d.choice
             self._path_row(left, i + 1, label, d.safety)
         right.text(tr.gettext("The safest path"), th["panel_text"], "title")
         if self.safest is not None:
             for i, (sid, cid) in enumerate(self.safest.choices):
                 step, c = self._choice(sid, cid)
-                self._path_row(right, i + 1, choice_text(tr, scn, step, c) if c else cid, c.safety if c else "neutral")
+                self._path_row(right, i + 1, choice_text(tr, scn, step, c, eng) if c else cid, c.safety if c else "neutral")
         rc.y = max(left.y, right.y) + int(8 * s)
         spotted = eng.flags_caught  # exactly what the feedback cards said, flag by flag
         missed = eng.flags_missed

@@ -19,7 +19,7 @@ from .. import layout
 from ..assets import AssetLoader
 from ..panel import choices as choices_panel
 from ..panel import feedback, info
-from ..phone import banner, call_view, frame, header, home, lock, shade, thread_list
+from ..phone import banner, call_view, frame, header, home, lock, screens, shade, thread_list
 from ..phone.state import Banner, PhoneUI
 from ..phone.thread_view import ThreadView
 from ..scene import Scene
@@ -181,6 +181,7 @@ class PlayScene(Scene):
             th = eng.phone.threads.get(key)
             if th is not None:
                 self.phone.mark_seen(key, th)
+        screens.mark_seen(self, self.phone.screen)
         if self.watcher is not None and self.watcher.changed(dt):
             self._reload()
 
@@ -203,14 +204,18 @@ class PlayScene(Scene):
                     text = self.tr.text(n.text)
                     self.phone.banners.append(Banner(self.tr.text(n.title), text, app.look if app else None,
                                                      ("shade",), self.phone.now, ttl=banner.ttl_for(text),
-                                                     style=n.style))
+                                                     style=n.style, image=n.image))
             elif h.kind == "line" and getattr(h.ref, "audio", None):
                 self.assets.sound(Path(self.scn.path).parent / h.ref.audio, self.app.sounds.play_loaded)
+            elif h.kind in ("email", "post"):
+                landed.append(h)
             elif h.kind in ("call_end", "missed"):
                 self.app.sounds.stop_ring()
                 self.app.sounds.play("end")
         self._follow()
         for m in landed:
+            if screens.banner(self, m):
+                continue
             self.app.sounds.play("ping")
             key = next((k for k, t in self.engine.phone.threads.items() if m in t.messages), None)
             if key is None or self.phone.screen in (("lock",), ("thread", *key)):
@@ -233,6 +238,8 @@ class PlayScene(Scene):
                 ph.screen = ("call",)
             elif focus[0] == "thread" and ph.screen != ("lock",) and not (ph.screen == ("call",) and call and call.live):
                 ph.screen = focus
+            elif screens.screen_for(focus) and ph.screen != ("lock",) and not (ph.screen == ("call",) and call and call.live):
+                ph.screen = screens.screen_for(focus)
         if ph.screen == ("call",):
             if call is None:
                 ph.screen = ("home",)
@@ -325,16 +332,19 @@ class PlayScene(Scene):
         if what == "home" or what == "unlock":
             ph.screen = ("home",)
         elif what == "open":
+            screens.opened(ph, tuple(a[1]))
             ph.screen = tuple(a[1])
             ph.banners = []
         elif what == "back":
             scr = ph.screen
-            ph.screen = ("list", scr[1]) if scr[0] == "thread" else ("home",)
+            ph.screen = ("list", scr[1]) if scr[0] == "thread" else screens.back(scr, ph)
         elif what == "scroll_end" and ph.screen[0] == "thread":
             ph.scroll[ph.screen[1:]] = 0
 
     def scroll_thread(self, dy: float) -> None:
         ph = self.phone
+        if screens.handles(ph.screen):
+            screens.scroll(self, dy)
         if ph.screen[0] not in ("thread", "shade"):
             return
         key = ph.screen[1:] if ph.screen[0] == "thread" else ph.screen
@@ -396,6 +406,8 @@ class PlayScene(Scene):
                 elif self.phone.screen[0] in ("thread", "shade"):
                     key = self.phone.screen[1:] if self.phone.screen[0] == "thread" else ("shade",)
                     self.phone.scroll[key] = self.thread_max_scroll if k == pygame.K_HOME else 0
+                elif screens.handles(self.phone.screen):
+                    screens.scroll_to(self, k == pygame.K_HOME)
                 return True
             if k == pygame.K_BACKSPACE:
                 self.activate(("phone", "back"))
@@ -421,8 +433,8 @@ class PlayScene(Scene):
         lay = self.lay()
         th = self.theme
         scr = self.phone.screen
-        dark = scr[0] in ("lock", "home", "call")
-        bg = th["call_bg"] if scr[0] == "call" else th["lock_bg"] if dark else th["screen"]
+        dark = scr[0] in ("lock", "home", "call", "scan", "camera")
+        bg = th["call_bg"] if scr[0] in ("call", "scan", "camera") else th["lock_bg"] if dark else th["screen"]
         out = frame.build(self, lay, dark, bg)
         rect = frame.content_rect(lay, self.fonts)
         if scr[0] == "lock":
@@ -437,6 +449,8 @@ class PlayScene(Scene):
             body = shade.build(self, rect)
         elif scr[0] == "thread":
             body = self.thread_view.build(self, rect, scr[1], scr[2])
+        elif screens.handles(scr):
+            body = screens.build(self, rect, scr)
         else:
             body = call_view.build(self, rect)
         for it in body:
@@ -452,7 +466,7 @@ class PlayScene(Scene):
             out.append(I.button(strip, label, ("phone", "open", ("call",)), th["accept"], (255, 255, 255), role="small",
                                 align="center", radius=h // 2, layer=4, group="callbar", area="phone"))
         # a conversation, a list or the shade keeps its header (who you are talking to) in sight
-        below = header.header_height(self.fonts, self.app.scale) if scr[0] in ("list", "recents", "shade", "thread") else 0
+        below = header.header_height(self.fonts, self.app.scale) if scr[0] in ("list", "recents", "shade", "thread", *screens.WITH_HEADER) else 0
         out += banner.build(self, rect, below)
         if self.card is not None:
             out += feedback.build(self, lay.right, self.card)

@@ -1,0 +1,130 @@
+"""Shared pieces of the mail, feed, browser, camera and install screens: names as those apps show
+them, avatars, text that keeps its important end in view, scrolling from the top."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pygame
+
+from game.core.texts import Text
+
+from .. import items as I
+
+ELLIPSIS = "…"
+
+
+def sender_name(scene, cid: str) -> str:
+    """The name a mail or social app shows: the name the sender gave itself (saved or not)."""
+    c = scene.scn.contact(cid)
+    if c is None:
+        return scene.tr.gettext("Unknown")
+    return scene.tr.text(Text(f"{scene.scn.id}/contact/{c.id}/name", c.name))
+
+
+def contact_text(scene, cid: str, name: str, i: int | None = None) -> str:
+    c = scene.scn.contact(cid)
+    value = getattr(c, name, None) if c else None
+    if i is not None:
+        value = value[i] if value and i < len(value) else None
+    if not value:
+        return ""
+    key = f"{scene.scn.id}/contact/{cid}/{name}" + (f"/{i}" if i is not None else "")
+    return scene.tr.text(Text(key, value))
+
+
+def keep_end(fonts, s: str, role: str, w: int) -> str:
+    """One line that keeps the END of s (an address's domain): cut at the start with "…"."""
+    if fonts.get(role).size(s)[0] <= w:
+        return s
+    lo, hi = 0, len(s)
+    while lo < hi:  # the longest tail that fits after "…"
+        mid = (lo + hi) // 2
+        if fonts.get(role).size(ELLIPSIS + s[len(s) - mid:])[0] <= w:
+            lo = mid + 1
+        else:
+            hi = mid
+    return ELLIPSIS + s[len(s) - max(0, lo - 1):]
+
+
+def keep_extension(fonts, name: str, role: str, w: int) -> str:
+    """A file name cut in the middle so its whole extension (`.pdf.apk`) always shows."""
+    if fonts.get(role).size(name)[0] <= w:
+        return name
+    stem, dot, ext = name.partition(".")
+    ext = dot + ext
+    if fonts.get(role).size(ELLIPSIS + ext)[0] > w:
+        return keep_end(fonts, name, role, w)
+    lo, hi = 0, len(stem)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fonts.get(role).size(stem[:mid] + ELLIPSIS + ext)[0] <= w:
+            lo = mid
+        else:
+            hi = mid - 1
+    return stem[:lo] + ELLIPSIS + ext
+
+
+def split_url(url: str) -> tuple[str, str]:
+    """(host, rest) of a URL, without the scheme: `page-help.example`, `/login`."""
+    parts = urlsplit(url if "//" in url else "//" + url)
+    host = parts.hostname or url
+    rest = parts.path + (("?" + parts.query) if parts.query else "")
+    return host, "" if rest == "/" else rest
+
+
+def fit_url(fonts, url: str, role: str, w: int) -> tuple[str, str]:
+    """(host, rest) to draw in w px: the whole host, always; the path cut with "…" if it does not fit.
+    A host wider than w keeps its end (the registered domain)."""
+    host, rest = split_url(url)
+    hw = fonts.get(role).size(host)[0]
+    if hw > w:
+        return keep_end(fonts, host, role, w), ""
+    return host, fonts.fit(rest, role, w - hw) if rest else ""
+
+
+def avatar(scene, rect, name: str, colour, clip=None, layer: int = 1) -> list:
+    fonts = scene.fonts
+    rect = pygame.Rect(rect)
+    role = "strong" if rect.h >= fonts.line_height("strong") + 4 else "tiny"
+    lh = fonts.line_height(role)
+    return [I.box(rect, colour, radius=rect.h // 2, layer=layer, clip=clip, area="phone"),
+            I.text((rect.left, rect.centery - lh // 2, rect.w, lh), (name[:1] or "?").upper(), (255, 255, 255), role,
+                   align="center", layer=layer + 1, clip=clip, area="phone")]
+
+
+AVATAR_COLOURS = ((0x1e, 0x88, 0xe5), (0x8e, 0x24, 0xaa), (0x00, 0x89, 0x7b), (0xf4, 0x51, 0x1e),
+                  (0x6d, 0x4c, 0x41), (0x39, 0x49, 0xab), (0xc2, 0x18, 0x5b))
+
+
+def avatar_colour(cid: str) -> tuple:
+    return AVATAR_COLOURS[sum(map(ord, cid)) % len(AVATAR_COLOURS)]
+
+
+def find_qr(engine, key: str):
+    """The QR code the story showed under `key` (a message, email, post or scan), or None."""
+    ph = engine.phone
+    for th in ph.threads.values():
+        for m in th.messages:
+            if m.qr is not None and m.qr.key == key:
+                return m.qr
+    for x in (*ph.emails, *ph.posts, *ph.scans):
+        if x.qr is not None and x.qr.key == key:
+            return x.qr
+    return None
+
+
+class Scroller:
+    """A screen scrolled from the top: items placed at content y, shifted and clipped to the view."""
+
+    def __init__(self, scene, view: pygame.Rect, key: tuple):
+        self.scene, self.view, self.key = scene, view, key
+        self.top = scene.phone.scroll.get(key, 0)  # px scrolled down
+        self.y = view.top - self.top
+
+    def finish(self, total_bottom: int) -> None:
+        """Record how far this screen can scroll (the play scene's scroll keys use it)."""
+        content = total_bottom + self.top - self.view.top
+        mx = max(0, content - self.view.h)
+        self.scene.thread_max_scroll = mx
+        self.scene.phone.scroll[self.key] = min(self.top, mx)
