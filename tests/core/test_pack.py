@@ -15,7 +15,9 @@ REQUIRED = {"tutorial", "online_kidnapping", "fake_school_call", "hijacked_frien
             "otp_mistake", "fake_bank", "fake_delivery", "fake_vneid", "fake_scholarship", "sextortion",
             # issue 10: the patterns that were missing (T7b, T7c, T4c, T1 parent side, T2 2025, T11a)
             "mistaken_transfer", "recovery_scam", "job_abroad", "parent_kidnapping",
-            "school_refund", "chat_sex_call"}
+            "school_refund", "chat_sex_call",
+            # issue 13: the format v2 channels (social feed, QR scan, email, web page, app install)
+            "fake_charity", "page_lock_phishing"}
 SEXUAL_CONTENT = {"sextortion", "chat_sex_call"}
 
 
@@ -126,3 +128,51 @@ def test_losing_money_always_ends_as_scammed(pack):
                 c = next(c for c in scn.offered_choices(scn.step(sid)) if c.id == cid)
                 lost += sum(q.amount or 0 for q in c.consequences if q.kind == "money")
             assert not lost or p.outcome == "scammed", f"{scn.id}: {p.choices} loses {lost}đ, ends {p.ending}"
+
+
+def _events(scn):
+    for st in scn.steps:
+        yield from st.events
+
+
+def test_every_v2_channel_is_used_by_a_shipped_scenario(pack):
+    """Issue 13: each new channel is used in at least one shipped scenario, and where the lesson is
+    (a scam page that flags its look-alike domain, a scan that reveals a personal account, permissions
+    that flag the danger, an attachment with two extensions, a spam choice, a page-fill choice)."""
+    events = [(sid, ev) for sid, scn in pack.items() for ev in _events(scn)]
+    types = {ev.type for _sid, ev in events}
+    assert {"email", "post", "page", "scan", "install"} <= types
+    assert any(ev.type == "page" and "lookalike_address" in ev.flags for _s, ev in events)
+    assert any(ev.type == "page" and any(b.input == "password" for b in ev.blocks) for _s, ev in events)
+    assert any(ev.type == "page" and any(b.input == "otp" for b in ev.blocks) for _s, ev in events)
+    assert any(ev.type == "post" and ev.sponsored and ev.comments and ev.qr for _s, ev in events)
+    assert any(ev.type == "post" and ev.qr and ev.qr.shows == "transfer" and ev.qr.personal
+               and "personal_account_as_org" in ev.flags for _s, ev in events)
+    assert any(ev.type == "install" and ev.screen == "install" for _s, ev in events)
+    assert any(ev.type == "install" and ev.screen == "permissions"
+               and {"accessibility", "read_sms"} <= set(ev.permissions) for _s, ev in events)
+    assert any(ev.type == "email" and ev.reply_to and any(a.name.count(".") >= 2 for a in ev.attachments)
+               for _s, ev in events)
+    assert any(ev.type == "notification" and ev.image for _s, ev in events)
+    assert any(ev.when is not None for _s, ev in events), "an event variant with when:"
+    choices = [c for scn in pack.values() for st in scn.steps for c in scn.offered_choices(st)]
+    assert {"fill", "close"} <= {c.page for c in choices}
+    assert "spam" in {c.email for c in choices}
+    # social pages carry their history ("About this page"): one created recently and renamed
+    assert any(c.former_names and c.created for scn in pack.values() for c in scn.contacts)
+
+
+def test_money_placeholders_name_a_money_variable(pack):
+    """A `{name}` in a shipped text names a declared variable (v2core's lint checks this for every
+    file; this keeps the shipped pack honest until then), and at least one scenario uses one."""
+    from game.core import placeholders
+    from game.core.texts import iter_texts
+
+    used = False
+    for scn in pack.values():
+        declared = {v.id for v in scn.variables}
+        for item in iter_texts(scn):
+            for name in placeholders.names(item.source):
+                assert name in declared, f"{item.key}: {{{name}}} is not a declared variable"
+                used = True
+    assert used
