@@ -31,7 +31,7 @@ from game.cli.common import add_lang, default_lang
 from game.core import walk
 from game.core.diagnostics import Diagnostic, sort_key
 from game.core.loader import duplicate_ids, load_scenario, load_taxonomy, scenario_files
-from game.core.texts import iter_texts
+from game.core.texts import texts_of
 
 PARALLEL_FROM = 24  # below this, starting worker processes costs more than it saves
 
@@ -95,7 +95,7 @@ def check_file(path: Path) -> FileReport:
         path, item.diagnostics, (path, scn.id, scn.where("id")),
         steps=len(scn.steps), endings=len(scn.endings),
         paths=0 if item.errors else walk.stats(scn).paths,
-        words=sum(len(t.source.split()) for t in iter_texts(scn)),
+        words=sum(len(t.source.split()) for t in texts_of(scn)),
     )
 
 
