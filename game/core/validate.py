@@ -505,6 +505,8 @@ class Checker:
         warning (LC330) per loop, with its path; a loop through a help action says so.
         """
         s = self.scn
+        if not walk.cyclic(s):
+            return  # no choice leads back to an earlier step, so no state can come round again
         start = (s.first_step, _freeze({v.id: v.default for v in s.variables}), frozenset())
         edges: dict[tuple, list] = {}
         todo = [start]
