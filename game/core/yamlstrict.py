@@ -279,12 +279,17 @@ def _yaml_error(exc: yaml.MarkedYAMLError, path: str, text: str) -> Diagnostic:
     return Diagnostic(path, Mark(cause.line, cause.col), cause.code, cause.args)
 
 
-# A `*` or `!` that could start an alias or a tag. libyaml starts a token only after a blank,
-# a line break, an indicator or the start of the text, never right after a letter or digit
-# (`Gấp!` and `x*y` are text) nor inside another tag or alias (`!!str`, `**`), so only these
-# can be one.
-_TOKEN_STAR = re.compile(r"(?<![\w*])\*")
-_TOKEN_BANG = re.compile(r"(?<![\w!])!")
+def _may_start_token(text: str, ch: str) -> bool:
+    """Is there a `*` or `!` (ch) that could start an alias or a tag? libyaml starts a token only
+    after a blank, a line break, an indicator or the start of the text, never right after a
+    letter, digit or `_` (`Gấp!` and `x*y` are text) nor inside another tag or alias (`!!str`)."""
+    at = text.find(ch)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        if not (before.isalnum() or before == "_" or before == ch):
+            return True
+        at = text.find(ch, at + 1)
+    return False
 
 
 def _check_tree(root: Node, path: str, diags: list[Diagnostic], text: str) -> None:
@@ -294,8 +299,8 @@ def _check_tree(root: Node, path: str, diags: list[Diagnostic], text: str) -> No
     visited once, which also keeps an alias bomb from exploding here. Aliases need a `*`
     and tags a `!` where a token starts, so without them scalars need no visit at all.
     """
-    aliases = "*" in text and _TOKEN_STAR.search(text) is not None
-    tags = "!" in text and _TOKEN_BANG.search(text) is not None
+    aliases = _may_start_token(text, "*")
+    tags = _may_start_token(text, "!")
     visit_scalars = aliases or tags
     stack = [(root, 1)]
     seen_nodes: set[int] = set()
