@@ -120,6 +120,11 @@ def _whole(paths) -> bool:
     return not paths or any(Path(p).resolve() == SCENARIOS_DIR.resolve() for p in paths)
 
 
+def workers(files: int) -> int:
+    """Worker processes lint starts by default for this many files (1: it checks them itself)."""
+    return min(os.cpu_count() or 1, 8) if files >= PARALLEL_FROM else 1
+
+
 def lint(paths: list[Path] | None, jobs: int | None = None, pack: bool = False, project=None):
     """Check every file; returns (file reports, all diagnostics, summary counts). When the whole
     scenarios folder is checked, the translations in locale/ are checked too (LC406: characters
@@ -132,7 +137,7 @@ def lint(paths: list[Path] | None, jobs: int | None = None, pack: bool = False, 
     _TAXONOMY = tax = load_taxonomy()  # read before the workers start, so forked ones share it
     files = scenario_files(paths or None)
     if jobs is None:
-        jobs = min(os.cpu_count() or 1, 8) if len(files) >= PARALLEL_FROM else 1
+        jobs = workers(len(files))
     collecting = gc.isenabled()
     gc.disable()  # see _start_worker
     try:
