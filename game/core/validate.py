@@ -163,6 +163,12 @@ class Checker:
 
         return texts_of(self.scn)
 
+    @cached_property
+    def all_text(self) -> str:
+        """Every text, one per line: one regex search over it tells whether any text needs a look
+        (no pattern below matches across a line break)."""
+        return "\n".join(item.source for item in self.texts)
+
     def glyphs(self):
         if self.source is not None and not missing(self.source):
             return  # nothing in the whole file is undrawable, so no text is either
@@ -178,6 +184,8 @@ class Checker:
         """LC420: characters the game would remove (NUL, ESC, C1, bidi overrides), at their exact column."""
         from .textgate import describe, source_position, unsafe_chars
 
+        if not unsafe_chars(self.all_text):  # (a line break is not one)
+            return
         for item in self.texts:
             found = unsafe_chars(item.source)
             if not found:
@@ -228,6 +236,8 @@ class Checker:
             number = (who.number or "").strip()
             if PHONE_LIKE.fullmatch(number) and not fictional_number(number):
                 self.add("LC337", who.where("number"), number=number)
+        if not PHONE_LIKE.search(self.all_text):  # (a number never spans a line break)
+            return
         for item in self.texts:
             seen = set()
             for m in PHONE_LIKE.finditer(item.source):
