@@ -3,9 +3,12 @@
 Parts:
   core    lint_400_real_s: `python main.py lint` on 400 real-sized files (copies of the shipped
           scenarios with new ids), timed as a whole process from spawn to exit, on every core
-          (target < 10 s), beside floor_compose_400_s: libyaml composing the same files
-          (target: lint within 1.5x); walk_1000_step_s: `python main.py walk` on a valid
-          1,000-step scenario with loops, as a whole process (it streams 100 paths and counts all)
+          (target < 10 s), beside floor_compose_400_s: libyaml composing the same files in
+          one process, timed inside it (target: lint within 1.5x). lint runs on lint_cores
+          worker processes, so the per-core floor (floor_compose_400_s / lint_cores) and the
+          CPU time of both (user + sys, lint's workers included) are printed too.
+          walk_1000_step_s: `python main.py walk` on a valid 1,000-step scenario with loops,
+          as a whole process (it streams 100 paths and counts all)
   ui      in a real X window (DISPLAY, or a private Xvfb when installed; else "window": "dummy"),
           fresh-install settings (timers on), scenes: picker, 300-message thread while
           scrolling, video call, timed decision, debrief. Each figure beside its floor from
@@ -36,6 +39,7 @@ import importlib
 import json
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -99,11 +103,22 @@ def real_sized_copies(folder: Path, n: int = LINT_FILES) -> Path:
 
 def _process_seconds(args: list[str]) -> tuple[float, str]:
     """Wall time of a whole process, from spawn to exit (imports and worker start-up included)."""
+    took, _cpu, out = _process_run(args)
+    return took, out
+
+
+def _process_run(args: list[str]) -> tuple[float, float, str]:
+    """(wall, CPU, stdout) of a whole process: CPU is user + sys of it and every process it waited
+    for (lint's workers)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # cached, as when installed
     env.update(PYTHONPATH=str(ROOT), LA_CHAN_LANG="en")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     out = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-    return time.perf_counter() - t0, out.stdout
+    took = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return took, cpu, out.stdout
 
 
 def run_core_bench(runs: int = 3, files: int = LINT_FILES, chain_steps: int = 1000) -> dict:
@@ -115,12 +130,16 @@ def run_core_bench(runs: int = 3, files: int = LINT_FILES, chain_steps: int = 10
         root = real_sized_copies(Path(tmp), files)
         files = sorted(root.glob("*.yaml"))
         size_kb = sum(f.stat().st_size for f in files) / len(files) / 1024
-        lint_s, compose_s = [], []
+        lint_s, compose_s, lint_cpu, compose_cpu, compose_process = [], [], [], [], []
         _process_seconds(["main.py", "lint", str(files[0])])  # warm-up: bytecode cached
         for _ in range(runs):  # alternated, so both see the same machine load
-            took, out = _process_seconds(["main.py", "lint", str(root)])
+            took, cpu, out = _process_run(["main.py", "lint", str(root)])
             lint_s.append(took)
-            compose_s.append(float(_process_seconds(["-c", COMPOSE, str(root)])[1].strip()))
+            lint_cpu.append(cpu)
+            took, cpu, composed = _process_run(["-c", COMPOSE, str(root)])
+            compose_s.append(float(composed.strip()))
+            compose_cpu.append(cpu)
+            compose_process.append(took)
         summary = out.strip().splitlines()[-1] if out.strip() else ""
 
         chain = Path(tmp) / "chain_1000.yaml"
@@ -135,13 +154,25 @@ def run_core_bench(runs: int = 3, files: int = LINT_FILES, chain_steps: int = 10
         stats = walk.stats(scn)
         stats_s = time.perf_counter() - t0
 
+    from game.cli.lint import workers
+
     lint_med, compose_med = statistics.median(lint_s), statistics.median(compose_s)
+    cores = workers(len(files))
+    lint_cpu_med, compose_cpu_med = statistics.median(lint_cpu), statistics.median(compose_cpu)
     return {
         "lint_400_real_s": round(lint_med, 3),
         "floor_compose_400_s": round(compose_med, 3),
         "ratio_lint_to_compose": round(lint_med / compose_med, 2),
+        "lint_cores": cores,  # worker processes lint used; the floor composes on one
+        "floor_compose_400_per_core_s": round(compose_med / cores, 3),
+        "ratio_lint_to_compose_per_core": round(lint_med / (compose_med / cores), 2),
+        "lint_400_cpu_s": round(lint_cpu_med, 3),  # user + sys, whole process tree, from process start
+        "floor_compose_400_cpu_s": round(compose_cpu_med, 3),  # the whole compose process (start-up included)
+        "floor_compose_400_process_s": round(statistics.median(compose_process), 3),
+        "ratio_lint_cpu_to_compose_cpu": round(lint_cpu_med / compose_cpu_med, 2),
         "lint_400_real_s_runs": [round(x, 3) for x in lint_s],
         "floor_compose_400_s_runs": [round(x, 3) for x in compose_s],
+        "lint_400_cpu_s_runs": [round(x, 3) for x in lint_cpu],
         "lint_files": len(files),
         "lint_file_kb_mean": round(size_kb, 1),
         "lint_summary": summary,

@@ -90,13 +90,15 @@ class Builder:
         seen = set()
         retired = False
         refused = set()  # fields written but refused: their follow-on checks stay quiet
+        retired_keys = getattr(cls, "retired", {})
+        top = what == "scenario"
         for knode, vnode in node.value:
-            key = knode.value if isinstance(knode, ScalarNode) else None
+            key = knode.value if knode.__class__ is ScalarNode else None
             if key is None or key in seen:
                 continue  # non-scalar keys are refused below; duplicates were reported
             seen.add(key)
-            if key in getattr(cls, "retired", {}):
-                self.error(cls.retired[key], knode, field=key, where=what)
+            if key in retired_keys:
+                self.error(retired_keys[key], knode, field=key, where=what)
                 retired = True
                 continue
             if key not in specs:
@@ -117,7 +119,7 @@ class Builder:
                     refused.add(specs[hint][0])  # a misspelt field: "missing" would repeat the same mistake
                 continue
             name, meta = specs[key]
-            value = self.value(vnode, meta, key if what == "scenario" else f"{what}.{key}")
+            value = self.value(vnode, meta, key if top else f"{what}.{key}")
             marks[name] = vnode.start_mark
             if value is not _BAD:
                 values[name] = value
@@ -151,6 +153,8 @@ class Builder:
 
     def value(self, node: Node, meta: dict, what: str):
         kind = meta["kind"]
+        if kind.__class__ is str:
+            return _HANDLERS[kind](self, node, meta, what)
         if isinstance(kind, list):
             return self.list_of(node, lambda n, i: self.record(n, kind[0], item_label(what, i, n)), what)
         if isinstance(kind, type):
@@ -190,6 +194,8 @@ class Builder:
 
         Returns the scalar node, None for an omitted optional value, or _BAD.
         """
+        if node.__class__ is ScalarNode and (node.style or node.tag == STR_TAG):
+            return node  # the common case, decided as below
         n = self._scalar(node, kind, what)
         if n is None:
             return _BAD
@@ -420,6 +426,9 @@ class Builder:
             return _BAD
         return C.Compare(var, ops[0], value, mark_of(node))
 
+
+# kind -> Builder.k_<kind>, looked up once rather than for every value
+_HANDLERS = {name[2:]: fn for name, fn in vars(Builder).items() if name.startswith("k_")}
 
 THOUSANDS_RE = re.compile(r"^[-+]?[0-9]{1,3}(?:[.,][0-9]{3})+$")
 # Lists whose items are named by their id alone: ids are unique among steps and endings,

@@ -138,6 +138,15 @@ def iter_texts(scn: Scenario) -> Iterator[TextItem]:
         yield from _fields(e, ending_key(scn, e), e.note)
 
 
+def texts_of(scn: Scenario) -> list[TextItem]:
+    """iter_texts as a list, built once per scenario: lint reads every text several times.
+    For a scenario that no longer changes (as loaded); iter_texts reads it afresh."""
+    cached = scn.__dict__.get("_texts")
+    if cached is None:
+        cached = scn.__dict__["_texts"] = list(iter_texts(scn))
+    return cached
+
+
 def iter_taxonomy_texts(red_flags: dict[str, RedFlag], hotlines: dict[str, Hotline],
                         tags: dict[str, Tag] | None = None, permissions: dict | None = None) -> Iterator[TextItem]:
     for fl in red_flags.values():

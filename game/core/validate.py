@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from functools import cached_property
 from pathlib import Path
 
 from . import conditions as C
@@ -140,11 +141,11 @@ class Checker:
                 self.safest()
         return allowed(self.diags, self.source)
 
-    @property
+    @cached_property
     def step_ids(self):
         return [st.id for st in self.scn.steps]
 
-    @property
+    @cached_property
     def node_ids(self):
         return self.step_ids + [e.id for e in self.scn.endings]
 
@@ -160,14 +161,24 @@ class Checker:
         if getattr(obj, "todo", None):
             self.add("LC403", obj.where("todo"), text=obj.todo)
 
-    def glyphs(self):
-        from .texts import iter_texts  # texts imports the model; keep this module's imports light
+    @cached_property
+    def texts(self):
+        from .texts import texts_of  # texts imports the model; keep this module's imports light
 
+        return texts_of(self.scn)
+
+    @cached_property
+    def all_text(self) -> str:
+        """Every text, one per line: one regex search over it tells whether any text needs a look
+        (no pattern below matches across a line break)."""
+        return "\n".join(item.source for item in self.texts)
+
+    def glyphs(self):
         if self.source is not None and not missing(self.source):
             return  # nothing in the whole file is undrawable, so no text is either
         from .textgate import is_unsafe
 
-        for item in iter_texts(self.scn):
+        for item in self.texts:
             # control characters are LC420's: the game removes them, so they are never drawn
             chars = [ch for ch in missing(item.source) if not is_unsafe(ch)]
             if chars:
@@ -176,9 +187,10 @@ class Checker:
     def controls(self):
         """LC420: characters the game would remove (NUL, ESC, C1, bidi overrides), at their exact column."""
         from .textgate import describe, source_position, unsafe_chars
-        from .texts import iter_texts
 
-        for item in iter_texts(self.scn):
+        if not unsafe_chars(self.all_text):  # (a line break is not one)
+            return
+        for item in self.texts:
             found = unsafe_chars(item.source)
             if not found:
                 continue
@@ -190,21 +202,23 @@ class Checker:
 
     def comment_cuts(self):
         """LC407: a ` #` inside unquoted text starts a YAML comment, so the rest of the text is lost."""
-        from .texts import iter_texts
-
         if self.source is None or "#" not in self.source:
             return
         lines = self.source.split("\n")
+        # A cut text ends with a non-space, then spaces and `#`: only lines with that can hold one.
+        cuts = {n for n, line in enumerate(lines, 1) if "#" in line and _CUT_LINE.search(line)}
+        if not cuts:
+            return
         seen: set[tuple[int, int]] = set()
-        for item in iter_texts(self.scn):
+        for item in self.texts:
             mark = item.mark
             if mark is None or not 1 <= mark.line <= len(lines):
                 continue
             line = lines[mark.line - 1]
             first = line[mark.col - 1:mark.col]
             if first in ("-", "["):  # a list of texts (advice): find each item on its own line
-                at = _plain_item_cut(lines, mark.line, item.source)
-            elif first and first not in "\"'|>" and line[mark.col - 1:].startswith(item.source):
+                at = _plain_item_cut(lines, mark.line, item.source, cuts)
+            elif mark.line in cuts and first and first not in "\"'|>" and line[mark.col - 1:].startswith(item.source):
                 rest = line[mark.col - 1 + len(item.source):]
                 at = (mark.line, mark.col) if _COMMENT_AFTER.match(rest) else None
             else:
@@ -221,14 +235,14 @@ class Checker:
 
     def phone_numbers(self):
         """Only fictional numbers (and official hotlines) may appear: a real one could ring a stranger."""
-        from .texts import iter_texts
-
         people = [self.scn.player] if self.scn.player else []
         for who in [*people, *self.scn.contacts]:
             number = (who.number or "").strip()
             if PHONE_LIKE.fullmatch(number) and not fictional_number(number):
                 self.add("LC337", who.where("number"), number=number)
-        for item in iter_texts(self.scn):
+        if not PHONE_LIKE.search(self.all_text):  # (a number never spans a line break)
+            return
+        for item in self.texts:
             seen = set()
             for m in PHONE_LIKE.finditer(item.source):
                 number = m.group().strip()
@@ -505,6 +519,8 @@ class Checker:
         warning (LC330) per loop, with its path; a loop through a help action says so.
         """
         s = self.scn
+        if not walk.cyclic(s):
+            return  # no choice leads back to an earlier step, so no state can come round again
         start = (s.first_step, _freeze({v.id: v.default for v in s.variables}), frozenset())
         edges: dict[tuple, list] = {}
         todo = [start]
@@ -644,12 +660,19 @@ ALLOW = re.compile(r"#\s*lint:\s*allow\s+((?:LC\d{3}[\s,]*)+)")
 
 
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
+_CUT_LINE = re.compile(r"\S[ \t]+#")
 
 
-def _plain_item_cut(lines: list[str], start: int, value: str) -> tuple[int, int] | None:
-    """Where an unquoted list item `- value  #...` is written, from line `start` on (or None)."""
+def _plain_item_cut(lines: list[str], start: int, value: str, cuts=None) -> tuple[int, int] | None:
+    """Where an unquoted list item `- value  #...` is written, from line `start` on (or None);
+    `cuts`: the only line numbers worth reading, if known."""
+    numbers = range(start - 1, min(len(lines), start + 200))
+    if cuts is not None:
+        numbers = [n for n in numbers if n + 1 in cuts]
+        if not numbers:
+            return None
     item = re.compile(r"(?:^\s*-\s+|[\[,]\s*)(" + re.escape(value) + r")[ \t]+#")
-    for n in range(start - 1, min(len(lines), start + 200)):
+    for n in numbers:
         m = item.search(lines[n])
         if m:
             return n + 1, m.start(1) + 1

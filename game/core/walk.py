@@ -90,6 +90,29 @@ def _analysis(scn: Scenario) -> dict:
     return info
 
 
+def cyclic(scn: Scenario) -> bool:
+    """Can a choice ever lead back to a step already on the path (whatever the conditions)?
+    If not, no walk of the scenario's states can go round a loop either."""
+    edges: dict[str, set[str]] = {}
+    for st in scn.steps:
+        step = scn.step(st.id)  # the step a walk finds under this id
+        if st.id not in edges and step is not None:
+            edges[st.id] = {t for c in scn.offered_choices(step) for t in c.targets if scn.step(t) is not None}
+    into = dict.fromkeys(edges, 0)
+    for targets in edges.values():
+        for t in targets:
+            into[t] += 1
+    free = [sid for sid, n in into.items() if n == 0]
+    left = len(edges)
+    while free:  # take away steps nothing leads to; a loop is what is left
+        left -= 1
+        for t in edges[free.pop()]:
+            into[t] -= 1
+            if into[t] == 0:
+                free.append(t)
+    return left > 0
+
+
 def _components(scn: Scenario) -> dict[str, tuple]:
     """Each step's strongly connected component (Tarjan, iterative), as a sorted tuple of ids.
 

@@ -31,4 +31,8 @@ def test_bench_core_lints_real_sized_copies_as_a_process_and_walks():
     assert out["lint_files"] == 6 and out["lint_file_kb_mean"] > 10
     assert out["lint_summary"].startswith("6 files, 6 scenarios") and "0 errors" in out["lint_summary"]
     assert out["lint_400_real_s"] > 0 and out["floor_compose_400_s"] > 0
+    # lint runs on several cores and the floor on one: the per-core floor and both CPU times are printed too
+    assert out["lint_cores"] == 1  # 6 files: checked in the lint process itself
+    assert out["floor_compose_400_per_core_s"] == out["floor_compose_400_s"]
+    assert out["lint_400_cpu_s"] > 0 and out["floor_compose_400_cpu_s"] > 0
     assert out["walk_1000_listed"] == 100 and out["walk_1000_step_s"] > 0
