@@ -135,9 +135,7 @@ def page(ck, ev: PageEvent) -> None:
 
 def texts(ck, variables) -> None:
     """Each `{name}` names a declared number variable; no brace is left unpaired."""
-    from .texts import iter_texts
-
-    for item in iter_texts(ck.scn):
+    for item in ck.texts:
         src = item.source
         if "{" not in src and "}" not in src:
             continue
