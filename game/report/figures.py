@@ -21,6 +21,7 @@ Definitions (the trainer guide explains them in plain words):
 
 from __future__ import annotations
 
+import functools
 import statistics
 import unicodedata
 from collections import Counter, defaultdict
@@ -175,8 +176,12 @@ class Figures:
 
 def session_percent(decisions: list[dict]) -> float:
     """As the engine scores: a neutral choice is not judged, so it sets no bar."""
-    return float(walk.percent(sum(d["score"] or 0 for d in decisions),
-                              sum(d["best"] or 0 for d in decisions if d["safety"] != "neutral")))
+    score = possible = 0
+    for d in decisions:  # one pass: a school has 100,000 rows
+        score += d["score"] or 0
+        if d["safety"] != "neutral":
+            possible += d["best"] or 0
+    return float(walk.percent(score, possible))
 
 
 def judged_genuine(d: dict) -> bool:
@@ -186,7 +191,11 @@ def judged_genuine(d: dict) -> bool:
 
 def over_suspicious(d: dict) -> bool:
     """At a step about a real message, a choice that scored below the best (e.g. blocking Mum)."""
-    return judged_genuine(d) and (d["score"] or 0) < (d["best"] or 0)
+    return judged_genuine(d) and below_best(d)
+
+
+def below_best(d: dict) -> bool:
+    return (d["score"] or 0) < (d["best"] or 0)
 
 
 def bin_of(pct: float) -> int:
@@ -238,6 +247,7 @@ def compute(data: ResultsData, order: dict[str, dict[str, dict[str, str]]] | Non
     outcomes = Counter(s["outcome"] for s in play if s.get("outcome"))
     numbers = pseudonyms(who.values())
     play_rows = [d for s in play for d in by_session[s["id"]]]
+    judged = [d for d in play_rows if judged_genuine(d)]  # over_suspicious, judging each row once
     summary = Summary(
         students=len({who[s["id"]] for s in play}),
         sessions=len(play),
@@ -249,8 +259,8 @@ def compute(data: ResultsData, order: dict[str, dict[str, dict[str, str]]] | Non
         outcomes=dict(outcomes),
         classroom_sessions=len(classroom),
         quiz_sessions=len(quiz),
-        genuine_decisions=sum(1 for d in play_rows if judged_genuine(d)),
-        over_suspicious=sum(1 for d in play_rows if over_suspicious(d)),
+        genuine_decisions=len(judged),
+        over_suspicious=sum(1 for d in judged if below_best(d)),
     )
     play_by_scn: dict[str, list[dict]] = defaultdict(list)
     for s in play:
@@ -293,8 +303,20 @@ def _scenario(sid, play, classroom, by_session, pct, who, step_order) -> Scenari
     for st in step_ids:
         ds = by_step.get(st, [])
         vs = votes_by_step.get(st, [])
-        counts = Counter(d["choice"] for d in ds)
-        safety = {d["choice"]: d["safety"] for d in ds + vs}
+        counts = Counter()
+        safety = {}
+        times = []
+        timed_out = 0
+        for d in ds:  # one pass over the step's decisions
+            c = d["choice"]
+            counts[c] += 1
+            safety[c] = d["safety"]
+            if d["time_taken"] is not None:
+                times.append(float(d["time_taken"]))
+            if d["timed_out"]:
+                timed_out += 1
+        for v in vs:
+            safety[v["choice"]] = v["safety"]
         votes = Counter()
         for v in vs:
             votes.update(v["votes"])
@@ -303,7 +325,6 @@ def _scenario(sid, play, classroom, by_session, pct, who, step_order) -> Scenari
         choice_ids += sorted(c for c in set(counts) | set(votes) if c not in authored)
         total = sum(counts.values())
         vtotal = sum(votes.values())
-        times = [float(d["time_taken"]) for d in ds if d["time_taken"] is not None]
         steps.append(StepFigure(
             step=st, total=total,
             choices=[ChoiceShare(c, safety.get(c) or authored.get(c) or "neutral", counts.get(c, 0),
@@ -312,7 +333,7 @@ def _scenario(sid, play, classroom, by_session, pct, who, step_order) -> Scenari
                                  votes.get(c, 0) / vtotal if vtotal else None) for c in choice_ids],
             median_time=statistics.median(times) if times else None,
             mean_time=statistics.fmean(times) if times else None,
-            timed_out=sum(1 for d in ds if d["timed_out"]),
+            timed_out=timed_out,
             votes_total=vtotal,
         ))
     return ScenarioFigure(
@@ -405,6 +426,7 @@ VI_SHAPES = "\u0306\u0302\u031b"  # breve, circumflex, horn: ă â ê ô ơ ư a
 VI_TONES = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")  # level, huyền, hỏi, ngã, sắc, nặng
 
 
+@functools.lru_cache(maxsize=65536)  # a class code is sorted on once per student: compute it once
 def vi_order(text: str) -> tuple:
     """A sort key in Vietnamese alphabetical order (a ă â b c d đ e ê …, tones second):
     Hà, Hải, Hoa, Hùng and Tâm, Thảo, Thu, Trang, Trung, Tú, not code-point order."""
@@ -448,13 +470,21 @@ def follow_ups(play, by_session, who, numbers, losses) -> list[FollowUp]:
     """Students to talk to: a story ended harmed or scammed, or a choice lost money or an account
     (an OTP, a password, a login), anywhere, even when the story ended safely afterwards."""
     found: dict[tuple, FollowUp] = {}
+    lost: dict = {}  # scenario -> step -> choice -> the FOLLOW_LOSSES it loses (only choices that lose any)
+    for (scn, step, choice), kinds in losses.items():
+        got = [k for k in FOLLOW_LOSSES if k in kinds]
+        if got:
+            lost.setdefault(scn, {}).setdefault(step, {})[choice] = got
     for s in play:
         reasons = []
         if s.get("outcome") in FOLLOW_OUTCOMES:
             reasons.append(s["outcome"])
-        for d in by_session[s["id"]]:
-            kinds = losses.get((s["scenario_id"], d["step"], d["choice"]), ())
-            reasons += [k for k in FOLLOW_LOSSES if k in kinds]
+        steps = lost.get(s["scenario_id"])
+        if steps:
+            for d in by_session[s["id"]]:
+                choices = steps.get(d["step"])
+                if choices and d["choice"] in choices:
+                    reasons += choices[d["choice"]]
         if not reasons:
             continue
         key = who[s["id"]]

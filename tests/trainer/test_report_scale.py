@@ -111,3 +111,57 @@ def test_the_fast_reader_gives_the_careful_readers_rows(tmp_path):
     wal.write_bytes(b"")
     assert reader._fast(files[0]) is None
     assert reader.read(files[0]).decisions == R.read_results(files[0]).decisions
+
+
+def test_the_fast_reader_leaves_a_file_being_written_to_the_careful_reader(tmp_path, monkeypatch):
+    """A -journal beside the file (a write in progress, or a kill's), or a commit while the
+    file was read (the header's change counter moved): the fast path is not sure."""
+    import sqlite3
+
+    from game.report import reader
+    from game.report.simulate import simulate_class
+
+    simulate_class(tmp_path / "usb", good_scenarios()[:1], students=1, seed=2)
+    f = next((tmp_path / "usb").glob("results-lab*.db"))
+    assert reader._fast(f) is not None
+    journal = f.with_name(f.name + "-journal")
+    journal.write_bytes(b"")
+    assert reader._fast(f) is None
+    journal.unlink()
+    fetch_all = sqlite3.Cursor.fetchall
+
+    def a_game_commits_meanwhile(cur):
+        rows = fetch_all(cur)
+        conn = sqlite3.connect(f, isolation_level=None)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('x', 'y')")
+        conn.close()
+        return rows
+
+    class Cursor(sqlite3.Cursor):
+        fetchall = a_game_commits_meanwhile
+
+    class Conn(sqlite3.Connection):
+        def execute(self, sql, *args):
+            return self.cursor(Cursor).execute(sql, *args)
+
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(reader.sqlite3, "connect", lambda *a, **k: real_connect(*a, **k, factory=Conn))
+    assert reader._fast(f) is None
+
+
+def test_the_fast_reader_cleans_names_as_the_careful_reader_does(tmp_path):
+    """Nicknames and class codes written by another tool (spaces, lower case, too long)."""
+    import sqlite3
+
+    from game.report import reader
+    from game.report.simulate import simulate_class
+
+    simulate_class(tmp_path / "usb", good_scenarios()[:1], students=2, seed=2)
+    f = next((tmp_path / "usb").glob("results-lab*.db"))
+    conn = sqlite3.connect(f, isolation_level=None)
+    for table in ("sessions", "decisions"):
+        conn.execute(f"UPDATE {table} SET nickname = '  Lan   ' || nickname || '{'x' * 80}', class_code = ' 9a '")
+    conn.close()
+    fast, careful = reader._fast(f), R.read_results(f)
+    assert fast is not None and careful.decisions and careful.decisions[0]["class_code"] == "9A"
+    assert fast.sessions == careful.sessions and fast.decisions == careful.decisions
