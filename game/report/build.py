@@ -56,6 +56,24 @@ DAMAGED = {"en": "{path}: session {sid}, decision {n}: {what} is not in scenario
                  "dòng bị hỏng, không đưa vào báo cáo"}
 
 
+MISTYPED = {"en": "{path}: {n} {what} hold a value of the wrong type (damaged rows), left out of the report",
+            "vi": "{path}: {n} {what} có giá trị sai kiểu (dòng bị hỏng), không đưa vào báo cáo"}
+MISTYPED_WHAT = {"en": {"sessions": ("session", "sessions"), "decisions": ("decision", "decisions")},
+                 "vi": {"sessions": ("lượt chơi", "lượt chơi"), "decisions": ("quyết định", "quyết định")}}
+
+
+def mistyped_rows(data: R.ResultsData, lang: str) -> list[str]:
+    """Name, per file and table, the rows the reader left out because a value had the wrong type."""
+    lang = "vi" if lang == "vi" else "en"
+    lines = []
+    for table in ("sessions", "decisions"):
+        n = sum(1 for t, _rid in data.mistyped if t == table)
+        if n:
+            one, many = MISTYPED_WHAT[lang][table]
+            lines.append(MISTYPED[lang].format(path=data.path, n=n, what=one if n == 1 else many))
+    return lines
+
+
 def offered_choices(scenarios: dict) -> dict[str, tuple[int, dict[str, frozenset]]]:
     """scenario id -> (its version, step id -> the ids of the choices that step offers)."""
     out = {}
@@ -118,7 +136,8 @@ def _build(paths, lang, fmt, anonymise, labels, classes, since, until) -> Report
     got = inputs.read([Path(p) for p in paths])
     labels = labels or scenario_labels(lang)
     offered = offered_choices(labels.scenarios)
-    damaged = [line for data in got.datas for line in damaged_rows(data, labels.scenarios, lang, offered)]
+    damaged = [line for data in got.datas
+               for line in mistyped_rows(data, lang) + damaged_rows(data, labels.scenarios, lang, offered)]
     flt = Filter.of(classes, since, until)
     everything = R.combine(got.datas)
     unmatched = flt.nothing_matched(everything, lang)

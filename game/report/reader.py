@@ -34,6 +34,9 @@ _DECODED: dict[str, list] = {}
 _WHO: dict[tuple, tuple[str, str]] = {}
 _SESSIONS_SQL = f"SELECT {', '.join(R.SESSION_COLS)} FROM sessions ORDER BY started_at, id"
 _DECISIONS_SQL = f"SELECT {', '.join(R.DECISION_COLS)} FROM decisions ORDER BY session_id, idx"
+# Any value of the wrong type (a damaged or hand-edited file): the careful reader names those rows.
+_MISTYPED_SQL = (f"SELECT EXISTS (SELECT 1 FROM sessions WHERE NOT ({R.SESSION_OK})) "
+                 f"OR EXISTS (SELECT 1 FROM decisions WHERE NOT ({R.DECISION_OK}))")
 
 
 def _decode(raw) -> list:
@@ -101,6 +104,8 @@ def _fetch(path: Path) -> tuple[list, list] | None:
         if conn.execute("PRAGMA user_version").fetchone()[0] > R.SCHEMA_VERSION:
             return None
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            return None
+        if conn.execute(_MISTYPED_SQL).fetchone()[0]:
             return None
         sessions = conn.execute(_SESSIONS_SQL).fetchall()
         decisions = conn.execute(_DECISIONS_SQL).fetchall()

@@ -361,3 +361,38 @@ def test_students_are_listed_in_vietnamese_alphabetical_order():
     names = ["Hoa", "Hà", "Hùng", "Hải", "Thu", "Thảo", "Trang", "Trung", "Tâm", "Tú", "Đạt", "Dung"]
     assert sorted(names, key=vi_order) == ["Dung", "Đạt", "Hà", "Hải", "Hoa", "Hùng", "Tâm", "Thảo", "Thu",
                                            "Trang", "Trung", "Tú"]
+
+@pytest.mark.parametrize("table, column, value", [
+    ("decisions", "scenario_version", "abc"),
+    ("decisions", "score", "z"),
+    ("decisions", "time_taken", "x"),
+    ("decisions", "idx", "w"),
+    ("decisions", "step", b"\x01\x02"),
+    ("sessions", "score", "oops"),
+    ("sessions", "started_at", b"\x05"),
+    ("sessions", "nickname", b"\x00\xff"),
+])
+def test_a_value_of_the_wrong_type_is_named_not_a_crash(school, tmp_path, capsys, table, column, value):
+    """SQLite keeps any value in any column: text where a number belongs (a damaged or hand-edited
+    file) is named per file and left out, by both readers; the rest of the file is reported."""
+    import shutil
+
+    usb, *_ = school
+    src = next(f for f in R.find_result_files([usb]) if R.read_results(f).decisions)
+    copy = tmp_path / "results-lab08.db"
+    shutil.copy(src, copy)
+    conn = sqlite3.connect(copy)
+    rid = conn.execute(f"SELECT id FROM {table} LIMIT 1").fetchone()[0]
+    conn.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (value, rid))
+    conn.commit()
+    conn.close()
+    before = R.read_results(src)
+    after = R.read_results(copy)  # the careful reader
+    assert after.mistyped == [(table, rid)]
+    assert len(getattr(after, table)) == len(getattr(before, table)) - 1
+    out = tmp_path / "r.html"
+    assert main(["report", str(copy), "-o", str(out), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    what = "session" if table == "sessions" else "decision"
+    assert f"{copy}: 1 {what} hold" in err
+    assert out.exists()

@@ -25,6 +25,26 @@ DECISION_COLS = ("id", "session_id", "machine", "nickname", "class_code", "scena
                  "best", "time_taken", "timed_out", "help", "flags", "flags_shown", "votes",
                  "recorded_at", "genuine")
 
+# What SQLite may hold in each column of a row the report can use: SQLite keeps any value in any
+# column, so a damaged or hand-edited file can have text where a score should be.
+_TYPES = {"integer": "'integer', 'null'", "real": "'integer', 'real', 'null'", "text": "'text', 'null'"}
+_REQUIRED_TEXT = ("id", "session_id", "scenario_id")
+
+
+def _well_typed(cols: tuple, types: dict) -> str:
+    parts = []
+    for c in cols:
+        allowed = "'text'" if c in _REQUIRED_TEXT else _TYPES[types.get(c, "text")]
+        parts.append(f"typeof({c}) IN ({allowed})")
+    return " AND ".join(parts)
+
+
+SESSION_TYPES = {"scenario_version": "integer", "score": "integer", "possible": "integer"}
+DECISION_TYPES = {"scenario_version": "integer", "idx": "integer", "score": "integer", "best": "integer",
+                  "time_taken": "real", "timed_out": "integer", "help": "integer", "genuine": "integer"}
+SESSION_OK = _well_typed(SESSION_COLS, SESSION_TYPES)
+DECISION_OK = _well_typed(DECISION_COLS, DECISION_TYPES)
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS sessions (

@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..nickname import clean_class_code, clean_nickname
-from .dbfile import APPLICATION_ID, DECISION_COLS, SCHEMA_VERSION, SESSION_COLS
+from .dbfile import (
+    APPLICATION_ID,
+    DECISION_COLS,
+    DECISION_OK,
+    SCHEMA_VERSION,
+    SESSION_COLS,
+    SESSION_OK,
+)
 from .walsalvage import rebuild
 
 PROBLEMS = {
@@ -60,6 +67,8 @@ class ResultsData:
     path: Path
     sessions: list[dict] = field(default_factory=list)
     decisions: list[dict] = field(default_factory=list)
+    # (table, row id) of rows left out because a value has the wrong type (a damaged file)
+    mistyped: list[tuple[str, str]] = field(default_factory=list)
 
 
 COMPANIONS = ("-wal", "-shm", "-journal")  # files SQLite keeps beside a database while it works
@@ -217,11 +226,12 @@ def _rows(path: Path, conn: sqlite3.Connection) -> ResultsData:
     data = ResultsData(path)
     conn.row_factory = sqlite3.Row
     who = _Who()
+    data.mistyped = mistyped(conn)
     data.sessions = [who(dict(r)) for r in conn.execute(
-        f"SELECT {', '.join(SESSION_COLS)} FROM sessions ORDER BY started_at, id")]
+        f"SELECT {', '.join(SESSION_COLS)} FROM sessions WHERE {SESSION_OK} ORDER BY started_at, id")]
     # NOT INDEXED: read the table itself, whatever state an index was left in.
     for r in conn.execute(f"SELECT {', '.join(DECISION_COLS)} FROM decisions NOT INDEXED "
-                          "ORDER BY session_id, idx"):
+                          f"WHERE {DECISION_OK} ORDER BY session_id, idx"):
         d = who(dict(r))
         d["flags"] = _json_list(d["flags"])
         d["flags_shown"] = _json_list(d["flags_shown"])
@@ -231,6 +241,14 @@ def _rows(path: Path, conn: sqlite3.Connection) -> ResultsData:
         d["genuine"] = bool(d["genuine"])
         data.decisions.append(d)
     return data
+
+
+def mistyped(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(table, id) of every row holding a value of the wrong type, which the readers leave out."""
+    out = []
+    for table, ok in (("sessions", SESSION_OK), ("decisions", DECISION_OK)):
+        out += [(table, str(r[0])) for r in conn.execute(f"SELECT id FROM {table} NOT INDEXED WHERE NOT ({ok})")]
+    return out
 
 
 class _Who:
