@@ -78,6 +78,7 @@ class ThreadView:
         scroll = min(scene.phone.scroll.get(key, 0), max_scroll)
         scene.phone.scroll[key] = scroll
         scene.thread_max_scroll = max_scroll
+        scene.scrolled(view, max_scroll - scroll)
         y = view.top + gap - (max_scroll - scroll)
         for m, h in zip(msgs, heights, strict=True):
             if y + h >= view.top and y <= view.bottom:

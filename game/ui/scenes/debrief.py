@@ -54,6 +54,7 @@ class DebriefScene(Scene):
         gap = int(30 * s)
         cw = (view.w - gap) // 2 - int(16 * s)
         top = view.top + int(12 * s) - self.scroll
+        self.scrolled(view, self.scroll)
         lc = Column(fonts, view.left + int(16 * s), top, cw, out, gap=int(8 * s), clip=view)
         rc = Column(fonts, lc.x + cw + gap, top, cw, out, gap=int(8 * s), clip=view)
         ending = eng.ending

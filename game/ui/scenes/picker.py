@@ -72,6 +72,7 @@ class PickerScene(Scene):
         for row in range(0, len(cards), cols):
             heights.append(max(h for _items, h in cards[row:row + cols]))
         y = view.top - self.scroll
+        self.scrolled(view, self.scroll)
         self.grid, self.spans, self.cols = {}, {}, cols
         card_order: list = []
         for i, (its, _h) in enumerate(cards):
