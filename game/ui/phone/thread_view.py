@@ -6,6 +6,9 @@ the bubbles inside the viewport become items, so a 200-message thread stays chea
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 import pygame
 
 from .. import items as I
@@ -52,14 +55,16 @@ class ThreadView:
                                              hint_r.w), th["screen_muted"], "small", area="phone"))
         msgs = thread.messages if thread else []
         bw = int(view.w * 0.76)
+        gap = int(8 * s)
         # the whole list, kept while the thread only grows: a 300-message thread is laid out once
-        hkey = ("all", key, bw, scene.fonts.body_px, scene.tr.lang)
-        heights = self._heights.get(hkey)
-        if heights is None or len(heights) != len(msgs):
-            heights = self._heights[hkey] = [self._height(scene, m, bw) for m in msgs]
+        hkey = ("all", key, bw, gap, scene.fonts.body_px, scene.tr.lang)
+        got = self._heights.get(hkey)
+        if got is None or len(got[0]) != len(msgs):
+            heights = [self._height(scene, m, bw) for m in msgs]
+            got = self._heights[hkey] = (heights, [0, *accumulate(h + gap for h in heights)])
+        heights, tops = got  # tops[i]: where message i starts, below the first gap
         typing = bool(thread and thread.typing)
         type_h = fonts.line_height("body") + int(16 * s) if typing else 0
-        gap = int(8 * s)
         total = sum(heights) + gap * (len(msgs) + 1) + (type_h + gap if typing else 0)
         max_scroll = max(0, total - view.h)
         if scene.reveal_flags and scene.card is not None:
@@ -79,11 +84,16 @@ class ThreadView:
         scene.phone.scroll[key] = scroll
         scene.thread_max_scroll = max_scroll
         scene.scrolled(view, max_scroll - scroll)
-        y = view.top + gap - (max_scroll - scroll)
-        for m, h in zip(msgs, heights, strict=True):
-            if y + h >= view.top and y <= view.bottom:
-                out += self._bubble(scene, m, pygame.Rect(0, y, bw, h), view, look)
-            y += h + gap
+        y0 = view.top + gap - (max_scroll - scroll)
+        # the messages in sight: from the last one starting at or above the view's top
+        first = max(0, bisect_right(tops, view.top - y0) - 1)
+        for i in range(first, len(msgs)):
+            y, h = y0 + tops[i], heights[i]
+            if y > view.bottom:
+                break
+            if y + h >= view.top:
+                out += self._bubble(scene, msgs[i], pygame.Rect(0, y, bw, h), view, look)
+        y = y0 + tops[-1] if msgs else y0
         if typing:
             tb = pygame.Rect(view.left + pad, y, int(64 * s), type_h)
             if tb.bottom >= view.top and tb.top <= view.bottom:
