@@ -20,12 +20,41 @@ def _avatar_letter(name: str) -> str:
     return (name[:1] or "?").upper()
 
 
+BUBBLES_KEPT = 400  # laid-out bubbles remembered (a few screenfuls of a long thread)
+
+
 class ThreadView:
     def __init__(self):
         self._heights: dict = {}
+        self._bubbles: dict = {}
+        self._owner: tuple = ()
 
     def clear(self) -> None:
         self._heights.clear()
+        self._bubbles.clear()
+
+    def _bubble_at(self, scene, m, r: pygame.Rect, view, look) -> list:
+        """`_bubble`, remembered: laid out at y = 0 once per message, width, view, look, flags and
+        image, then copied and moved to r.top (scrolling moves bubbles; it does not change them)."""
+        owner = (scene.theme, scene.tr, scene.fonts.body_px, scene.app.scale, scene.engine.scn)
+        if owner != self._owner:
+            self._bubbles.clear()
+            self._owner = owner
+        flags = tuple(scene.flags_on(m.id))
+        img, limg = scene.image(m.image), scene.image(m.link_image)
+        key = (id(m), r.w, r.h, view.left, view.right, id(look), flags, id(img), id(limg))
+        got = self._bubbles.get(key)
+        if got is None or got[0] is not m or got[1] is not img or got[2] is not limg:
+            if len(self._bubbles) >= BUBBLES_KEPT:
+                self._bubbles.clear()
+            got = self._bubbles[key] = (m, img, limg, self._bubble(scene, m, pygame.Rect(0, 0, r.w, r.h), view, look))
+        out = []
+        for it in got[3]:
+            c = I.clone(it)
+            c.rect.move_ip(0, r.top)
+            c.clip = view
+            out.append(c)
+        return out
 
     def build(self, scene, rect: pygame.Rect, app_id: str, contact: str) -> list:
         th, fonts, s, tr, scn = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.scn
@@ -92,7 +121,7 @@ class ThreadView:
             if y > view.bottom:
                 break
             if y + h >= view.top:
-                out += self._bubble(scene, msgs[i], pygame.Rect(0, y, bw, h), view, look)
+                out += self._bubble_at(scene, msgs[i], pygame.Rect(0, y, bw, h), view, look)
         y = y0 + tops[-1] if msgs else y0
         if typing:
             tb = pygame.Rect(view.left + pad, y, int(64 * s), type_h)
