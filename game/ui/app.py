@@ -353,11 +353,12 @@ class App:
                 self.surface.set_clip(view)
                 self.surface.scroll(0, dy)  # moves the pixels inside the clip only
             self.painter.begin()
+            placed = [[(_extent_of(it), it) for it in items] for items in layers]
             for r in rects:
                 self.surface.set_clip(r)
                 self.surface.fill(self.theme["bg"], r)
-                for items in layers:
-                    self.painter.paint(self.surface, [it for it in items if _extent_of(it).colliderect(r)], within=r)
+                for items in placed:
+                    self.painter.paint(self.surface, [it for ext, it in items if ext.colliderect(r)], within=r)
             self.surface.set_clip(None)
             if shifts:
                 rects = _merge(rects + [pygame.Rect(v) for v in shifts])
