@@ -82,7 +82,8 @@ class App:
         self.dirty = True
         self.frames = 0
         self.first_frame_at: float | None = None
-        self._painted: Counter | None = None  # signatures of the items on screen now
+        self._painted: _Census | None = None  # signatures of the items on screen now
+        self._offsets: dict = {}  # scrolled view -> its offset, as painted (Scene.scrolled)
         self._painted_size = None
         self.settle = 0  # whole repaints still to do after the window changed mode (F11)
         self.catalog = None  # game.ui.catalog.Catalog, loaded on first use
@@ -299,10 +300,12 @@ class App:
         surf = self.surface
         surf.fill(self.theme["bg"])
         self.painter.begin()
-        layers = [scene.refresh() for scene in self._visible()]
+        visible = self._visible()
+        layers = [scene.refresh() for scene in visible]
         for items in layers:
             self.painter.paint(surf, items)
-        self._painted = Counter(_signature(it) for items in layers for it in items)
+        self._painted = _Census([_signature(it) for items in layers for it in items])
+        self._offsets = _offsets(visible)
         self._painted_size = surf.get_size()
         self.frames += 1
         self.dirty = False
@@ -312,6 +315,8 @@ class App:
 
         Returns the rectangles to send to the screen: [] when nothing changed, None when
         everything was painted (first frame, new size or look, or most of the screen moved).
+        A scrolled view (see Scene.scrolled) is moved with Surface.scroll, and only the strip
+        it uncovers and whatever else changed are painted again.
         """
         if self.settle > 0:
             self.settle -= 1
@@ -319,13 +324,23 @@ class App:
         if self._painted is None or self.surface.get_size() != self._painted_size:
             self.draw()
             return None
-        layers = [scene.refresh() for scene in self._visible()]
-        now = Counter(_signature(it) for items in layers for it in items)
+        visible = self._visible()
+        layers = [scene.refresh() for scene in visible]
+        offsets = _offsets(visible)
+        now = _Census([_signature(it) for items in layers for it in items])
         self.dirty = False
-        changed = (now - self._painted) + (self._painted - now)
-        if not changed:
+        painted = self._painted
+        shifts = self._shifts(offsets)
+        if shifts:
+            painted = painted.shifted(shifts)
+        changed = now.changed(painted)
+        if not changed and not shifts:
+            self._offsets = offsets
             return []
-        rects = _merge([_extent(sig) for sig in changed])
+        dirty = [_extent(sig) for sig in changed]
+        for view, dy in shifts.items():
+            dirty += _scroll_damage(pygame.Rect(view), dy, self._painted, now)
+        rects = _merge(dirty)
         w, h = self.surface.get_size()
         if sum(r.w * r.h for r in rects) > 0.45 * w * h:
             self.surface.fill(self.theme["bg"])
@@ -334,16 +349,35 @@ class App:
                 self.painter.paint(self.surface, items)
             rects = None
         else:
+            for view, dy in shifts.items():
+                self.surface.set_clip(view)
+                self.surface.scroll(0, dy)  # moves the pixels inside the clip only
             self.painter.begin()
+            placed = [[(_extent_of(it), it) for it in items] for items in layers]
             for r in rects:
                 self.surface.set_clip(r)
                 self.surface.fill(self.theme["bg"], r)
-                for items in layers:
-                    self.painter.paint(self.surface, [it for it in items if _extent_of(it).colliderect(r)], within=r)
+                for items in placed:
+                    self.painter.paint(self.surface, [it for ext, it in items if ext.colliderect(r)], within=r)
             self.surface.set_clip(None)
+            if shifts:
+                rects = _merge(rects + [pygame.Rect(v) for v in shifts])
         self._painted = now
+        self._offsets = offsets
         self.frames += 1
         return rects
+
+    def _shifts(self, offsets: dict) -> dict:
+        """{view: dy} for each scrolled view whose content moved by less than its height since the
+        last frame (and that overlaps no other such view)."""
+        out = {}
+        for view, off in offsets.items():
+            old = self._offsets.get(view)
+            if old is not None and old != off and abs(old - off) < view[3]:
+                out[view] = old - off
+        if len(out) > 1 and any(pygame.Rect(a).colliderect(b) for a in out for b in out if a != b):
+            return {}
+        return out
 
     def wake_in(self) -> float | None:
         if self.settle > 0:
@@ -440,3 +474,88 @@ def _merge(rects: list) -> list:
                     break
         out.append(r)
     return out
+
+
+class _Census:
+    """The signatures of the items on screen: a set (differences in C), with counts kept only for
+    signatures that occur more than once (a translucent box painted twice looks different)."""
+
+    __slots__ = ("sigs", "dups")
+
+    def __init__(self, sigs: list, dups: dict | None = None):
+        self.sigs = set(sigs) if isinstance(sigs, list) else sigs
+        if dups is None and isinstance(sigs, list) and len(self.sigs) != len(sigs):
+            dups = {k: n for k, n in Counter(sigs).items() if n > 1}
+        self.dups = dups or {}
+
+    def count(self, sig) -> int:
+        return self.dups.get(sig, 1) if sig in self.sigs else 0
+
+    def changed(self, other: _Census) -> set:
+        out = self.sigs ^ other.sigs
+        for sig in self.dups.keys() | other.dups.keys():
+            if self.count(sig) != other.count(sig):
+                out.add(sig)
+        return out
+
+    def shifted(self, shifts: dict) -> _Census:
+        """The same items, those clipped to a scrolled view moved with it."""
+        def move(sig):
+            dy = shifts.get(sig[1])
+            if dy is None:
+                return sig
+            x, y, w, h = sig[0]
+            return ((x, y + dy, w, h), *sig[1:])
+
+        return _Census({move(s) for s in self.sigs}, {move(s): n for s, n in self.dups.items()})
+
+
+def _offsets(scenes) -> dict:
+    """{view as a tuple: offset} of every scrolled view the visible scenes drew."""
+    out: dict = {}
+    for scene in scenes:
+        out.update(getattr(scene, "scrolls", None) or {})
+    return out
+
+
+def _scroll_damage(view: pygame.Rect, dy: int, before: _Census, now: _Census) -> list:
+    """What must be painted again after moving `view`'s pixels by dy: the strip it uncovers, and
+    every item not clipped to the view that overlaps it (where it was, and where its moved pixels
+    went), except a plain opaque box under the whole view, whose pixels moving changes nothing."""
+    v = tuple(view)
+    out = [pygame.Rect(view.x, view.bottom + dy, view.w, -dy) if dy < 0 else pygame.Rect(view.x, view.y, view.w, dy)]
+    for sig in before.sigs:
+        if sig[1] == v:
+            continue
+        ext = _extent(sig)
+        if not ext.colliderect(view):
+            continue
+        if sig in now.sigs and _plain_under(sig, view):
+            continue
+        out.append(ext.clip(view))
+        out.append(ext.move(0, dy).clip(view))
+    return out
+
+
+def _plain_under(sig, view: pygame.Rect) -> bool:
+    """An opaque box without border whose painted shape (rounded corners included) holds the view."""
+    if sig[3] != "box" or sig[9] or sig[1] is not None or sig[18]:
+        return False
+    colour = sig[4]
+    if colour is None or (len(colour) == 4 and colour[3] < 255):
+        return False
+    r = pygame.Rect(sig[0])
+    if not r.contains(view):
+        return False
+    rad = min(sig[8], r.w // 2, r.h // 2)
+    if rad <= 0:
+        return True
+    inner = r.inflate(-2 * rad, -2 * rad)
+    for px, py in ((view.left, view.top), (view.right - 1, view.top), (view.left, view.bottom - 1),
+                   (view.right - 1, view.bottom - 1)):
+        if inner.left <= px < inner.right or inner.top <= py < inner.bottom:
+            continue  # beside a straight edge: inside, since the box's rect holds the view
+        cx, cy = min(max(px, inner.left), inner.right - 1), min(max(py, inner.top), inner.bottom - 1)
+        if (px - cx) ** 2 + (py - cy) ** 2 > (rad - 2) ** 2:  # in a rounded corner (a pixel or two of margin)
+            return False
+    return True

@@ -180,20 +180,29 @@ class Fonts:
         self._wraps.clear()
         self._surfaces.clear()
         self._measures.clear()
+        self._by_role: dict = {}  # role -> font at the present size
+        self._lines: dict = {}  # role -> line height
 
     def px(self, role: str) -> int:
         return max(8, round(self.body_px * ROLES[role][1]))
 
     def get(self, role: str) -> ChainFont:
+        f = self._by_role.get(role)  # layout asks thousands of times a frame
+        if f is not None:
+            return f
         weight = ROLES[role][0]
         key = (weight, self.px(role))
         f = self._fonts.get(key)
         if f is None:
             f = self._fonts[key] = ChainFont([FONT_DIR / WEIGHTS[weight], *glyphs.chain(weight)[1:]], key[1])
+        self._by_role[role] = f
         return f
 
     def line_height(self, role: str) -> int:
-        return self.get(role).get_linesize()
+        h = self._lines.get(role)
+        if h is None:
+            h = self._lines[role] = self.get(role).get_linesize()
+        return h
 
     def drawable(self, text: str) -> str:
         """Leave out characters no font of the chain has (emoji and the like), which would draw as

@@ -54,7 +54,8 @@ def button_text_width(fonts, role, w, key="", icon="") -> int:
 
 def key_width(fonts, key: str) -> int:
     """Width of the key-cap hint drawn at a button's left ("1", "Space")."""
-    return max(fonts.line_height("label") + 4, fonts.get("label").size(key)[0] + 12)
+    w, _h = fonts.measure(key, "label", 1 << 20)  # cached; one line at any width a key cap has
+    return max(fonts.line_height("label") + 4, w + 12)
 
 
 def button_pad(fonts, role) -> int:

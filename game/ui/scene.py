@@ -17,6 +17,13 @@ class Scene:
         self.items: list = []
         self.focus = None  # the focused button's action (survives rebuilds)
         self._built = False
+        self.scrolls: dict = {}  # view -> offset, for each scrolled view the last build drew
+
+    def scrolled(self, view, offset: int) -> None:
+        """Called by build(): the items clipped to `view` are placed `offset` pixels up from where
+        they would be unscrolled. The frame loop then moves the view's pixels when only the offset
+        changed, and paints just the strip that comes into sight (App.render)."""
+        self.scrolls[tuple(view)] = int(offset)
 
     # shorthands
     @property
@@ -37,6 +44,7 @@ class Scene:
         return []
 
     def refresh(self) -> list:
+        self.scrolls = {}
         self.items = self.build()
         for it in self.items:
             it.focused = it.kind == "button" and it.action is not None and it.action == self.focus

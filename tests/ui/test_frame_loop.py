@@ -142,3 +142,69 @@ def test_an_uncovered_window_is_painted_whole_again(make_driver):
     pygame.event.post(pygame.event.Event(pygame.WINDOWEXPOSED))
     d.app.step(0.0)
     assert d.app.render() is None  # everything painted and flipped
+
+
+def _scrolls_by_moving_pixels(app, move, frames=24):
+    """Each scroll moves the view's pixels, paints far less than the view, and looks exactly
+    like a full paint of the same state."""
+    app.render()
+    moved = 0
+    real_paint = app.painter.paint
+    for i in range(frames):
+        move(i)
+        app.step(0.0)
+        before = dict(app._offsets)
+        repainted: dict = {}
+
+        def paint(surface, items, within=None, repainted=repainted):
+            if within is not None:
+                repainted[tuple(within)] = within.w * within.h
+            return real_paint(surface, items, within=within)
+
+        app.painter.paint = paint
+        try:
+            rects = app.render()
+        finally:
+            del app.painter.paint
+        partial = pygame.image.tobytes(app.surface, "RGB")
+        app.draw()
+        assert pygame.image.tobytes(app.surface, "RGB") == partial, f"frame {i}: a scrolled repaint left stale pixels"
+        shifted = [v for v, off in app._offsets.items() if before.get(v) not in (None, off)]
+        if shifted and rects is not None:
+            assert sum(repainted.values()) < 0.5 * shifted[0][2] * shifted[0][3], (i, repainted, shifted)
+            moved += 1
+    return moved
+
+
+def test_scrolling_a_thread_moves_its_pixels(make_driver, tmp_path):
+    from game.ui.bench import heavy_scenario
+
+    d = make_driver(timers=False)
+    scene = PlayScene(d.app, load_scenario(heavy_scenario(tmp_path, 60)).scenario)
+    d.app.push(scene)
+    scene.engine.skip()
+    d.app.step(0)
+    scene.phone.screen = ("thread", "zola", "stranger")
+    moved = _scrolls_by_moving_pixels(d.app, lambda i: scene.scroll_thread((1 if i < 12 else -1) * 37))
+    assert moved >= 20
+
+
+def test_scrolling_the_picker_and_the_debrief_moves_their_pixels(make_driver):
+    from game.core.engine import Engine
+    from game.ui.scenes.debrief import DebriefScene
+    from game.ui.scenes.picker import PickerScene
+
+    d = make_driver(timers=False)
+    d.app.push(PickerScene(d.app))
+    d.app.render()
+
+    def wheel(i, turn=10):
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1 if i < turn else 1, flipped=False))
+        if i % 3 == 0:  # the focus moves too, while the grid scrolls
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="", scancode=0))
+
+    assert _scrolls_by_moving_pixels(d.app, wheel, frames=20) >= 10
+    scn = load_scenario(SCENARIOS_DIR / "online_kidnapping.yaml").scenario
+    p = next(p for p in walk.paths(scn, limit=5000) if p.outcome == "scammed")
+    d.app.reset(DebriefScene(d.app, scn, Engine.replay(scn, [{"choice": c} for _s, c in p.choices])))
+    assert _scrolls_by_moving_pixels(d.app, wheel, frames=20) >= 10

@@ -66,8 +66,20 @@ def progress(scene, eng) -> tuple[int, int]:
 
 
 def build(scene, rect: pygame.Rect) -> list:
+    """The side panel, laid out again only when something it shows changed (copies otherwise)."""
     if rect.w < 120:
         return []
+    eng, app = scene.engine, scene.app
+    key = (tuple(rect), scene.theme, scene.tr, scene.fonts.body_px, app.scale, scene.scn, progress(scene, eng),
+           eng.ending is None, len(eng.log), eng.score, eng.possible, tuple(eng.flags_caught), app.recorder.warning,
+           app.progress.error)
+    got = scene.__dict__.get("_info_items")
+    if got is None or got[0] != key:
+        got = scene.__dict__["_info_items"] = (key, _build(scene, rect))
+    return [I.clone(it) for it in got[1]]
+
+
+def _build(scene, rect: pygame.Rect) -> list:
     th, fonts, s, tr, eng = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.engine
     out = []
     pad = int(8 * s)

@@ -32,14 +32,28 @@ class PhoneUI:
     def open(self, screen: tuple) -> None:
         self.screen = screen
 
+    # thread -> (messages counted, incoming among them): threads only grow, so each message is
+    # counted once, not at every frame (a 300-message thread was counted 60 times a second)
+    _counted: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def incoming(self, thread) -> int:
+        """How many of the thread's messages came from others."""
+        held, n, inc = self._counted.get(id(thread), (None, 0, 0))
+        msgs = thread.messages
+        if held is not thread or len(msgs) < n:  # another thread, or one that shrank: count afresh
+            n, inc = 0, 0
+        if len(msgs) != n or held is not thread:
+            inc += sum(1 for m in msgs[n:] if not m.outgoing)
+            self._counted[id(thread)] = (thread, len(msgs), inc)  # held, so its id is not reused
+        return inc
+
     def unread(self, threads, app: str | None = None) -> int:
         n = 0
         for key, th in threads.items():
             if app is not None and key[0] != app:
                 continue
-            incoming = sum(1 for m in th.messages if not m.outgoing)
-            n += max(0, incoming - self.seen.get(key, 0))
+            n += max(0, self.incoming(th) - self.seen.get(key, 0))
         return n
 
     def mark_seen(self, key, thread) -> None:
-        self.seen[key] = sum(1 for m in thread.messages if not m.outgoing)
+        self.seen[key] = self.incoming(thread)

@@ -6,6 +6,9 @@ the bubbles inside the viewport become items, so a 200-message thread stays chea
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 import pygame
 
 from .. import items as I
@@ -17,12 +20,41 @@ def _avatar_letter(name: str) -> str:
     return (name[:1] or "?").upper()
 
 
+BUBBLES_KEPT = 400  # laid-out bubbles remembered (a few screenfuls of a long thread)
+
+
 class ThreadView:
     def __init__(self):
         self._heights: dict = {}
+        self._bubbles: dict = {}
+        self._owner: tuple = ()
 
     def clear(self) -> None:
         self._heights.clear()
+        self._bubbles.clear()
+
+    def _bubble_at(self, scene, m, r: pygame.Rect, view, look) -> list:
+        """`_bubble`, remembered: laid out at y = 0 once per message, width, view, look, flags and
+        image, then copied and moved to r.top (scrolling moves bubbles; it does not change them)."""
+        owner = (scene.theme, scene.tr, scene.fonts.body_px, scene.app.scale, scene.engine.scn)
+        if owner != self._owner:
+            self._bubbles.clear()
+            self._owner = owner
+        flags = tuple(scene.flags_on(m.id))
+        img, limg = scene.image(m.image), scene.image(m.link_image)
+        key = (id(m), r.w, r.h, view.left, view.right, id(look), flags, id(img), id(limg))
+        got = self._bubbles.get(key)
+        if got is None or got[0] is not m or got[1] is not img or got[2] is not limg:
+            if len(self._bubbles) >= BUBBLES_KEPT:
+                self._bubbles.clear()
+            got = self._bubbles[key] = (m, img, limg, self._bubble(scene, m, pygame.Rect(0, 0, r.w, r.h), view, look))
+        out = []
+        for it in got[3]:
+            c = I.clone(it)
+            c.rect.move_ip(0, r.top)
+            c.clip = view
+            out.append(c)
+        return out
 
     def build(self, scene, rect: pygame.Rect, app_id: str, contact: str) -> list:
         th, fonts, s, tr, scn = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.scn
@@ -52,14 +84,16 @@ class ThreadView:
                                              hint_r.w), th["screen_muted"], "small", area="phone"))
         msgs = thread.messages if thread else []
         bw = int(view.w * 0.76)
+        gap = int(8 * s)
         # the whole list, kept while the thread only grows: a 300-message thread is laid out once
-        hkey = ("all", key, bw, scene.fonts.body_px, scene.tr.lang)
-        heights = self._heights.get(hkey)
-        if heights is None or len(heights) != len(msgs):
-            heights = self._heights[hkey] = [self._height(scene, m, bw) for m in msgs]
+        hkey = ("all", key, bw, gap, scene.fonts.body_px, scene.tr.lang)
+        got = self._heights.get(hkey)
+        if got is None or len(got[0]) != len(msgs):
+            heights = [self._height(scene, m, bw) for m in msgs]
+            got = self._heights[hkey] = (heights, [0, *accumulate(h + gap for h in heights)])
+        heights, tops = got  # tops[i]: where message i starts, below the first gap
         typing = bool(thread and thread.typing)
         type_h = fonts.line_height("body") + int(16 * s) if typing else 0
-        gap = int(8 * s)
         total = sum(heights) + gap * (len(msgs) + 1) + (type_h + gap if typing else 0)
         max_scroll = max(0, total - view.h)
         if scene.reveal_flags and scene.card is not None:
@@ -78,11 +112,17 @@ class ThreadView:
         scroll = min(scene.phone.scroll.get(key, 0), max_scroll)
         scene.phone.scroll[key] = scroll
         scene.thread_max_scroll = max_scroll
-        y = view.top + gap - (max_scroll - scroll)
-        for m, h in zip(msgs, heights, strict=True):
-            if y + h >= view.top and y <= view.bottom:
-                out += self._bubble(scene, m, pygame.Rect(0, y, bw, h), view, look)
-            y += h + gap
+        scene.scrolled(view, max_scroll - scroll)
+        y0 = view.top + gap - (max_scroll - scroll)
+        # the messages in sight: from the last one starting at or above the view's top
+        first = max(0, bisect_right(tops, view.top - y0) - 1)
+        for i in range(first, len(msgs)):
+            y, h = y0 + tops[i], heights[i]
+            if y > view.bottom:
+                break
+            if y + h >= view.top:
+                out += self._bubble_at(scene, msgs[i], pygame.Rect(0, y, bw, h), view, look)
+        y = y0 + tops[-1] if msgs else y0
         if typing:
             tb = pygame.Rect(view.left + pad, y, int(64 * s), type_h)
             if tb.bottom >= view.top and tb.top <= view.bottom:

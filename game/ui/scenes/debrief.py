@@ -34,6 +34,7 @@ class DebriefScene(Scene):
         self.scroll = 0
         self.max_scroll = 0
         self.focus = None
+        self._page = None  # (key, items, height): see build
 
     def _choice(self, step_id: str, cid: str):
         step = self.scn.step(step_id)
@@ -41,8 +42,7 @@ class DebriefScene(Scene):
         return step, c
 
     def build(self):
-        th, tr, fonts, s, eng, scn = self.theme, self.tr, self.fonts, self.app.scale, self.engine, self.scn
-        tax = self.app.get_taxonomy()
+        th, tr, fonts, s = self.theme, self.tr, self.fonts, self.app.scale
         W, H = self.app.size
         pad = int(28 * s)
         bh = fonts.line_height("button") * 2
@@ -51,9 +51,32 @@ class DebriefScene(Scene):
         panel = view.inflate(int(16 * s), int(16 * s))
         panel.h += hint_h
         out = [I.box(panel, th["panel"], radius=int(18 * s), group="panel")]
+        # The page is laid out once (it never changes under a finished story) and then copied,
+        # moved by the scroll: only what is in sight becomes items.
+        key = (tuple(view), s, tr, th, fonts.body_px)
+        if self._page is None or self._page[0] != key:
+            self._page = (key, *self._layout(view))
+        content, total = self._page[1], self._page[2]
+        self.max_scroll = max(0, total - view.h)
+        self.scroll = min(self.scroll, self.max_scroll)  # a resize or larger text can shorten the page
+        self.scrolled(view, self.scroll)
+        for it in content:
+            if it.rect.bottom - self.scroll >= view.top and it.rect.top - self.scroll <= view.bottom:
+                c = I.clone(it)
+                c.rect.move_ip(0, -self.scroll)
+                out.append(c)
+        self.view = view
+        self._buttons(out, view, H, pad, bh, hint_h)
+        return out
+
+    def _layout(self, view) -> tuple[list, int]:
+        """The scrolled page's items, unscrolled, and its height."""
+        th, tr, fonts, s, eng, scn = self.theme, self.tr, self.fonts, self.app.scale, self.engine, self.scn
+        tax = self.app.get_taxonomy()
+        out: list = []
         gap = int(30 * s)
         cw = (view.w - gap) // 2 - int(16 * s)
-        top = view.top + int(12 * s) - self.scroll
+        top = view.top + int(12 * s)
         lc = Column(fonts, view.left + int(16 * s), top, cw, out, gap=int(8 * s), clip=view)
         rc = Column(fonts, lc.x + cw + gap, top, cw, out, gap=int(8 * s), clip=view)
         ending = eng.ending
@@ -134,12 +157,11 @@ class DebriefScene(Scene):
             rc.w += ih + 2
         if not missed:
             rc.text(tr.gettext("None: well done."), th["panel_muted"], "small")
-        # the content's height, measured from the view's top as if not scrolled (`top` already is)
-        total = max(lc.y, rc.y) - top + int(12 * s) * 2
-        self.max_scroll = max(0, total - view.h)
-        self.scroll = min(self.scroll, self.max_scroll)  # a resize or larger text can shorten the page
-        self.view = view
-        # buttons
+        # the content's height, measured from the view's top
+        return out, max(lc.y, rc.y) - top + int(12 * s) * 2
+
+    def _buttons(self, out, view, H, pad, bh, hint_h) -> None:
+        th, tr, s = self.theme, self.tr, self.app.scale
         labels = [(tr.gettext("Play again"), "again"), (tr.gettext("Next scenario"), "next"),
                   (tr.gettext("Back to menu"), "menu")]
         if self.watch is not None:
@@ -154,7 +176,6 @@ class DebriefScene(Scene):
             out.append(I.text((view.left, view.bottom + 2, view.w, hint_h),
                               tr.gettext("Scroll for more (mouse wheel or Page Down)"), th["panel_muted"], "tiny",
                               align="right", layer=2))
-        return out
 
     def _path_row(self, col, n, text, safety) -> None:
         th, fonts = self.theme, self.fonts

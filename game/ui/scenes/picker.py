@@ -72,6 +72,7 @@ class PickerScene(Scene):
         for row in range(0, len(cards), cols):
             heights.append(max(h for _items, h in cards[row:row + cols]))
         y = view.top - self.scroll
+        self.scrolled(view, self.scroll)
         self.grid, self.spans, self.cols = {}, {}, cols
         card_order: list = []
         for i, (its, _h) in enumerate(cards):
@@ -89,7 +90,7 @@ class PickerScene(Scene):
                         self.grid[it.action] = (r, c)
             if oy > view.bottom or oy + heights[r] < view.top:
                 continue
-            for it in its:
+            for it in map(I.clone, its):  # only the cards in sight are copied and placed
                 it.rect.move_ip(ox, oy)
                 if it.kind == "button" and it.group == "card":
                     it.rect.h = heights[r]
@@ -120,8 +121,7 @@ class PickerScene(Scene):
             if len(self._cards) > 4 * max(1, len(app.get_catalog().entries)):
                 self._cards.clear()
             got = self._cards[key] = self._card(e, w)
-        items, h = got
-        return [I.clone(it) for it in items], h
+        return got  # the remembered items: copy them (I.clone) before moving or focusing them
 
     def _card(self, e, w):
         """Items for one card at (0, 0), and its height."""
@@ -243,11 +243,10 @@ class PickerScene(Scene):
         self._reveal_focus()
         return True
 
-    def _scroll(self, dy) -> None:
-        self.scroll = int(max(0, min(self.max_scroll, self.scroll + dy)))
-
     def _reveal_focus(self) -> None:
-        self.refresh()
+        # The spans and the view do not depend on the focus or the scroll: the last layout serves.
+        if not self._built:
+            self.refresh()
         span = self.spans.get(self.focus)
         if span is not None and hasattr(self, "view"):
             top, bottom = span[0] - self.scroll, span[1] - self.scroll
@@ -255,7 +254,10 @@ class PickerScene(Scene):
                 self._scroll(top)
             elif bottom > self.view.h:
                 self._scroll(min(top, bottom - self.view.h))
-            self.refresh()
+
+    def _scroll(self, dy) -> None:
+        self.scroll = int(max(0, min(self.max_scroll, self.scroll + dy)))
+        self._built = False  # the items moved: laid out again before the next hit test or frame
 
     def activate(self, action) -> None:
         app = self.app
