@@ -197,6 +197,7 @@ class Engine:
         self.time = 0.0
         self.vars: dict[str, object] = {v.id: v.default for v in scenario.variables}
         self._var_kinds = {v.id: v.type for v in scenario.variables}
+        self._literal_braces = (scenario.schema_version or 1) < 2  # placeholders are a version 2 feature
         self.visited: list[str] = []
         self.phone = Phone()
         self.log: list[Decision] = []
@@ -339,6 +340,8 @@ class Engine:
     def values_for(self, source: str | None) -> tuple:
         """(name, kind, value) of the variables a text's placeholders name, as they are now."""
         out = []
+        if self._literal_braces:
+            return ()
         for name in placeholders.names(source):
             var = self._var_kinds.get(name)
             if var is not None:

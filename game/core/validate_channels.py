@@ -43,7 +43,8 @@ def check(ck) -> None:
     for step in s.steps:
         for ev in step.events:
             event(ck, step, ev, apps, variables)
-    texts(ck, variables)
+    if (s.schema_version or 1) >= 2:  # in a version 1 file a brace is just a brace
+        texts(ck, variables)
     blind_scan = any(isinstance(ev, ScanEvent) and ev.qr is None for st in s.steps for ev in st.events)
     effect = any(c.page or c.email for c in [*s.help_actions, *(c for st in s.steps for c in st.choices)])
     if blind_scan or effect:  # the path analysis only when something needs it (version 1 files never do)

@@ -23,6 +23,10 @@ STANDARD_TAGS = {
 }
 
 
+# A plain date (`created: 2026-10-02`) resolves to a timestamp; the schema reads its raw text, as
+# it reads `clock: 19:30`, so it is no tag the author wrote.
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 _TAG = "tag:yaml.org,2002:"
 
@@ -315,7 +319,7 @@ def _check_tree(root: Node, path: str, diags: list[Diagnostic], text: str) -> No
                     diags.append(Diagnostic(path, mark_of(node), "LC004"))
                 continue
             seen_nodes.add(id(node))
-        if tags and node.tag not in STANDARD_TAGS:
+        if tags and node.tag not in STANDARD_TAGS and not (node.tag == TIMESTAMP and not node.style):
             diags.append(Diagnostic(path, mark_of(node), "LC006", {"tag": node.tag}))
             continue
         if node.__class__ is MappingNode:

@@ -385,3 +385,36 @@ def test_the_example_shows_every_part_version_2_adds():
         assert re.search(rf"\b{key}\b", text), key
     assert re.search(r"type: notification\n(.*\n){1,6}\s+image:", text)  # a notification image
     assert "{gift}" in text and "{donated}" in text
+
+
+def test_a_plain_date_is_a_date_even_in_a_file_with_tags_possible(tmp_path):
+    """`created: 2026-11-20` unquoted is a date, not a refused timestamp tag, whatever else the file
+    holds (a `!` that could start a tag made the check look at every scalar; teacher try-out)."""
+    from game.core import yamlstrict as Y
+
+    for text in ("created: 2026-10-02\n", 'created: 2026-10-02\nx: "! a"\n'):
+        root, diags = Y.compose(text, "p")
+        assert root is not None and not diags, diags
+    _root, diags = Y.compose('created: !!timestamp "2026-10-02"\nx: "! a"\n', "p")
+    assert [d.code for d in diags] == ["LC006"]  # a tag the author wrote is still refused
+
+
+def test_braces_in_a_version_1_file_are_literal(tmp_path):
+    """Version 1 had no placeholders: its braces load and show as written (teacher try-out)."""
+    import shutil
+
+    from game.core.engine import Engine
+    from game.core.loader import load_scenario
+
+    src = (ROOT / "scenarios" / "demo_shipper.yaml").read_text(encoding="utf-8")
+    assert "schema_version: 1" in src
+    first = next(line for line in src.splitlines() if line.strip().startswith("text: \""))
+    changed = src.replace(first, first.split("text:")[0] + 'text: "Lệnh bắt {số 123/LB}."', 1)
+    path = tmp_path / "demo_shipper.yaml"
+    path.write_text(changed, encoding="utf-8")
+    for name in ("images", "audio"):
+        if (ROOT / "scenarios" / name).exists():
+            shutil.copytree(ROOT / "scenarios" / name, tmp_path / name)
+    got = load_scenario(path)
+    assert not got.errors, [d.code for d in got.errors]
+    assert Engine(got.scenario).text_now("k", "Lệnh bắt {số 123/LB}.").values == ()
