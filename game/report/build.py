@@ -12,6 +12,7 @@ from . import csvout, html, inputs
 from .figures import Figures, compute
 from .filters import Filter
 from .labels import Labels
+from .strings import t
 
 
 @dataclass
@@ -48,12 +49,6 @@ def scenario_labels(lang: str, scenario_paths=None) -> Labels:
     return labels
 
 
-DAMAGED = {"en": "{path}: session {sid}, decision {n}: {what} is not in scenario {scn} (version {v}): "
-                 "a damaged row, left out of the report",
-           "vi": "{path}: lượt chơi {sid}, quyết định {n}: {what} không có trong kịch bản {scn} (phiên bản {v}): "
-                 "dòng bị hỏng, không đưa vào báo cáo"}
-
-
 def damaged_rows(data: R.ResultsData, scenarios: dict, lang: str) -> list[str]:
     """Drop, and name, the decisions of a scenario version installed here whose step or choice that
     version does not have: bytes damaged inside a row (SQLite keeps no checksums) must not be drawn
@@ -75,7 +70,7 @@ def damaged_rows(data: R.ResultsData, scenarios: dict, lang: str) -> list[str]:
         if what is None:
             kept.append(d)
             continue
-        lines.append(DAMAGED["vi" if lang == "vi" else "en"].format(
+        lines.append(t(lang, "damaged",
             path=data.path, sid=str(d["session_id"])[:8], n=(d["idx"] or 0) + 1, what=what, scn=scn.id,
             v=scn.version))
     data.decisions = kept

@@ -53,7 +53,7 @@ def stylesheet() -> Markup:
 def render(figs: Figures, labels: Labels, *, problems: list[str], files: int, anonymise: bool,
            generated: datetime | None = None, filters: str = "", nothing: str | None = None) -> str:
     lang = labels.lang
-    when = (generated or datetime.now()).strftime("%d/%m/%Y %H:%M" if lang == "vi" else "%Y-%m-%d %H:%M")
+    when = (generated or datetime.now()).strftime(t(lang, "date_format"))
     tmpl = environment().get_template("report.html.j2")
     return tmpl.render(
         lang=lang, f=figs, L=labels, problems=problems, files=files, anonymise=anonymise, css=stylesheet(),
