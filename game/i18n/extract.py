@@ -40,7 +40,7 @@ KEYWORDS = {
 }
 TAXONOMY_LANGUAGE = "vi"
 SKIP_FILES = {"game/core/i18n.py", "game/core/diagnostics.py", "game/core/diagnostics_doc.py",
-              "game/report/strings.py"}  # they look up variables
+              "game/report/strings.py", "game/cli/words.py"}  # they look up variables
 SKIP_CODE = {"game/core/diagnostics.py"}  # its strings belong to the `diagnostics` domain (extract_diagnostics)
 SKIP_DIRS = ("game/i18n/",)  # the tooling (its benchmark calls pgettext on made-up strings)
 
@@ -113,6 +113,25 @@ def ui_calls(path: Path, shown: str) -> tuple[list[dict], list[str]]:
     return found, warnings
 
 
+ENGLISH_ONLY = {"bench"}  # a developer's benchmark (JSON output): its long description stays in English
+
+
+def command_description(path: Path) -> list[dict]:
+    """A command module's docstring, which is its description in `COMMAND --help` (game/cli/__init__.py
+    looks it up stripped, as it is extracted here)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        return []
+    doc = ast.get_docstring(tree, clean=False)
+    if not doc or path.stem in ENGLISH_ONLY or not any(isinstance(n, ast.FunctionDef) and n.name == "register"
+                                                       for n in tree.body):
+        return []
+    return [dict(msgctxt=None, msgid=nfc(doc.strip()), msgid_plural="", line=1,
+                 comment=f"The description in `python main.py {path.stem} --help`. Keep the lines short (under 80 "
+                         "characters) and the command lines (`python main.py ...`), options and file names as they are.")]
+
+
 def python_files(project: Project) -> list[Path]:
     files: list[Path] = []
     for d in project.code_dirs:
@@ -153,6 +172,8 @@ def extract_code(project: Project) -> dict[str, Extracted]:
         pot, warnings = out[domain].pot, out[domain].warnings
         calls, warns = ui_calls(path, shown)
         warnings += warns
+        if domain == "cli":
+            calls = command_description(path) + calls
         for c in calls:
             if not c["msgid"]:
                 warnings.append(f"{shown}:{c['line']}: empty msgid (gettext(\"\") returns the header)")
