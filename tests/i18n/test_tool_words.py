@@ -113,6 +113,7 @@ def test_report_words_come_from_the_catalogue(qps, tmp_path, capsys, data_dir):
     assert "[Cláss répørt]" in html and "Class report" not in html
     assert "[såfé énd]" in html  # the ending, with its context
     assert "How the stories ended" in html  # untranslated: English
+    assert "@font-face { font-family: \"La Chan Thai\"" not in html  # no Thai text: no Thai font
     from game.report.strings import num, t
 
     assert num("qps", 12.5, 1) == "12·5" and num("vi", 12.5, 1) == "12,5" and num("en", 12.5, 1) == "12.5"

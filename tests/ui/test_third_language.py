@@ -125,6 +125,9 @@ def test_results_report_and_lint_speak_the_third_language(with_thai, tmp_path, c
     assert '<html lang="th">' in html
     assert thai("Class report") in html and thai("How the stories ended") in html
     assert "Class report" not in html
+    # The report's own font has no Thai: the bundled Thai font is embedded (Lao and Khmer are not needed)
+    assert '@font-face { font-family: "La Chan Thai"; font-style: normal; font-weight: 400;' in html
+    assert '@font-face { font-family: "La Chan Lao"' not in html
     assert main(["results", "merge", str(tmp_path / "nothing"), "-o", str(tmp_path / "m.db"), "--lang", "th"]) != 0
     bad = REPO / "tests" / "fixtures" / "invalid" / "lc202_unknown_reference.yaml"
     capsys.readouterr()
