@@ -22,10 +22,13 @@ import re
 import string
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import plural as plural_rules
 from .textgate import clean, describe
-from .texts import Text
+
+if TYPE_CHECKING:  # only an annotation here: importing texts (and the model, yaml) would slow `--help`
+    from .texts import Text
 
 log = logging.getLogger("la_chan.i18n")
 
