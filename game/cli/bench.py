@@ -48,6 +48,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from game.cli.words import _
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PARTS = {
@@ -60,7 +62,7 @@ PARTS = {
 
 
 def register(p) -> None:
-    p.add_argument("parts", nargs="*", choices=[*PARTS, []], help="which benchmarks (default: all)")
+    p.add_argument("parts", nargs="*", choices=[*PARTS, []], help=_("which benchmarks (default: all)"))
     p.set_defaults(run=run)
 
 

@@ -17,20 +17,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.cli.words import _, marked
+
 
 def register(p) -> None:
     from game.cli.common import SCREEN_DEFAULT, add_lang
 
-    p.add_argument("file", nargs="?", type=Path, help="a scenario file to play")
-    p.add_argument("--class-code", default=None, help="class code to record the votes under")
-    add_lang(p, f"interface language ({SCREEN_DEFAULT})")
-    p.add_argument("--results-dir", metavar="DIR", help="folder for the results file (default: as for play)")
+    p.add_argument("file", nargs="?", type=Path, help=_("a scenario file to play"))
+    p.add_argument("--class-code", default=None, help=_("class code to record the votes under"))
+    add_lang(p, _("interface language ({default})").format(default=marked(SCREEN_DEFAULT)))
+    p.add_argument("--results-dir", metavar="DIR", help=_("folder for the results file (default: as for play)"))
     p.add_argument("--windowed", dest="fullscreen", action="store_false", default=True,
-                   help="a window instead of full screen")
+                   help=_("a window instead of full screen"))
     from game.cli.play import parse_size
 
     p.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH",
-                   help="window size with --windowed (at least 960x600)")
+                   help=_("window size with --windowed (at least 960x600)"))
     p.set_defaults(run=run)
 
 

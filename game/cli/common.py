@@ -6,12 +6,18 @@ import argparse
 import locale
 import os
 
-LANG_HELP = "any language with a folder in locale/ (vi, en, ...)"
+from game.cli.words import N_, _, marked
+
+# Translators: in --help, after what --lang sets; locale/ is a folder name, keep it
+LANG_HELP = N_("any language with a folder in locale/ (vi, en, ...)")
 # The defaults, as default_lang(), screen_lang() and the game (prefs, then first_start_lang()) choose them.
-TOOL_DEFAULT = "default: $LA_CHAN_LANG, then the language chosen in the game, then the OS locale, else English"
-SCREEN_DEFAULT = "default: $LA_CHAN_LANG, then the language chosen in the game, else Tiếng Việt"
-GAME_DEFAULT = ("default: the language chosen in the game last time, else $LA_CHAN_LANG, else Tiếng Việt; "
-                "--lang is remembered as the chosen language")
+# Translators: in --help; $LA_CHAN_LANG is an environment variable, keep it
+TOOL_DEFAULT = N_("default: $LA_CHAN_LANG, then the language chosen in the game, then the OS locale, else English")
+# Translators: in --help, for the projector's language; $LA_CHAN_LANG is an environment variable, keep it
+SCREEN_DEFAULT = N_("default: $LA_CHAN_LANG, then the language chosen in the game, else Tiếng Việt")
+# Translators: in --help of play; $LA_CHAN_LANG is an environment variable, keep it
+GAME_DEFAULT = N_("default: the language chosen in the game last time, else $LA_CHAN_LANG, else Tiếng Việt; "
+                  "--lang is remembered as the chosen language")
 
 
 def present_languages() -> dict[str, str]:
@@ -27,8 +33,11 @@ def lang_arg(value: str) -> str:
     if value in langs:
         return value
     listed = ", ".join(f"{code} ({name})" for code, name in langs.items())
-    raise argparse.ArgumentTypeError(f"no language {value!r} in locale/; present: {listed} "
-                                     "(add one with `python main.py i18n new CODE`)")
+    # Translators: {value} is what was typed after --lang, {listed} the languages present ("vi (Tiếng Việt), en
+    # (English)"); keep the command in backquotes as it is
+    raise argparse.ArgumentTypeError(_("no language {value} in locale/; present: {listed} "
+                                       "(add one with `python main.py i18n new CODE`)").format(value=repr(value),
+                                                                                              listed=listed))
 
 
 def _from_locale(value: str, langs) -> str | None:
@@ -84,5 +93,9 @@ def default_lang() -> str:
     return _from_locale(loc, langs) or "en"
 
 
-def add_lang(parser, help: str = f"language of messages ({TOOL_DEFAULT})") -> None:
-    parser.add_argument("--lang", type=lang_arg, default=None, metavar="LANG", help=f"{help}; {LANG_HELP}")
+def add_lang(parser, help: str | None = None) -> None:
+    """--lang; help says what it sets (already in the message language), else "language of messages"."""
+    if help is None:
+        # Translators: the help of --lang for a tool; {default} is the "default: ..." text
+        help = _("language of messages ({default})").format(default=marked(TOOL_DEFAULT))
+    parser.add_argument("--lang", type=lang_arg, default=None, metavar="LANG", help=f"{help}; {marked(LANG_HELP)}")

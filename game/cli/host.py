@@ -31,25 +31,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.cli.words import _, marked
+
 
 def register(p) -> None:
     from game.cli.common import SCREEN_DEFAULT, add_lang
 
-    p.add_argument("--class-code", default="", help="class code recorded with every row")
-    p.add_argument("--port", type=int, default=8765, help="TCP port (default 8765)")
-    p.add_argument("--bind", metavar="ADDR", help="listen on this address only (default: LAN address + 127.0.0.1)")
-    p.add_argument("--allow-public", action="store_true", help="allow a public (non-private) address")
+    p.add_argument("--class-code", default="", help=_("class code recorded with every row"))
+    p.add_argument("--port", type=int, default=8765, help=_("TCP port (default 8765)"))
+    p.add_argument("--bind", metavar="ADDR",
+                   help=_("listen on this address only (default: LAN address + 127.0.0.1)"))
+    p.add_argument("--allow-public", action="store_true", help=_("allow a public (non-private) address"))
     p.add_argument("--require-key", action="store_true",
-                   help="ask for the trainer key even from this laptop (shared computers)")
-    p.add_argument("--new", dest="fresh", action="store_true", help="start a new session instead of resuming")
-    p.add_argument("--results-dir", metavar="DIR", help="folder for the results file (default: as for play)")
+                   help=_("ask for the trainer key even from this laptop (shared computers)"))
+    p.add_argument("--new", dest="fresh", action="store_true", help=_("start a new session instead of resuming"))
+    p.add_argument("--results-dir", metavar="DIR", help=_("folder for the results file (default: as for play)"))
     p.add_argument("--data-dir", metavar="DIR", type=Path, help=argparse_hidden())
-    p.add_argument("--headless", action="store_true", help="no projector window (rehearsals, tests): controls are HTTP calls, see above")
-    p.add_argument("--scenario", metavar="ID", help="with --headless: the scenario to start")
-    add_lang(p, f"projector language, {SCREEN_DEFAULT} (phones choose their own)")
+    p.add_argument("--headless", action="store_true",
+                   help=_("no projector window (rehearsals, tests): controls are HTTP calls, see above"))
+    p.add_argument("--scenario", metavar="ID", help=_("with --headless: the scenario to start"))
+    # Translators: the help of host's --lang; {default} is the "default: ..." text
+    add_lang(p, _("projector language, {default} (phones choose their own)").format(default=marked(SCREEN_DEFAULT)))
     p.add_argument("--windowed", dest="fullscreen", action="store_false", default=True,
-                   help="a window instead of full screen")
-    p.add_argument("--size", default="1280x720", help="window size with --windowed")
+                   help=_("a window instead of full screen"))
+    p.add_argument("--size", default="1280x720", help=_("window size with --windowed"))
     p.set_defaults(run=run)
 
 

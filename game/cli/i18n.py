@@ -1,7 +1,8 @@
 """Translation catalogues (GNU gettext .po files under locale/), for translators and CI.
 
-  extract             write locale/game.pot (UI strings, found in the code by an ast walk)
-                      and locale/scenarios.pot (scenario, red-flag and hotline text)
+  extract             write the templates: locale/game.pot (UI strings, found in the code
+                      by an ast walk), locale/scenarios.pot (scenario, red-flag and hotline
+                      text), locale/cli.pot, report.pot and diagnostics.pot (the tools' words)
   update [LANG...]    extract, then merge into every locale/<lang>/LC_MESSAGES/*.po:
                       translations are kept; a changed source keeps its old translation
                       marked fuzzy (with the previous source, as `msgmerge --previous`);
@@ -30,36 +31,40 @@ import json
 import sys
 from pathlib import Path
 
+from game.cli.words import _
+from game.core.i18n import DOMAINS
 from game.i18n.project import Project
 
 
 def register(p) -> None:
     sub = p.add_subparsers(dest="i18n_command", metavar="SUBCOMMAND")
     sub.required = True
-    s = sub.add_parser("extract", help="write the .pot templates")
+    s = sub.add_parser("extract", help=_("write the .pot templates"))
     s.set_defaults(run=run_extract)
-    s = sub.add_parser("update", help="extract, then merge into every .po")
-    s.add_argument("langs", nargs="*", metavar="LANG", help="only these languages")
-    s.add_argument("--no-extract", action="store_true", help="merge the existing .pot files as they are")
+    s = sub.add_parser("update", help=_("extract, then merge into every .po"))
+    s.add_argument("langs", nargs="*", metavar="LANG", help=_("only these languages"))
+    s.add_argument("--no-extract", action="store_true", help=_("merge the existing .pot files as they are"))
     s.set_defaults(run=run_update)
-    s = sub.add_parser("status", help="how much is translated")
-    s.add_argument("--lang", action="append", help="only this language (repeatable)")
-    s.add_argument("--min", type=float, default=None, metavar="N", help="exit 1 if a catalogue is below N %%")
+    s = sub.add_parser("status", help=_("how much is translated"))
+    s.add_argument("--lang", action="append", help=_("only this language (repeatable)"))
+    s.add_argument("--min", type=float, default=None, metavar="N",
+                   # Translators: argparse writes a percent sign as %% here: keep both
+                   help=_("exit 1 if a catalogue is below N %%"))
     s.add_argument("--format", choices=("text", "json"), default="text")
     s.set_defaults(run=run_status)
-    s = sub.add_parser("check", help="find broken placeholders, plural headers, orphans, stale references, over-long translations")
-    s.add_argument("--lang", action="append", help="only this language (repeatable)")
+    s = sub.add_parser("check", help=_("find broken placeholders, plural headers, orphans, stale references, over-long translations"))
+    s.add_argument("--lang", action="append", help=_("only this language (repeatable)"))
     s.set_defaults(run=run_check)
-    s = sub.add_parser("new", help="start a new language")
-    s.add_argument("lang", metavar="LANG", help="language code, e.g. th, id, pt_BR")
-    s.add_argument("--plural", help='Plural-Forms, e.g. "nplurals=2; plural=(n != 1);"')
-    s.add_argument("--name", help="the language's name in itself, for the language menu")
+    s = sub.add_parser("new", help=_("start a new language"))
+    s.add_argument("lang", metavar="LANG", help=_("language code, e.g. th, id, pt_BR"))
+    s.add_argument("--plural", help=_('Plural-Forms, e.g. "nplurals=2; plural=(n != 1);"'))
+    s.add_argument("--name", help=_("the language's name in itself, for the language menu"))
     s.set_defaults(run=run_new)
-    s = sub.add_parser("import-json", help="fill a catalogue from a {msgctxt: text} JSON file")
+    s = sub.add_parser("import-json", help=_("fill a catalogue from a {msgctxt: text} JSON file"))
     s.add_argument("files", nargs="+", type=Path, metavar="FILE")
     s.add_argument("--lang", required=True)
-    s.add_argument("--domain", choices=("scenarios", "game"), default="scenarios")
-    s.add_argument("--overwrite", action="store_true", help="replace existing translations too")
+    s.add_argument("--domain", choices=DOMAINS, default="scenarios")
+    s.add_argument("--overwrite", action="store_true", help=_("replace existing translations too"))
     s.set_defaults(run=run_import)
 
 

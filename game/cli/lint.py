@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.cli.common import add_lang, default_lang
+from game.cli.words import N_, _, marked
 from game.core import walk
 from game.core.diagnostics import Diagnostic, sort_key
 from game.core.loader import duplicate_ids, load_scenario, load_taxonomy, scenario_files
@@ -35,22 +36,24 @@ from game.core.texts import texts_of
 
 PARALLEL_FROM = 24  # below this, starting worker processes costs more than it saves
 
-SUMMARY = {
-    "en": "{files} files, {scenarios} scenarios, {steps} steps, {endings} endings, {paths} paths, {words} words: {errors} errors, {warnings} warnings",
-    "vi": "{files} tệp, {scenarios} kịch bản, {steps} bước, {endings} kết thúc, {paths} lối đi, {words} từ: {errors} lỗi, {warnings} cảnh báo",
-}
+# Translators: lint's last line; every {name} is a count (paths: the routes through the stories; words: of
+# scenario text). Scripts read it: keep the counts as numbers, in this order
+SUMMARY = N_("{files} files, {scenarios} scenarios, {steps} steps, {endings} endings, {paths} paths, {words} words: "
+             "{errors} errors, {warnings} warnings")
 
 
 def register(p) -> None:
-    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: scenarios/)")
+    p.add_argument("paths", nargs="*", type=Path, help=_("files or folders (default: scenarios/)"))
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--strict", action="store_true", help="warnings fail too")
-    p.add_argument("--codes", action="store_true", help="print every diagnostic code as Markdown (docs/diagnostics.md)")
+    p.add_argument("--strict", action="store_true", help=_("warnings fail too"))
+    p.add_argument("--codes", action="store_true",
+                   help=_("print every diagnostic code as Markdown (docs/diagnostics.md)"))
     p.add_argument("--pack", action="store_true",
-                   help="also check the files together: no surface feature may give scams away (LC601, LC602)")
+                   help=_("also check the files together: no surface feature may give scams away (LC601, LC602)"))
     p.add_argument("--mistakes", action="store_true",
-                   help="print the common-mistakes page as Markdown (docs/common-mistakes.md)")
-    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores for big folders)")
+                   help=_("print the common-mistakes page as Markdown (docs/common-mistakes.md)"))
+    p.add_argument("--jobs", type=int, default=None,
+                   help=_("worker processes (default: all cores for big folders)"))
     add_lang(p)
     p.set_defaults(run=run)
 
@@ -196,6 +199,6 @@ def run(args) -> int:
     else:
         for d in diags:
             print(d.format(lang))
-        print(SUMMARY.get(lang, SUMMARY["en"]).format(**counts))
+        print(marked(SUMMARY, lang).format(**counts))
     failed = counts["errors"] or (args.strict and counts["warnings"])
     return 1 if failed else 0

@@ -3,7 +3,10 @@
 Rewrites the line `schema_version: 1` to `schema_version: 2` and changes nothing else: every
 other byte of the file (comments, quotes, spacing, line endings) stays as it was. A version 1 file
 is already a valid version 2 file, since everything version 2 adds is optional, so this is all a
-migration takes. Folders are searched for scenario files like `lint` does.
+migration takes, with one exception: in version 2 a `{name}` in a text shows a variable's value. A
+migrated file whose texts hold braces is checked at once, and each brace that is not a declared
+variable is printed (LC212, LC122; write a brace that should show as `{{` or `}}`). Folders are
+searched for scenario files like `lint` does.
 
 A file already at version 2 is left alone. A file that cannot be read (a YAML error, a top level
 that is not a mapping) or whose `schema_version:` is missing or not a plain 1 or 2 is not
@@ -12,7 +15,7 @@ touched, and its problem is printed as `path:line:col: CODE severity: message`.
 With --check, nothing is written: the files that need migrating are listed and the exit code
 is 1 if there is any (for CI).
 
-Exit code: 0 when every file is at version 2 (or was migrated), 1 otherwise.
+Exit code: 0 when every file is at version 2 (or was migrated) with no brace to look at, 1 otherwise.
 
 Examples:
   python main.py migrate scenarios/my_scenario.yaml
@@ -30,6 +33,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, ScalarNode
 
 from game.cli.common import add_lang, default_lang
+from game.cli.words import N_, _
 from game.core.diagnostics import Diagnostic, Mark
 from game.core.loader import display_path, read_node, scenario_files
 from game.core.model import SCHEMA_VERSION
@@ -41,26 +45,21 @@ FROM = 1
 VALUE_RE = re.compile(rb"(\bschema_version[ \t]*:[ \t]*)1(?=[ \t]*(?:[,}#]|\r?$))")
 
 WORDS = {
-    "en": {
-        "migrated": "{path}:{line}:{col}: schema_version 1 → {to}",
-        "needs": "{path}:{line}:{col}: schema_version 1: needs migrating (run `python main.py migrate {path}`)",
-        "current": "{path}:{line}:{col}: already at schema_version {to}, left as it is",
-        "summary": "{files} files: {migrated} migrated, {current} already at version {to}, {refused} not touched",
-        "summary_check": "{files} files: {needs} need migrating, {current} already at version {to}, {refused} not touched",
-    },
-    "vi": {
-        "migrated": "{path}:{line}:{col}: schema_version 1 → {to}",
-        "needs": "{path}:{line}:{col}: schema_version 1: cần chuyển (chạy `python main.py migrate {path}`)",
-        "current": "{path}:{line}:{col}: đã ở schema_version {to}, giữ nguyên",
-        "summary": "{files} tệp: {migrated} đã chuyển, {current} đã ở phiên bản {to}, {refused} không đụng tới",
-        "summary_check": "{files} tệp: {needs} cần chuyển, {current} đã ở phiên bản {to}, {refused} không đụng tới",
-    },
+    "migrated": N_("{path}:{line}:{col}: schema_version 1 → {to}"),
+    # Translators: `python main.py migrate {path}` is a command to run, keep it
+    "needs": N_("{path}:{line}:{col}: schema_version 1: needs migrating (run `python main.py migrate {path}`)"),
+    "current": N_("{path}:{line}:{col}: already at schema_version {to}, left as it is"),
+    # Translators: the last line; {files} files were looked at, {migrated} changed, {current} already at version
+    # {to}, {refused} had a problem (listed above) and were left as they were
+    "summary": N_("{files} files: {migrated} migrated, {current} already at version {to}, {refused} not touched"),
+    # Translators: the last line with --check; {needs} files would be changed
+    "summary_check": N_("{files} files: {needs} to migrate, {current} already at version {to}, {refused} not touched"),
 }
 
 
 def register(p) -> None:
-    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="scenario files or folders")
-    p.add_argument("--check", action="store_true", help="write nothing; list the files that need migrating, exit 1 if any")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=_("scenario files or folders"))
+    p.add_argument("--check", action="store_true", help=_("write nothing; list the files that need migrating, exit 1 if any"))
     add_lang(p)
     p.set_defaults(run=run)
 
@@ -115,8 +114,8 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def run(args) -> int:
     lang = args.lang or default_lang()
-    words = WORDS.get(lang, WORDS["en"])
-    counts = dict(files=0, migrated=0, needs=0, current=0, refused=0, to=SCHEMA_VERSION)
+    words = {key: _(text) for key, text in WORDS.items()}
+    counts = dict(files=0, migrated=0, needs=0, current=0, refused=0, braces=0, to=SCHEMA_VERSION)
     for path in scenario_files(args.paths):
         shown = display_path(path)
         counts["files"] += 1
@@ -142,6 +141,9 @@ def run(args) -> int:
                 else:
                     counts["migrated"] += 1
                     print(words["migrated"].format(**where))
+                    for d in brace_problems(path, shown):
+                        counts["braces"] += 1
+                        print(d.format(lang))
                     continue
         if what == "current":
             counts["current"] += 1
@@ -151,4 +153,14 @@ def run(args) -> int:
         for d in diags:
             print(d.format(lang))
     print(words["summary_check" if args.check else "summary"].format(**counts))
-    return 1 if counts["refused"] or counts["needs"] else 0
+    return 1 if counts["refused"] or counts["needs"] or counts["braces"] else 0
+
+
+def brace_problems(path: Path, shown: str) -> list[Diagnostic]:
+    """In version 2 a `{name}` in a text is a placeholder; a version 1 text that had braces now
+    needs a look: the placeholder checks (LC212, LC122) say where."""
+    if b"{" not in path.read_bytes() and b"}" not in path.read_bytes():
+        return []
+    from game.core.loader import load_scenario
+
+    return [d for d in load_scenario(path).diagnostics if d.code in ("LC212", "LC122")]

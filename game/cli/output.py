@@ -12,17 +12,19 @@ import os
 import sys
 from pathlib import Path
 
+from game.cli.words import N_, marked
 from game.core.storage import atomic_write_bytes
 
 MSG = {
-    "folder": {"en": "{path}: is a folder; give a file name, for example {example}",
-               "vi": "{path}: là một thư mục; hãy ghi tên tệp, ví dụ {example}"},
-    "write": {"en": "{path}: cannot write the file ({reason})", "vi": "{path}: không ghi được tệp ({reason})"},
+    # Translators: -o named a folder; {path} is it, {example} a file name in it
+    "folder": N_("{path}: is a folder; give a file name, for example {example}"),
+    # Translators: {path} is the output file, {reason} the system's reason (in English: "Permission denied")
+    "write": N_("{path}: cannot write the file ({reason})"),
 }
 
 
 def _say(key: str, lang: str, **kw) -> None:
-    print(MSG[key]["vi" if lang == "vi" else "en"].format(**kw), file=sys.stderr)
+    print(marked(MSG[key], lang).format(**kw), file=sys.stderr)
 
 
 def check_output(path: Path | None, lang: str, default_name: str) -> bool:

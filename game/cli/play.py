@@ -19,26 +19,29 @@ import argparse
 import re
 from pathlib import Path
 
+from game.cli.words import _, marked
+
 
 def register(p) -> None:
     from game.cli.common import GAME_DEFAULT, add_lang
 
-    p.add_argument("file", nargs="?", type=Path, help="a scenario file to play directly")
-    p.add_argument("--watch", action="store_true", help="reload FILE when it changes (authors)")
-    p.add_argument("--start", metavar="STEP", help="begin at this step id (with FILE)")
-    add_lang(p, f"interface language ({GAME_DEFAULT})")
+    p.add_argument("file", nargs="?", type=Path, help=_("a scenario file to play directly"))
+    p.add_argument("--watch", action="store_true", help=_("reload FILE when it changes (authors)"))
+    p.add_argument("--start", metavar="STEP", help=_("begin at this step id (with FILE)"))
+    # Translators: the help of --lang for the game; {default} is the "default: ..." text
+    add_lang(p, _("interface language ({default})").format(default=marked(GAME_DEFAULT)))
     g = p.add_mutually_exclusive_group()
     g.add_argument("--windowed", dest="fullscreen", action="store_false", default=None)
     g.add_argument("--fullscreen", dest="fullscreen", action="store_true")
     p.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH",
-                   help="window size, e.g. 1366x768 (at least 960x600)")
+                   help=_("window size, e.g. 1366x768 (at least 960x600)"))
     p.add_argument("--results-dir", metavar="DIR",
-                   help="folder for class results, e.g. a USB stick or shared folder (remembered; \"\" = local)")
+                   help=_("folder for class results, e.g. a USB stick or shared folder (remembered; \"\" = local)"))
     p.add_argument("--quiz", action=argparse.BooleanOptionalAction, default=None,
-                   help="the pre/post scam-or-real check before the first and after the last scenario (remembered)")
+                   help=_("the pre/post scam-or-real check before the first and after the last scenario (remembered)"))
     p.add_argument("--join", metavar="HOST",
-                   help="lab mode: also send each decision to the trainer's host (address[:port] or its join URL)")
-    p.add_argument("--code", metavar="CODE", help="with --join: the session code shown on the projector")
+                   help=_("lab mode: also send each decision to the trainer's host (address[:port] or its join URL)"))
+    p.add_argument("--code", metavar="CODE", help=_("with --join: the session code shown on the projector"))
     p.set_defaults(run=run)
 
 
@@ -52,13 +55,18 @@ def parse_size(text: str) -> tuple[int, int]:
     """`WIDTHxHEIGHT` (argparse type): a clear error for `abc`, `0x0` or a size below the minimum."""
     m = re.fullmatch(r"\s*(\d{1,6})\s*[xX*×]\s*(\d{1,6})\s*", text)
     if not m:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a window size: write WIDTHxHEIGHT, e.g. 1366x768")
+        # Translators: {text} is what was typed after --size; keep WIDTHxHEIGHT as it is
+        raise argparse.ArgumentTypeError(_("{text} is not a window size: write WIDTHxHEIGHT, e.g. 1366x768")
+                                         .format(text=repr(text)))
     w, h = int(m.group(1)), int(m.group(2))
     if w < MIN_SIZE[0] or h < MIN_SIZE[1]:
-        raise argparse.ArgumentTypeError(f"{w}x{h} is too small: the smallest window is "
-                                         f"{MIN_SIZE[0]}x{MIN_SIZE[1]}")
+        # Translators: {size} is the size asked for (1024x500), {smallest} the smallest window (960x600)
+        raise argparse.ArgumentTypeError(_("{size} is too small: the smallest window is {smallest}")
+                                         .format(size=f"{w}x{h}", smallest=f"{MIN_SIZE[0]}x{MIN_SIZE[1]}"))
     if w > MAX_SIDE or h > MAX_SIDE:
-        raise argparse.ArgumentTypeError(f"{w}x{h} is too large: at most {MAX_SIDE} pixels a side")
+        # Translators: {size} is the size asked for, {max} a number of pixels
+        raise argparse.ArgumentTypeError(_("{size} is too large: at most {max} pixels a side")
+                                         .format(size=f"{w}x{h}", max=MAX_SIDE))
     return w, h
 
 

@@ -38,21 +38,25 @@ from pathlib import Path
 
 from game.cli.common import TOOL_DEFAULT, add_lang, default_lang
 from game.cli.output import check_output, write_shared
+from game.cli.words import _, marked
 
 
 def register(p) -> None:
     from game.report.filters import parse_date
 
-    p.add_argument("results", nargs="+", type=Path, help="results files or folders")
-    p.add_argument("-o", "--output", type=Path, help="output file (default: report.html or report.csv)")
+    p.add_argument("results", nargs="+", type=Path, help=_("results files or folders"))
+    p.add_argument("-o", "--output", type=Path, help=_("output file (default: report.html or report.csv)"))
     p.add_argument("--format", choices=("html", "csv"), default=None,
-                   help="html (default) or csv; guessed from the -o extension when omitted")
-    add_lang(p, f"report language ({TOOL_DEFAULT})")
-    p.add_argument("--anonymise", "--anonymize", action="store_true", help="replace nicknames with numbers")
+                   help=_("html (default) or csv; guessed from the -o extension when omitted"))
+    # Translators: the help of report's --lang; {default} is the "default: ..." text
+    add_lang(p, _("report language ({default})").format(default=marked(TOOL_DEFAULT)))
+    p.add_argument("--anonymise", "--anonymize", action="store_true", help=_("replace nicknames with numbers"))
     p.add_argument("--class", dest="classes", action="append", default=[], metavar="CODE",
-                   help="only this class code (repeat for several classes)")
-    p.add_argument("--since", type=parse_date, metavar="YYYY-MM-DD", help="only sessions started on or after this day")
-    p.add_argument("--until", type=parse_date, metavar="YYYY-MM-DD", help="only sessions started on or before this day")
+                   help=_("only this class code (repeat for several classes)"))
+    p.add_argument("--since", type=parse_date, metavar="YYYY-MM-DD",
+                   help=_("only sessions started on or after this day"))
+    p.add_argument("--until", type=parse_date, metavar="YYYY-MM-DD",
+                   help=_("only sessions started on or before this day"))
     p.set_defaults(run=run)
 
 

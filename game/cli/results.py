@@ -32,6 +32,7 @@ from pathlib import Path
 
 from game.cli.common import add_lang, default_lang
 from game.cli.output import check_output, write_shared
+from game.cli.words import N_, _, marked
 from game.core import results as R
 
 EXPORT_COLS = ("session_id", "student", "class_code", "scenario_id", "scenario_version", "mode",
@@ -39,34 +40,37 @@ EXPORT_COLS = ("session_id", "student", "class_code", "scenario_id", "scenario_v
                "timed_out", "help", "genuine", "flags", "flags_shown", "votes", "recorded_at", "machine")
 
 MSG = {
-    "merged": {"en": "{out}: {files} files merged, {s} new sessions, {d} new decisions",
-               "vi": "{out}: đã gộp {files} tệp, {s} phiên mới, {d} quyết định mới"},
-    "none": {"en": "no results files found in {where}", "vi": "không tìm thấy tệp kết quả nào trong {where}"},
+    # Translators: after `results merge`; {out} is the merged file, {files} {s} {d} are counts
+    "merged": N_("{out}: {files} files merged, {s} new sessions, {d} new decisions"),
+    # Translators: {where} lists the files and folders given
+    "none": N_("no results files found in {where}"),
+    # Translators: after `results simulate`; {out} is a folder, {files} and {runs} are counts
+    "simulated": N_("{out}: {files} results files, {runs} sessions"),
 }
 
 
 def register(p) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    ex = sub.add_parser("export", help="write results as CSV or JSON")
+    ex = sub.add_parser("export", help=_("write results as CSV or JSON"))
     ex.add_argument("paths", nargs="*", type=Path,
-                    help="results files or folders (default: this machine's results folder)")
-    ex.add_argument("--results-dir", type=Path, help="the results folder used with `play --results-dir`")
+                    help=_("results files or folders (default: this machine's results folder)"))
+    ex.add_argument("--results-dir", type=Path, help=_("the results folder used with `play --results-dir`"))
     ex.add_argument("--format", choices=("csv", "json"), default="csv")
     ex.add_argument("--anonymise", "--anonymize", action="store_true",
-                    help="replace nicknames with numbers and drop machine ids")
-    ex.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+                    help=_("replace nicknames with numbers and drop machine ids"))
+    ex.add_argument("-o", "--output", type=Path, help=_("output file (default: standard output)"))
     add_lang(ex)
-    mg = sub.add_parser("merge", help="merge many machines' results into one file")
-    mg.add_argument("dirs", nargs="+", type=Path, help="folders or files to merge")
-    mg.add_argument("-o", "--output", type=Path, required=True, help="the merged file, e.g. class.db")
+    mg = sub.add_parser("merge", help=_("merge many machines' results into one file"))
+    mg.add_argument("dirs", nargs="+", type=Path, help=_("folders or files to merge"))
+    mg.add_argument("-o", "--output", type=Path, required=True, help=_("the merged file, e.g. class.db"))
     add_lang(mg)
-    sm = sub.add_parser("simulate", help="write a simulated class (one file per machine) to try the workflow")
-    sm.add_argument("-o", "--output", type=Path, required=True, help="folder for the results files")
+    sm = sub.add_parser("simulate", help=_("write a simulated class (one file per machine) to try the workflow"))
+    sm.add_argument("-o", "--output", type=Path, required=True, help=_("folder for the results files"))
     sm.add_argument("--students", type=int, default=30)
     sm.add_argument("--class-code", default="9A")
     sm.add_argument("--seed", type=int, default=1)
-    sm.add_argument("--no-quiz", action="store_true", help="leave out the pre/post check")
-    sm.add_argument("--no-classroom", action="store_true", help="leave out the projector machine's votes")
+    sm.add_argument("--no-quiz", action="store_true", help=_("leave out the pre/post check"))
+    sm.add_argument("--no-classroom", action="store_true", help=_("leave out the projector machine's votes"))
     add_lang(sm)
     p.set_defaults(run=run)
 
@@ -84,7 +88,7 @@ def _load(paths, lang, skip: Path | None = None):
     for line in got.lines(lang):
         print(line, file=sys.stderr)
     if not got.files and not got.errors and not got.empty_folders:
-        print(MSG["none"]["vi" if lang == "vi" else "en"].format(where=", ".join(map(str, paths))), file=sys.stderr)
+        print(marked(MSG["none"], lang).format(where=", ".join(map(str, paths))), file=sys.stderr)
     return got.datas, not got.ok
 
 
@@ -158,7 +162,7 @@ def merge(args, lang) -> int:
     except (OSError, R.sqlite3.Error, R.NotOurs) as exc:
         print(f"{args.output}: {exc}", file=sys.stderr)
         return 2
-    print(MSG["merged"]["vi" if lang == "vi" else "en"].format(out=args.output, files=len(good), s=new_s, d=new_d))
+    print(marked(MSG["merged"], lang).format(out=args.output, files=len(good), s=new_s, d=new_d))
     return 1 if bad else 0
 
 
@@ -173,6 +177,5 @@ def simulate(args, lang) -> int:
                           class_code=args.class_code, quiz=quizzes[0] if quizzes else None,
                           classroom=not args.no_classroom)
     files = len(list(Path(args.output).glob("results-*.db")))
-    words = {"en": "{out}: {files} results files, {runs} sessions", "vi": "{out}: {files} tệp kết quả, {runs} phiên"}
-    print(words["vi" if lang == "vi" else "en"].format(out=args.output, files=files, runs=len({r.session_id for r in runs})))
+    print(marked(MSG["simulated"], lang).format(out=args.output, files=files, runs=len({r.session_id for r in runs})))
     return 0

@@ -23,28 +23,32 @@ import sys
 from pathlib import Path
 
 from game.cli.common import add_lang, default_lang
+from game.cli.words import N_, _, marked
 from game.core import walk
 from game.core.loader import load_scenario
 
 OUTCOME_COLOURS = {"safe": "#2e7d32", "harmed": "#ef6c00", "scammed": "#c62828"}
 DEFAULT_LIMIT = 100
 
-SUMMARY = {
-    "vi": ("{total} lối đi; kết thúc: {ends}", "; đã in {shown} lối đầu tiên (--limit N, --limit 0 để in hết)",
-           "ít nhất "),
-    "en": ("{total} paths; endings: {ends}", "; the first {shown} printed (--limit N, --limit 0 for all)",
-           "at least "),
-}
+SUMMARY = (
+    # Translators: walk's last line; {total} is the number of paths (routes through the story), perhaps with
+    # "at least " before it; {ends} lists the endings' ids
+    N_("{total} paths; endings: {ends}"),
+    # Translators: added to walk's last line when not every path was printed; keep the options as they are
+    N_("; the first {shown} printed (--limit N, --limit 0 for all)"),
+    # Translators: before a number of paths that is only a lower bound; keep the trailing space
+    N_("at least "),
+)
 
 
 def register(p) -> None:
-    p.add_argument("file", type=Path, help="a scenario file")
+    p.add_argument("file", type=Path, help=_("a scenario file"))
     p.add_argument("--graph", choices=("mermaid", "dot"),
-                   help="print the step graph instead of paths (mermaid: a fenced block for Markdown)")
+                   help=_("print the step graph instead of paths (mermaid: a fenced block for Markdown)"))
     p.add_argument("--limit", type=int, default=DEFAULT_LIMIT,
-                   help=f"print at most N paths (default {DEFAULT_LIMIT}; 0 = all of them)")
+                   help=_("print at most N paths (default {default}; 0 = all of them)").format(default=DEFAULT_LIMIT))
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--timeouts", action="store_true", help="also list paths where a timer runs out")
+    p.add_argument("--timeouts", action="store_true", help=_("also list paths where a timer runs out"))
     add_lang(p)
     p.set_defaults(run=run)
 
@@ -78,7 +82,7 @@ def run(args) -> int:
         if shown % 50 == 0:
             sys.stdout.flush()
     stats = walk.stats(scn, timeouts=args.timeouts)
-    total_text, shown_text, at_least = SUMMARY.get(lang, SUMMARY["en"])
+    total_text, shown_text, at_least = (marked(s, lang) for s in SUMMARY)
     total = f"{'' if stats.complete else at_least}{stats.paths}"
     line = total_text.format(total=total, ends=", ".join(sorted(stats.endings)))
     if not stats.complete or shown < stats.paths:

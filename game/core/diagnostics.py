@@ -1,4 +1,10 @@
-"""Diagnostics: one problem in an author's file, rendered in the author's language."""
+"""Diagnostics: one problem in an author's file, rendered in the author's language.
+
+The messages are written in English in assets/data/diagnostics.yaml; every other language's wording
+is in locale/<lang>/LC_MESSAGES/diagnostics.po (msgctxt = the code, `CODE/variant`, `CODE/argument`),
+read the first time a message is shown in that language. An entry a language has not translated
+shows the English.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,18 @@ import yaml
 
 from .textgate import printable
 
+
+def NC_(context: str, message: str) -> tuple[str, str]:
+    """A string marked for the `diagnostics` catalogue with its context (game.core.i18n imports
+    this module through texts.py, so its own NC_ cannot be imported here)."""
+    return context, message
+
+
+def tool_words(lang, domain):
+    from .i18n import tool_words as words
+
+    return words(lang, domain)
+
 CATALOGUE_PATH = Path(__file__).resolve().parents[2] / "assets" / "data" / "diagnostics.yaml"
 SEVERITIES = ("error", "warning", "info")
 
@@ -24,16 +42,16 @@ class Mark:
     col: int
 
 
-def _word(words: dict, value: str) -> str:
-    """`value` in the message's language: an exact entry, or one with a number in it
-    (`at most {n} characters: "tối đa {n} ký tự"`), else the value as it came."""
+def _word(cat, context: str, words: list, value: str) -> str:
+    """`value` in the message's language: a listed word, or one with a number in it
+    (`at most {n} characters` -> "tối đa {n} ký tự"), else the value as it came."""
     if value in words:
-        return words[value]
-    for key, out in words.items():
+        return cat.pgettext(context, value)
+    for key in words:
         if "{n}" in key:
             m = re.fullmatch(re.escape(key).replace(re.escape("{n}"), r"(\d+)"), value)
             if m:
-                return out.replace("{n}", m.group(1))
+                return cat.pgettext(context, key).replace("{n}", m.group(1))
     return value
 
 
@@ -50,18 +68,21 @@ class Diagnostic:
 
     def message(self, lang: str = "en") -> str:
         base = catalogue()[self.code]
+        cat = tool_words(lang, "diagnostics")
         # One code can name several causes, each with its own fix (LC002: which YAML mistake).
-        entry = base.get("variants", {}).get(self.args.get("variant"), base)
-        template = entry.get(lang) or entry["en"]
+        variant = self.args.get("variant")
+        entry = base.get("variants", {}).get(variant)
+        context = f"{self.code}/{variant}" if entry is not None else self.code
+        template = cat.pgettext(context, (entry or base)["en"])
         # Arguments echo the author's file (ids, values): escaped, so a terminal never runs them.
         args = {k: printable(v) if isinstance(v, str) else v for k, v in self.args.items()}
         # Words the checks pass in English (a kind of value, an outcome), in the message's language.
-        for k, words in base.get("words", {}).get(lang, {}).items():
+        for k, words in base.get("words", {}).items():
             if isinstance(args.get(k), str):
-                args[k] = _word(words, args[k])
+                args[k] = _word(cat, f"{self.code}/{k}", words, args[k])
         text = template.format_map(_Default(args))
         if args.get("hint"):
-            text += _HINT.get(lang, _HINT["en"]).format(args["hint"])
+            text += cat.pgettext(*_HINT).format(args["hint"])
         return text
 
     def format(self, lang: str = "en") -> str:
@@ -85,20 +106,30 @@ class _Default(dict):
         return "{" + key + "}"
 
 
-_HINT = {"en": " (did you mean `{}`?)", "vi": " (có phải ý bạn là `{}`?)"}
+# Translators: added to a message when the author probably misspelt something; {} is the likely
+# right spelling (an id or a field name, kept as it is). Keep the leading space.
+_HINT = NC_("did you mean", " (did you mean `{}`?)")
 
+# The severity in `path:line:col: CODE severity: message`: one word, lowercase, no colon.
 _SEVERITY_WORDS = {
-    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "ghi chú"},
+    # Translators: the severity of a lint diagnostic, in `path:line:col: CODE error: message`; one word
+    "error": NC_("severity", "error"),
+    # Translators: the severity of a lint diagnostic (the file works, but something is probably wrong)
+    "warning": NC_("severity", "warning"),
+    # Translators: the severity of a lint diagnostic (a note, nothing is wrong)
+    "info": NC_("severity", "info"),
 }
 
 
 def severity_word(severity: str, lang: str) -> str:
-    return _SEVERITY_WORDS.get(lang, {}).get(severity, severity)
+    word = _SEVERITY_WORDS.get(severity)
+    return tool_words(lang, "diagnostics").pgettext(*word) if word else severity
 
 
 @functools.cache
 def catalogue() -> dict[str, dict]:
-    """Code -> {severity, en, vi, title, variants: {name: {en, vi}}}. A trusted project file, so plain safe_load."""
+    """Code -> {severity, en, title, note, variants: {name: {en}}, words: {argument: [English value]}}.
+    A trusted project file, so plain safe_load."""
     with CATALOGUE_PATH.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 

@@ -24,15 +24,18 @@ the lines shown. This page is generated: `python main.py lint --codes > docs/dia
 
 
 def render() -> str:
+    from game.core.i18n import tool_words
+
+    vi = tool_words("vi", "diagnostics")  # the Vietnamese wording lives in locale/vi/LC_MESSAGES/diagnostics.po
     out = [HEADER]
     for code, entry in catalogue().items():
         out.append(f"## {code}: {entry['title']}\n")
         out.append(f"*{entry['severity']}* — {entry['en']}\n")
-        out.append(f"Tiếng Việt: {entry['vi']}\n")
+        out.append(f"Tiếng Việt: {vi.pgettext(code, entry['en'])}\n")
         if entry.get("variants"):
             out.append("The message names the cause it recognises:\n")
             for name, variant in entry["variants"].items():
-                out.append(f"- `{name}`: {variant['en']}  \n  Tiếng Việt: {variant['vi']}")
+                out.append(f"- `{name}`: {variant['en']}  \n  Tiếng Việt: {vi.pgettext(f'{code}/{name}', variant['en'])}")
             out.append("")
         seen_in = _mistakes_with(code)
         if seen_in:

@@ -5,7 +5,8 @@ are English msgids in the code (`tr.gettext("Play")`); scenario strings are look
 by their stable key (`tr.text(Text)`), falling back to the source text.
 
 Catalogues are the `.po` files under `locale/<lang>/LC_MESSAGES/` (domains `game` and
-`scenarios`), read with polib straight into `gettext.GNUTranslations`: no compiled
+`scenarios` for the game; `cli`, `report` and `diagnostics` for the tools' words, read only
+by the command that prints them: `tool_words`), read with polib straight into `gettext.GNUTranslations`: no compiled
 `.mo` files. Fuzzy, empty and obsolete entries are left out, so they show the source
 text; so is any entry whose `{placeholders}` differ from its msgid (it would crash
 `str.format` or lose a number). A broken or missing catalogue logs a warning and shows
@@ -22,16 +23,22 @@ import re
 import string
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import plural as plural_rules
 from .placeholders import fill as fill_placeholders
 from .textgate import clean, describe
-from .texts import Text
+
+if TYPE_CHECKING:  # only an annotation here: importing texts (and the model, yaml) would slow `--help`
+    from .texts import Text
 
 log = logging.getLogger("la_chan.i18n")
 
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
-DOMAINS = ("game", "scenarios")
+# The tools' words: the CLI's messages and --help (game/cli/), the class report (game/report/),
+# lint's diagnostics (assets/data/diagnostics.yaml). Written in English; see docs/translating.md.
+TOOL_DOMAINS = ("cli", "report", "diagnostics")
+DOMAINS = ("game", "scenarios", *TOOL_DOMAINS)
 # The built-in languages, in menu order. More are found under locale/ (see available_languages).
 BUILTIN_LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 # Names for languages a partner might add, used when a catalogue has no X-Language-Name header.
@@ -374,6 +381,44 @@ def N_(message: str) -> str:
     """Mark a UI string for extraction where it is defined (a constant shown later);
     translate it where it is shown, with `tr.gettext(that_constant)`."""
     return message
+
+
+class Msg(tuple):
+    """A marked string that needs more than its msgid at lookup: (msgctxt or None, msgid, msgid_plural or "")."""
+
+    __slots__ = ()
+
+    def __new__(cls, context: str | None, msgid: str, plural: str = ""):
+        return super().__new__(cls, (context, msgid, plural))
+
+    def get(self, cat: _gettext.NullTranslations, n: int | None = None) -> str:
+        ctx, msgid, plural = self
+        if plural:
+            count = 1 if n is None else n
+            return cat.npgettext(ctx, msgid, plural, count) if ctx else cat.ngettext(msgid, plural, count)
+        return cat.pgettext(ctx, msgid) if ctx else cat.gettext(msgid)
+
+
+def NC_(context: str, message: str) -> Msg:
+    """Mark a string with a context (`pgettext` later): `NC_("story ended", "safe")`."""
+    return Msg(context, message)
+
+
+def NN_(singular: str, plural: str) -> Msg:
+    """Mark a plural pair (`ngettext` later with the count)."""
+    return Msg(None, singular, plural)
+
+
+def tool_words(lang: str | None, domain: str) -> _gettext.NullTranslations:
+    """A tool domain's catalogue (`cli`, `report`, `diagnostics`) for lang, read on first use and
+    cached like the game's. The tools are written in English, so English needs no catalogue; an
+    entry another language has not translated yet shows the English source."""
+    if not lang or lang == FALLBACK_LANGUAGE:
+        return _NULL
+    return load_catalogue(catalogue_path(lang, domain, LOCALE_DIR))
+
+
+_NULL = _gettext.NullTranslations()
 
 
 class Translator:

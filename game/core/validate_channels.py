@@ -23,7 +23,7 @@ from .model import (
     PostEvent,
     ScanEvent,
 )
-from .schema import did_you_mean
+from .schema import ascii_id, did_you_mean
 
 QR_MAX = 300  # characters a QR code may hold (the model's `payload` doc says so)
 # One whole address: something, @, a domain with a dot; no spaces, one @.
@@ -144,7 +144,17 @@ def texts(ck, variables) -> None:
         for name in P.names(src):
             var = variables.get(name)
             mark = ck._written_at(item.mark, "{" + name + "}")
-            if var is None:
+            if var is None and not P.NAME_RE.match(name):
+                plain = name.strip()
+                guess = plain if P.NAME_RE.match(plain) else ascii_id(plain) if plain else None
+                if guess in variables:
+                    fix = f"`{{{guess}}}`"
+                elif guess:
+                    fix = f"`{{{guess}}}`, declared as `- {{id: {guess}, type: money, default: 0}}`"
+                else:
+                    fix = "`{so_tien}`"
+                ck.add("LC212", mark, name=name, fix=fix, variant="name")
+            elif var is None:
                 ck.add("LC212", mark, name=name, hint=did_you_mean(name, variables) if name else None)
             elif var.type == "bool":
                 ck.add("LC212", mark, name=name, variant="bool")

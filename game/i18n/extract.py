@@ -32,12 +32,16 @@ KEYWORDS = {
     "gettext": (None, 0, None),
     "_": (None, 0, None),
     "N_": (None, 0, None),
+    "NC_": (0, 1, None),
+    "NN_": (None, 0, 1),
     "pgettext": (0, 1, None),
     "ngettext": (None, 0, 1),
     "npgettext": (0, 1, 2),
 }
 TAXONOMY_LANGUAGE = "vi"
-SKIP_FILES = {"game/core/i18n.py"}  # the Translator itself forwards variables
+SKIP_FILES = {"game/core/i18n.py", "game/core/diagnostics.py", "game/core/diagnostics_doc.py",
+              "game/report/strings.py", "game/cli/words.py", "game/live/phone_words.py"}  # they look up variables
+SKIP_CODE = {"game/core/diagnostics.py"}  # its strings belong to the `diagnostics` domain (extract_diagnostics)
 SKIP_DIRS = ("game/i18n/",)  # the tooling (its benchmark calls pgettext on made-up strings)
 
 
@@ -109,6 +113,25 @@ def ui_calls(path: Path, shown: str) -> tuple[list[dict], list[str]]:
     return found, warnings
 
 
+ENGLISH_ONLY = {"bench"}  # a developer's benchmark (JSON output): its long description stays in English
+
+
+def command_description(path: Path) -> list[dict]:
+    """A command module's docstring, which is its description in `COMMAND --help` (game/cli/__init__.py
+    looks it up stripped, as it is extracted here)."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        return []
+    doc = ast.get_docstring(tree, clean=False)
+    if not doc or path.stem in ENGLISH_ONLY or not any(isinstance(n, ast.FunctionDef) and n.name == "register"
+                                                       for n in tree.body):
+        return []
+    return [dict(msgctxt=None, msgid=nfc(doc.strip()), msgid_plural="", line=1,
+                 comment=f"The description in `python main.py {path.stem} --help`. Keep the lines short (under 80 "
+                         "characters) and the command lines (`python main.py ...`), options and file names as they are.")]
+
+
 def python_files(project: Project) -> list[Path]:
     files: list[Path] = []
     for d in project.code_dirs:
@@ -119,23 +142,43 @@ def python_files(project: Project) -> list[Path]:
     return files
 
 
+# Code folders whose strings form a domain of their own (the tools' words); the rest is `game`.
+CODE_DOMAINS = {"game/cli/": "cli", "game/report/": "report"}
+
+
+def code_domain(shown: str) -> str:
+    return next((d for prefix, d in CODE_DOMAINS.items() if shown.startswith(prefix)), "game")
+
+
 def extract_ui(project: Project) -> Extracted:
-    pot = polib.POFile(wrapwidth=79)
-    pot.metadata = header(None, "game")
-    pot.header = file_header("game", None)
-    index: dict[tuple[str | None, str], polib.POEntry] = {}
-    warnings: list[str] = []
+    """The game's own UI strings (domain `game`)."""
+    return extract_code(project)["game"]
+
+
+def extract_code(project: Project) -> dict[str, Extracted]:
+    """The strings marked in the Python code: `game` (the UI), `cli` (game/cli/), `report` (game/report/)."""
+    out = {}
+    for domain in ("game", *CODE_DOMAINS.values()):
+        pot = polib.POFile(wrapwidth=79)
+        pot.metadata = header(None, domain)
+        pot.header = file_header(domain, None)
+        out[domain] = Extracted(pot)
+    index: dict[tuple[str, str | None, str], polib.POEntry] = {}
     for path in python_files(project):
         shown = project.rel(path)
-        if shown.startswith(SKIP_DIRS):
+        if shown.startswith(SKIP_DIRS) or shown in SKIP_CODE:
             continue
+        domain = code_domain(shown)
+        pot, warnings = out[domain].pot, out[domain].warnings
         calls, warns = ui_calls(path, shown)
         warnings += warns
+        if domain == "cli":
+            calls = command_description(path) + calls
         for c in calls:
             if not c["msgid"]:
                 warnings.append(f"{shown}:{c['line']}: empty msgid (gettext(\"\") returns the header)")
                 continue
-            key = (c["msgctxt"], c["msgid"])
+            key = (domain, c["msgctxt"], c["msgid"])
             e = index.get(key)
             if e is None:
                 e = polib.POEntry(msgctxt=c["msgctxt"], msgid=c["msgid"], msgid_plural=c["msgid_plural"])
@@ -154,7 +197,7 @@ def extract_ui(project: Project) -> Extracted:
                 e.occurrences.append(occ)
             if c["comment"] and c["comment"] not in (e.comment or ""):
                 e.comment = "\n".join(filter(None, [e.comment, c["comment"]]))
-    return Extracted(pot, warnings)
+    return out
 
 
 def _scenario_entry(item, shown: str, lang: str) -> polib.POEntry:
@@ -240,9 +283,92 @@ def _extract_quizzes(project: Project, tax, add, warnings: list[str]) -> None:
 
 
 def extract(project: Project, write: bool = True) -> dict[str, Extracted]:
-    """Both templates; written to locale/<domain>.pot when write (only if something changed)."""
-    out = {"game": extract_ui(project), "scenarios": extract_scenarios(project)}
+    """Every template; written to locale/<domain>.pot when write (only if something changed)."""
+    code = extract_code(project)
+    out = {"game": code["game"], "scenarios": extract_scenarios(project), "cli": code["cli"],
+           "report": code["report"], "diagnostics": extract_diagnostics(project)}
     if write:
         for domain, ex in out.items():
             write_if_changed(ex.pot, project.pot(domain))
     return out
+
+
+DIAGNOSTICS_FILE = "diagnostics.yaml"
+
+
+def extract_diagnostics(project: Project) -> Extracted:
+    """lint's messages from assets/data/diagnostics.yaml (domain `diagnostics`): each message with its
+    code as msgctxt (`CODE/variant` for a variant), each listed word as `CODE/argument`; plus the
+    strings marked in game/core/diagnostics.py (severity words, the "did you mean" hint)."""
+    import yaml
+
+    pot = polib.POFile(wrapwidth=79)
+    pot.metadata = header(None, "diagnostics")
+    pot.header = file_header("diagnostics", None)
+    warnings: list[str] = []
+    path = project.data_dir / DIAGNOSTICS_FILE
+    shown = project.rel(path)
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        return Extracted(pot, [f"{shown}: cannot read ({exc})"])
+    seen: dict[tuple[str, str], polib.POEntry] = {}
+
+    def add(ctx: str, node, comment: str) -> None:
+        msgid = nfc(str(node.value))
+        e = seen.get((ctx, msgid))
+        if e is None:
+            e = seen[(ctx, msgid)] = polib.POEntry(msgctxt=ctx, msgid=msgid, comment=comment)
+            if placeholders(msgid):
+                e.flags.append("python-brace-format")
+            pot.append(e)
+        e.occurrences.append((shown, str(node.start_mark.line + 1)))
+
+    def field(node, key):
+        return next((v for k, v in getattr(node, "value", []) if getattr(k, "value", None) == key), None)
+
+    for code_node, entry in root.value if root is not None else []:
+        code = code_node.value
+        title = field(entry, "title")
+        note = field(entry, "note")
+        about = f"lint {code}: {title.value if title else ''}".rstrip(": ")
+        common = ("Text in `backquotes` is what the author writes in the file (field names, ids, YAML): "
+                  "keep it as it is.")
+        extra = "\n" + note.value if note is not None else ""
+
+        def ph(node) -> str:
+            names = placeholders(str(node.value)) or ()
+            return (" " + ", ".join("{" + n + "}" for n in sorted(names)) + (" hold" if len(names) > 1 else " holds")
+                    + " values from the author's file or counts.") if names else ""
+
+        en = field(entry, "en")
+        if en is None:
+            warnings.append(f"{shown}:{code_node.start_mark.line + 1}: {code} has no `en` message")
+            continue
+        add(code, en, f"{about}.{ph(en)} {common}{extra}")
+        variants = field(entry, "variants")
+        for vname, v in getattr(variants, "value", []) or []:
+            ven = field(v, "en")
+            if ven is not None:
+                add(f"{code}/{vname.value}", ven,
+                    f"{about} (case: {vname.value.replace('_', ' ')}).{ph(ven)} {common}")
+        words = field(entry, "words")
+        for arg, values in getattr(words, "value", []) or []:
+            for w in getattr(values, "value", []) or []:
+                add(f"{code}/{arg.value}", w, f"A value of {{{arg.value}}} in the message of {code} "
+                    f"({title.value if title else code}).")
+    core = project.root / "game" / "core" / "diagnostics.py"
+    if not core.exists():
+        core = ROOT / "game" / "core" / "diagnostics.py"
+    calls, warns = ui_calls(core, project.rel(core))
+    warnings += warns
+    for c in calls:
+        e = seen.get((c["msgctxt"], c["msgid"]))
+        if e is None:
+            e = seen[(c["msgctxt"], c["msgid"])] = polib.POEntry(msgctxt=c["msgctxt"], msgid=c["msgid"],
+                                                                comment=c["comment"] or "")
+            if placeholders(c["msgid"]):
+                e.flags.append("python-brace-format")
+            pot.append(e)
+        e.occurrences.append((project.rel(core), str(c["line"])))
+    return Extracted(pot, warnings)

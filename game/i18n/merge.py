@@ -50,7 +50,7 @@ class MergeStats:
 
 
 def needs_translation(entry: polib.POEntry, lang: str, domain: str) -> bool:
-    src = UI_SOURCE_LANGUAGE if domain == "game" else source_language(entry)
+    src = source_language(entry) if domain == "scenarios" else UI_SOURCE_LANGUAGE
     return src != lang
 
 

@@ -95,7 +95,9 @@ def header(lang: str | None, domain: str, plural: str | None = None, name: str |
 
 
 def file_header(domain: str, lang: str | None) -> str:
-    what = "user-interface strings" if domain == "game" else "scenario, red-flag and hotline strings"
+    what = {"game": "user-interface strings", "scenarios": "scenario, red-flag and hotline strings",
+            "cli": "the commands' messages and --help", "report": "the class report's words",
+            "diagnostics": "lint's messages to scenario authors"}.get(domain, domain)
     who = f"{LANGUAGE_NAMES.get(lang, lang)} ({lang})" if lang else "template"
     return (f"Lá Chắn: {what}, {who}.\n"
             "Edit with Poedit or any text editor; see docs/translating.md.\n"

@@ -2,7 +2,7 @@
 script, written without spaces between words, draws and lays out everywhere.
 
     python main.py i18n new th --name "ไทย"
-    python -m game.i18n.pseudo th              # fills locale/th/ (both catalogues), every entry
+    python -m game.i18n.pseudo th              # fills locale/th/ (every catalogue), every entry
 
 Never commit the result: it is nonsense in Thai letters, not Thai. Each Latin or Vietnamese letter
 becomes a Thai consonant or vowel (with tone marks, above and below vowels and leading vowels, so
@@ -18,7 +18,7 @@ import re
 import sys
 import unicodedata
 
-from game.core.i18n import nfc
+from game.core.i18n import DOMAINS, nfc
 
 from .project import Project, read_po
 
@@ -83,10 +83,14 @@ def _phrase(text: str) -> str:
     return "".join(out)
 
 
+# Entries that are formats, not words (the report's date format, number separators): kept as they are.
+KEEP_CONTEXTS = frozenset({"strftime", "number"})
+
+
 def fill(project: Project, lang: str = "th") -> int:
-    """Translate every entry of both catalogues of `lang` with `thai` (fuzzy cleared). Returns how many."""
+    """Translate every entry of every catalogue of `lang` with `thai` (fuzzy cleared). Returns how many."""
     n = 0
-    for domain in ("game", "scenarios"):
+    for domain in DOMAINS:
         path = project.po(lang, domain)
         po = read_po(path)
         forms = max(1, int(re.search(r"nplurals\s*=\s*(\d+)", po.metadata.get("Plural-Forms", "nplurals=1"))
@@ -94,7 +98,9 @@ def fill(project: Project, lang: str = "th") -> int:
         for e in po:
             if e.obsolete:
                 continue
-            if e.msgid_plural:
+            if e.msgctxt in KEEP_CONTEXTS:
+                e.msgstr = e.msgid
+            elif e.msgid_plural:
                 e.msgstr_plural = {k: thai(e.msgid if k == 0 and forms > 1 else e.msgid_plural) for k in range(forms)}
             else:
                 e.msgstr = thai(e.msgid)

@@ -14,7 +14,7 @@ import polib
 
 from game.core import glyphs
 from game.core import plural as plural_rules
-from game.core.i18n import DOMAINS, masked_entry, placeholder_problem
+from game.core.i18n import DOMAINS, TOOL_DOMAINS, masked_entry, placeholder_problem
 from game.core.textgate import describe, printable, unsafe_chars
 
 from .merge import HINT_TAG, has_translation, needs_translation
@@ -112,6 +112,10 @@ class Issue:
         return f"{printable(self.path)}:{self.line}: {self.severity}: {printable(self.message)}"
 
 
+# The domains the game draws with its own fonts; the tools' words go to a terminal or a browser.
+DRAWN = tuple(d for d in DOMAINS if d not in TOOL_DOMAINS)
+
+
 def undrawable(texts: list[str]) -> list[str]:
     """Characters of these translations that no font of the game's chain has (in order)."""
     out: list[str] = []
@@ -128,7 +132,7 @@ def glyph_diagnostics(project: Project, langs: list[str] | None = None) -> list:
 
     out = []
     for lang in langs or project.languages():
-        for domain in DOMAINS:
+        for domain in DRAWN:
             path = project.po(lang, domain)
             try:
                 if not glyphs.missing(unicodedata.normalize("NFC", path.read_text(encoding="utf-8", errors="replace"))):
@@ -284,7 +288,7 @@ def check(project: Project, pots: dict[str, polib.POFile], langs: list[str] | No
                                             f"{label}LC420 translation contains {describe(ch)} at line {ln}, "
                                             f"column {col} of the translation ({len(found)} in all); delete it "
                                             "(the game removes such characters)"))
-                chars = undrawable(texts)
+                chars = undrawable(texts) if domain in DRAWN else []
                 if chars:
                     issues.append(Issue(shown, line, "warning",
                                         f"{label}LC406 the {lang} translation of {e.msgid[:50]!r} has "

@@ -20,6 +20,10 @@ WIDTH = 79
 FIELD = re.compile(r'^((?:#~ )?(?:#\| )?)(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "(.*)"$')
 CONT = re.compile(r'^((?:#~ )?(?:#\| )?)"(.*)"$')
 AFTER = set("-/.:,;!?")  # a break after these before a letter (never before a digit: 1.5, 20/11)
+# ... and before these, as GNU msgcat breaks (measured: `score:` + "`", `LC_MESSAGES/` + "*"); tokens as
+# escaped in the file (\" and \\). Never before a closing bracket, a quote mark, an apostrophe, | or a dash.
+AFTER_BEFORE = frozenset(["(", "`", "*", "<", '\\"', "[", "{", "_", "~", "#", "$", "@", "&", "=", "+", ">", "%",
+                          "\\\\", "\u00b7"])
 ESCAPE = re.compile(r'\\.|.', re.DOTALL)
 
 
@@ -46,7 +50,8 @@ def _breaks(tokens: list[str]) -> set[int]:
                 j -= 1
             if tokens[j] not in "([{":  # never after an opening bracket, spaces or not
                 out.add(i)
-        elif (prev in AFTER and (cur.isalpha() or cur == "(")) or (_wide(prev) and _wide(cur)):
+        elif (prev in AFTER and (cur.isalpha() or cur in AFTER_BEFORE or (prev in "!?" and cur.isdigit()))) \
+                or (_wide(prev) and _wide(cur)):
             out.add(i)
     return out
 

@@ -24,7 +24,6 @@ CODE_LEN = 4
 CODE_ALPHABET = "ACDEFHJKMNPRTWXY"  # no look-alikes (0/O, 1/I/L, 5/S, 2/Z, 8/B)
 TOKEN_RE = re.compile(r"[0-9a-f]{32}")
 ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,80}")
-LANGS = ("vi", "en")
 
 
 class Invalid(Exception):

@@ -47,6 +47,16 @@ SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-
                                                "connect-src 'self' ws: wss:; frame-ancestors 'none'"}
 
 
+def phone_page() -> bytes:
+    from game.core.i18n import available_languages, load_translator
+
+    from .phone_words import page_words, script_tag
+
+    words = page_words({lang: load_translator(lang) for lang in available_languages()})
+    html = (WEB_DIR / "phone.html").read_text(encoding="utf-8")
+    return html.replace("<!--WORDS-->", script_tag(words), 1).encode("utf-8")
+
+
 def error(status: int, code: str) -> web.Response:
     return web.json_response({"t": "error", "code": code}, status=status, headers=SECURITY_HEADERS)
 
@@ -208,7 +218,10 @@ class HostServer:
         return hmac.compare_digest(key.encode(), self.session.key.encode())
 
     async def page(self, request):
-        return web.FileResponse(WEB_DIR / "phone.html", headers={**SECURITY_HEADERS, "Content-Type": "text/html"})
+        """phone.html with the words of every language present in locale/ (read once, on the first visit)."""
+        if getattr(self, "_page", None) is None:
+            self._page = await asyncio.get_running_loop().run_in_executor(None, phone_page)
+        return web.Response(body=self._page, headers={**SECURITY_HEADERS, "Content-Type": "text/html; charset=utf-8"})
 
     async def static(self, request):
         name = request.match_info["name"]
@@ -360,7 +373,10 @@ class HostServer:
     async def dashboard(self, request):
         if not self.is_trainer(request):
             return error(403, "trainer_only")
-        lang = "en" if request.query.get("lang") == "en" else "vi"
+        from game.core.i18n import available_languages
+
+        lang = request.query.get("lang")
+        lang = lang if lang in available_languages() else "vi"
         return web.json_response(self.session.dashboard(names=request.query.get("names") == "1", lang=lang))
 
     # -- lab PCs -------------------------------------------------------------------------------

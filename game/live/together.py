@@ -10,12 +10,10 @@ from __future__ import annotations
 import string
 import uuid
 
-from game.core.i18n import load_translator
+from game.core.i18n import available_languages, load_translator
 from game.core.texts import Text, choice_key
 
 from .session import Decision, LiveSession, Option
-
-LANGS = ("vi", "en")
 
 
 def ordered(engine) -> list:
@@ -29,7 +27,8 @@ class Together:
         self.session = session
         self.store = store
         self.taxonomy = taxonomy
-        self.tr = translators or {lang: load_translator(lang) for lang in LANGS}
+        # Every language present in locale/: each phone shows the story in the one its student chose.
+        self.tr = translators or {lang: load_translator(lang) for lang in available_languages()}
         self.run = ""
 
     def _both(self, key: str, source: str | None) -> dict:
@@ -38,7 +37,7 @@ class Together:
     def _flag(self, fid: str) -> dict:
         fl = self.taxonomy.red_flags.get(fid) if self.taxonomy else None
         if fl is None:
-            return {"id": fid, "name": dict.fromkeys(LANGS, fid), "explanation": dict.fromkeys(LANGS, "")}
+            return {"id": fid, "name": dict.fromkeys(self.tr, fid), "explanation": dict.fromkeys(self.tr, "")}
         return {"id": fid, "name": self._both(f"red_flag/{fid}/name", fl.name),
                 "explanation": self._both(f"red_flag/{fid}/explanation", fl.explanation)}
 

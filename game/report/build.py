@@ -14,6 +14,7 @@ from . import csvout, html, inputs
 from .figures import Figures, compute
 from .filters import Filter
 from .labels import Labels
+from .strings import t
 
 
 @dataclass
@@ -50,27 +51,13 @@ def scenario_labels(lang: str, scenario_paths=None) -> Labels:
     return labels
 
 
-DAMAGED = {"en": "{path}: session {sid}, decision {n}: {what} is not in scenario {scn} (version {v}): "
-                 "a damaged row, left out of the report",
-           "vi": "{path}: lượt chơi {sid}, quyết định {n}: {what} không có trong kịch bản {scn} (phiên bản {v}): "
-                 "dòng bị hỏng, không đưa vào báo cáo"}
-
-
-MISTYPED = {"en": "{path}: {n} {what} hold a value of the wrong type (damaged rows), left out of the report",
-            "vi": "{path}: {n} {what} có giá trị sai kiểu (dòng bị hỏng), không đưa vào báo cáo"}
-MISTYPED_WHAT = {"en": {"sessions": ("session", "sessions"), "decisions": ("decision", "decisions")},
-                 "vi": {"sessions": ("lượt chơi", "lượt chơi"), "decisions": ("quyết định", "quyết định")}}
-
-
 def mistyped_rows(data: R.ResultsData, lang: str) -> list[str]:
     """Name, per file and table, the rows the reader left out because a value had the wrong type."""
-    lang = "vi" if lang == "vi" else "en"
     lines = []
     for table in ("sessions", "decisions"):
-        n = sum(1 for t, _rid in data.mistyped if t == table)
+        n = sum(1 for tbl, _rid in data.mistyped if tbl == table)
         if n:
-            one, many = MISTYPED_WHAT[lang][table]
-            lines.append(MISTYPED[lang].format(path=data.path, n=n, what=one if n == 1 else many))
+            lines.append(t(lang, f"mistyped_{table}", path=data.path, n=n))
     return lines
 
 
@@ -103,9 +90,8 @@ def damaged_rows(data: R.ResultsData, scenarios: dict, lang: str, offered: dict 
                 if choices is None or d["choice"] not in choices:
                     scn = scenarios[d["scenario_id"]]
                     what = f"step '{d['step']}'" if choices is None else f"choice '{d['choice']}'"
-                    lines.append(DAMAGED["vi" if lang == "vi" else "en"].format(
-                        path=data.path, sid=str(d["session_id"])[:8], n=(d["idx"] or 0) + 1, what=what,
-                        scn=scn.id, v=scn.version))
+                    lines.append(t(lang, "damaged", path=data.path, sid=str(d["session_id"])[:8],
+                                   n=(d["idx"] or 0) + 1, what=what, scn=scn.id, v=scn.version))
                     continue
         kept.append(d)
     data.decisions = kept

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from game.core.results import ResultsData, clean_nickname
 
+from .strings import t
+
 
 def parse_date(text: str) -> date:
     """YYYY-MM-DD (argparse type: a ValueError becomes a usage error naming the text)."""
@@ -91,38 +93,31 @@ class Filter:
     def nothing_matched(self, data: ResultsData, lang: str) -> str | None:
         """When the filter leaves out every session the files hold, one line saying so and what
         the files do hold (so a mistyped class code is seen at once); otherwise None."""
-        vi = lang == "vi"
         if self.since and self.until and self.since > self.until:
-            return (f"--since {self.since.isoformat()} sau --until {self.until.isoformat()}: không ngày nào khớp"
-                    if vi else f"--since {self.since.isoformat()} is after --until {self.until.isoformat()}: "
-                    "no day can match")
+            return t(lang, "filter_reversed", since=self.since.isoformat(), until=self.until.isoformat())
         if not self.active or not data.sessions or self.apply(data).sessions:
             return None
-        n = f"{len(data.sessions):,}".replace(",", "." if vi else ",")
+        n = f"{len(data.sessions):,}".replace(",", t(lang, "thousands"))
         classes: dict[str, str] = {}
         for s in data.sessions:
             classes.setdefault(class_key(s["class_code"]), (s["class_code"] or "").strip())
         names = sorted(classes.values(), key=lambda c: (c.casefold(), c))
-        none = "(không có mã lớp)" if vi else "(no class code)"
+        none = t(lang, "filter_no_class")
         shown = ", ".join(c or none for c in names[:12]) + (", …" if len(names) > 12 else "")
         days = sorted(d for d in (local_day(s["started_at"]) for s in data.sessions) if d is not None)
         span = ""
         if days:
             a, b = days[0].isoformat(), days[-1].isoformat()
-            span = (f", bắt đầu từ {a} đến {b}" if vi else f", started {a} to {b}") if a != b else \
-                (f", bắt đầu ngày {a}" if vi else f", started on {a}")
-        if vi:
-            return (f"không có lượt chơi nào khớp {self.as_options()} (các tệp có {n} lượt chơi, "
-                    f"lớp {shown}{span})")
-        return f"no session matches {self.as_options()} (the files hold {n} sessions, in classes {shown}{span})"
+            span = t(lang, "filter_span", first=a, last=b) if a != b else t(lang, "filter_day", day=a)
+        return t(lang, "filter_nothing", options=self.as_options(), n=n, classes=shown, span=span)
 
     def describe(self, lang: str) -> str:
         """One line for the report's header: what was left out."""
         parts = []
         if self.classes:
-            parts.append(("lớp " if lang == "vi" else "class ") + ", ".join(self.classes))
+            parts.append(t(lang, "filter_class", codes=", ".join(self.classes)))
         if self.since:
-            parts.append(("từ " if lang == "vi" else "since ") + self.since.isoformat())
+            parts.append(t(lang, "filter_since", day=self.since.isoformat()))
         if self.until:
-            parts.append(("đến hết " if lang == "vi" else "until ") + self.until.isoformat())
+            parts.append(t(lang, "filter_until", day=self.until.isoformat()))
         return " · ".join(parts)

@@ -14,9 +14,7 @@ from pathlib import Path
 from game.core import results as R
 
 from . import reader
-
-NO_RESULTS = {"en": "{path}: no results files (results-*.db) in this folder",
-              "vi": "{path}: thư mục này không có tệp kết quả nào (results-*.db)"}
+from .strings import t
 
 
 @dataclass
@@ -36,7 +34,7 @@ class Inputs:
     def lines(self, lang: str) -> list[str]:
         """Every problem, one line each, in the tool's language."""
         return ([problem_line(e, lang) for e in self.errors]
-                + [NO_RESULTS["vi" if lang == "vi" else "en"].format(path=p) for p in self.empty_folders])
+                + [t(lang, "no_results", path=p) for p in self.empty_folders])
 
 
 def problem_line(exc: R.ResultsFileError, lang: str) -> str:

@@ -1,135 +1,224 @@
-"""The report's own words, in both languages (tool output, like lint's messages)."""
+"""The report's own words (tool output, like lint's messages), marked for the `report` catalogue.
+
+Written in English here; every other language's wording is in locale/<lang>/LC_MESSAGES/report.po,
+read the first time a report is built in that language (an untranslated entry shows the English).
+The template and the code look a string up by its key: `t(lang, "title")`. `NC_` gives a string
+a context where the same English word has two uses; `NN_` is a plural pair, chosen by the count
+passed as `n` (or `files`). A `# Translators:` comment above an entry becomes its note in the
+catalogue: say there what each {placeholder} holds whenever the name does not.
+"""
 
 from __future__ import annotations
 
-S = {
-    "title": ("Class report", "Báo cáo lớp học"),
-    "generated": ("Generated {date} from {files} results files", "Tạo lúc {date} từ {files} tệp kết quả"),
-    "generated_1": ("Generated {date} from {files} results file", "Tạo lúc {date} từ {files} tệp kết quả"),
-    "problems": ("Files, folders and rows that could not be used (left out of this report)",
-                 "Các tệp, thư mục và dòng không dùng được (không tính trong báo cáo này)"),
-    "summary": ("Summary", "Tổng quan"),
-    "students": ("students", "học sinh"),
-    "sessions": ("sessions played", "lượt chơi"),
-    "scenarios": ("scenarios", "kịch bản"),
-    "decisions": ("decisions", "quyết định"),
-    "average": ("average score", "điểm trung bình"),
-    "average_def": ("The average score is the mean of the session scores. A session's score is the points earned "
-                    "out of the best possible at each decision met (100% = the safest choice every time); every "
-                    "session counts once, whatever its length. The same average is used for the class, each "
-                    "scenario and each student.",
-                    "Điểm trung bình là trung bình cộng điểm của các lượt chơi. Điểm của một lượt là số điểm đạt được "
-                    "trên mức tốt nhất có thể ở mỗi quyết định đã gặp (100% = lần nào cũng chọn cách an toàn nhất); "
-                    "mỗi lượt tính một lần, dài hay ngắn như nhau. Cả lớp, từng kịch bản và từng học sinh đều dùng "
-                    "cùng cách tính này."),
-    "filters": ("Only: {what}", "Chỉ gồm: {what}"),
-    "problems_notice": ("{n} files, folders or rows could not be used: see the list at the end.",
-                        "{n} tệp, thư mục hoặc dòng không dùng được: xem danh sách ở cuối báo cáo."),
-    "follow_up": ("Students who need a follow-up", "Học sinh cần được trao đổi thêm"),
-    "follow_up_count_1": ("{n} student needs a follow-up (listed after this summary).",
-                          "{n} học sinh cần được trao đổi thêm (danh sách ở sau phần tổng quan)."),
-    "follow_up_count": ("{n} students need a follow-up (listed after this summary).",
-                        "{n} học sinh cần được trao đổi thêm (danh sách ở sau phần tổng quan)."),
-    "follow_up_none": ("No student needs a follow-up in these results.",
-                       "Không có học sinh nào cần trao đổi thêm trong các kết quả này."),
-    "follow_up_note": ("A story ended harmed or scammed, or the student gave away money or an account (an OTP, a "
-                       "password, a login) at some point, even if the story then ended safely. Talk to them kindly, "
-                       "in private: it is practice, and it is not their fault.",
-                       "Câu chuyện kết thúc bị thiệt hại hoặc bị lừa, hoặc học sinh đã đưa tiền hay tài khoản (mã OTP, "
-                       "mật khẩu, thông tin đăng nhập) ở một lúc nào đó, kể cả khi câu chuyện sau đó kết thúc an toàn. "
-                       "Hãy nói chuyện nhẹ nhàng, riêng tư: đây là luyện tập, và đó không phải lỗi của các em."),
-    "why": ("Why", "Lý do"),
-    "reason_harmed": ("ended harmed", "kết thúc bị thiệt hại"),
-    "reason_scammed": ("ended scammed", "kết thúc bị lừa"),
-    "reason_money": ("gave money", "đã đưa tiền"),
-    "reason_account": ("gave away an account (OTP, password, login)", "đã để lộ tài khoản (OTP, mật khẩu, đăng nhập)"),
-    "top_flags": ("Red flags missed most", "Dấu hiệu đỏ bị bỏ lỡ nhiều nhất"),
-    "prepost_short": ("Scam-or-real check: {pre} before, {post} after ({paired} students took both; average gain {gain} points).",
-                      "Bài kiểm tra lừa đảo hay thật: {pre} trước, {post} sau ({paired} học sinh làm cả hai lần; tiến bộ trung bình {gain} điểm)."),
-    "unfinished": ("{n} not finished", "{n} lượt chưa chơi xong"),
-    "genuine": ("Real messages treated as scams while playing: {n} of {total} decisions ({pct}).",
-                "Tin nhắn thật bị coi là lừa đảo khi chơi: {n} trên {total} quyết định ({pct})."),
-    "distribution": ("Scores of all sessions", "Phân bố điểm các lượt chơi"),
-    "dist_axis": ("score (%)", "điểm (%)"),
-    "dist_count": ("sessions", "lượt"),
-    "outcomes": ("How the stories ended", "Kết thúc các câu chuyện"),
-    "outcome_safe": ("safe", "an toàn"),
-    "outcome_harmed": ("harmed", "bị thiệt hại"),
-    "outcome_scammed": ("scammed", "bị lừa"),
-    "prepost": ("What the class learned: the scam-or-real check", "Lớp đã học được gì: bài kiểm tra lừa đảo hay thật"),
-    "pre": ("before", "trước"),
-    "post": ("after", "sau"),
-    "gain": ("gain", "tiến bộ"),
-    "prepost_counts": ("{pre} students took the check before, {post} after, {paired} both.",
-                       "{pre} học sinh làm bài trước, {post} làm bài sau, {paired} làm cả hai lần."),
-    "prepost_gain": ("Average gain (percentage points) for students who took both:",
-                     "Mức tiến bộ trung bình (điểm phần trăm) của học sinh làm cả hai lần:"),
-    "false_alarms": ("Real messages wrongly called scams", "Tin nhắn thật bị cho là lừa đảo"),
-    "false_alarms_text": ("before: {pre_n} of {pre_total} answers ({pre}); after: {post_n} of {post_total} ({post}). "
-                          "If this rises, the class may have become suspicious of everything: talk about how to check, not only doubt.",
-                          "trước: {pre_n} trên {pre_total} câu trả lời ({pre}); sau: {post_n} trên {post_total} ({post}). "
-                          "Nếu con số này tăng, lớp có thể đang nghi ngờ mọi thứ: hãy bàn cách kiểm tra, không chỉ nghi ngờ."),
-    "item": ("Item", "Câu hỏi"),
-    "truth": ("Answer", "Đáp án"),
-    "scam": ("scam", "lừa đảo"),
-    "real": ("real", "thật"),
-    "right_pre": ("right before", "đúng (trước)"),
-    "right_post": ("right after", "đúng (sau)"),
-    "flags": ("Red flags the class missed most", "Dấu hiệu đỏ lớp hay bỏ lỡ nhất"),
-    "flags_note": ("Share of the sessions that showed the red flag in which no choice responded to it.",
-                   "Tỉ lệ lượt chơi có dấu hiệu này mà không lựa chọn nào phản ứng với nó."),
-    "missed_of": ("missed in {m} of {n} sessions", "bỏ lỡ ở {m} trên {n} lượt"),
-    "per_scenario": ("Scenario by scenario", "Từng kịch bản"),
-    "scenario_meta": ("{sessions} sessions by {students} students, average {avg}",
-                      "{sessions} lượt chơi của {students} học sinh, điểm trung bình {avg}"),
-    "versions": ("content versions: {v}", "phiên bản nội dung: {v}"),
-    "decision": ("Decision {n}", "Quyết định {n}"),
-    "picked": ("answered {n} times", "{n} lượt chọn"),
-    "picked_1": ("answered once", "{n} lượt chọn"),
-    "call_from": ("Incoming call: {who}", "Cuộc gọi đến: {who}"),
-    "video_call_from": ("Incoming video call: {who}", "Cuộc gọi video đến: {who}"),
-    "time": ("time to decide: median {median}, mean {mean}", "thời gian quyết định: trung vị {median}, trung bình {mean}"),
-    "timed_out": ("{n} ran out of time", "{n} lượt hết giờ"),
-    "votes": ("class vote (projector)", "lớp biểu quyết (máy chiếu)"),
-    "votes_total_1": ("{n} hand in classroom mode", "{n} cánh tay giơ lên trong chế độ lớp học"),
-    "votes_total": ("{n} hands in classroom mode", "{n} cánh tay giơ lên trong chế độ lớp học"),
-    "time_chart": ("Median time to decide, per decision", "Thời gian quyết định (trung vị) ở từng quyết định"),
-    "seconds": ("{x} s", "{x} giây"),
-    "safety_safe": ("safe", "an toàn"),
-    "safety_risky": ("risky", "rủi ro"),
-    "safety_unsafe": ("unsafe", "nguy hiểm"),
-    "safety_neutral": ("not scored", "không tính điểm"),
-    "students_table": ("Students", "Học sinh"),
-    "nickname": ("Nickname", "Biệt danh"),
-    "student_n": ("Student {n}", "Học sinh {n}"),
-    "class": ("Class", "Lớp"),
-    "played": ("Sessions", "Lượt chơi"),
-    "scen_played": ("Scenarios", "Kịch bản"),
-    "avg_score": ("Average", "Điểm TB"),
-    "anonymised": ("Nicknames are replaced by numbers in this copy.", "Biệt danh đã được thay bằng số trong bản này."),
-    "how_to_read": ("How to read this report", "Cách đọc báo cáo"),
-    "how_1": ("A score is the points earned out of the best possible at each decision met: 100% means the safest choice every time. "
-              "A session below zero (unsafe choices cost points) counts as 0%, as the game shows it. "
-              "An average is always the mean of the session scores.",
-              "Điểm là số điểm đạt được trên mức tốt nhất có thể ở mỗi quyết định đã gặp: 100% nghĩa là lần nào cũng chọn cách an toàn nhất. "
-              "Lượt chơi có điểm dưới 0 (lựa chọn nguy hiểm bị trừ điểm) được tính là 0%, như trò chơi hiển thị. "
-              "Điểm trung bình luôn là trung bình cộng điểm của các lượt chơi."),
-    "how_2": ("Green bars are safe choices, amber risky, red unsafe, grey not scored. Start the discussion with the decisions where red bars are long.",
-              "Thanh xanh là lựa chọn an toàn, vàng là rủi ro, đỏ là nguy hiểm, xám là không tính điểm. Hãy bắt đầu thảo luận ở những quyết định có thanh đỏ dài."),
-    "how_3": ("Only nicknames and class codes are stored: no names, no device data.",
-              "Chỉ lưu biệt danh và mã lớp: không có họ tên, không có dữ liệu thiết bị."),
-    "none": ("No results yet.", "Chưa có kết quả."),
-    "no_quiz": ("No scam-or-real check was taken in these results.", "Chưa có bài kiểm tra lừa đảo hay thật trong các kết quả này."),
-    "dash": ("–", "–"),
+from game.core.i18n import N_, NC_, NN_, Msg, tool_words
+
+S: dict[str, str | Msg] = {
+    # Translators: the heading of the class report a trainer builds from the students' results
+    "title": N_("Class report"),
+    # Translators: under the heading; {date} is the day and time it was made, {files} how many results files it read
+    "generated": NN_("Generated {date} from {files} results file", "Generated {date} from {files} results files"),
+    "problems": N_("Files, folders and rows that could not be used (left out of this report)"),
+    "summary": N_("Summary"),
+    # Translators: a count in the summary ("24 students")
+    "students": N_("students"),
+    # Translators: a count in the summary ("57 sessions played"); a session is one play of one scenario
+    "sessions": N_("sessions played"),
+    # Translators: a count in the summary ("8 scenarios")
+    "scenarios": N_("scenarios"),
+    # Translators: a count in the summary ("312 decisions"): choices the students made in the stories
+    "decisions": N_("decisions"),
+    # Translators: below a big percentage in the summary
+    "average": N_("average score"),
+    "average_def": N_("The average score is the mean of the session scores. A session's score is the points earned "
+                      "out of the best possible at each decision met (100% = the safest choice every time); every "
+                      "session counts once, whatever its length. The same average is used for the class, each "
+                      "scenario and each student."),
+    # Translators: {what} lists the filters the trainer gave: "class 9A · since 2030-01-01"
+    "filters": N_("Only: {what}"),
+    "problems_notice": NN_("{n} files, folders or rows could not be used: see the list at the end.",
+                           "{n} files, folders or rows could not be used: see the list at the end."),
+    "follow_up": N_("Students who need a follow-up"),
+    "follow_up_count": NN_("{n} student needs a follow-up (listed after this summary).",
+                           "{n} students need a follow-up (listed after this summary)."),
+    "follow_up_none": N_("No student needs a follow-up in these results."),
+    "follow_up_note": N_("A story ended harmed or scammed, or the student gave away money or an account (an OTP, a "
+                         "password, a login) at some point, even if the story then ended safely. Talk to them kindly, "
+                         "in private: it is practice, and it is not their fault."),
+    # Translators: column heading: why a student is listed for a follow-up
+    "why": N_("Why"),
+    # Translators: a reason a student needs a follow-up: a story of theirs ended with harm done to them
+    "reason_harmed": N_("ended harmed"),
+    # Translators: a reason a student needs a follow-up: a story of theirs ended with them scammed
+    "reason_scammed": N_("ended scammed"),
+    "reason_money": N_("gave money"),
+    "reason_account": N_("gave away an account (OTP, password, login)"),
+    # Translators: a red flag is a warning sign of a scam (see docs/glossary.md)
+    "top_flags": N_("Red flags missed most"),
+    # Translators: the scam-or-real check is a short quiz taken before and after playing; {pre} and {post} are its
+    # average scores (percentages), {paired} how many students took it both times, {gain} the average gain
+    "prepost_short": N_("Scam-or-real check: {pre} before, {post} after ({paired} students took both; "
+                        "average gain {gain} points)."),
+    # Translators: sessions left before the end of the story
+    "unfinished": NN_("{n} not finished", "{n} not finished"),
+    # Translators: {n} of {total} decisions about a real (not scam) message were answered as if it were a scam;
+    # {pct} is that share as a percentage
+    "genuine": N_("Real messages treated as scams while playing: {n} of {total} decisions ({pct})."),
+    # Translators: heading of a bar chart of the session scores
+    "distribution": N_("Scores of all sessions"),
+    # Translators: the chart's horizontal axis
+    "dist_axis": N_("score (%)"),
+    # Translators: the chart's vertical axis: how many sessions
+    "dist_count": N_("sessions"),
+    "outcomes": N_("How the stories ended"),
+    # Translators: how a story ended: the player stayed safe
+    "outcome_safe": NC_("story ended", "safe"),
+    # Translators: how a story ended: the player lost something (money, an account, their data)
+    "outcome_harmed": NC_("story ended", "harmed"),
+    # Translators: how a story ended: the player was scammed
+    "outcome_scammed": NC_("story ended", "scammed"),
+    "prepost": N_("What the class learned: the scam-or-real check"),
+    # Translators: column heading: the check taken before playing
+    "pre": NC_("check taken", "before"),
+    # Translators: column heading: the check taken after playing
+    "post": NC_("check taken", "after"),
+    # Translators: column heading: after minus before, in percentage points
+    "gain": N_("gain"),
+    "prepost_counts": N_("{pre} students took the check before, {post} after, {paired} both."),
+    "prepost_gain": N_("Average gain (percentage points) for students who took both:"),
+    "false_alarms": N_("Real messages wrongly called scams"),
+    # Translators: {pre_n} of {pre_total} answers before playing, {pre} as a percentage; the same after
+    "false_alarms_text": N_("before: {pre_n} of {pre_total} answers ({pre}); after: {post_n} of {post_total} "
+                            "({post}). If this rises, the class may have become suspicious of everything: talk "
+                            "about how to check, not only doubt."),
+    # Translators: column heading: one question of the scam-or-real check
+    "item": N_("Item"),
+    # Translators: column heading: the right answer to the question (scam or real)
+    "truth": N_("Answer"),
+    # Translators: the right answer to a question of the check: the message is a scam
+    "scam": NC_("answer", "scam"),
+    # Translators: the right answer to a question of the check: the message is genuine
+    "real": NC_("answer", "real"),
+    # Translators: column heading: share of right answers before playing
+    "right_pre": N_("right before"),
+    # Translators: column heading: share of right answers after playing
+    "right_post": N_("right after"),
+    "flags": N_("Red flags the class missed most"),
+    "flags_note": N_("Share of the sessions that showed the red flag in which no choice responded to it."),
+    # Translators: {m} and {n} are numbers of sessions: the red flag was missed in {m} of the {n} that showed it
+    "missed_of": N_("missed in {m} of {n} sessions"),
+    "per_scenario": N_("Scenario by scenario"),
+    # Translators: {sessions} and {students} are counts, {avg} a percentage
+    "scenario_meta": N_("{sessions} sessions by {students} students, average {avg}"),
+    # Translators: {v} lists the version numbers of the scenario the results come from ("1, 2")
+    "versions": N_("content versions: {v}"),
+    # Translators: a heading: the {n}th decision of a scenario
+    "decision": N_("Decision {n}"),
+    # Translators: how many students picked this option
+    "picked": NN_("answered once", "answered {n} times"),
+    # Translators: what a decision is about when it answers a phone call; {who} is the caller's name
+    "call_from": N_("Incoming call: {who}"),
+    # Translators: as "Incoming call", for a video call; {who} is the caller's name
+    "video_call_from": N_("Incoming video call: {who}"),
+    # Translators: {median} and {mean} are durations ("12.5 s")
+    "time": N_("time to decide: median {median}, mean {mean}"),
+    # Translators: {n} students did not answer before the decision's timer ran out
+    "timed_out": NN_("{n} ran out of time", "{n} ran out of time"),
+    # Translators: the trainer typed the number of raised hands for each option on the projector
+    "votes": N_("class vote (projector)"),
+    "votes_total": NN_("{n} hand in classroom mode", "{n} hands in classroom mode"),
+    "time_chart": N_("Median time to decide, per decision"),
+    # Translators: a duration in seconds; {x} is the number
+    "seconds": N_("{x} s"),
+    # Translators: how an option is graded (legend of the bars): the safe choice
+    "safety_safe": NC_("choice graded", "safe"),
+    # Translators: how an option is graded: a risky choice
+    "safety_risky": NC_("choice graded", "risky"),
+    # Translators: how an option is graded: an unsafe choice
+    "safety_unsafe": NC_("choice graded", "unsafe"),
+    # Translators: how an option is graded: an option that earns no points either way
+    "safety_neutral": NC_("choice graded", "not scored"),
+    # Translators: heading of the table with one row per student
+    "students_table": N_("Students"),
+    # Translators: column heading: the name a student chose in the game (never a real name)
+    "nickname": N_("Nickname"),
+    # Translators: replaces a nickname in an anonymised report; {n} is a number such as 07
+    "student_n": N_("Student {n}"),
+    # Translators: column heading: the class code (9A, 10C...)
+    "class": N_("Class"),
+    # Translators: column heading: how many sessions the student played
+    "played": N_("Sessions"),
+    # Translators: column heading: how many different scenarios the student played
+    "scen_played": N_("Scenarios"),
+    # Translators: column heading: the student's average score; short
+    "avg_score": N_("Average"),
+    "anonymised": N_("Nicknames are replaced by numbers in this copy."),
+    "how_to_read": N_("How to read this report"),
+    "how_1": N_("A score is the points earned out of the best possible at each decision met: 100% means the safest "
+                "choice every time. A session below zero (unsafe choices cost points) counts as 0%, as the game "
+                "shows it. An average is always the mean of the session scores."),
+    "how_2": N_("Green bars are safe choices, amber risky, red unsafe, grey not scored. Start the discussion with "
+                "the decisions where red bars are long."),
+    "how_3": N_("Only nicknames and class codes are stored: no names, no device data."),
+    "none": N_("No results yet."),
+    "no_quiz": N_("No scam-or-real check was taken in these results."),
+    # Translators: {path} is a results file; {sid} the start of a session id; {n} the decision's number; {what} is
+    # "step 'ID'" or "choice 'ID'" (kept in English: they name the scenario file); {scn} a scenario id; {v} its version
+    "damaged": N_("{path}: session {sid}, decision {n}: {what} is not in scenario {scn} (version {v}): a damaged "
+                  "row, left out of the report"),
+    # Translators: {path} is a results file; {n} how many sessions in it hold a value of the wrong type (text where
+    # a number belongs: a damaged or hand-edited file)
+    "mistyped_sessions": NN_("{path}: {n} session holds a value of the wrong type (a damaged row), left out of the "
+                             "report",
+                             "{path}: {n} sessions hold a value of the wrong type (damaged rows), left out of the "
+                             "report"),
+    # Translators: {path} is a results file; {n} how many decisions in it hold a value of the wrong type
+    "mistyped_decisions": NN_("{path}: {n} decision holds a value of the wrong type (a damaged row), left out of "
+                              "the report",
+                              "{path}: {n} decisions hold a value of the wrong type (damaged rows), left out of "
+                              "the report"),
+    # Translators: {path} is a folder the trainer named; results-*.db is the file name pattern, keep it
+    "no_results": N_("{path}: no results files (results-*.db) in this folder"),
+    # Translators: the report's filter, in the header: only this class (or these classes); {codes} lists class codes
+    "filter_class": N_("class {codes}"),
+    # Translators: the report's filter: sessions started on or after {day} (YYYY-MM-DD)
+    "filter_since": N_("since {day}"),
+    # Translators: the report's filter: sessions started on or before {day} (YYYY-MM-DD)
+    "filter_until": N_("until {day}"),
+    # Translators: --since and --until are command-line options, keep them; {since} and {until} are days
+    "filter_reversed": N_("--since {since} is after --until {until}: no day can match"),
+    # Translators: {options} repeats the filter options as typed (--class 9A --since ...); {n} is how many sessions
+    # the files hold, {classes} their class codes, {span} one of the "started ..." phrases below or nothing
+    "filter_nothing": N_("no session matches {options} (the files hold {n} sessions, in classes {classes}{span})"),
+    # Translators: listed among class codes for sessions that have none
+    "filter_no_class": N_("(no class code)"),
+    # Translators: added after the class codes; {first} and {last} are days (YYYY-MM-DD); keep the leading comma
+    "filter_span": N_(", started {first} to {last}"),
+    # Translators: added after the class codes; {day} is a day (YYYY-MM-DD); keep the leading comma
+    "filter_day": N_(", started on {day}"),
+    # Translators: how the report writes a date and time, as Python strftime codes (%d day, %m month, %Y year,
+    # %H hour, %M minute); keep the codes, put them in your language's usual order
+    "date_format": NC_("strftime", "%Y-%m-%d %H:%M"),
+    # Translators: the decimal separator in numbers (12.5%); a comma in languages that write 12,5%
+    "decimal": NC_("number", "."),
+    # Translators: the thousands separator in big counts (12,000 sessions); a dot in languages that write 12.000
+    "thousands": NC_("number", ","),
+    "dash": "–",  # an empty cell: no word to translate
 }
 
 
+def words(lang: str):
+    """The `report` catalogue for lang (read on first use; English needs none)."""
+    return tool_words(lang, "report")
+
+
 def t(lang: str, key: str, **kw) -> str:
-    """`key_1`, when there is one, is the wording for a count of exactly 1 (`n` or `files`)."""
-    if 1 in (kw.get("n"), kw.get("files")) and f"{key}_1" in S:
-        key = f"{key}_1"
-    en, vi = S[key]
-    text = vi if lang == "vi" else en
+    """The string `key` in lang, formatted with kw. A plural pair is chosen by `n` (or `files`)."""
+    m = S[key]
+    if isinstance(m, Msg):
+        n = kw.get("n", kw.get("files"))
+        text = m.get(words(lang), n if isinstance(n, int) else None)
+    else:
+        text = words(lang).gettext(m) if m != "–" else m
     return text.format(**kw) if kw else text
 
 
@@ -138,7 +227,8 @@ def num(lang: str, x: float | None, digits: int = 0) -> str:
     if x is None:
         return "–"
     s = f"{x:.{digits}f}"
-    return s.replace(".", ",") if lang == "vi" else s
+    point = t(lang, "decimal")
+    return s.replace(".", point) if point != "." else s
 
 
 def pct(lang: str, x: float | None, digits: int = 0) -> str:

@@ -2,6 +2,7 @@
 
 import dataclasses
 import json
+import os
 import re
 import subprocess
 import sys
@@ -61,15 +62,29 @@ def test_every_event_type_and_red_flag_is_documented():
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
-def test_help_works_for_every_command(command):
+def test_help_works_for_every_command(command, tmp_path):
+    # --help speaks the tool language ($LA_CHAN_LANG first): English here, whatever this machine chose in the game
+    env = {**os.environ, "LA_CHAN_LANG": "en", "LA_CHAN_DATA_DIR": str(tmp_path)}
     res = subprocess.run([sys.executable, "main.py", command, "--help"], capture_output=True, text=True,
-                         cwd=ROOT, timeout=60)
+                         cwd=ROOT, timeout=60, env=env)
     assert res.returncode == 0, res.stderr
     assert "usage: python main.py" in res.stdout
     options = re.split(r"\n\s*(?=-)", res.stdout.split("\noptions:", 1)[-1])
     said = " ".join(" ".join(o.split()) for o in options if o.startswith("--lang LANG "))
     if said:  # the default names what really wins first (lint once said only 'the OS locale')
         assert "LA_CHAN_LANG" in said and "chosen in the game" in said, said
+
+
+@pytest.mark.parametrize("command", ["lint", "report", "play"])
+def test_help_in_vietnamese_with_lang_vi(command, tmp_path):
+    """`--lang vi` gives the whole --help in Vietnamese, its --lang default still naming what wins first."""
+    env = {**os.environ, "LA_CHAN_LANG": "en", "LA_CHAN_DATA_DIR": str(tmp_path)}
+    res = subprocess.run([sys.executable, "main.py", command, "--help", "--lang", "vi"], capture_output=True,
+                         text=True, cwd=ROOT, timeout=60, env=env)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("cách dùng: python main.py") and "\ntuỳ chọn:" in res.stdout
+    said = " ".join(res.stdout.split("--lang LANG", 1)[1].split())
+    assert "$LA_CHAN_LANG" in said and "đã chọn trong trò chơi" in said, said
 
 
 def test_top_level_help_lists_every_command():

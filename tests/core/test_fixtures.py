@@ -46,9 +46,16 @@ def test_every_code_has_a_fixture():
 
 
 def test_every_code_has_both_languages_and_a_title():
+    """English in assets/data/diagnostics.yaml, Vietnamese in locale/vi/LC_MESSAGES/diagnostics.po."""
+    from game.core.i18n import tool_words
+
+    vi = tool_words("vi", "diagnostics")
     for code, entry in catalogue().items():
         assert entry["severity"] in ("error", "warning", "info"), code
-        assert entry["en"] and entry["vi"] and entry["title"], code
+        assert entry["en"] and entry["title"], code
+        assert vi.pgettext(code, entry["en"]) != entry["en"], code
+        for name, variant in entry.get("variants", {}).items():
+            assert vi.pgettext(f"{code}/{name}", variant["en"]) != variant["en"], (code, name)
 
 
 def test_vietnamese_messages_render(tmp_path):

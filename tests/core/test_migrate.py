@@ -41,7 +41,7 @@ def test_check_lists_and_writes_nothing(folder, capsys):
     assert _bytes(folder) == before
     needs = sorted(ln.split(":")[0] for ln in out if "needs migrating" in ln)
     assert needs == ["scenarios/crlf.yaml", "scenarios/demo_otp.yaml", "scenarios/flow.yaml"]
-    assert out[-1] == "9 files: 3 need migrating, 1 already at version 2, 5 not touched"
+    assert out[-1] == "9 files: 3 to migrate, 1 already at version 2, 5 not touched"
 
 
 def test_migrate_changes_one_byte_and_reports_the_rest(folder, capsys):

@@ -394,5 +394,5 @@ def test_a_value_of_the_wrong_type_is_named_not_a_crash(school, tmp_path, capsys
     assert main(["report", str(copy), "-o", str(out), "--lang", "en"]) == 1
     err = capsys.readouterr().err
     what = "session" if table == "sessions" else "decision"
-    assert f"{copy}: 1 {what} hold" in err
+    assert f"{copy}: 1 {what} holds a value of the wrong type" in err
     assert out.exists()

@@ -125,12 +125,17 @@ def test_idle_loop_polls_at_most_30_times_a_second_and_paints_once(tmp_path):
 
 
 def test_top_level_help_imports_no_command():
+    """Only the helpers that find the language of --help (game/cli/words.py, common.py) are imported:
+    no command module, no pygame, and of the catalogues only the cli one."""
     code = ("import sys, contextlib, io\nfrom game.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
-            "    main(['--help'])\nprint(sorted(m for m in sys.modules if m.startswith('game.cli.') or m == 'pygame'))")
+            "    main(['--help', '--lang', 'vi'])\n"
+            "from game.core import i18n\n"
+            "print(sorted(m for m in sys.modules if m.startswith('game.cli.') or m == 'pygame'))\n"
+            "print(sorted({k[0].rsplit('/', 1)[-1] for k in i18n._cache}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "[]"
+    assert out.stdout.split("\n")[:2] == ["['game.cli.common', 'game.cli.words']", "['cli.po']"], out.stdout
 
 
 def test_an_uncovered_window_is_painted_whole_again(make_driver):

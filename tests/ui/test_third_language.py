@@ -110,13 +110,30 @@ def test_the_number_key_that_picks_a_language_is_not_typed_into_the_nickname(wit
     assert d.scene.values["nickname"] == "Lan"
 
 
-def test_results_and_report_speak_english_words_around_a_third_language(with_thai, tmp_path, capsys, data_dir):
+def test_results_report_and_lint_speak_the_third_language(with_thai, tmp_path, capsys, data_dir):
+    """The pseudo-Thai fills the tools' catalogues too (cli, report, diagnostics): every tool's words
+    come out in Thai script, in the formats scripts read."""
+    from game.i18n.pseudo import thai
+
     usb = tmp_path / "usb"
     assert main(["results", "simulate", "-o", str(usb), "--students", "3", "--seed", "1", "--lang", "th"]) == 0
-    assert "results files" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "results files" not in said and any("\u0e00" <= ch <= "\u0e7f" for ch in said), said
     out = tmp_path / "report.html"
     assert main(["report", str(usb), "-o", str(out), "--lang", "th"]) == 0
     html = out.read_text(encoding="utf-8")
     assert '<html lang="th">' in html
-    assert any("\u0e00" <= ch <= "\u0e7f" for ch in html)  # scenario titles in the pseudo-Thai catalogue
+    assert thai("Class report") in html and thai("How the stories ended") in html
+    assert "Class report" not in html
+    # The report's own font has no Thai: the bundled Thai font is embedded (Lao and Khmer are not needed)
+    assert '@font-face { font-family: "La Chan Thai"; font-style: normal; font-weight: 400;' in html
+    assert '@font-face { font-family: "La Chan Lao"' not in html
     assert main(["results", "merge", str(tmp_path / "nothing"), "-o", str(tmp_path / "m.db"), "--lang", "th"]) != 0
+    bad = REPO / "tests" / "fixtures" / "invalid" / "lc202_unknown_reference.yaml"
+    capsys.readouterr()
+    assert main(["lint", str(bad), "--lang", "th"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    first = lines[0]
+    assert f"lc202_unknown_reference.yaml:33:15: LC202 {thai('error')}: " in first, first
+    assert "`scammed_end`" in first  # the author's ids stay as written
+    assert lines[-1].startswith("1 ") and "files" not in lines[-1], lines[-1]

@@ -6,22 +6,9 @@
    decision they have not touched, even when a scenario is played again. */
 (function () {
   "use strict";
+  /* English: the page's own fallback. Every language present in locale/ (Vietnamese too) comes from
+     the host's catalogues, in the `words` block of phone.html (game/live/phone_words.py, same keys). */
   var T = {
-    vi: {join_title: "Vào lớp", join_hint: "Nhập mã phiên trên màn chiếu và một biệt danh (không dùng tên thật).",
-         code: "Mã phiên", nick: "Biệt danh", join: "Vào", why: "Vì sao?", hello: "Chào {n}!",
-         wait: "Nhìn lên màn chiếu. Chờ câu hỏi tiếp theo…", lobby: "Bạn đã vào lớp. Chờ thầy cô bắt đầu…",
-         ended: "Câu chuyện đã kết thúc. Cùng xem phần tổng kết trên màn chiếu.",
-         decision: "Quyết định {n}", discuss: "Bạn sẽ làm gì?", note_none: "Chọn một đáp án.",
-         note_mine: "Bạn chọn {l}. Có thể đổi đến khi thầy cô khoá bình chọn.", locked: "Đã khoá bình chọn.",
-         taken: "Cả lớp đi tiếp với {l}.", safe: "An toàn", risky: "Rủi ro", unsafe: "Nguy hiểm",
-         neutral: "Không tính điểm", flag: "Dấu hiệu", online: "đã kết nối", offline: "đang kết nối lại…",
-         mine: "(bạn chọn)",
-         e_wrong_code: "Không có phiên nào có mã này. Xem lại mã trên màn chiếu.",
-         e_bad_code: "Không có phiên nào có mã này. Mã là 4 chữ cái trên màn chiếu.",
-         e_bad_nick: "Biệt danh 1–24 ký tự: chữ, số, dấu cách, - _ . '",
-         e_locked: "Đã khoá bình chọn.", e_slow_down: "Chậm lại một chút nhé.", e_full: "Lớp đã đủ người.",
-         e_no_vote: "Chưa đến lúc bình chọn.", e_stale: "Câu hỏi đó đã qua. Xem câu hỏi mới.",
-         e_other: "Có lỗi, thử lại."},
     en: {join_title: "Join the class", join_hint: "Type the session code on the projector and a nickname (not your real name).",
          code: "Session code", nick: "Nickname", join: "Join", why: "Why?", hello: "Hi {n}!",
          wait: "Look at the projector. Waiting for the next decision…", lobby: "You are in. Waiting for the trainer to start…",
@@ -48,8 +35,20 @@
   location.search.replace(/^\?/, "").split("&").forEach(function (p) {
     var kv = p.split("="); if (kv[0]) { params[decodeURIComponent(kv[0])] = decodeURIComponent(kv[1] || ""); }
   });
-  var lang = store.get("lang") || ((navigator.language || "vi").toLowerCase().indexOf("vi") === 0 ? "vi" : "en");
-  if (params.lang === "vi" || params.lang === "en") { lang = params.lang; }
+  var W = {langs: [["vi", "Tiếng Việt"], ["en", "English"]], words: {}};
+  try { W = JSON.parse(document.getElementById("words").textContent); } catch (e) {}
+  var codes = W.langs.map(function (l) { return l[0]; });
+  for (var wl in W.words) { if (W.words.hasOwnProperty(wl)) { T[wl] = W.words[wl]; } }
+  function present(c) { return codes.indexOf(c) >= 0; }
+  function fromBrowser() {
+    var nav = (navigator.language || "vi").toLowerCase().replace("-", "_");
+    for (var i = 0; i < codes.length; i++) {
+      if (nav === codes[i].toLowerCase() || nav.split("_")[0] === codes[i].toLowerCase()) { return codes[i]; }
+    }
+    return present("en") ? "en" : codes[0];
+  }
+  var lang = present(store.get("lang")) ? store.get("lang") : fromBrowser();
+  if (present(params.lang)) { lang = params.lang; }
   var code = (params.c || store.get("code") || "").toUpperCase();
   if (params.c && store.get("code") && params.c.toUpperCase() !== store.get("code")) { store.set("token", null); }
   var token = store.get("token");
@@ -58,11 +57,14 @@
   var pollVersion = -1, pendingJoin = null;
 
   function t(k) { return (T[lang] && T[lang][k]) || T.en[k] || k; }
-  function text(obj) { if (!obj) { return ""; } return obj[lang] || obj.vi || obj.en || ""; }
+  function text(obj) { if (!obj) { return ""; } return obj[lang] || obj.en || obj.vi || ""; }
+  function nextLang() { return codes[(codes.indexOf(lang) + 1) % codes.length]; }
 
   function applyLang() {
     document.documentElement.lang = lang;
-    $("lang").textContent = lang === "vi" ? "EN" : "VI";
+    var next = nextLang();  /* the button goes round every language present; it shows the next one */
+    $("lang").textContent = next.toUpperCase();
+    $("lang").title = (W.langs[codes.indexOf(next)] || [next, next])[1];
     var els = document.querySelectorAll("[data-t]");
     for (var i = 0; i < els.length; i++) { els[i].textContent = t(els[i].getAttribute("data-t")); }
     setOnline(online);
@@ -70,7 +72,7 @@
   }
   function setOnline(on) { online = on; var s = $("status"); s.textContent = t(on ? "online" : "offline"); s.className = "status" + (on ? "" : " off"); }
   function show(id) { ["join", "wait", "vote", "reveal"].forEach(function (s) { $(s).hidden = s !== id; }); }
-  function showError(c) { var e = $("error"); e.textContent = T[lang]["e_" + c] ? t("e_" + c) : t("e_other"); e.hidden = false; }
+  function showError(c) { var e = $("error"); e.textContent = T.en["e_" + c] ? t("e_" + c) : t("e_other"); e.hidden = false; }
   function clearError() { $("error").hidden = true; }
 
   function saved() { try { return JSON.parse(store.get("vote") || "null") || {}; } catch (e) { return {}; } }
@@ -226,7 +228,7 @@
     var m = {t: "join", code: code, nick: nick};
     if (polling || (ws && ws.readyState === 1)) { send(m); } else { pendingJoin = m; connect(); }
   });
-  $("lang").addEventListener("click", function () { lang = lang === "vi" ? "en" : "vi"; store.set("lang", lang); applyLang(); });
+  $("lang").addEventListener("click", function () { lang = nextLang(); store.set("lang", lang); applyLang(); });
   document.addEventListener("visibilitychange", function () { if (!document.hidden) { retry = 0; connect(); } });
   window.addEventListener("online", function () { retry = 0; connect(); });
   setInterval(function () { if (ws && ws.readyState === 1) { ws.send('{"t":"ping"}'); } }, 20000);
