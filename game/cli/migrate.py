@@ -33,7 +33,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, ScalarNode
 
 from game.cli.common import add_lang, default_lang
-from game.cli.words import N_, _
+from game.cli.words import N_, _, marked
 from game.core.diagnostics import Diagnostic, Mark
 from game.core.loader import display_path, read_node, scenario_files
 from game.core.model import SCHEMA_VERSION
@@ -114,7 +114,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def run(args) -> int:
     lang = args.lang or default_lang()
-    words = {key: _(text) for key, text in WORDS.items()}
+    words = {key: marked(text) for key, text in WORDS.items()}
     counts = dict(files=0, migrated=0, needs=0, current=0, refused=0, braces=0, to=SCHEMA_VERSION)
     for path in scenario_files(args.paths):
         shown = display_path(path)

@@ -387,6 +387,12 @@ class Builder:
         return branches
 
     def k_condition(self, node, meta, what):
+        if isinstance(node, ScalarNode) and node.value.strip():
+            # `when: told_mom` or `when: "told_mom == true"`: an author writing the condition out
+            word = re.split(r"[^A-Za-z0-9_]+", node.value.strip())[0] or "name"
+            self.error("LC114", node, field=what, value=node.value.strip(), fix=f"{{var: {word}, eq: true}}",
+                       variant="words")
+            return _BAD
         if not isinstance(node, MappingNode) or len(node.value) == 0:
             self.error("LC114", node, field=what, op="", hint="")
             return _BAD

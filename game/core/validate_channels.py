@@ -92,6 +92,10 @@ def event(ck, step, ev, apps, variables) -> None:
             ck.asset(ev.link.image, ev.link.where("image"))
         qr(ck, ev.qr)
         if isinstance(ev, EmailEvent):
+            sender = ck.scn.contact(ev.sender)
+            if ev.address is None and sender is not None and sender.email is None:
+                # the address is where a look-alike sender shows: a mail without one hides the clue
+                ck.add("LC311", ev.where("sender"), event=where, contact=ev.sender)
             address(ck, ev.address, ev.where("address"), f"{where}.address")
             address(ck, ev.reply_to, ev.where("reply_to"), f"{where}.reply_to")
         else:

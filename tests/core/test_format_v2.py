@@ -418,3 +418,29 @@ def test_braces_in_a_version_1_file_are_literal(tmp_path):
     got = load_scenario(path)
     assert not got.errors, [d.code for d in got.errors]
     assert Engine(got.scenario).text_now("k", "Lệnh bắt {số 123/LB}.").values == ()
+
+
+def _codes_for(tmp_path, text: str) -> list:
+    path = tmp_path / "mini.yaml"
+    path.write_text(text, encoding="utf-8")
+    return [(d.code, d.args) for d in load_scenario(path).diagnostics]
+
+
+@pytest.mark.parametrize("written, suggestion", [
+    ("{số_tiền}", "so_tien"), ("{ balance }", "balance"), ("{số 123/LB}", "so_123_lb"), ("{}", "so_tien"),
+])
+def test_a_placeholder_that_is_no_variable_name_gets_a_name_that_works(tmp_path, written, suggestion):
+    """`{số_tiền}` must not be answered with "declare `số_tiền`" (an id lint then refuses): the
+    message says what a name is and suggests one that works (teacher try-out)."""
+    text = MINI.replace("Còn {balance}.", f"Còn {written}.")
+    got = [args for code, args in _codes_for(tmp_path, text) if code == "LC212"]
+    assert len(got) == 1 and got[0]["variant"] == "name"
+    assert f"{{{suggestion}}}" in got[0]["fix"]
+    assert ("declared as" in got[0]["fix"]) == (written not in ("{ balance }", "{}"))
+
+
+@pytest.mark.parametrize("written", ["told", '"told == true"'])
+def test_a_condition_written_as_words_gets_the_mapping_to_write(tmp_path, written):
+    text = MINI.replace("    choices:\n      - {id: done,", f"    choices:\n      - when: {written}\n        id: done2\n        text: x\n        safety: neutral\n        next: end\n      - {{id: done,", 1)
+    got = [args for code, args in _codes_for(tmp_path, text) if code == "LC114"]
+    assert got and got[0]["variant"] == "words" and got[0]["fix"] == "{var: told, eq: true}"
