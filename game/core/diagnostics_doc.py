@@ -23,6 +23,11 @@ the lines shown. This page is generated: `python main.py lint --codes > docs/dia
 """
 
 
+def shown(template: str) -> str:
+    """A message template as an author reads it: `{{` and `}}` are how a template writes one brace."""
+    return template.replace("{{", "\x00").replace("}}", "\x01").replace("\x00", "{").replace("\x01", "}")
+
+
 def render() -> str:
     from game.core.i18n import tool_words
 
@@ -30,12 +35,13 @@ def render() -> str:
     out = [HEADER]
     for code, entry in catalogue().items():
         out.append(f"## {code}: {entry['title']}\n")
-        out.append(f"*{entry['severity']}* — {entry['en']}\n")
-        out.append(f"Tiếng Việt: {vi.pgettext(code, entry['en'])}\n")
+        out.append(f"*{entry['severity']}* — {shown(entry['en'])}\n")
+        out.append(f"Tiếng Việt: {shown(vi.pgettext(code, entry['en']))}\n")
         if entry.get("variants"):
             out.append("The message names the cause it recognises:\n")
             for name, variant in entry["variants"].items():
-                out.append(f"- `{name}`: {variant['en']}  \n  Tiếng Việt: {vi.pgettext(f'{code}/{name}', variant['en'])}")
+                out.append(f"- `{name}`: {shown(variant['en'])}  \n"
+                           f"  Tiếng Việt: {shown(vi.pgettext(f'{code}/{name}', variant['en']))}")
             out.append("")
         seen_in = _mistakes_with(code)
         if seen_in:
