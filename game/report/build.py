@@ -51,16 +51,6 @@ def scenario_labels(lang: str, scenario_paths=None) -> Labels:
     return labels
 
 
-def mistyped_rows(data: R.ResultsData, lang: str) -> list[str]:
-    """Name, per file and table, the rows the reader left out because a value had the wrong type."""
-    lines = []
-    for table in ("sessions", "decisions"):
-        n = sum(1 for tbl, _rid in data.mistyped if tbl == table)
-        if n:
-            lines.append(t(lang, f"mistyped_{table}", path=data.path, n=n))
-    return lines
-
-
 def offered_choices(scenarios: dict) -> dict[str, tuple[int, dict[str, frozenset]]]:
     """scenario id -> (its version, step id -> the ids of the choices that step offers)."""
     out = {}
@@ -122,8 +112,7 @@ def _build(paths, lang, fmt, anonymise, labels, classes, since, until) -> Report
     got = inputs.read([Path(p) for p in paths])
     labels = labels or scenario_labels(lang)
     offered = offered_choices(labels.scenarios)
-    damaged = [line for data in got.datas
-               for line in mistyped_rows(data, lang) + damaged_rows(data, labels.scenarios, lang, offered)]
+    damaged = [line for data in got.datas for line in damaged_rows(data, labels.scenarios, lang, offered)]
     flt = Filter.of(classes, since, until)
     everything = R.combine(got.datas)
     unmatched = flt.nothing_matched(everything, lang)
@@ -135,4 +124,5 @@ def _build(paths, lang, fmt, anonymise, labels, classes, since, until) -> Report
     else:
         text = html.render(figs, labels, problems=lines, files=got.files, anonymise=anonymise,
                            filters=flt.describe(lang), nothing=unmatched)
-    return Report(text, figs, got.errors, got.files, got.empty_folders, lines, unmatched, len(damaged))
+    mistyped = sum(1 for data in got.datas if data.mistyped)  # named by got.lines, counted as damage
+    return Report(text, figs, got.errors, got.files, got.empty_folders, lines, unmatched, len(damaged) + mistyped)

@@ -29,12 +29,24 @@ class Inputs:
 
     @property
     def ok(self) -> bool:
-        return not self.errors and not self.empty_folders
+        return not self.errors and not self.empty_folders and not any(d.mistyped for d in self.datas)
 
     def lines(self, lang: str) -> list[str]:
-        """Every problem, one line each, in the tool's language."""
+        """Every problem, one line each, in the tool's language: files that could not be read,
+        empty folders, and rows left out because a value had the wrong type."""
         return ([problem_line(e, lang) for e in self.errors]
-                + [t(lang, "no_results", path=p) for p in self.empty_folders])
+                + [t(lang, "no_results", path=p) for p in self.empty_folders]
+                + [line for d in self.datas for line in mistyped_lines(d, lang)])
+
+
+def mistyped_lines(data: R.ResultsData, lang: str) -> list[str]:
+    """Name, per file and table, the rows the reader left out because a value had the wrong type."""
+    lines = []
+    for table in ("sessions", "decisions"):
+        n = sum(1 for tbl, _rid in data.mistyped if tbl == table)
+        if n:
+            lines.append(t(lang, f"mistyped_{table}", path=data.path, n=n))
+    return lines
 
 
 def problem_line(exc: R.ResultsFileError, lang: str) -> str:

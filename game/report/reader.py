@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from game.core import results as R
 from game.core.nickname import clean_class_code, clean_nickname
@@ -93,7 +92,7 @@ def _fetch(path: Path) -> tuple[list, list] | None:
     head = _header(path)
     if head is None:
         return None
-    uri = "file:" + quote(str(path.resolve())) + "?mode=ro&immutable=1"
+    uri = R.file_uri(path) + "?mode=ro&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     except sqlite3.Error:

@@ -396,3 +396,27 @@ def test_a_value_of_the_wrong_type_is_named_not_a_crash(school, tmp_path, capsys
     what = "session" if table == "sessions" else "decision"
     assert f"{copy}: 1 {what} holds a value of the wrong type" in err
     assert out.exists()
+    # merge and export read the same way and say so too: a merged file must not hide the loss
+    merged = tmp_path / "merged.db"
+    assert main(["results", "merge", str(copy), "-o", str(merged), "--lang", "en"]) == 1
+    assert f"{copy}: 1 {what} holds a value of the wrong type" in capsys.readouterr().err
+    assert main(["results", "export", str(copy), "-o", str(tmp_path / "x.csv"), "--lang", "en"]) == 1
+    assert f"{copy}: 1 {what} holds a value of the wrong type" in capsys.readouterr().err
+
+
+def test_a_results_file_whose_name_is_not_utf8_is_read(school, tmp_path, capsys):
+    """A FAT stick mounted with the wrong charset gives names that are not UTF-8: read them, never
+    a traceback (trainer try-out)."""
+    import os
+    import shutil
+
+    usb, *_ = school
+    src = next(f for f in R.find_result_files([usb]) if R.read_results(f).decisions)
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    odd = os.fsencode(folder) + b"/results-\xff\xfe.db"
+    shutil.copy(src, odd)
+    out = tmp_path / "r.html"
+    assert main(["report", str(folder), "-o", str(out), "--lang", "en"]) == 0
+    assert main(["results", "merge", str(folder), "-o", str(tmp_path / "m.db"), "--lang", "en"]) == 0
+    assert main(["report", str(tmp_path / "m.db"), "-o", str(tmp_path / "m.html"), "--lang", "en"]) == 0

@@ -106,6 +106,14 @@ def _shorter_than_header(head: bytes, size: int) -> bool:
     return count_valid and pages > 0 and size < pages * page
 
 
+def file_uri(path: Path) -> str:
+    """A `file:` URI for SQLite from the name's bytes: a name that is not UTF-8 (a FAT stick
+    mounted with the wrong charset) has no text form, and `Path.as_uri` would raise."""
+    from urllib.parse import quote
+
+    return "file:" + quote(os.fsencode(path.resolve()))
+
+
 def _snapshot(path: Path, head: bytes, tmp: list) -> sqlite3.Connection:
     """A connection to a consistent copy of the database; nothing beside `path` is modified.
 
@@ -118,7 +126,7 @@ def _snapshot(path: Path, head: bytes, tmp: list) -> sqlite3.Connection:
     """
     if head[18] != 2:
         try:
-            src = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=2.0)
+            src = sqlite3.connect(file_uri(path) + "?mode=ro", uri=True, timeout=2.0)
             try:
                 mem = sqlite3.connect(":memory:", isolation_level=None)
                 src.backup(mem)
