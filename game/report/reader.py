@@ -154,4 +154,6 @@ def _fast(path: Path) -> R.ResultsData | None:
 def read(path: Path | str) -> R.ResultsData:
     """Like `read_results` (same rows, same errors), fast for complete collected files."""
     path = Path(path)
+    if not path.is_file():  # a FIFO, a folder, a dangling link: the careful reader names it
+        return R.read_results(path)
     return _fast(path) or R.read_results(path)

@@ -420,3 +420,25 @@ def test_a_results_file_whose_name_is_not_utf8_is_read(school, tmp_path, capsys)
     assert main(["report", str(folder), "-o", str(out), "--lang", "en"]) == 0
     assert main(["results", "merge", str(folder), "-o", str(tmp_path / "m.db"), "--lang", "en"]) == 0
     assert main(["report", str(tmp_path / "m.db"), "-o", str(tmp_path / "m.html"), "--lang", "en"]) == 0
+
+
+def test_entries_that_are_not_files_are_named_and_a_fifo_does_not_hang(school, tmp_path, capsys):
+    """A FIFO named *.db would block the open forever; a dangling link and a folder named like a
+    results file are named, in a folder as when given one by one (trainer try-out)."""
+    import os
+    import shutil
+
+    usb, *_ = school
+    src = next(f for f in R.find_result_files([usb]) if R.read_results(f).decisions)
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    shutil.copy(src, folder / "results-lab01.db")
+    os.mkfifo(folder / "results-fifo.db")
+    (folder / "results-dangle.db").symlink_to(tmp_path / "nowhere.db")
+    (folder / "results-dir.db").mkdir()
+    out = tmp_path / "r.html"
+    assert main(["report", str(folder), "-o", str(out), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    for name in ("results-fifo.db", "results-dangle.db", "results-dir.db"):
+        assert str(folder / name) in err
+    assert main(["report", str(folder / "results-fifo.db"), "-o", str(out), "--lang", "en"]) == 1

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import sqlite3
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,7 +78,10 @@ COMPANIONS = ("-wal", "-shm", "-journal")  # files SQLite keeps beside a databas
 def _head(path: Path) -> tuple[bytes, int]:
     """The first 100 bytes and the size; refuses only what is certainly not a database."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block the open forever; a folder is no file
+            raise ResultsFileError(path, "unreadable", "not a regular file")
+        size = st.st_size
         with path.open("rb") as fh:
             head = fh.read(100)
     except FileNotFoundError:
@@ -307,7 +311,10 @@ def find_result_files(paths) -> list[Path]:
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            out += sorted(q for q in p.rglob("*") if q.is_file() and (q.suffix == ".db" or _orphan(q)))
+            # a `.db` that is not a regular file (a dangling link, a FIFO, a folder) is listed, to be named
+            out += sorted(q for q in p.rglob("*")
+                          if q.suffix == ".db" and not q.is_dir() or q.is_file() and _orphan(q)
+                          or q.suffix == ".db" and q.is_dir() and q.name.startswith("results-"))
         else:
             out.append(p)
     seen, unique = set(), []
