@@ -135,3 +135,25 @@ def test_layout_at_window_sizes(make_driver, size):
     play_to_debrief(d, lambda offered: len(offered))
     d.frame()
     assert not layout_problems(d.scene)
+
+
+def test_a_double_click_on_skip_never_chooses_the_option_that_appears_under_it(make_driver):
+    """Skip ahead sits where the options appear: an impatient double-click on Skip must not pick
+    the option shown under the second click (student try-out); a click a moment later does."""
+    from game.core.loader import load_scenario
+
+    d = make_driver(lang="en")
+    d.app.start_scenario(load_scenario(Path(SCENARIOS_DIR) / f"{DEMOS[0]}.yaml").scenario)
+    d.frame()
+    assert d.name == "PlayScene"
+    sc = d.scene
+    for _ in range(200):
+        d.click_action(("skip",))
+        if sc.engine.deciding:
+            break
+    first = sc.numbered()[0].id
+    d.click_action(("choose", first))  # 0.05 s after the click on Skip: the double-click's second half
+    assert sc.engine.log == [] and sc.card is None
+    d.frame(0.7)
+    d.click_action(("choose", first))
+    assert len(sc.engine.log) == 1

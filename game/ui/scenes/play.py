@@ -26,6 +26,9 @@ from ..scene import Scene
 from ..words import app_name, contact_name
 
 CALL_LINGER = 2.5  # seconds an ended call stays on screen
+# Skip ahead sits where the options appear once the decision opens: a click this soon after a
+# click on Skip is the second click of an impatient double-click, never a choice.
+SKIP_CLICK_GRACE_S = 0.6
 
 
 class PlayScene(Scene):
@@ -50,6 +53,7 @@ class PlayScene(Scene):
         self.card_max_scroll = 0
         self.thread_max_scroll = 0
         self.reveal_flags = False
+        self._skip_clicked_at = float("-inf")  # phone time of the last click on Skip
         self._flag_keys: dict[str, list[str]] = {}
         self.assets = AssetLoader()  # images and sounds load off the frame
         self.mouse = (0, 0)
@@ -305,6 +309,11 @@ class PlayScene(Scene):
         if not isinstance(action, tuple):
             return
         kind = action[0]
+        clicked = getattr(self, "_clicking", False)
+        if kind in ("choose", "call") and clicked and self.phone.now - self._skip_clicked_at < SKIP_CLICK_GRACE_S:
+            return  # the second click of an impatient double-click on Skip, landing on an option just shown
+        if kind == "skip" and clicked:
+            self._skip_clicked_at = self.phone.now
         if kind == "choose":
             self.choose(action[1])
         elif kind == "skip":
@@ -361,6 +370,7 @@ class PlayScene(Scene):
         self.choice_scroll = int(max(0, min(self.choice_max_scroll, self.choice_scroll + dy)))
 
     def handle_event(self, ev) -> bool:
+        self._clicking = ev.type == pygame.MOUSEBUTTONDOWN
         if ev.type == pygame.MOUSEMOTION:
             self.mouse = ev.pos
             return False
