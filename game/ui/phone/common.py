@@ -83,9 +83,17 @@ def fit_url(fonts, url: str, role: str, w: int) -> tuple[str, str]:
     return host, fonts.fit(rest, role, w - hw) if rest else ""
 
 
-def avatar(scene, rect, name: str, colour, clip=None, layer: int = 1) -> list:
+def avatar(scene, rect, name: str, colour, clip=None, layer: int = 1, cid: str | None = None) -> list:
+    """A round face: the contact's own picture when it has one (`avatar:`), else its initial.
+    A page's picture is shown as it is: a tick drawn inside it is part of the lesson (not a badge)."""
     fonts = scene.fonts
     rect = pygame.Rect(rect)
+    c = scene.scn.contact(cid) if cid else None
+    face = scene.image(c.avatar) if c is not None and c.avatar else None
+    if face is not None:
+        return [I.box(rect, colour, radius=rect.h // 2, layer=layer, clip=clip, area="phone"),
+                I.Item("image", rect.copy(), surface=face, radius=rect.h // 2, layer=layer + 1, clip=clip,
+                       area="phone", extra={"avatar": cid})]
     role = "strong" if rect.h >= fonts.line_height("strong") + 4 else "tiny"
     lh = fonts.line_height(role)
     return [I.box(rect, colour, radius=rect.h // 2, layer=layer, clip=clip, area="phone"),
