@@ -77,3 +77,37 @@ def test_v2_screens_are_translated_both_ways(make_driver, sid):
 
 def _permissions():
     return list(load_taxonomy().permissions.values())
+
+
+def play_path(make_driver, scn, path, lang):
+    d = make_driver(lang=lang, timers=False)
+    d.app.reset(PlayScene(d.app, scn))
+    d.frame()
+    todo = list(path.choices)
+    for _ in range(3000):
+        if d.name != "PlayScene":
+            break
+        sc = d.scene
+        if sc.card is not None:
+            d.key(pygame.K_RETURN)
+        elif sc.engine.deciding:
+            _step, cid = todo.pop(0)
+            d.key(pygame.K_0 + [c.id for c in sc.numbered()].index(cid) + 1)
+        else:
+            d.key(pygame.K_SPACE, dt=0.3)
+    assert d.name == "DebriefScene"
+    d.draw()
+    return d
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_debrief_money_is_formatted_for_the_language(make_driver, lang):
+    scn = {x.scenario.id: x.scenario for x in load_all() if x.ok}["fake_charity"]
+    path = next(p for p in walk.paths(scn) if p.ending is not None and any(c == "give_200" for _s, c in p.choices))
+    d = play_path(make_driver, scn, path, lang)
+    n = d.scene.engine.money_lost
+    assert n >= 200_000
+    money = f"{n:,} VND" if lang == "en" else f"{n:,}".replace(",", ".") + "đ"
+    text = d.screen_text()
+    assert money in text, text
+    assert "đồng" not in text
