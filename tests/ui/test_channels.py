@@ -325,3 +325,18 @@ def test_feed_comment_names_keep_their_diacritics(make_driver):
     d.draw()
     probs = [p for p in layout_problems(d.scene) if "needs" in p]
     assert not probs, probs
+
+
+def test_two_mails_landing_together(make_driver):
+    # m0 and m1 land at the same clock time; the phone opens m1 (the story's focus). As a phone in
+    # the mail app does, m0 gets no banner (it is in the inbox, unread), and the shade lists the two
+    # in the order they arrived: m0 above m1 (oldest at the top)
+    d = play(make_driver)
+    to_step(d, "s_mail")
+    sc = d.scene
+    assert sc.phone.screen == ("email", "mail", "v2_channels/s_mail/m1")
+    assert not [b for b in sc.phone.banners if b.target and b.target[0] == "email"]
+    sc.phone.open(("shade",))
+    d.draw()
+    texts = [t for t in d.texts() if "Your November statement" in t or "locked in 24 hours" in t]
+    assert len(texts) == 2 and "November" in texts[0], texts
