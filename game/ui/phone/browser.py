@@ -54,6 +54,7 @@ def build(scene, rect: pygame.Rect, scr: tuple) -> list:
     host_role, hosts = host_lines(fonts, fit_url(fonts, page.url, "tiny", 10**6)[0], pill_w) if page else ("small", [""])
     bh = bar_height(fonts, s, len(hosts))
     bar = pygame.Rect(rect.left, rect.top, rect.w, bh)
+    scene.phone.top_band = (scr, bh)  # the URL bar (the clue): banners slide in below it
     fg = look.get("bar_text", th["screen_text"])
     out.append(I.box(bar, look.get("bar", th["screen"]), area="phone"))
     bk = pygame.Rect(bar.left + int(4 * s), bar.top, int(30 * s), bh)
