@@ -95,3 +95,62 @@ def test_two_stacked_banners_never_overlap_mid_slide(make_driver):
         assert len(rects) == 2
         assert not rects[0].colliderect(rects[1]) or rects[1].h == 0, (age, rects)
         sc.phone.banners.pop()
+
+
+def test_scanned_account_number_is_never_broken_across_lines(make_driver):
+    scn = {x.scenario.id: x.scenario for x in load_all() if x.ok}["fake_charity"]
+    d = make_driver(lang="vi", timers=False)
+    d.app.reset(PlayScene(d.app, scn))
+    d.frame()
+    path = {"feed": "scan_qr"}
+    for _ in range(3000):
+        sc = d.scene
+        if sc.engine.deciding and sc.engine.step.id == "scan":
+            break
+        if sc.card is not None:
+            d.key(pygame.K_RETURN)
+        elif sc.engine.deciding:
+            d.key(pygame.K_1 + [c.id for c in sc.numbered()].index(path[sc.engine.step.id]))
+        else:
+            d.key(pygame.K_SPACE, dt=0.3)
+    assert d.scene.phone.screen[0] == "scan"
+    d.draw()
+    items = [it for it in phone_items(d) if it.kind == "text" and "8820" in (it.text or "")]
+    assert items
+    lines = d.app.fonts.wrap(items[0].text, items[0].role, items[0].rect.w)
+    assert any("8820" in ln and "417" in ln for ln in lines), lines
+
+
+def test_shade_keeps_the_newest_card_above_the_call_strip(make_driver):
+    scn = {x.scenario.id: x.scenario for x in load_all() if x.ok}["fake_vneid"]
+    d = make_driver(lang="vi", timers=False)
+    d.app.reset(PlayScene(d.app, scn))
+    d.frame()
+    sc = d.scene
+    d.run_until(lambda: sc.engine.phone.call is not None and sc.engine.phone.call.live
+                and sc.engine.phone.notifications, limit=400, dt=0.1)
+    sc.phone.open(("shade",))
+    d.draw()
+    strip = [it for it in phone_items(d) if it.group == "callbar"]
+    cards = [it for it in phone_items(d) if it.group == "notification"]
+    assert strip and cards
+    assert max(c.rect.bottom for c in cards) <= strip[0].rect.top
+
+
+def test_feed_counts_stay_inside_the_post_with_large_text(make_driver):
+    scn = {x.scenario.id: x.scenario for x in load_all() if x.ok}["fake_charity"]
+    d = make_driver(lang="vi", timers=False)
+    d.app.prefs.text_size = "large"
+    d.app.apply_prefs()
+    d.app.reset(PlayScene(d.app, scn))
+    d.frame()
+    sc = d.scene
+    d.run_until(lambda: sc.engine.deciding, limit=600, dt=0.2)
+    assert sc.phone.screen[0] == "feed"
+    for top in range(0, 3000, 60):
+        sc.phone.scroll[("feed", "kipo")] = top
+        d.draw()
+        view = sc.phone_rect
+        for it in phone_items(d):
+            if it.kind == "text" and ("chia sẻ" in (it.text or "") or "bình luận" in (it.text or "")):
+                assert it.rect.right <= view.right - 4, (it.text, it.rect, view)

@@ -122,6 +122,15 @@ def find_qr(engine, key: str):
     return None
 
 
+def callbar_room(scene) -> int:
+    """Height the green "back to the call" strip takes at the bottom of every screen but the call's
+    own while a call is live (0 when there is none): scrolled content must end above it."""
+    call = scene.engine.phone.call
+    if call is None or not call.live or scene.phone.screen[:1] == ("call",):
+        return 0
+    return scene.fonts.line_height("small") + 8 + 12
+
+
 class Scroller:
     """A screen scrolled from the top: items placed at content y, shifted and clipped to the view."""
 
@@ -133,6 +142,6 @@ class Scroller:
     def finish(self, total_bottom: int) -> None:
         """Record how far this screen can scroll (the play scene's scroll keys use it)."""
         content = total_bottom + self.top - self.view.top
-        mx = max(0, content - self.view.h)
+        mx = max(0, content - (self.view.h - callbar_room(self.scene)))
         self.scene.thread_max_scroll = mx
         self.scene.phone.scroll[self.key] = min(self.top, mx)

@@ -130,8 +130,10 @@ def _post(scene, p, view, y: int) -> tuple[list, int]:
         counts.append(("share", tr.ngettext("{n} share", "{n} shares", p.shares).format(n=_count(tr, p.shares))))
     cx = x
     for icon, label in counts:
-        out.append(I.icon((cx, y + 3, ih - 6, ih - 6), icon, th["screen_muted"], fg=th["screen"], **c))
         lw = fonts.get("small").size(label)[0]
+        if cx > x and cx + ih + lw > x + w:  # no room left on this line (large text): the next one
+            cx, y = x, y + ih + int(2 * s)
+        out.append(I.icon((cx, y + 3, ih - 6, ih - 6), icon, th["screen_muted"], fg=th["screen"], **c))
         out.append(I.text((cx + ih, y, lw + 2, ih), label, th["screen_muted"], "small", **c))
         cx += ih + lw + int(14 * s)
     if counts:
