@@ -154,3 +154,20 @@ def test_feed_counts_stay_inside_the_post_with_large_text(make_driver):
         for it in phone_items(d):
             if it.kind == "text" and ("chia sẻ" in (it.text or "") or "bình luận" in (it.text or "")):
                 assert it.rect.right <= view.right - 4, (it.text, it.rect, view)
+
+
+def test_no_banner_for_the_conversation_on_screen(make_driver):
+    # a message lands while the permissions dialog holds banners; the phone then follows the story
+    # to that conversation: its banner must not slide in over the very message it announces
+    d = play(make_driver)
+    to_step(d, "s_chat")
+    sc = d.scene
+    key = next(iter(sc.engine.phone.threads))
+    sc.phone.banners.clear()
+    sc.phone.open(("install", "x"))
+    sc.phone.banners.append(Banner("Chat · Minh", "Scan this", None, ("thread", *key), sc.phone.now, ttl=8.0))
+    d.draw()
+    sc.phone.open(("thread", *key))
+    d.frame(0.3)
+    d.draw()
+    assert not banner_rects(d)

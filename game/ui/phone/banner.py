@@ -38,6 +38,10 @@ def build(scene, rect: pygame.Rect, below: int = 0) -> list:
     for b in ph.banners:
         if b.held:  # the dialog is gone: its whole time starts now
             b.held, b.born = False, now
+        if b.target is not None and b.target == ph.screen and 0 <= now - b.born <= b.ttl:
+            # what the screen itself shows (the phone followed the story to that conversation
+            # while the banner waited behind a dialog): no banner for it, as a phone does
+            b.born = now - b.ttl - 1
     if ph.top_band[0] == ph.screen:
         below = max(below, ph.top_band[1])
     out = []
