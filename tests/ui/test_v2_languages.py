@@ -111,3 +111,14 @@ def test_debrief_money_is_formatted_for_the_language(make_driver, lang):
     text = d.screen_text()
     assert money in text, text
     assert "đồng" not in text
+
+
+def test_english_amounts_say_vnd():
+    # the debrief says "200,000 VND" in English; the stories' own English texts must not say "200,000đ"
+    text = (ROOT / "locale" / "en" / "LC_MESSAGES" / "scenarios.po").read_text(encoding="utf-8")
+    bad = []
+    for block in text.split("\n\n"):
+        _, _, msgstr = block.partition("\nmsgstr ")
+        if re.search(r"\d+đ", msgstr):
+            bad.append(msgstr[:80])
+    assert not bad, bad[:5]
