@@ -171,3 +171,17 @@ def test_no_banner_for_the_conversation_on_screen(make_driver):
     d.frame(0.3)
     d.draw()
     assert not banner_rects(d)
+
+
+def test_closed_page_keeps_its_address_in_the_bar(make_driver):
+    # closing the look-alike page is the safe choice; its feedback card points at the domain, which
+    # must still be in the (outlined) URL bar rather than an empty outline
+    d = play(make_driver)
+    to_step(d, "s_page")
+    sc = d.scene
+    d.key(pygame.K_2)
+    assert sc.card is not None
+    d.draw()
+    assert "You closed this page." in d.screen_text()
+    dom = [it for it in phone_items(d) if it.extra.get("domain")]
+    assert dom and dom[0].extra["domain"] == "kipo.com-page-help-center.example"
