@@ -62,7 +62,8 @@ class Driver:
         return [d.text for d in self.app.painter.drawn]
 
     def screen_text(self) -> str:
-        return "\n".join(self.texts())
+        """All text as a reader sees it (a no-break space reads as a space)."""
+        return "\n".join(self.texts()).replace("\u00a0", " ")
 
     def button(self, label: str):
         for it in self.scene.items:

@@ -17,22 +17,45 @@ def ttl_for(text: str) -> float:
     return max(4.0, min(12.0, len(text or "") / 15))
 
 
+# full-screen system dialogs: the installer, the permissions screen, the camera's scan result.
+# A banner never covers them; it waits and slides in once the player leaves the dialog
+DIALOGS = ("install", "scan", "camera")
+
+
 def build(scene, rect: pygame.Rect, below: int = 0) -> list:
     """Banners in `rect`, starting `below` px down: under the open screen's header, so they never
-    hide who the player is talking to (tryout F6); they slide out from under it."""
+    hide who the player is talking to (tryout F6); they slide out from under it. A screen with a
+    top band of its own (a call's name and state, the browser's URL bar) keeps it in view too.
+    Stacked banners never overlap: each one slides out from under the one above it."""
     th, fonts, s = scene.theme, scene.fonts, scene.app.scale
-    now = scene.phone.now
+    ph = scene.phone
+    now = ph.now
+    if ph.screen[:1] and ph.screen[0] in DIALOGS:
+        for b in ph.banners:
+            if 0 <= now - b.born <= b.ttl or b.held:
+                b.held = True
+        return []
+    for b in ph.banners:
+        if b.held:  # the dialog is gone: its whole time starts now
+            b.held, b.born = False, now
+        if b.target is not None and b.target == ph.screen and 0 <= now - b.born <= b.ttl:
+            # what the screen itself shows (the phone followed the story to that conversation
+            # while the banner waited behind a dialog): no banner for it, as a phone does
+            b.born = now - b.ttl - 1
+    if ph.top_band[0] == ph.screen:
+        below = max(below, ph.top_band[1])
     out = []
     pad = int(10 * s)
     rect = pygame.Rect(rect.left, rect.top + below, rect.w, rect.h - below)
     y = rect.top + int(6 * s)
-    for b in scene.phone.banners[-2:]:
+    above = rect.top  # the bottom of what the next banner slides out from under
+    for b in ph.banners[-2:]:
         age = now - b.born
         if age < 0 or age > b.ttl:
             continue
         tw = rect.w - 4 * pad - (thumb.size(scene) + pad if b.image else 0)
         # the whole text, not two lines cut with "…": OTP codes and tips sit at the end of theirs
-        lines = fonts.wrap(b.text, "small", tw) or [""]
+        lines = fonts.wrap(b.text, "small", tw) if b.text else []
         if len(lines) > MAX_LINES:
             lines = lines[:MAX_LINES - 1] + [fonts.fit(" ".join(lines[MAX_LINES - 1:]), "small", tw)]
         body_h = fonts.line_height("small") * len(lines)
@@ -40,24 +63,29 @@ def build(scene, rect: pygame.Rect, below: int = 0) -> list:
         r = pygame.Rect(rect.left + pad, y, rect.w - 2 * pad, h)
         if not scene.app.prefs.reduced_motion:
             k = min(1.0, age / SLIDE, (b.ttl - age) / SLIDE)
-            r.y = int(rect.top - h + (y - rect.top + h) * k)
+            r.y = int(y - (h + y - above) * (1 - k))
+        clip = pygame.Rect(rect.left, above, rect.w, rect.bottom - above)
         look = th.look(b.app or "generic")
         out.append(I.button(r, None, ("phone", "open", b.target or ("home",)), th["banner"], th["banner_text"],
-                            radius=int(14 * s), layer=5, group="banner", area="phone", clip=rect, border=1,
+                            radius=int(14 * s), layer=5, group="banner", area="phone", clip=clip, border=1,
                             border_colour=th["card_border"], extra={"nofocus": True}))
         ic = pygame.Rect(r.left + pad, r.top + pad, fonts.line_height("tiny"), fonts.line_height("tiny"))
         colour = th.looks.get("notify", {}).get(b.style) if b.style else None
-        out.append(I.box(ic, colour or look.get("icon", th["accent"]), radius=4, layer=6, area="phone", clip=rect))
+        out.append(I.box(ic, colour or look.get("icon", th["accent"]), radius=4, layer=6, area="phone", clip=clip))
         out.append(I.text((ic.right + 6, r.top + pad, tw - ic.w - 6, fonts.line_height("tiny")),
-                          fit(fonts, b.title, "tiny", tw - ic.w - 6), th["screen_muted"], "tiny", layer=6, area="phone", clip=rect))
-        out.append(I.text((r.left + pad, ic.bottom + 2, tw, body_h), "\n".join(lines), th["banner_text"],
-                          "small", layer=6, area="phone", clip=rect))
+                          fit(fonts, b.title, "tiny", tw - ic.w - 6), th["screen_muted"], "tiny", layer=6, area="phone",
+                          clip=clip))
+        if lines:
+            out.append(I.text((r.left + pad, ic.bottom + 2, tw, body_h), "\n".join(lines), th["banner_text"],
+                              "small", layer=6, area="phone", clip=clip))
         if b.image:
-            out += thumb.items(scene, r, b.image, pad, layer=6, clip=rect)
+            out += thumb.items(scene, r, b.image, pad, layer=6, clip=clip)
         y = r.bottom + int(6 * s)
+        above = r.bottom
     return out
 
 
 def active(scene) -> bool:
     now = scene.phone.now
-    return any(0 <= now - b.born <= b.ttl for b in scene.phone.banners)
+    # a banner held behind a dialog does not move: no frames needed for it until the player leaves
+    return any(not b.held and 0 <= now - b.born <= b.ttl for b in scene.phone.banners)

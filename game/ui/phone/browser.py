@@ -54,6 +54,7 @@ def build(scene, rect: pygame.Rect, scr: tuple) -> list:
     host_role, hosts = host_lines(fonts, fit_url(fonts, page.url, "tiny", 10**6)[0], pill_w) if page else ("small", [""])
     bh = bar_height(fonts, s, len(hosts))
     bar = pygame.Rect(rect.left, rect.top, rect.w, bh)
+    scene.phone.top_band = (scr, bh)  # the URL bar (the clue): banners slide in below it
     fg = look.get("bar_text", th["screen_text"])
     out.append(I.box(bar, look.get("bar", th["screen"]), area="phone"))
     bk = pygame.Rect(bar.left + int(4 * s), bar.top, int(30 * s), bh)
@@ -65,10 +66,9 @@ def build(scene, rect: pygame.Rect, scr: tuple) -> list:
     # an orange outline like every other place a feedback card's flag appeared
     out.append(I.box(pill, th["screen"], radius=pill.h // 2, border=3 if flags else 1,
                      border_colour=th["flag"] if flags else th["card_border"], layer=1, area="phone", group="urlbar"))
-    if page is None or page.closed:
-        msg = tr.gettext("No page open.") if page is None else tr.gettext("You closed this page.")
-        out.append(I.text((rect.left, bar.bottom + int(40 * s), rect.w, 60), msg, th["screen_muted"], "small",
-                          align="center", area="phone"))
+    if page is None:
+        out.append(I.text((rect.left, bar.bottom + int(40 * s), rect.w, 60), tr.gettext("No page open."),
+                          th["screen_muted"], "small", align="center", area="phone"))
         return out
     lh = fonts.line_height("small")
     x = pill.left + int(10 * s)
@@ -99,6 +99,11 @@ def build(scene, rect: pygame.Rect, scr: tuple) -> list:
     if rest and len(hosts) == 1 and room > fonts.get(host_role).size("/…")[0]:
         out.append(I.text((hr.right, hr.top, room, hl), fonts.fit(rest, host_role, room), th["screen_muted"],
                           host_role, layer=3, area="phone"))
+    if page.closed:
+        # the address stays in the bar (the feedback card may point at its domain); the page is gone
+        out.append(I.text((rect.left, bar.bottom + int(40 * s), rect.w, 60), tr.gettext("You closed this page."),
+                          th["screen_muted"], "small", align="center", area="phone"))
+        return out
     # the page
     view = pygame.Rect(rect.left, bar.bottom, rect.w, rect.bottom - bar.bottom)
     out.append(I.box((view.left, view.top, view.w, 1), th["card_border"], layer=1, area="phone"))

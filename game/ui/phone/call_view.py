@@ -84,6 +84,8 @@ def build(scene, rect: pygame.Rect) -> list:
         out.append(I.text((cue.left + cue.h + int(6 * s), cue.top + 4, cue.w - cue.h - int(10 * s), cue.h - 8),
                           tr.gettext("Poor connection"), th["timer"], "small", layer=1, **common))
         y = cue.bottom
+    # the name band (who is calling, the call's state): banners slide in below it, never over it
+    scene.phone.top_band = (("call",), y - rect.top + int(4 * s))
     y += int(10 * s)
     # buttons at the bottom
     bsize = int(rect.w * 0.2)

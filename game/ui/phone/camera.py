@@ -22,6 +22,8 @@ def code_for(scene, scr: tuple):
         return scan.qr if scan else None, scan
     return (find_qr(eng, scr[1]) if len(scr) > 1 else None), None
 
+NBSP = "\u00a0"
+
 
 def result_lines(scene, code) -> tuple[str, list[str]]:
     """(title, lines) of the scan result sheet."""
@@ -33,8 +35,9 @@ def result_lines(scene, code) -> tuple[str, list[str]]:
             head = tr.gettext("Transfer money to a PERSONAL account: {name}").format(name=name)
         else:
             head = tr.gettext("Transfer money to an organisation's account: {name}").format(name=name)
-        parts = [tr.text(code.bank) if code.bank else "", code.account or "",
-                 format_value("money", code.amount, tr.lang) if code.amount else ""]
+        # an account number or an amount is never broken across lines ("8820 000 / 417"): no-break spaces
+        parts = [tr.text(code.bank) if code.bank else "", (code.account or "").replace(" ", NBSP),
+                 format_value("money", code.amount, tr.lang).replace(" ", NBSP) if code.amount else ""]
         return tr.gettext("Payment code"), [head, " · ".join(p for p in parts if p)]
     if code.shows == "link":
         return tr.gettext("Website link"), [code.url or code.payload]

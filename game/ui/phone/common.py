@@ -83,9 +83,17 @@ def fit_url(fonts, url: str, role: str, w: int) -> tuple[str, str]:
     return host, fonts.fit(rest, role, w - hw) if rest else ""
 
 
-def avatar(scene, rect, name: str, colour, clip=None, layer: int = 1) -> list:
+def avatar(scene, rect, name: str, colour, clip=None, layer: int = 1, cid: str | None = None) -> list:
+    """A round face: the contact's own picture when it has one (`avatar:`), else its initial.
+    A page's picture is shown as it is: a tick drawn inside it is part of the lesson (not a badge)."""
     fonts = scene.fonts
     rect = pygame.Rect(rect)
+    c = scene.scn.contact(cid) if cid else None
+    face = scene.image(c.avatar) if c is not None and c.avatar else None
+    if face is not None:
+        return [I.box(rect, colour, radius=rect.h // 2, layer=layer, clip=clip, area="phone"),
+                I.Item("image", rect.copy(), surface=face, radius=rect.h // 2, layer=layer + 1, clip=clip,
+                       area="phone", extra={"avatar": cid})]
     role = "strong" if rect.h >= fonts.line_height("strong") + 4 else "tiny"
     lh = fonts.line_height(role)
     return [I.box(rect, colour, radius=rect.h // 2, layer=layer, clip=clip, area="phone"),
@@ -114,6 +122,15 @@ def find_qr(engine, key: str):
     return None
 
 
+def callbar_room(scene) -> int:
+    """Height the green "back to the call" strip takes at the bottom of every screen but the call's
+    own while a call is live (0 when there is none): scrolled content must end above it."""
+    call = scene.engine.phone.call
+    if call is None or not call.live or scene.phone.screen[:1] == ("call",):
+        return 0
+    return scene.fonts.line_height("small") + 8 + 12
+
+
 class Scroller:
     """A screen scrolled from the top: items placed at content y, shifted and clipped to the view."""
 
@@ -125,6 +142,6 @@ class Scroller:
     def finish(self, total_bottom: int) -> None:
         """Record how far this screen can scroll (the play scene's scroll keys use it)."""
         content = total_bottom + self.top - self.view.top
-        mx = max(0, content - self.view.h)
+        mx = max(0, content - (self.view.h - callbar_room(self.scene)))
         self.scene.thread_max_scroll = mx
         self.scene.phone.scroll[self.key] = min(self.top, mx)

@@ -77,7 +77,7 @@ def _post(scene, p, view, y: int) -> tuple[list, int]:
     contact = scn.contact(p.sender)
     name = sender_name(scene, p.sender)
     av = pygame.Rect(x, y, int(38 * s), int(38 * s))
-    out += avatar(scene, av, name, avatar_colour(p.sender), clip=view)
+    out += avatar(scene, av, name, avatar_colour(p.sender), clip=view, cid=p.sender)
     nx = av.right + int(8 * s)
     nw = x + w - nx
     bsz = fonts.line_height("strong") - int(6 * s)
@@ -130,8 +130,10 @@ def _post(scene, p, view, y: int) -> tuple[list, int]:
         counts.append(("share", tr.ngettext("{n} share", "{n} shares", p.shares).format(n=_count(tr, p.shares))))
     cx = x
     for icon, label in counts:
-        out.append(I.icon((cx, y + 3, ih - 6, ih - 6), icon, th["screen_muted"], fg=th["screen"], **c))
         lw = fonts.get("small").size(label)[0]
+        if cx > x and cx + ih + lw > x + w:  # no room left on this line (large text): the next one
+            cx, y = x, y + ih + int(2 * s)
+        out.append(I.icon((cx, y + 3, ih - 6, ih - 6), icon, th["screen_muted"], fg=th["screen"], **c))
         out.append(I.text((cx + ih, y, lw + 2, ih), label, th["screen_muted"], "small", **c))
         cx += ih + lw + int(14 * s)
     if counts:
@@ -142,15 +144,17 @@ def _post(scene, p, view, y: int) -> tuple[list, int]:
         cname = sender_name(scene, cm.sender)
         ctext = tr.text(cm.text)
         car = pygame.Rect(x, y, int(26 * s), int(26 * s))
-        out += avatar(scene, car, cname, avatar_colour(cm.sender), clip=view)
+        out += avatar(scene, car, cname, avatar_colour(cm.sender), clip=view, cid=cm.sender)
         bx = car.right + int(6 * s)
         bw = x + w - bx
         th_ = fonts.measure(ctext, "small", bw - int(16 * s))[1]
-        bub = pygame.Rect(bx, y, bw, fonts.line_height("tiny") + th_ + int(10 * s))
+        # the name's row is as tall as its own role's line, so diacritics (Thảo, Hạnh) are never cut
+        nh = fonts.line_height("label")
+        bub = pygame.Rect(bx, y, bw, nh + th_ + int(10 * s))
         out.append(I.box(bub, th["banner"], radius=int(12 * s), **c))
-        out.append(I.text((bx + int(8 * s), y + int(4 * s), bw - int(16 * s), fonts.line_height("tiny")),
-                          fit(fonts, cname, "tiny", bw - int(16 * s)), th["screen_text"], "label", layer=1, **c))
-        out.append(I.text((bx + int(8 * s), y + int(4 * s) + fonts.line_height("tiny"), bw - int(16 * s), th_), ctext,
+        out.append(I.text((bx + int(8 * s), y + int(4 * s), bw - int(16 * s), nh),
+                          fit(fonts, cname, "label", bw - int(16 * s)), th["screen_text"], "label", layer=1, **c))
+        out.append(I.text((bx + int(8 * s), y + int(4 * s) + nh, bw - int(16 * s), th_), ctext,
                           th["screen_text"], "small", layer=1, **c))
         y = max(bub.bottom, car.bottom) + int(6 * s)
     y += pad - int(6 * s)
@@ -197,9 +201,13 @@ def build_about(scene, rect: pygame.Rect, app_id: str, cid: str) -> list:
     out.append(I.text((sheet.left + pad, y, w, fonts.line_height("title")), tr.gettext("About this page"),
                       th["screen_text"], "title", **c))
     y += fonts.line_height("title")
-    out.append(I.text((sheet.left + pad, y, w, fonts.line_height("strong")), fit(fonts, name, "strong", w),
+    # the page's own picture beside its name, as the feed shows it (a tick drawn in it is no badge)
+    ah = fonts.line_height("strong")
+    out += avatar(scene, (sheet.left + pad, y, ah, ah), name, avatar_colour(cid), clip=sheet, layer=7, cid=cid)
+    nx = sheet.left + pad + ah + int(8 * s)
+    out.append(I.text((nx, y, sheet.left + pad + w - nx, ah), fit(fonts, name, "strong", sheet.left + pad + w - nx),
                       th["screen_muted"], "strong", **c))
-    y += fonts.line_height("strong") + pad // 2
+    y += ah + pad // 2
     for (k, v), rh in zip(rows, heights, strict=True):
         out.append(I.text((sheet.left + pad, y, w, fonts.line_height("tiny")), k, th["screen_muted"], "tiny", **c))
         vh = rh - fonts.line_height("tiny") - int(10 * s)

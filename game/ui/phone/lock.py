@@ -25,8 +25,11 @@ def entries(scene) -> list[tuple]:
             out.append((app_name(tr, scn, scn.app(key[0])), contact_name(tr, scn, m.sender), body, m.at,
                         ("thread", *key), m.id))
     out += screens.entries(scene)  # emails and posts
-    out.sort(key=lambda e: -e[3])
-    return out
+    # newest first; things that landed at the same clock time, last-arrived first (the engine's lists
+    # are grouped by kind, so the arrival order the play scene noted decides between them)
+    arrived = scene.phone.arrived
+    order = sorted(range(len(out)), key=lambda i: (out[i][3], arrived.get(out[i][5], -1), i), reverse=True)
+    return [out[i] for i in order]
 
 
 def build(scene, rect: pygame.Rect) -> list:

@@ -67,7 +67,7 @@ def build_inbox(scene, rect: pygame.Rect, app_id: str, folder: str = "inbox") ->
                             border_colour=th["flag"] if hl else None, **c))
         name = display_name(scene, m)
         av = pygame.Rect(row.left + pad + int(10 * s), row.top + pad, int(34 * s), int(34 * s))
-        out += avatar(scene, av, name, avatar_colour(m.sender), clip=view)
+        out += avatar(scene, av, name, avatar_colour(m.sender), clip=view, cid=m.sender)
         if unread:
             dot = pygame.Rect(0, 0, int(8 * s), int(8 * s))
             dot.center = (row.left + pad + int(2 * s), av.centery)
@@ -120,7 +120,7 @@ def build_message(scene, rect: pygame.Rect, app_id: str, mail_id: str) -> list:
     # sender block: avatar, display name, full address (never cut at its end), reply-to
     name = display_name(scene, mail)
     av = pygame.Rect(x, y, int(38 * s), int(38 * s))
-    out += avatar(scene, av, name, avatar_colour(mail.sender), clip=view)
+    out += avatar(scene, av, name, avatar_colour(mail.sender), clip=view, cid=mail.sender)
     tx = av.right + int(8 * s)
     tw = x + w - tx
     when = clock(mail.at, scn.clock_minutes)

@@ -128,7 +128,11 @@ def banner(scene, h) -> bool:
         return False
     title, body, look, target = got
     scr = scene.phone.screen
-    if scr != ("lock",) and scr != target and not (target[0] == "feed" and scr[:2] == ("about", target[1])):
+    # as a phone does: no banner for what the open app itself lists (a second mail landing while
+    # the player reads the first is in the inbox, unread; a post while in the feed is in the feed)
+    same_app = (scr[0] in ("mail", "email") and target[0] == "email" and scr[1:2] == target[1:2]) or \
+        (scr[0] in ("feed", "about") and target[0] == "feed" and scr[1:2] == target[1:2])
+    if scr != ("lock",) and not same_app:
         scene.app.sounds.play("notify")
         scene.phone.banners.append(Banner(title, body, look, target, scene.phone.now, ttl=ttl_for(body)))
     return True

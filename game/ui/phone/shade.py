@@ -11,6 +11,7 @@ import pygame
 from .. import items as I
 from ..words import clock
 from . import header, lock, thumb
+from .common import callbar_room
 
 
 def build(scene, rect: pygame.Rect) -> list:
@@ -18,7 +19,8 @@ def build(scene, rect: pygame.Rect) -> list:
     out = [I.box(rect, th["screen"], area="phone")]
     out += header.build(scene, rect, tr.gettext("Notifications"), "", th.look("generic"))
     top = rect.top + header.header_height(fonts, s)
-    view = pygame.Rect(rect.left, top, rect.w, rect.bottom - top)
+    # the newest card sits at the bottom: above the "back to the call" strip when there is one
+    view = pygame.Rect(rect.left, top, rect.w, rect.bottom - top - callbar_room(scene))
     pad = int(10 * s)
     w = rect.w - 2 * pad
     hh = fonts.line_height("tiny")

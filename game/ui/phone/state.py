@@ -15,6 +15,7 @@ class Banner:
     ttl: float = 4.0
     style: str = ""  # notification style (bank, otp, install…) for the icon colour
     image: str | None = None  # a notification's picture, shown as a thumbnail
+    held: bool = False  # waiting behind a full-screen dialog; slides in once the player leaves it
 
 
 @dataclass
@@ -28,6 +29,15 @@ class PhoneUI:
     call_gone_at: float | None = None  # clock time the current call stopped being live
     now: float = 0.0  # UI clock (real seconds), for animations
     camera_from: tuple | None = None  # the screen whose QR code the camera was opened on (Back returns there)
+    top_band: tuple = ((), 0)  # (screen, px): a screen's own top band banners must not cover (call, URL bar)
+    arrived: dict = field(default_factory=dict)  # id of a message/notification/email/post -> arrival order
+
+    def note_arrival(self, h) -> None:
+        """Remember the order things landed in: the shade and lock screen order same-time items by it."""
+        if h.kind in ("message", "notification", "email", "post"):
+            rid = getattr(h.ref, "id", None)
+            if rid is not None and rid not in self.arrived:
+                self.arrived[rid] = len(self.arrived)
 
     def open(self, screen: tuple) -> None:
         self.screen = screen

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.core import walk
+from game.core.placeholders import format_value
 
 from .. import items as I
 from ..kit import Column
@@ -101,7 +102,8 @@ class DebriefScene(Scene):
         lc.text(tr.gettext("Score: {score} of {possible} points ({percent}%)").format(
             score=eng.score, possible=eng.possible, percent=pct), th["panel_text"], "title", group="score")
         if eng.money_lost:
-            lc.text(tr.gettext("Money lost: {amount} đồng").format(amount=f"{eng.money_lost:,}".replace(",", ".")),
+            # Translators: {amount} is already formatted for the language (200.000đ, 200,000 VND)
+            lc.text(tr.gettext("Money lost: {amount}").format(amount=format_value("money", eng.money_lost, tr.lang)),
                     th["unsafe"], "strong")
         lost = [tr.text(t) for t, _q in eng.consequences]
         if lost:

@@ -195,6 +195,7 @@ class PlayScene(Scene):
         self.app.dirty = True
         landed = []
         for h in haps:
+            self.phone.note_arrival(h)
             if h.kind == "ring":
                 self.phone.calls.append(h.ref)
                 self.app.sounds.play("ring", loop=True)
