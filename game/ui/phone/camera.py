@@ -1,5 +1,5 @@
 """The camera on a QR code: a viewfinder with the code, and a sheet that says what the code really
-is: a transfer to a named PERSONAL (or organisation) account, a link in full, or an app download.
+is: a transfer to a named personal (or organisation) account, a link in full, or an app download.
 
 Opened by the story (a `scan` event) or freely from a code the phone shows ("Scan"): looking
 never chooses anything."""
@@ -31,8 +31,9 @@ def result_lines(scene, code) -> tuple[str, list[str]]:
     if code.shows == "transfer":
         name = tr.text(code.name) if code.name else "?"
         if code.personal:
-            # Translators: a scanned payment QR; PERSONAL in capitals on purpose (the clue: not an organisation)
-            head = tr.gettext("Transfer money to a PERSONAL account: {name}").format(name=name)
+            # Translators: a scanned payment QR, worded plainly as a banking app would: the player has to notice
+            # that the account belongs to a person, not to the organisation asking for money
+            head = tr.gettext("Transfer money to a personal account: {name}").format(name=name)
         else:
             head = tr.gettext("Transfer money to an organisation's account: {name}").format(name=name)
         # an account number or an amount is never broken across lines ("8820 000 / 417"): no-break spaces
@@ -89,9 +90,11 @@ def build(scene, rect: pygame.Rect, scr: tuple) -> list:
     hl = bool(scan and scene.flags_on(scan.id))
     out.append(I.box(sheet, th["banner"], radius=int(16 * s), border=3 if hl else 2 if th.high_contrast else 0,
                      border_colour=th["flag"] if hl else th["card_border"], group="scan_result", area="phone"))
-    icon = {"transfer": "warn" if code.personal else "safe", "link": "globe", "app": "download"}[code.shows]
+    # One neutral look for every result, as a phone's scanner has: a warning colour would give the
+    # answer away (the student try-out); the feedback card is where the lesson is told.
+    icon = {"transfer": "neutral", "link": "link", "app": "link"}[code.shows]
     isz = fonts.line_height("tiny")
-    colour = th["unsafe"] if code.shows == "transfer" and code.personal else th["accent"]
+    colour = th["accent"]
     out.append(I.icon((sheet.left + pad, sheet.top + pad, isz, isz), icon, colour, fg=th["banner"], layer=1, area="phone"))
     out.append(I.text((sheet.left + pad + isz + 6, sheet.top + pad, w - isz - 6, isz), title, th["screen_muted"], "tiny",
                       layer=1, area="phone"))

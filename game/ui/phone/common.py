@@ -47,6 +47,29 @@ def keep_end(fonts, s: str, role: str, w: int) -> str:
     return ELLIPSIS + s[len(s) - max(0, lo - 1):]
 
 
+def wrap_address(fonts, s: str, role: str, w: int, max_lines: int = 3) -> list[str]:
+    """An address on as many lines as it needs (up to max_lines, then its end is kept): broken
+    after `@`, `.`, `-` or `_` where it can be, so every character, the `@` included, shows."""
+    lines: list[str] = []
+    rest = s
+    size = fonts.get(role).size
+    while rest and len(lines) < max_lines - 1 and size(rest)[0] > w:
+        lo, hi = 1, len(rest)
+        while lo < hi:  # the longest head that fits
+            mid = (lo + hi + 1) // 2
+            if size(rest[:mid])[0] <= w:
+                lo = mid
+            else:
+                hi = mid - 1
+        cut = max((i + 1 for i in range(lo) if rest[i] in "@.-_"), default=lo)
+        if cut < lo // 2:
+            cut = lo  # no separator in the second half: break where it fills the line
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    lines.append(keep_end(fonts, rest, role, w))
+    return lines
+
+
 def keep_extension(fonts, name: str, role: str, w: int) -> str:
     """A file name cut in the middle so its whole extension (`.pdf.apk`) always shows."""
     if fonts.get(role).size(name)[0] <= w:

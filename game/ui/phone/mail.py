@@ -12,7 +12,15 @@ from .. import items as I
 from ..kit import button_pad
 from ..words import app_name, clock
 from . import header, qr
-from .common import Scroller, avatar, avatar_colour, keep_end, keep_extension, sender_name
+from .common import (
+    Scroller,
+    avatar,
+    avatar_colour,
+    keep_end,
+    keep_extension,
+    sender_name,
+    wrap_address,
+)
 from .header import fit
 
 FOLDERS = ("inbox", "spam", "trash")
@@ -132,19 +140,24 @@ def build_message(scene, rect: pygame.Rect, app_id: str, mail_id: str) -> list:
     y += fonts.line_height("strong")
     addr = mail.address or ""
     if addr:
-        shown = keep_end(fonts, f"<{addr}>", "small", tw)
-        ar = pygame.Rect(tx, y, fonts.get("small").size(shown)[0], fonts.line_height("small"))
+        # the whole address, on two or three lines if it needs them: the part after the `@` is the clue
+        rows = wrap_address(fonts, f"<{addr}>", "small", tw)
+        lh = fonts.line_height("small")
+        ar = pygame.Rect(tx, y, max(fonts.get("small").size(r)[0] for r in rows), lh * len(rows))
         if flags:
             out.append(I.box(ar.inflate(6, 2), th["flag_bg"], radius=4, border=2, border_colour=th["flag"], **c))
-        out.append(I.text(ar, shown, th["screen_muted"] if not flags else th["screen_text"], "small", layer=1,
-                          extra={"address": addr}, **c))
-        y += fonts.line_height("small")
+        for i, row in enumerate(rows):
+            out.append(I.text((tx, y + i * lh, fonts.get("small").size(row)[0], lh), row,
+                              th["screen_muted"] if not flags else th["screen_text"], "small", layer=1,
+                              extra={"address": addr}, **c))
+        y += lh * len(rows)
     if mail.reply_to and mail.reply_to != addr:
         # Translators: an email header: where a reply goes, when that is another address than the sender's
         label = tr.gettext("Reply-To: {address}").format(address="")
         lw_ = fonts.get("small").size(label)[0]
         shown = keep_end(fonts, mail.reply_to, "small", tw - lw_)
-        out.append(I.text((tx, y, tw, fonts.line_height("small")), label + shown, th["unsafe"], "small",
+        # the same colour as the sender's address: a red line would give the answer away (student try-out)
+        out.append(I.text((tx, y, tw, fonts.line_height("small")), label + shown, th["screen_muted"], "small",
                           extra={"reply_to": mail.reply_to}, **c))
         y += fonts.line_height("small")
     # Translators: an email header: the message was sent to the player
