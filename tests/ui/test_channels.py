@@ -343,3 +343,23 @@ def test_two_mails_landing_together(make_driver):
     d.draw()
     texts = [t for t in d.texts() if "Your November statement" in t or "locked in 24 hours" in t]
     assert len(texts) == 2 and "November" in texts[0], texts
+
+
+def test_a_login_field_is_filled_with_the_players_own_number_when_the_story_gives_one(make_driver, tmp_path):
+    """"Email or phone number" filled with a name read wrong (student try-out): with `player.number`
+    the field shows it."""
+    from game.ui.phone import browser
+
+    class Scn:
+        id = "x"
+
+        class player:  # noqa: N801 - a stand-in for the model's Player
+            name = "Lan"
+            number = "0915 000 101"
+
+    class Scene:
+        scn = Scn
+        tr = None
+
+    assert browser._typed(Scene, "text") == "0915 000 101"
+    assert browser._typed(Scene, "password").strip("•") == ""

@@ -158,6 +158,10 @@ def _typed(scene, kind: str) -> str:
     if kind in DOTS:
         return DOTS[kind]
     player = getattr(scene.scn, "player", None)
+    # a login asks for an email or a phone number: the player's own (`player.number`) when the
+    # story gives one, else their name
+    if player is not None and getattr(player, "number", None):
+        return player.number
     return (scene.tr.text(player and _player_name(scene)) if player else "") or "••••"
 
 
