@@ -14,7 +14,7 @@ from pathlib import Path
 from game.core import results as R
 
 from . import reader
-from .strings import t
+from .strings import S, t
 
 
 @dataclass
@@ -50,14 +50,10 @@ def mistyped_lines(data: R.ResultsData, lang: str) -> list[str]:
 
 
 def problem_line(exc: R.ResultsFileError, lang: str) -> str:
-    """The store's message for a bad file, led by the file's whole path rather than its name."""
-    msg = exc.message(lang)
-    path, name = str(exc.path), exc.path.name
-    if msg.startswith(path + ":"):
-        return msg
-    if msg.startswith(name + ":"):
-        return path + msg[len(name):]
-    return f"{path}: {msg}"
+    """Why a file could not be read, in the tool's language, led by the file's whole path (as
+    given, under its folder) rather than its name. The detail is SQLite's or the system's own."""
+    code = exc.code if f"problem_{exc.code}" in S else "unreadable"
+    return f"{exc.path}: {t(lang, f'problem_{code}')}" + (f" ({exc.detail})" if exc.detail else "")
 
 
 def read(paths, *, skip: Path | None = None) -> Inputs:

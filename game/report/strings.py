@@ -176,6 +176,23 @@ S: dict[str, str | Msg] = {
                               "the report",
                               "{path}: {n} decisions hold a value of the wrong type (damaged rows), left out of "
                               "the report"),
+    # Why a results file could not be read; each follows the file's path and a colon
+    "problem_missing": N_("file not found"),
+    "problem_empty": N_("the file is empty"),
+    "problem_truncated": N_("the file is truncated (copied only in part?)"),
+    # Translators: SQLite is the kind of database file the game writes; keep the name
+    "problem_not_sqlite": N_("not a results file (not an SQLite database)"),
+    "problem_corrupt": N_("the database is damaged"),
+    "problem_foreign": N_("an SQLite file, but not Lá Chắn results"),
+    "problem_newer": N_("written by a newer version of Lá Chắn; update the game to read it"),
+    "problem_unreadable": N_("cannot be read"),
+    # Translators: -wal and .db are the file endings the trainer sees, keep them
+    "problem_wal_missing": N_("written by an older version, which kept the latest results in a -wal file that was "
+                              "not copied: copy it too, or start and close the game once on that machine and copy "
+                              "the .db again"),
+    # Translators: .db is the file ending the trainer sees, keep it
+    "problem_orphan": N_("a file SQLite keeps beside a database, but the database itself is missing and this file "
+                         "does not hold all of it: copy the .db file (it holds the results)"),
     # Translators: {path} is a folder the trainer named; results-*.db is the file name pattern, keep it
     "no_results": N_("{path}: no results files (results-*.db) in this folder"),
     # Translators: the report's filter, in the header: only this class (or these classes); {codes} lists class codes

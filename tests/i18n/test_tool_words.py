@@ -25,6 +25,7 @@ QPS = {
     ("report", None, "Class report"): "[Cláss répørt]",
     ("report", "story ended", "safe"): "[såfé énd]",
     ("report", "number", "."): "·",
+    ("report", None, "the file is empty"): "[thé fîlé îs émptý]",
     ("diagnostics", "severity", "error"): "érrør",
     ("diagnostics", "LC202", None): "[`{field}` → `{value}`: nø süch thîng]",
 }
@@ -118,3 +119,14 @@ def test_report_words_come_from_the_catalogue(qps, tmp_path, capsys, data_dir):
 
     assert num("qps", 12.5, 1) == "12·5" and num("vi", 12.5, 1) == "12,5" and num("en", 12.5, 1) == "12.5"
     assert t("qps", "outcome_safe") == "[såfé énd]" and t("qps", "safety_safe") == "safe"
+
+
+def test_why_a_results_file_was_not_read_speaks_the_catalogue(qps, tmp_path, capsys, data_dir):
+    """The reasons a results file could not be read are report words like the others."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "results-empty.db").write_bytes(b"")
+    assert main(["report", str(usb), "-o", str(tmp_path / "r.html"), "--lang", "qps"]) == 1
+    assert f"{usb / 'results-empty.db'}: [thé fîlé îs émptý]" in capsys.readouterr().err
+    assert main(["report", str(usb), "-o", str(tmp_path / "r.html"), "--lang", "vi"]) == 1
+    assert f"{usb / 'results-empty.db'}: tệp rỗng" in capsys.readouterr().err
