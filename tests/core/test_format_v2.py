@@ -349,6 +349,7 @@ def test_a_timeout_text_carries_the_values_when_time_runs_out(tmp_path):
     assert fb.explanation.values == (("balance", "money", 300000),)
 
 
+@pytest.mark.slow  # every line of the example deleted or made a list (~11 s): CI's slow stage
 def test_a_broken_line_anywhere_in_the_example_gives_diagnostics_never_a_crash(example):
     """Each line of the v2 example deleted, or its value made a list: load, lint, play and walk never raise."""
     lines = example.read_text(encoding="utf-8").split("\n")
