@@ -78,7 +78,10 @@ PROBE = textwrap.dedent("""
         t = time.process_time()  # CPU time: the bound is about work done, steady on a loaded machine
         codes = [d.code for d in load_scenario(Path(p)).diagnostics]
         out[Path(p).stem] = {"s": time.process_time() - t, "codes": codes}
-    out["_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM belongs to this process image; ru_maxrss survives exec, so it would report the memory
+    # of the (big, forked) test worker that started this probe
+    hwm = [line.split()[1] for line in open("/proc/self/status") if line.startswith("VmHWM:")]
+    out["_rss_mb"] = int(hwm[0]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(out))
 """)
 
