@@ -343,6 +343,7 @@ def _parse(path: Path) -> Catalogue:
 
 def clear_cache() -> None:
     _cache.clear()
+    _tool_cache.clear()
     _warned_missing.clear()
 
 
@@ -415,10 +416,17 @@ def tool_words(lang: str | None, domain: str) -> _gettext.NullTranslations:
     entry another language has not translated yet shows the English source."""
     if not lang or lang == FALLBACK_LANGUAGE:
         return _NULL
-    return load_catalogue(catalogue_path(lang, domain, LOCALE_DIR))
+    # A command runs for seconds, not an editing session: the file is looked at once per process
+    # (a report asks for its words ~10,000 times; a stat each time cost half a second for a school).
+    key = (lang, domain, str(LOCALE_DIR))
+    got = _tool_cache.get(key)
+    if got is None:
+        got = _tool_cache[key] = load_catalogue(catalogue_path(lang, domain, LOCALE_DIR))
+    return got
 
 
 _NULL = _gettext.NullTranslations()
+_tool_cache: dict[tuple[str, str, str], _gettext.NullTranslations] = {}
 
 
 class Translator:

@@ -28,12 +28,14 @@ from .dbfile import (
     APPLICATION_ID,
     DECISION_COLS,
     DECISION_OK,
+    DECISION_TYPES,
     INSERT_DECISION,
     MODES,
     SCHEMA,
     SCHEMA_VERSION,
     SESSION_COLS,
     SESSION_OK,
+    SESSION_TYPES,
     UPSERT_SESSION,
     NotOurs,
     now_iso,
@@ -62,7 +64,7 @@ from .store import RETRY_SECONDS, WARN_FALLBACK, WARN_LOST, ResultsStore, defaul
 
 __all__ = [
     "APPLICATION_ID", "DECISION_COLS", "INSERT_DECISION", "MAX_NICK", "MODES", "PROBLEMS", "RESULTS_DIR_ENV",
-    "RETRY_SECONDS", "SCHEMA", "SCHEMA_VERSION", "SESSION_COLS", "SESSION_OK", "DECISION_OK", "SETTINGS_FILE", "UPSERT_SESSION",
+    "RETRY_SECONDS", "SCHEMA", "SCHEMA_VERSION", "SESSION_COLS", "SESSION_OK", "DECISION_OK", "SESSION_TYPES", "DECISION_TYPES", "SETTINGS_FILE", "UPSERT_SESSION",
     "WARN_FALLBACK", "WARN_LOST", "NotOurs", "ResultsData", "ResultsFileError", "file_uri", "ResultsStore", "clean_nickname",
     "combine", "default_results_dir", "find_result_files", "load_many", "machine_id", "make_recorder",
     "merge_into", "now_iso", "open_for_writing", "pseudonyms", "read_results", "results_dir_for",
