@@ -110,6 +110,7 @@ def test_lint_json_format():
     assert data["summary"]["errors"] == 1
 
 
+@pytest.mark.slow  # lints every fixture in both languages (~16 s): CI's slow stage
 def test_diagnostics_doc_is_current():
     from game.core.diagnostics_doc import render
 

@@ -16,6 +16,7 @@ def _errors(data):
     return list(jsonschema.Draft7Validator(scenario_schema()).iter_errors(data))
 
 
+@pytest.mark.slow  # every fixture against the JSON Schema (~5 s): CI's slow stage
 def test_schema_catches_the_closed_sets_and_conditional_requirements():
     from game.core.diagnostics_doc import schema_coverage
 
@@ -63,6 +64,7 @@ def test_schema_conditional_rules(change, caught):
     assert bool(_errors(data)) is caught
 
 
+@pytest.mark.slow  # checks every fixture against the JSON Schema (~6 s): CI's slow stage
 def test_coverage_list_is_in_the_docs():
     from game.core.diagnostics_doc import render_coverage
 
