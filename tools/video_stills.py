@@ -1,6 +1,6 @@
 """Draw the pack's video-call pictures: flat illustrations in one palette, made for this project.
 
-    PYTHONPATH=. python tools/video_stills.py [OUT_DIR]      (default: scenarios/images)
+    PYTHONPATH=. python tools/video_stills.py [OUT_DIR]      (default: scenarios/images; needs pygame-ce, whose SDL_image reads SVG)
 
 Each picture is written as SVG (shapes only, no text, no real insignia) and rendered to PNG by
 pygame (SDL_image's SVG reader), so the files are reproducible and editable. Composite pictures
