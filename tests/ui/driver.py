@@ -82,13 +82,16 @@ class Driver:
                 return
         raise AssertionError(f"no clickable {action!r}")
 
-    def play_by_keys(self, decide, limit=4000) -> None:
+    def play_by_keys(self, decide, limit=4000, look=None) -> None:
         """Play the open PlayScene as a keyboard player would: Enter past feedback cards,
-        `decide(scene)` at each decision, Space to skip ahead; returns when the scene is left."""
+        `decide(scene)` at each decision, Space to skip ahead; returns when the scene is left.
+        `look(scene)`, if given, sees every turn before the key is pressed."""
         for _ in itertools.repeat(None, limit):
             if self.name != "PlayScene":
                 return
             sc = self.scene
+            if look is not None:
+                look(sc)
             if sc.card is not None:
                 self.key(pygame.K_RETURN)
             elif sc.engine.deciding:

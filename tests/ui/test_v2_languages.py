@@ -29,28 +29,31 @@ def phone_msgids() -> set[str]:
     return out
 
 
+def by_path(d, path):
+    """A `decide` for Driver.play_by_keys that follows a walk path with the number keys."""
+    todo = list(path.choices)
+
+    def decide(sc):
+        _step, cid = todo.pop(0)
+        d.key(pygame.K_0 + [c.id for c in sc.numbered()].index(cid) + 1)
+
+    return decide
+
+
 def screens_seen(make_driver, scn, path, lang) -> dict:
     d = make_driver(lang=lang, timers=False)
     d.app.reset(PlayScene(d.app, scn))
     d.frame()
-    todo = list(path.choices)
     seen: dict = {}
-    for _ in range(3000):
-        if d.name != "PlayScene":
-            break
-        sc = d.scene
+
+    def look(sc):
         d.draw()
         kind = sc.phone.screen[0] if sc.phone.screen else None
         if kind in V2_SCREENS:
             seen.setdefault(kind, set()).update(
                 line for it in sc.items if it.area == "phone" and it.text for line in it.text.split(" · "))
-        if sc.card is not None:
-            d.key(pygame.K_RETURN)
-        elif sc.engine.deciding:
-            step, cid = todo.pop(0)
-            d.key(pygame.K_0 + [c.id for c in sc.numbered()].index(cid) + 1)
-        else:
-            d.key(pygame.K_SPACE, dt=0.3)
+
+    d.play_by_keys(by_path(d, path), limit=3000, look=look)
     return seen
 
 
@@ -83,18 +86,7 @@ def play_path(make_driver, scn, path, lang):
     d = make_driver(lang=lang, timers=False)
     d.app.reset(PlayScene(d.app, scn))
     d.frame()
-    todo = list(path.choices)
-    for _ in range(3000):
-        if d.name != "PlayScene":
-            break
-        sc = d.scene
-        if sc.card is not None:
-            d.key(pygame.K_RETURN)
-        elif sc.engine.deciding:
-            _step, cid = todo.pop(0)
-            d.key(pygame.K_0 + [c.id for c in sc.numbered()].index(cid) + 1)
-        else:
-            d.key(pygame.K_SPACE, dt=0.3)
+    d.play_by_keys(by_path(d, path), limit=3000)
     assert d.name == "DebriefScene"
     d.draw()
     return d
