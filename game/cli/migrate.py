@@ -159,7 +159,8 @@ def run(args) -> int:
 def brace_problems(path: Path, shown: str) -> list[Diagnostic]:
     """In version 2 a `{name}` in a text is a placeholder; a version 1 text that had braces now
     needs a look: the placeholder checks (LC212, LC122) say where."""
-    if b"{" not in path.read_bytes() and b"}" not in path.read_bytes():
+    data = path.read_bytes()
+    if b"{" not in data and b"}" not in data:
         return []
     from game.core.loader import load_scenario
 

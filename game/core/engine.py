@@ -339,9 +339,9 @@ class Engine:
 
     def values_for(self, source: str | None) -> tuple:
         """(name, kind, value) of the variables a text's placeholders name, as they are now."""
-        out = []
         if self._literal_braces:
             return ()
+        out = []
         for name in placeholders.names(source):
             var = self._var_kinds.get(name)
             if var is not None:
