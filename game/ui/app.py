@@ -521,41 +521,40 @@ def _offsets(scenes) -> dict:
 def _scroll_damage(view: pygame.Rect, dy: int, before: _Census, now: _Census) -> list:
     """What must be painted again after moving `view`'s pixels by dy: the strip it uncovers, and
     every item not clipped to the view that overlaps it (where it was, and where its moved pixels
-    went), except a plain opaque box under the whole view, whose pixels moving changes nothing."""
+    went). A plain opaque box under the whole view is the exception: its pixels moving changes
+    nothing, except in the bands of its rounded corners (a phone screen's bottom corners)."""
     v = tuple(view)
     out = [pygame.Rect(view.x, view.bottom + dy, view.w, -dy) if dy < 0 else pygame.Rect(view.x, view.y, view.w, dy)]
     for sig in before.sigs:
-        if sig[1] == v:
+        if sig[1] == v or sig[3] == "hit":  # a hit area paints nothing
             continue
         ext = _extent(sig)
         if not ext.colliderect(view):
             continue
-        if sig in now.sigs and _plain_under(sig, view):
-            continue
-        out.append(ext.clip(view))
-        out.append(ext.move(0, dy).clip(view))
+        bands = _corner_bands(sig, view) if sig in now.sigs else None
+        for r in (bands if bands is not None else [ext]):
+            out.append(r.clip(view))
+            out.append(r.move(0, dy).clip(view))
     return out
 
 
-def _plain_under(sig, view: pygame.Rect) -> bool:
-    """An opaque box without border whose painted shape (rounded corners included) holds the view."""
+def _corner_bands(sig, view: pygame.Rect) -> list | None:
+    """For an opaque box without border whose rect holds the view: the rows of the view that cross
+    its rounded corners ([] when none do). None for anything else."""
     if sig[3] != "box" or sig[9] or sig[1] is not None or sig[18]:
-        return False
+        return None
     colour = sig[4]
     if colour is None or (len(colour) == 4 and colour[3] < 255):
-        return False
+        return None
     r = pygame.Rect(sig[0])
     if not r.contains(view):
-        return False
+        return None
     rad = min(sig[8], r.w // 2, r.h // 2)
-    if rad <= 0:
-        return True
-    inner = r.inflate(-2 * rad, -2 * rad)
-    for px, py in ((view.left, view.top), (view.right - 1, view.top), (view.left, view.bottom - 1),
-                   (view.right - 1, view.bottom - 1)):
-        if inner.left <= px < inner.right or inner.top <= py < inner.bottom:
-            continue  # beside a straight edge: inside, since the box's rect holds the view
-        cx, cy = min(max(px, inner.left), inner.right - 1), min(max(py, inner.top), inner.bottom - 1)
-        if (px - cx) ** 2 + (py - cy) ** 2 > (rad - 2) ** 2:  # in a rounded corner (a pixel or two of margin)
-            return False
-    return True
+    if rad <= 0 or (view.left >= r.left + rad and view.right <= r.right - rad):
+        return []  # square corners, or the view lies between them
+    out = []
+    for band in (pygame.Rect(r.left, r.top, r.w, rad), pygame.Rect(r.left, r.bottom - rad, r.w, rad)):
+        cut = band.clip(view)
+        if cut.h:
+            out.append(cut)
+    return out

@@ -94,6 +94,8 @@ class Painter:
                     tmp = self._scaled[key] = pygame.Surface(rect.size, pygame.SRCALPHA)
                     pygame.draw.rect(tmp, colour, tmp.get_rect(), border_radius=radius)
                 surface.blit(tmp, rect)
+            elif radius and not _near_corners(rect, radius, surface.get_clip()):
+                surface.fill(colour[:3], rect)  # what the rounded box paints inside the clip, without its curves
             else:
                 pygame.draw.rect(surface, colour[:3], rect, border_radius=radius)
         if border and border_colour is not None:
@@ -133,3 +135,18 @@ class Painter:
             bx = x if it.align != "center" else x + (width - img.get_width()) // 2
             surface.blit(img, (bx, y))
             self.drawn.append(Drawn(it.text, pygame.Rect((bx, y), img.get_size()), it.role))
+
+
+def _near_corners(rect: pygame.Rect, radius: int, clip: pygame.Rect) -> bool:
+    """Whether the clip reaches a rounded corner of rect (a square radius x radius at each end).
+    A partial repaint of a strip across a big rounded box (the phone's frame and screen) then
+    fills the strip instead of drawing the whole curved shape, clipped."""
+    r = min(radius, rect.w // 2, rect.h // 2)
+    if r <= 0:
+        return False
+    c = clip.clip(rect)
+    if not (c.w and c.h):
+        return False
+    across = c.left < rect.left + r or c.right > rect.right - r
+    down = c.top < rect.top + r or c.bottom > rect.bottom - r
+    return across and down

@@ -213,3 +213,22 @@ def test_scrolling_the_picker_and_the_debrief_moves_their_pixels(make_driver):
     p = next(p for p in walk.paths(scn, limit=5000) if p.outcome == "scammed")
     d.app.reset(DebriefScene(d.app, scn, Engine.replay(scn, [{"choice": c} for _s, c in p.choices])))
     assert _scrolls_by_moving_pixels(d.app, wheel, frames=20) >= 10
+
+
+def test_scrolling_the_channel_screens_moves_their_pixels(make_driver, tmp_path):
+    """The inbox, a long email, the feed and a web page scroll like a conversation: pixels moved,
+    a strip painted, and the same picture as a full paint (the rounded corners of the phone's
+    screen included, which the inbox's rows reach at the bottom)."""
+    from game.ui.bench_channels import write_scenario
+
+    d = make_driver(timers=False)
+    scene = PlayScene(d.app, load_scenario(write_scenario(tmp_path, 12)).scenario)
+    d.app.push(scene)
+    scene.engine.skip()
+    d.app.step(0)
+    last_mail = scene.engine.phone.emails[-1].id
+    for screen in (("mail", "mail"), ("feed", "feed"), ("email", "mail", last_mail), ("page", "bench_channels/s1/pg")):
+        scene.phone.screen = screen
+        moved = _scrolls_by_moving_pixels(d.app, lambda i: scene.scroll_thread((-1 if i < 12 else 1) * 23))
+        if screen[0] in ("mail", "feed"):
+            assert moved >= 16, screen

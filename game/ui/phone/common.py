@@ -161,6 +161,8 @@ class Scroller:
         self.scene, self.view, self.key = scene, view, key
         self.top = scene.phone.scroll.get(key, 0)  # px scrolled down
         self.y = view.top - self.top
+        # the frame loop then moves the view's pixels and paints only the strip that comes into sight
+        scene.scrolled(view, self.top)
 
     def finish(self, total_bottom: int) -> None:
         """Record how far this screen can scroll (the play scene's scroll keys use it)."""

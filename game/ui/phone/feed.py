@@ -45,7 +45,8 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
                 p.image is not None and scene.image(p.image) is not None)
         h = _HEIGHTS.get(hkey)
         if h is None or (y + h >= view.top and y <= view.bottom):
-            items, h = _post(scene, p, view, y)
+            items, h = scene.laid.at(scene, (*hkey, tuple(view)), p, y,
+                                     lambda p=p: _post(scene, p, view, 0))
             if len(_HEIGHTS) > 2000:
                 _HEIGHTS.clear()
             _HEIGHTS[hkey] = h

@@ -59,7 +59,6 @@ def build_inbox(scene, rect: pygame.Rect, app_id: str, folder: str = "inbox") ->
     view = pygame.Rect(rect.left, y, rect.w, rect.bottom - y)
     sc = Scroller(scene, view, ("mail", app_id, folder))
     y = sc.y
-    c = {"clip": view, "area": "phone"}
     seen = scene.phone.seen
     rh = fonts.line_height("strong") + fonts.line_height("small") * 2 + 2 * pad
     shown = [m for m in reversed(mails) if m.folder == folder]
@@ -70,37 +69,47 @@ def build_inbox(scene, rect: pygame.Rect, app_id: str, folder: str = "inbox") ->
             continue
         unread = not seen.get(("mail", m.id))
         hl = bool(scene.flags_on(m.id))
-        out.append(I.button(row, None, ("phone", "open", ("email", app_id, m.id)), th["screen"], th["screen_text"],
-                            radius=0, group="row", border=3 if hl else 0,
-                            border_colour=th["flag"] if hl else None, **c))
-        name = display_name(scene, m)
-        av = pygame.Rect(row.left + pad + int(10 * s), row.top + pad, int(34 * s), int(34 * s))
-        out += avatar(scene, av, name, avatar_colour(m.sender), clip=view, cid=m.sender)
-        if unread:
-            dot = pygame.Rect(0, 0, int(8 * s), int(8 * s))
-            dot.center = (row.left + pad + int(2 * s), av.centery)
-            out.append(I.box(dot, th["accent"], radius=dot.h // 2, layer=1, extra={"unread": m.id}, **c))
-        x = av.right + pad
-        w = row.right - x - pad
-        when = clock(m.at, scn.clock_minutes)
-        cw = fonts.get("tiny").size(when)[0] + 6
-        role = "strong" if unread else "label"
-        out.append(I.text((x, row.top + pad - 2, w - cw, fonts.line_height(role)), fit(fonts, name, role, w - cw),
-                          th["screen_text"], role, layer=1, **c))
-        out.append(I.text((row.right - pad - cw, row.top + pad, cw, fonts.line_height("tiny")), when,
-                          th["accent"] if unread else th["screen_muted"], "tiny", align="right", layer=1, **c))
-        ly = row.top + pad - 2 + fonts.line_height(role)
-        subj = tr.text(m.subject)
-        out.append(I.text((x, ly, w, fonts.line_height("small")), fit(fonts, subj, "small", w), th["screen_text"],
-                          "small", layer=1, **c))
-        preview = tr.text(m.text).replace("\n", " ") if m.text else ""
-        out.append(I.text((x, ly + fonts.line_height("small"), w, fonts.line_height("small")),
-                          fit(fonts, preview, "small", w), th["screen_muted"], "small", layer=1, **c))
-        out.append(I.box((x, row.bottom - 1, row.right - x, 1), th["card_border"], layer=1, **c))
+        key = ("inbox", m.id, unread, hl, row.left, row.w, rh, tuple(view))
+        items, _h = scene.laid.at(scene, key, m, row.top, lambda m=m, unread=unread, hl=hl: (
+            _inbox_row(scene, m, pygame.Rect(rect.left, 0, rect.w, rh), view, unread, hl), rh))
+        out += items
     sc.finish(y)
     if not shown:
         out.append(I.text((rect.left + pad, y + pad, rect.w - 2 * pad, 60), tr.gettext("No mail here."),
                           th["screen_muted"], "small", align="center", area="phone"))
+    return out
+
+
+def _inbox_row(scene, m, row: pygame.Rect, view: pygame.Rect, unread: bool, hl: bool) -> list:
+    th, fonts, s, tr, scn = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.scn
+    pad = int(10 * s)
+    c = {"clip": view, "area": "phone"}
+    out = [I.button(row, None, ("phone", "open", ("email", m.app, m.id)), th["screen"], th["screen_text"],
+                    radius=0, group="row", border=3 if hl else 0, border_colour=th["flag"] if hl else None, **c)]
+    name = display_name(scene, m)
+    av = pygame.Rect(row.left + pad + int(10 * s), row.top + pad, int(34 * s), int(34 * s))
+    out += avatar(scene, av, name, avatar_colour(m.sender), clip=view, cid=m.sender)
+    if unread:
+        dot = pygame.Rect(0, 0, int(8 * s), int(8 * s))
+        dot.center = (row.left + pad + int(2 * s), av.centery)
+        out.append(I.box(dot, th["accent"], radius=dot.h // 2, layer=1, extra={"unread": m.id}, **c))
+    x = av.right + pad
+    w = row.right - x - pad
+    when = clock(m.at, scn.clock_minutes)
+    cw = fonts.get("tiny").size(when)[0] + 6
+    role = "strong" if unread else "label"
+    out.append(I.text((x, row.top + pad - 2, w - cw, fonts.line_height(role)), fit(fonts, name, role, w - cw),
+                      th["screen_text"], role, layer=1, **c))
+    out.append(I.text((row.right - pad - cw, row.top + pad, cw, fonts.line_height("tiny")), when,
+                      th["accent"] if unread else th["screen_muted"], "tiny", align="right", layer=1, **c))
+    ly = row.top + pad - 2 + fonts.line_height(role)
+    subj = tr.text(m.subject)
+    out.append(I.text((x, ly, w, fonts.line_height("small")), fit(fonts, subj, "small", w), th["screen_text"],
+                      "small", layer=1, **c))
+    preview = tr.text(m.text).replace("\n", " ") if m.text else ""
+    out.append(I.text((x, ly + fonts.line_height("small"), w, fonts.line_height("small")),
+                      fit(fonts, preview, "small", w), th["screen_muted"], "small", layer=1, **c))
+    out.append(I.box((x, row.bottom - 1, row.right - x, 1), th["card_border"], layer=1, **c))
     return out
 
 

@@ -20,6 +20,7 @@ from ..assets import AssetLoader
 from ..panel import choices as choices_panel
 from ..panel import feedback, info
 from ..phone import banner, call_view, frame, header, home, lock, screens, shade, thread_list
+from ..phone.laid import LaidOut
 from ..phone.state import Banner, PhoneUI
 from ..phone.thread_view import ThreadView
 from ..scene import Scene
@@ -47,6 +48,7 @@ class PlayScene(Scene):
         # (images, link cards) from players who never thought to unlock it.
         self.phone = PhoneUI(screen=("lock",) if scn.lock_screen else ("home",))
         self.thread_view = ThreadView()
+        self.laid = LaidOut()  # inbox and feed rows, laid out once
         self.card = None
         self.card_scroll = 0
         self.choice_scroll = self.choice_max_scroll = 0  # options longer than their panel scroll in it

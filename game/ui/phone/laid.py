@@ -1,0 +1,37 @@
+"""Rows of a scrolled list (an inbox, a feed) laid out once and copied to where they are now.
+
+Scrolling moves rows; it does not change them. Building a row measures and fits its text, so
+building every row in sight at every frame of a scroll cost more than painting it."""
+
+from __future__ import annotations
+
+from .. import items as I
+
+ROWS_KEPT = 400  # a few screenfuls
+
+
+class LaidOut:
+    def __init__(self):
+        self._rows: dict = {}
+        self._owner: tuple = ()
+
+    def at(self, scene, key: tuple, source, y: int, lay) -> tuple[list, int]:
+        """(items, height) of the row `key` moved down by y. `lay()` lays the row out at y = 0 as
+        (items, height); it runs once per key while `source` (the email or post shown) is the same
+        object and the theme, language, text size, scale and scenario stay the same."""
+        owner = (scene.theme, scene.tr, scene.fonts.body_px, scene.app.scale, scene.engine.scn)
+        if owner != self._owner:
+            self._rows.clear()
+            self._owner = owner
+        got = self._rows.get(key)
+        if got is None or got[0] is not source:
+            if len(self._rows) >= ROWS_KEPT:
+                self._rows.clear()
+            got = self._rows[key] = (source, *lay())
+        _source, items, h = got
+        out = []
+        for it in items:
+            c = I.clone(it)
+            c.rect.move_ip(0, y)
+            out.append(c)
+        return out, h
