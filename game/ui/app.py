@@ -21,6 +21,7 @@ from game.core.i18n import load_translator
 from game.core.progress import Progress
 from game.core.recording import NullRecorder
 
+from . import fastfill
 from .fonts import Fonts
 from .painter import Painter
 from .sound import Sounds
@@ -356,7 +357,7 @@ class App:
             placed = [[(_extent_of(it), it) for it in items] for items in layers]
             for r in rects:
                 self.surface.set_clip(r)
-                self.surface.fill(self.theme["bg"], r)
+                fastfill.fill(self.surface, self.theme["bg"], r)
                 for items in placed:
                     self.painter.paint(self.surface, [it for ext, it in items if ext.colliderect(r)], within=r)
             self.surface.set_clip(None)
@@ -452,12 +453,23 @@ def _extent_of(it) -> pygame.Rect:
     return r.clip(it.clip) if it.clip is not None else r
 
 
-NEAR = 24  # rectangles closer than this are joined: each one costs a round of X11 work
+NEAR = 24  # rectangles closer than this may be joined: each one costs a round of X11 work
+SLACK = 64 * 64  # px a join may add beyond the two rectangles' own area, and still be worth it
+MAX_RECTS = 12  # more regions than this are joined whatever it costs (40 small ones took ~5 ms to show)
 
 
 def _merge(rects: list) -> list:
-    """Overlapping or nearby rectangles joined, so nothing is painted twice and the screen
-    gets a few regions rather than one per item (40 small regions took ~5 ms to show)."""
+    """Overlapping or nearby rectangles joined when their union is not much bigger than they are,
+    so little is painted twice and the screen gets a few regions rather than one per item. Two
+    far-apart cards and a strip are not joined into the whole screen between them: a focus that
+    moves from one card to another while the grid scrolls repaints three regions, not everything."""
+    out = _join(rects, lambda o, r, u: u.w * u.h <= 1.3 * (o.w * o.h + r.w * r.h) + SLACK)
+    if len(out) > MAX_RECTS:
+        out = _join(out, lambda o, r, u: True)
+    return out
+
+
+def _join(rects: list, worth) -> list:
     out: list = []
     for r in rects:
         if not (r.w and r.h):
@@ -468,10 +480,12 @@ def _merge(rects: list) -> list:
             merged = False
             for o in out:
                 if o.inflate(NEAR, NEAR).colliderect(r):
-                    out.remove(o)
-                    r.union_ip(o)
-                    merged = True
-                    break
+                    u = o.union(r)
+                    if worth(o, r, u):
+                        out.remove(o)
+                        r = u
+                        merged = True
+                        break
         out.append(r)
     return out
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from . import icons
+from . import fastfill, icons
 from .kit import button_pad, button_text_width, key_width
 from .phone import video_fx
 from .surfcache import SurfaceCache
@@ -94,12 +94,25 @@ class Painter:
                     tmp = self._scaled[key] = pygame.Surface(rect.size, pygame.SRCALPHA)
                     pygame.draw.rect(tmp, colour, tmp.get_rect(), border_radius=radius)
                 surface.blit(tmp, rect)
-            elif radius and not _near_corners(rect, radius, surface.get_clip()):
-                surface.fill(colour[:3], rect)  # what the rounded box paints inside the clip, without its curves
+            elif radius > 0:
+                fastfill.rounded(surface, colour[:3], rect, radius, lambda r: self._disc(r, colour[:3]))
             else:
-                pygame.draw.rect(surface, colour[:3], rect, border_radius=radius)
+                fastfill.fill(surface, colour[:3], rect)
         if border and border_colour is not None:
             pygame.draw.rect(surface, border_colour, rect, border, border_radius=radius)
+
+    def _disc(self, r: int, colour: tuple) -> pygame.Surface:
+        """A 2r x 2r disc in `colour` on a colour key: its quarters are a rounded box's corners."""
+        key = ("disc", r, colour)
+        out = self._scaled.get(key)
+        if out is None:
+            out = pygame.Surface((2 * r, 2 * r))
+            keyc = (255 - colour[0], 255 - colour[1], 255 - colour[2])  # never the colour itself
+            out.fill(keyc)
+            pygame.draw.rect(out, colour, out.get_rect(), border_radius=r)
+            out.set_colorkey(keyc)
+            self._scaled[key] = out
+        return out
 
     def _text(self, surface, s, role, colour, rect, align="left") -> None:
         if not s:
@@ -135,18 +148,3 @@ class Painter:
             bx = x if it.align != "center" else x + (width - img.get_width()) // 2
             surface.blit(img, (bx, y))
             self.drawn.append(Drawn(it.text, pygame.Rect((bx, y), img.get_size()), it.role))
-
-
-def _near_corners(rect: pygame.Rect, radius: int, clip: pygame.Rect) -> bool:
-    """Whether the clip reaches a rounded corner of rect (a square radius x radius at each end).
-    A partial repaint of a strip across a big rounded box (the phone's frame and screen) then
-    fills the strip instead of drawing the whole curved shape, clipped."""
-    r = min(radius, rect.w // 2, rect.h // 2)
-    if r <= 0:
-        return False
-    c = clip.clip(rect)
-    if not (c.w and c.h):
-        return False
-    across = c.left < rect.left + r or c.right > rect.right - r
-    down = c.top < rect.top + r or c.bottom > rect.bottom - r
-    return across and down
