@@ -354,12 +354,15 @@ class App:
                 self.surface.set_clip(view)
                 self.surface.scroll(0, dy)  # moves the pixels inside the clip only
             self.painter.begin()
-            placed = [[(_extent_of(it), it) for it in items] for items in layers]
+            placed = [sorted(((_extent_of(it), it) for it in items), key=lambda p: p[1].layer) for items in layers]
             for r in rects:
                 self.surface.set_clip(r)
-                fastfill.fill(self.surface, self.theme["bg"], r)
-                for items in placed:
-                    self.painter.paint(self.surface, [it for ext, it in items if ext.colliderect(r)], within=r)
+                here = [[it for ext, it in items if ext.colliderect(r)] for items in placed]
+                todo = _unhidden(r, here)
+                if todo is None:
+                    fastfill.fill(self.surface, self.theme["bg"], r)
+                for items in here if todo is None else todo:
+                    self.painter.paint(self.surface, items, within=r)
             self.surface.set_clip(None)
             if shifts:
                 rects = _merge(rects + [pygame.Rect(v) for v in shifts])
@@ -423,6 +426,33 @@ class App:
                 if on_first_frame:
                     on_first_frame(self)
         pygame.quit()
+
+
+def _unhidden(r: pygame.Rect, layers: list) -> list | None:
+    """What a partial repaint of r must paint, each scene's items in paint order: everything from the
+    last opaque box that covers all of r (what lies under it would be painted over), or, when
+    nothing covers r, everything (None: the background must be filled first)."""
+    for li in range(len(layers) - 1, -1, -1):
+        items = layers[li]
+        for i in range(len(items) - 1, -1, -1):
+            if _covers(items[i], r):
+                return [items[i:], *layers[li + 1:]]
+    return None
+
+
+def _covers(it, r: pygame.Rect) -> bool:
+    if it.kind not in ("box", "button") or it.colour is None or (len(it.colour) == 4 and it.colour[3] < 255):
+        return False
+    if it.kind == "button" and not it.enabled:
+        return False  # painted in the disabled colour, not it.colour: not worth a special case
+    if it.clip is not None and not it.clip.contains(r):
+        return False
+    rect = it.rect
+    rad = min(it.radius, rect.w // 2, rect.h // 2)
+    if rad <= 0:
+        return rect.contains(r)
+    # a rounded box covers the cross between its corners
+    return rect.inflate(-2 * rad, 0).contains(r) or rect.inflate(0, -2 * rad).contains(r)
 
 
 def _signature(it) -> tuple:

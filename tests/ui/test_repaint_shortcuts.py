@@ -1,0 +1,94 @@
+"""The partial repaint's shortcuts paint exactly what a full paint does: a rectangle under an
+opaque box is painted from that box on, fills are split on aligned columns, and rounded boxes are
+fills plus cached corners."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui import fastfill
+from game.ui import items as I
+from game.ui.app import _covers, _unhidden
+from game.ui.scene import Scene
+
+
+def test_an_opaque_box_hides_what_lies_under_it_only_where_it_paints():
+    box = I.box((100, 100, 200, 120), (250, 250, 250), radius=20)
+    assert _covers(box, pygame.Rect(150, 100, 50, 120))  # between the corners, full height
+    assert _covers(box, pygame.Rect(100, 130, 200, 50))  # between the corners, full width
+    assert not _covers(box, pygame.Rect(100, 100, 10, 10))  # a rounded corner shows what is under it
+    assert not _covers(box, pygame.Rect(90, 130, 20, 20))  # reaches past the box
+    assert not _covers(I.box((100, 100, 200, 120), (250, 250, 250, 128)), pygame.Rect(150, 150, 10, 10))
+    clipped = I.box((100, 100, 200, 120), (250, 250, 250), clip=pygame.Rect(100, 100, 50, 50))
+    assert not _covers(clipped, pygame.Rect(150, 150, 10, 10))  # its clip keeps it from painting there
+    assert _covers(clipped, pygame.Rect(110, 110, 10, 10))
+    off = I.button((100, 100, 200, 120), "x", "go", (250, 250, 250), (0, 0, 0), enabled=False)
+    assert not _covers(off, pygame.Rect(150, 150, 10, 10))  # painted in the disabled colour
+
+
+def test_a_repaint_starts_at_the_last_box_that_hides_the_rest():
+    under = I.box((0, 0, 400, 400), (10, 10, 10))
+    top = I.box((50, 50, 100, 100), (200, 0, 0))
+    label = I.text((60, 60, 50, 20), "hi", (0, 0, 0))
+    overlay = [I.box((0, 0, 400, 400), (0, 0, 0, 100))]
+    r = pygame.Rect(60, 60, 10, 10)
+    assert _unhidden(r, [[under, top, label], overlay]) == [[top, label], overlay]
+    assert _unhidden(pygame.Rect(0, 0, 10, 10), [[top, label]]) is None  # nothing hides it: fill first
+
+
+class _Boxes(Scene):
+    def __init__(self, app, boxes):
+        super().__init__(app)
+        self.boxes = boxes
+
+    def build(self):
+        return list(self.boxes)
+
+
+def test_partial_repaints_of_stacked_rounded_boxes_match_a_full_paint(make_driver):
+    """Repaint, one at a time, rectangles at the corners, edges and middle of a rounded box that
+    lies on another (and on an odd column, where fills are split)."""
+    d = make_driver(timers=False)
+    app = d.app
+    under = I.box((101, 53, 331, 287), (40, 90, 160), radius=30)
+    top = I.box((133, 71, 263, 241), (240, 240, 235), radius=24)
+    scene = _Boxes(app, [under, top])
+    app.push(scene)
+    app.draw()
+    for i, r in enumerate([(133, 71, 9, 9), (380, 300, 16, 12), (130, 150, 40, 20), (200, 60, 50, 30), (99, 51, 335, 291)]):
+        # change the top box's colour so that everything under r must be painted again
+        colour = (240 - 20 * i, 240, 235)
+        scene.boxes = [under, I.box(top.rect, colour, radius=24), I.box(r, (1, 2, 3, 0))]
+        app.render()
+        partial = pygame.image.tobytes(app.surface, "RGB")
+        app.draw()
+        assert pygame.image.tobytes(app.surface, "RGB") == partial, r
+
+
+def test_split_fills_and_rounded_boxes_paint_the_same_pixels_as_pygame():
+    s1, s2 = pygame.Surface((640, 200)), pygame.Surface((640, 200))
+    for x in range(0, 40):
+        rect = pygame.Rect(3 + 13 * x, 7, 1 + 7 * x, 50 + x)
+        s1.fill((9, 9, 9))
+        s2.fill((9, 9, 9))
+        s1.fill((200, 100, 50), rect)
+        fastfill.fill(s2, (200, 100, 50), rect)
+        assert pygame.image.tobytes(s1, "RGB") == pygame.image.tobytes(s2, "RGB"), rect
+    discs = {}
+
+    def corners(r):
+        if r not in discs:
+            d = pygame.Surface((2 * r, 2 * r))
+            d.fill((0, 0, 0))
+            pygame.draw.rect(d, (1, 200, 3), d.get_rect(), border_radius=r)
+            d.set_colorkey((0, 0, 0))
+            discs[r] = d
+        return discs[r]
+
+    s2.fill((9, 9, 9))
+    fastfill.rounded(s2, (1, 200, 3), (101, 21, 300, 150), 24, corners)
+    # the body is filled, each corner is curved: its very corner pixel keeps the background
+    assert s2.get_at((250, 95))[:3] == (1, 200, 3)
+    assert s2.get_at((101, 95))[:3] == (1, 200, 3) and s2.get_at((250, 21))[:3] == (1, 200, 3)
+    for x, y in ((101, 21), (400, 21), (101, 170), (400, 170)):
+        assert s2.get_at((x, y))[:3] == (9, 9, 9), (x, y)
