@@ -55,6 +55,7 @@ _SHOWN_AGAIN = tuple(getattr(pygame, n) for n in ("WINDOWEXPOSED", "VIDEOEXPOSE"
 MIN_SIZE = (960, 600)
 SETTLE_FRAMES, SETTLE_GAP = 4, 0.1  # after F11: whole repaints, this many seconds apart
 BASE = (1280, 720)
+FULL_REPAINT_SHARE = 0.45  # a repaint of more than this share of the window paints all of it and flips
 
 
 class App:
@@ -343,7 +344,7 @@ class App:
             dirty += _scroll_damage(pygame.Rect(view), dy, self._painted, now)
         rects = _merge(dirty)
         w, h = self.surface.get_size()
-        if sum(r.w * r.h for r in rects) > 0.45 * w * h:
+        if sum(r.w * r.h for r in rects) > FULL_REPAINT_SHARE * w * h:
             self.surface.fill(self.theme["bg"])
             self.painter.begin()
             for items in layers:
