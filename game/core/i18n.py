@@ -6,8 +6,9 @@ by their stable key (`tr.text(Text)`), falling back to the source text.
 
 Catalogues are the `.po` files under `locale/<lang>/LC_MESSAGES/` (domains `game` and
 `scenarios` for the game; `cli`, `report` and `diagnostics` for the tools' words, read only
-by the command that prints them: `tool_words`), read with polib straight into `gettext.GNUTranslations`: no compiled
-`.mo` files. Fuzzy, empty and obsolete entries are left out, so they show the source
+by the command that prints them: `tool_words`), read straight into `gettext.GNUTranslations` by
+game/core/poread.py (polib's reading without polib's objects; polib itself for what it leaves
+out): no compiled `.mo` files. Fuzzy, empty and obsolete entries are left out, so they show the source
 text; so is any entry whose `{placeholders}` differ from its msgid (it would crash
 `str.format` or lose a number). A broken or missing catalogue logs a warning and shows
 source text: translation problems never stop the game. Loaded catalogues are cached
@@ -16,6 +17,7 @@ per file (and re-read when the file changes), so switching language is instant.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import gettext as _gettext
 import logging
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import plural as plural_rules
+from . import poread
 from .placeholders import fill as fill_placeholders
 from .textgate import clean, describe
 
@@ -179,12 +182,6 @@ def load_catalogue(path: Path) -> _gettext.NullTranslations:
     except Exception as exc:  # polib raises IOError/ValueError/UnicodeError on bad input
         log.warning("translation catalogue %s is broken (%s): showing source text", path, exc)
         cat = _gettext.NullTranslations()
-    # polib's parser holds the file's lines and every entry in reference cycles, which only a full
-    # collection frees: ~4 MB for the English scenario catalogue, otherwise kept for the whole
-    # game under what it allocates next (peak memory after a played scenario: 2-3 MB less). ~15 ms,
-    # so only after a big catalogue (not the small UI one read on the way to the first frame).
-    if st.st_size > 100_000:
-        gc.collect()
     _cache[key] = cat
     return cat
 
@@ -236,7 +233,7 @@ def po_syntax_error(text: str) -> str | None:
 
 
 class Catalogue(_gettext.GNUTranslations):
-    """A GNUTranslations filled straight from polib entries.
+    """A GNUTranslations filled straight from the .po entries (poread's or polib's).
 
     Same lookups as `GNUTranslations(io.BytesIO(po.to_binary()))`, without building and
     re-parsing the binary image in between (that round trip was a third of the load time).
@@ -298,23 +295,25 @@ def _safe_plural(header: str, where: str = "", lang: str = ""):
 
 
 def _parse(path: Path) -> Catalogue:
-    import polib  # only needed once a catalogue is actually read
-
     text = path.read_text(encoding="utf-8")
     text, breaks = mask_po_breaks(text.replace("\r\n", "\n"))
     problem = po_syntax_error(text)
     if problem:
         raise ValueError(problem)
-    po = polib.pofile(text, encoding="utf-8")
-    for line, ch in breaks:
-        e = masked_entry(po, line)
-        what = f"the entry {e.msgid[:50]!r}" if e is not None and e.msgid else "the header"
-        log.warning("%s:%d: %s (a control character) in %s: that translation is left out and shows the "
-                    "source text; delete the character (run `python main.py i18n check`)",
-                    path, line, describe(ch), what)
+    entries = metadata = None
+    if not breaks:  # a masked character needs polib's line numbers for its warning
+        with contextlib.suppress(poread.Unusual):  # then polib reads it (and raises what it raises)
+            entries, metadata = poread.read(text)
+    if entries is None:
+        entries, metadata = _polib_entries(path, text, breaks)
+        if len(text) > 100_000:
+            # polib's parser holds the file's lines and every entry in reference cycles, which only a
+            # full collection frees (~4 MB for a scenario catalogue); ~15 ms, so only after a big file
+            gc.collect()
+    del text
     catalog: dict = {}
     bad = 0
-    for e in po:
+    for e in entries:
         if e.obsolete or e.fuzzy or not e.msgid or (breaks and _masked(e)):
             continue
         key = nfc(e.msgid) if e.msgctxt is None else f"{e.msgctxt}\x04{nfc(e.msgid)}"
@@ -336,9 +335,22 @@ def _parse(path: Path) -> Catalogue:
     if bad:
         log.warning("%s: %d translation(s) with wrong placeholders ignored (run `python main.py i18n check`)",
                     path, bad)
-    info = {k.strip().lower(): v.strip() for k, v in po.metadata.items()}
+    info = {k.strip().lower(): v.strip() for k, v in metadata.items()}
     info["_path"] = str(path)
     return Catalogue(catalog, info)
+
+
+def _polib_entries(path: Path, text: str, breaks: list[tuple[int, str]]) -> tuple[list, dict]:
+    import polib  # only for what poread leaves to it
+
+    po = polib.pofile(text, encoding="utf-8")
+    for line, ch in breaks:
+        e = masked_entry(po, line)
+        what = f"the entry {e.msgid[:50]!r}" if e is not None and e.msgid else "the header"
+        log.warning("%s:%d: %s (a control character) in %s: that translation is left out and shows the "
+                    "source text; delete the character (run `python main.py i18n check`)",
+                    path, line, describe(ch), what)
+    return list(po), po.metadata
 
 
 def clear_cache() -> None:

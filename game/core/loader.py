@@ -108,10 +108,18 @@ def load_taxonomy(data_dir: Path = DATA_DIR) -> Taxonomy:
 
 def load_scenario(path: Path, taxonomy: Taxonomy | None = None) -> Loaded:
     """Read, build and validate one scenario file."""
-    from .validate import validate  # validate imports loader's Taxonomy
-
     shown = display_path(path)
     text, diags = read_text(Path(path), shown)
+    return scenario_from_text(Path(path), text, diags, taxonomy, shown)
+
+
+def scenario_from_text(path: Path, text: str | None, diags: list[Diagnostic], taxonomy: Taxonomy | None = None,
+                       shown: str | None = None) -> Loaded:
+    """Build and validate a scenario from its file's text (read_text's), as load_scenario does: the
+    game's menu keeps the text of a file it checked and builds the scenario again when it is played."""
+    from .validate import validate  # validate imports loader's Taxonomy
+
+    shown = shown or display_path(path)
     node = None
     if text is not None:
         node, more = compose(text, shown)

@@ -65,7 +65,7 @@ class ClassroomPickerScene(Scene):
         entries = self.entries()[self.page_start:self.page_start + 9]
         placed, which = 0, 0
         for i, e in enumerate(entries):  # fill the left column, then the right one
-            label = scn_text(tr, e.scenario, "title")
+            label = scn_text(tr, e.card, "title")  # e.scenario builds the whole scenario
             h = button_height(self.fonts, label, "strong", cw, key=str(i + 1))
             if cols[which].y + h > bottom:
                 if which == 1:

@@ -7,7 +7,6 @@ camera on it (exploration); a decision is always one of the choices beside the p
 from __future__ import annotations
 
 import pygame
-import segno
 
 from .. import items as I
 from ..kit import button_pad
@@ -22,6 +21,10 @@ def matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
     """The code's dark/light modules, row by row, without quiet zone (cached)."""
     m = _MATRIX.get(payload)
     if m is None:
+        # imported here: segno's writers pull in xml.sax.saxutils -> urllib.request -> http.client
+        # -> ssl, ~9 MB and ~50 ms that a game without a QR code on screen never needs
+        import segno
+
         code = segno.make(payload, error="m", micro=False)
         m = _MATRIX[payload] = tuple(tuple(bool(v) for v in row) for row in code.matrix)
         if len(_MATRIX) > 64:

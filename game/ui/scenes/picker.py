@@ -111,7 +111,7 @@ class PickerScene(Scene):
         """`_card`, remembered: a card changes only with its scenario, width, language, look, text
         size, player and saved progress, while focus and scrolling rebuild the grid every frame."""
         app = self.app
-        nick, scn = app.prefs.nickname, e.scenario
+        nick, scn = app.prefs.nickname, e.card
         snap = app.progress.run(nick, scn.id, scn.version) if e.ok and scn is not None else None
         key = (id(e), w, id(app.tr), id(app.theme), app.prefs.text_size, app.scale, nick,
                app.progress.best(nick, scn.id) if e.ok and scn is not None else None,
@@ -137,7 +137,7 @@ class PickerScene(Scene):
             out.append(I.text((pad, y, iw, h), txt, colour, role, layer=1))
             y += h + int(6 * s)
 
-        scn = e.scenario
+        scn = e.card  # what the card shows; the whole scenario (e.scenario) is built again on demand
         if not e.ok:
             out.append(I.button((0, 0, w, 10), None, ("broken", e.id), th["disabled"], th["disabled_text"],
                                 enabled=False, group="card", radius=int(14 * s)))
@@ -171,7 +171,7 @@ class PickerScene(Scene):
         snap = app.progress.run(nick, scn.id, scn.version)
         if snap:
             bh = fonts.line_height("button") + int(16 * s)
-            if self._resumable(scn, snap):
+            if self._resumable(e, snap):
                 label, action = tr.gettext("Resume where you stopped"), ("resume", scn.id)
             else:  # a damaged saved run: say so, and offer a fresh start instead of a crash
                 label, action = tr.gettext("Start again (the saved game could not be resumed)"), ("play", scn.id)
@@ -180,14 +180,14 @@ class PickerScene(Scene):
             y += bh + int(6 * s)
         return out, y + pad
 
-    def _resumable(self, scn, snap) -> bool:
+    def _resumable(self, e, snap) -> bool:
         """Whether a saved run replays cleanly (tried once per run, then remembered)."""
         from game.core.progress import replay_snapshot
 
-        key = (scn.id, len(snap.get("choices") or ()), id(snap))
+        key = (e.id, len(snap.get("choices") or ()), id(snap))
         ok = self._replays.get(key)
         if ok is None:
-            ok = self._replays[key] = replay_snapshot(scn, snap, timers=False) is not None
+            ok = self._replays[key] = replay_snapshot(e.scenario, snap, timers=False) is not None
         return ok
 
     def handle_event(self, ev) -> bool:
