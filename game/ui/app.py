@@ -23,6 +23,7 @@ from game.core.recording import NullRecorder
 
 from . import fastfill
 from .fonts import Fonts
+from .gcpace import GcPacer
 from .painter import Painter
 from .sound import Sounds
 from .theme import Theme
@@ -79,6 +80,8 @@ class App:
         self.fonts = Fonts(self.prefs.text_size, 1.0)
         self.painter = Painter(self.fonts, self.theme)
         self.sounds = Sounds(self.prefs.sound)
+        self.gc = GcPacer()
+        self.gc.start()
         self.stack: list = []
         self.running = True
         self.dirty = True
@@ -401,6 +404,7 @@ class App:
         elif rects:
             pygame.display.update(rects)
         else:
+            self.gc.idle()  # nothing to show: a good moment to collect
             return False
         return True
 
@@ -417,6 +421,7 @@ class App:
             events = pygame.event.get()
             now = time.perf_counter()
             if not (events or self.dirty or (due is not None and now >= due)):
+                self.gc.idle()
                 continue  # a poll that costs what a bare clock.tick(30) loop costs
             dt, last = min(0.25, now - last), now
             shown = self.frame(dt, events)

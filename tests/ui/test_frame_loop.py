@@ -232,3 +232,41 @@ def test_scrolling_the_channel_screens_moves_their_pixels(make_driver, tmp_path)
         moved = _scrolls_by_moving_pixels(d.app, lambda i: scene.scroll_thread((-1 if i < 12 else 1) * 23))
         if screen[0] in ("mail", "feed"):
             assert moved >= 16, screen
+
+
+def test_frames_run_no_garbage_collection_and_idle_turns_collect(make_driver, tmp_path):
+    """Python's collector does not stop a frame: scrolling through a long thread for the first time
+    (its bubbles laid out and cached as they come into sight) runs no collection inside the
+    frames, and a turn with nothing to show collects (game/ui/gcpace.py)."""
+    import gc
+
+    from game.ui import gcpace
+    from game.ui.bench import heavy_scenario
+
+    d = make_driver(timers=False)
+    scene = PlayScene(d.app, load_scenario(heavy_scenario(tmp_path, 300)).scenario)
+    d.app.push(scene)
+    scene.engine.skip()
+    d.app.step(0)
+    scene.phone.screen = ("thread", "zola", "stranger")
+    d.app.frame(1 / 60)
+    runs: list = []
+
+    def seen(phase, info):
+        if phase == "start":
+            runs.append(info["generation"])
+
+    gc.collect()
+    gc.callbacks.append(seen)
+    try:
+        shown = 0
+        for _ in range(300):
+            scene.scroll_thread(61)  # up, into messages not yet seen
+            shown += d.app.frame(1 / 60)
+        assert shown > 250
+        assert runs == [], f"collections inside frames: {runs}"
+        d.app.gc._last -= gcpace.IDLE_GAP  # the pacer's own gap has passed
+        assert not d.app.frame(1 / 60)  # nothing moved: an idle turn
+        assert runs, "an idle turn did not collect"
+    finally:
+        gc.callbacks.remove(seen)
