@@ -270,3 +270,42 @@ def test_frames_run_no_garbage_collection_and_idle_turns_collect(make_driver, tm
         assert runs, "an idle turn did not collect"
     finally:
         gc.callbacks.remove(seen)
+
+
+def test_a_focus_move_repaints_the_rings_not_the_cards(make_driver):
+    """Tab through the scenario menu and the choice panel: each frame looks exactly like a full
+    paint, and a focus move that scrolls nothing paints the band of the two rings, far less than
+    the two cards."""
+    from game.ui.scenes.picker import PickerScene
+
+    d = make_driver(timers=False)
+    d.app.push(PickerScene(d.app))
+    d.app.render()
+    real_paint = d.app.painter.paint
+    ring_only = 0
+    for i in range(40):
+        before_scroll = dict(d.app._offsets)
+        focused = next((it for it in d.app.top.items if it.focused), None)
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0, unicode="", scancode=0))
+        d.app.step(0.0)
+        painted: set = set()
+
+        def paint(surface, items, within=None, painted=painted):
+            if within is not None:
+                painted.add(tuple(within))
+            return real_paint(surface, items, within=within)
+
+        d.app.painter.paint = paint
+        try:
+            rects = d.app.render()
+        finally:
+            del d.app.painter.paint
+        partial = pygame.image.tobytes(d.app.surface, "RGB")
+        d.app.draw()
+        assert pygame.image.tobytes(d.app.surface, "RGB") == partial, f"Tab {i}: a focus repaint left stale pixels"
+        now = next((it for it in d.app.top.items if it.focused), None)
+        cards = [it for it in (focused, now) if it is not None and it.group == "card"]
+        if rects is not None and d.app._offsets == before_scroll and len(cards) == 2:
+            assert sum(w * h for _x, _y, w, h in painted) < 0.5 * sum(c.rect.w * c.rect.h for c in cards), (i, painted)
+            ring_only += 1
+    assert ring_only >= 8
