@@ -342,7 +342,7 @@ class App:
         if not changed and not shifts:
             self._offsets = offsets
             return []
-        dirty = _damage(changed)
+        dirty = [_extent(sig) for sig in changed]
         for view, dy in shifts.items():
             dirty += _scroll_damage(pygame.Rect(view), dy, self._painted, now)
         rects = _merge(dirty)
@@ -475,40 +475,6 @@ def _signature(it) -> tuple:
 
 # Pixels an item may paint outside its rect: a focused button's ring, an icon's strokes.
 MARGIN, BUTTON_MARGIN = 4, 10
-FOCUSED = 13  # the index of `focused` in a signature
-
-
-def _damage(changed: set) -> list:
-    """The rectangles to paint again for these changed signatures. A button that only gained or
-    lost the focus changes its ring, not its inside: the band around its edge (as wide as the
-    ring and its rounded corners) is painted again, not the whole card with its text."""
-    out = []
-    rings: dict = {}
-    for sig in changed:
-        if sig[2]:  # a button: its other self may differ only in the focus
-            rings.setdefault(sig[:FOCUSED] + sig[FOCUSED + 1:], []).append(sig)
-        else:
-            out.append(_extent(sig))
-    for pair in rings.values():
-        if len(pair) == 2 and pair[0][FOCUSED] != pair[1][FOCUSED]:
-            clip = pair[0][1]
-            band = _ring_band(pygame.Rect(pair[0][0]), pair[0][8])
-            out += [r.clip(clip) for r in band] if clip is not None else band
-        else:
-            out += [_extent(sig) for sig in pair]
-    return out
-
-
-def _ring_band(rect: pygame.Rect, radius: int) -> list:
-    outer = rect.inflate(BUTTON_MARGIN, BUTTON_MARGIN)
-    edge = min(radius, rect.w // 2, rect.h // 2) + 3  # the ring's width inside its rounded corners
-    inner = rect.inflate(-2 * edge, -2 * edge)
-    if inner.w <= 0 or inner.h <= 0:
-        return [outer]
-    return [pygame.Rect(outer.x, outer.y, outer.w, inner.top - outer.top),
-            pygame.Rect(outer.x, inner.bottom, outer.w, outer.bottom - inner.bottom),
-            pygame.Rect(outer.x, inner.top, inner.left - outer.left, inner.h),
-            pygame.Rect(inner.right, inner.top, outer.right - inner.right, inner.h)]
 
 
 def _extent(sig) -> pygame.Rect:
