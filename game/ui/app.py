@@ -358,10 +358,13 @@ class App:
                 self.surface.set_clip(view)
                 self.surface.scroll(0, dy)  # moves the pixels inside the clip only
             self.painter.begin()
-            placed = [sorted(((_extent_of(it), it) for it in items), key=lambda p: p[1].layer) for items in layers]
+            placed = []  # each scene's items in paint order, with their extents (for Rect.collidelistall)
+            for items in layers:
+                ordered = sorted(items, key=lambda it: it.layer)
+                placed.append((ordered, [_extent_of(it) for it in ordered]))
             for r in rects:
                 self.surface.set_clip(r)
-                here = [[it for ext, it in items if ext.colliderect(r)] for items in placed]
+                here = [[ordered[i] for i in r.collidelistall(extents)] for ordered, extents in placed]
                 todo = _unhidden(r, here)
                 if todo is None:
                     fastfill.fill(self.surface, self.theme["bg"], r)

@@ -14,7 +14,7 @@ import time
 
 YOUNG = 20_000  # allocations between automatic young collections (a safety net when nothing is idle)
 IDLE_GAP = 0.5  # s: at most this often in idle turns
-FULL_GAP = 10.0  # s: a full collection in an idle turn at most this often
+FULL_GAP = 60.0  # s: a full collection in an idle turn at most this often
 
 
 _frozen = False  # once per process: a test run makes many Apps
