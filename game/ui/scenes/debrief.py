@@ -141,22 +141,23 @@ class DebriefScene(Scene):
                 step, c = self._choice(sid, cid)
                 self._path_row(right, i + 1, choice_text(tr, scn, step, c, eng) if c else cid, c.safety if c else "neutral")
         rc.y = max(left.y, right.y) + int(8 * s)
-        spotted = eng.flags_caught  # exactly what the feedback cards said, flag by flag
-        missed = eng.flags_missed
+        # what the last feedback card that named each flag said: a flag missed once and acted on
+        # later is spotted (the card said so), and the page says it came late
+        spotted, missed = eng.flags_caught, eng.flags_missed
+        late_spotted, late_missed = set(eng.flags_caught_late), set(eng.flags_missed_late)
         rc.text(tr.gettext("Red flags you spotted"), th["panel_text"], "title")
         for f in spotted:
             self._flag_row(rc, flag_name(tr, tax, f), "safe", th["safe"])
+            if f in late_spotted:
+                self._flag_note(rc, tr.gettext("Missed at first, spotted at a later sign."))
         if not spotted:
             rc.text(tr.gettext("None this time."), th["panel_muted"], "small")
         rc.text(tr.gettext("Red flags you missed"), th["panel_text"], "title")
         for f in missed:
             self._flag_row(rc, flag_name(tr, tax, f), "flag", th["flag"])
-            ih = fonts.line_height("body")
-            rc.x += ih + 2
-            rc.w -= ih + 2
-            rc.text(flag_explanation(tr, tax, f), th["panel_muted"], "small")
-            rc.x -= ih + 2
-            rc.w += ih + 2
+            if f in late_missed:
+                self._flag_note(rc, tr.gettext("Spotted at first, missed at a later sign."))
+            self._flag_note(rc, flag_explanation(tr, tax, f))
         if not missed:
             rc.text(tr.gettext("None: well done."), th["panel_muted"], "small")
         # the content's height, measured from the view's top
@@ -198,6 +199,15 @@ class DebriefScene(Scene):
         col.x += ih + 2
         col.w -= ih + 2
         col.text(text, th["panel_text"], "body")
+        col.x -= ih + 2
+        col.w += ih + 2
+
+    def _flag_note(self, col, text) -> None:
+        """A small line under a flag's row, lined up with its name."""
+        ih = self.fonts.line_height("body")
+        col.x += ih + 2
+        col.w -= ih + 2
+        col.text(text, self.theme["panel_muted"], "small")
         col.x -= ih + 2
         col.w += ih + 2
 
