@@ -110,6 +110,24 @@ def test_marking_a_real_message_as_spam_is_not_graded_safe(pack):
     assert "ứng dụng" in spam_real.explanation  # where to check instead
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_brand_impersonation_flag_names_no_real_brand(lang):
+    """Found in a try-out: the flag's explanation named Facebook. The game's world is fictional;
+    the flag describes a well-known brand or platform in general words, in every language."""
+    import re
+
+    from game.core.i18n import load_translator
+    from game.core.loader import load_taxonomy
+    from game.core.packcheck import load_real_brands
+    from game.ui.words import flag_explanation, flag_name
+
+    tr, tax = load_translator(lang), load_taxonomy()
+    text = flag_name(tr, tax, "brand_impersonation") + " " + flag_explanation(tr, tax, "brand_impersonation")
+    assert text.strip()
+    named = [b for b in load_real_brands() if re.search(rf"(?<!\w){re.escape(b)}(?!\w)", text, re.IGNORECASE)]
+    assert named == [], (lang, named, text)
+
+
 def test_difficulty_rises_through_the_pack(pack):
     levels = Counter(pack[sid].difficulty for sid in REQUIRED)
     assert pack["tutorial"].difficulty == 1 and pack["online_kidnapping"].difficulty == 5
