@@ -39,3 +39,44 @@ def test_the_debrief_lists_a_flag_spotted_once_and_missed_later_as_missed(make_d
     missed = _section(texts, "Red flags you missed", None)
     assert name in missed and name not in spotted, texts
     assert missed[missed.index(name) + 1] == "Spotted at first, missed at a later sign."
+
+
+def test_checking_the_charity_page_says_what_the_phone_shows(make_driver):
+    """Found in a try-out: "Open “About this page”" showed the page's details as a notification,
+    and no sheet opened. The choice's words now promise no screen the story does not open; the
+    narration says where the real sheet is (the page's name), and that sheet shows the same date."""
+    import pygame
+
+    from game.ui.scenes.play import PlayScene
+
+    d = make_driver(lang="vi", timers=False)
+    scn = load_scenario(SCENARIOS_DIR / "fake_charity.yaml").scenario
+    d.app.push(PlayScene(d.app, scn))
+    for _ in range(400):
+        sc = d.scene
+        if sc.card is not None:
+            d.key(pygame.K_RETURN)
+        elif sc.engine.deciding:
+            ids = [c.id for c in sc.numbered()]
+            if "about_page" in ids:
+                break
+            d.key(pygame.K_1)
+        else:
+            d.key(pygame.K_SPACE, dt=0.2)
+    label = next(c for c in sc.numbered() if c.id == "about_page")
+    d.key(pygame.K_1 + [c.id for c in sc.numbered()].index("about_page"))
+    while d.scene.card is not None:
+        d.key(pygame.K_RETURN)
+    for _ in range(30):
+        d.frame(0.1)
+    sc = d.scene
+    said = d.app.tr.text(label.text) if not isinstance(label.text, str) else label.text
+    if sc.phone.screen[0] != "about":  # the story did not open the sheet: the label must not say it does
+        assert "Giới thiệu về trang" not in said, said
+    n = sc.engine.phone.notifications[-1]
+    told = d.app.tr.text(n.text) if not isinstance(n.text, str) else n.text
+    assert "tên trang" in told, told  # where the student finds the real sheet
+    # the real sheet, opened by the page's name in the feed, shows the date the narration gives
+    sc.phone.screen = ("about", "kipo", "fake_page")
+    d.frame()
+    assert "12/11/2026" in d.screen_text() and "12/11/2026" in told
