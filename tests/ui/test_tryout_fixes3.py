@@ -80,3 +80,57 @@ def test_checking_the_charity_page_says_what_the_phone_shows(make_driver):
     sc.phone.screen = ("about", "kipo", "fake_page")
     d.frame()
     assert "12/11/2026" in d.screen_text() and "12/11/2026" in told
+
+
+def _at_first_decision(make_driver, sid="tutorial"):
+    import pygame
+
+    from game.ui.scenes.play import PlayScene
+
+    d = make_driver(timers=False)
+    d.app.push(PlayScene(d.app, load_scenario(SCENARIOS_DIR / f"{sid}.yaml").scenario))
+    for _ in range(200):
+        if d.scene.engine.deciding:
+            break
+        d.key(pygame.K_SPACE, dt=0.2)
+    d.frame()
+    return d
+
+
+def _focused(d):
+    return [it for it in d.scene.items if it.focused]
+
+
+def test_the_first_down_or_tab_focuses_the_first_option_visibly(make_driver):
+    """Found in a try-out: the first Down press put the focus ring on the phone's back arrow, so
+    nothing in the options panel showed it; after Home it was not visible either."""
+    import pygame
+
+    d = _at_first_decision(make_driver)
+    first = ("choose", d.scene.numbered()[0].id)
+    last = ("choose", d.scene.numbered()[-1].id)
+    for key, mod, want in ((pygame.K_DOWN, 0, first), (pygame.K_TAB, 0, first), (pygame.K_RIGHT, 0, first),
+                           (pygame.K_UP, 0, last), (pygame.K_TAB, pygame.KMOD_SHIFT, last)):
+        d.scene.focus = None
+        d.key(key, mod=mod)
+        d.frame()
+        assert d.scene.focus == want, (pygame.key.name(key), d.scene.focus)
+        ring = _focused(d)
+        assert [it.action for it in ring] == [want] and ring[0].area != "phone"
+    # Home (the conversation's top), then Down: the first option again, with its ring drawn
+    d.scene.focus = None
+    d.key(pygame.K_HOME)
+    d.key(pygame.K_DOWN)
+    d.frame()
+    assert [it.action for it in _focused(d)] == [first]
+    # a focus on something that has gone (the phone moved on) starts again at the first option
+    d.scene.focus = ("phone", "open", ("gone",))
+    d.key(pygame.K_DOWN)
+    d.frame()
+    assert [it.action for it in _focused(d)] == [first]
+    # the phone's buttons stay reachable after the options
+    seen = set()
+    for _ in range(len(d.scene.focusables()) + 1):
+        d.key(pygame.K_TAB)
+        seen.add(d.scene.focus)
+    assert ("phone", "back") in seen
