@@ -134,3 +134,60 @@ def test_the_first_down_or_tab_focuses_the_first_option_visibly(make_driver):
         d.key(pygame.K_TAB)
         seen.add(d.scene.focus)
     assert ("phone", "back") in seen
+
+
+def _to_the_ending_card(make_driver):
+    import pygame
+
+    d = _at_first_decision(make_driver)
+    for _ in range(2000):
+        sc = d.scene
+        if sc.card is not None and sc.engine.ending is not None:
+            return d
+        if sc.card is not None:
+            d.key(pygame.K_RETURN)
+        elif sc.engine.deciding:
+            d.key(pygame.K_1)
+        else:
+            d.key(pygame.K_SPACE, dt=0.2)
+    raise AssertionError("no ending")
+
+
+def test_mashing_space_at_the_end_does_not_press_a_debrief_button(make_driver):
+    """Found in a try-out: Space pressed again and again to skip ahead went past the last card
+    and pressed the debrief's focused button (Next scenario)."""
+    import pygame
+
+    d = _to_the_ending_card(make_driver)
+    for _ in range(12):  # about 0.6 s of mashing, starting on the last card
+        d.key(pygame.K_SPACE, dt=0.05)
+        if d.name != "PlayScene":
+            assert d.name == "DebriefScene", d.name
+    assert d.name == "DebriefScene"
+    debrief = d.scene
+    # a held key (the keyboard repeats it) is ignored until it is let go
+    for _ in range(40):
+        d.key(pygame.K_SPACE, dt=0.04)
+    assert d.scene is debrief
+    pygame.event.post(pygame.event.Event(pygame.KEYUP, key=pygame.K_SPACE, mod=0, unicode="", scancode=0))
+    d.frame(0.7)
+    d.key(pygame.K_3)  # a fresh press after the pause works
+    assert d.name == "PickerScene"
+
+
+def test_the_debrief_answers_keys_after_its_short_pause(make_driver):
+    import pygame
+
+    d = _to_the_ending_card(make_driver)
+    d.key(pygame.K_RETURN)
+    assert d.name == "DebriefScene"
+    d.key(pygame.K_3, dt=0.7)  # within the pause: ignored
+    assert d.name == "DebriefScene"
+    d.key(pygame.K_3)
+    assert d.name == "PickerScene"
+    # the mouse is never held back: a click is a deliberate act
+    d = _to_the_ending_card(make_driver)
+    d.key(pygame.K_RETURN)
+    d.frame()
+    d.click_action("menu")
+    assert d.name == "PickerScene"
