@@ -499,31 +499,37 @@ class Engine:
 
     # -- summaries -----------------------------------------------------------
 
-    @property
-    def flags_missed(self) -> list[str]:
-        """Red flags a feedback card marked as missed, in order: shown in a step whose scored
-        decision did not respond to them. Exactly what the cards said, flag by flag."""
-        out: list[str] = []
+    def _card_verdicts(self) -> dict[str, list[bool]]:
+        """What the feedback cards said about each red flag, card by card: {flag: [spotted?, ...]},
+        in the order the flags first appeared on a card. A neutral decision shows no card."""
+        out: dict[str, list[bool]] = {}
         for d in self.log:
             if d.safety == "neutral":
                 continue  # no card (a neutral choice, or time ran out): nothing was judged
-            for fl in d.flags_shown:
-                if fl not in d.flags and fl not in out:
-                    out.append(fl)
+            for fl in list(d.flags_shown) + [f for f in d.flags if f not in d.flags_shown]:
+                out.setdefault(fl, []).append(fl in d.flags)
         return out
 
     @property
+    def flags_missed(self) -> list[str]:
+        """Red flags the last card that named them marked as missed, in order. The debrief never
+        contradicts the latest card: a flag missed once and acted on later counts as spotted."""
+        return [fl for fl, said in self._card_verdicts().items() if not said[-1]]
+
+    @property
     def flags_caught(self) -> list[str]:
-        """Red flags the cards marked as spotted, and no card marked as missed."""
-        missed = set(self.flags_missed)
-        out: list[str] = []
-        for d in self.log:
-            if d.safety == "neutral":
-                continue
-            for fl in list(d.flags_shown) + [f for f in d.flags if f not in d.flags_shown]:
-                if fl in d.flags and fl not in missed and fl not in out:
-                    out.append(fl)
-        return out
+        """Red flags the last card that named them marked as spotted, in order."""
+        return [fl for fl, said in self._card_verdicts().items() if said[-1]]
+
+    @property
+    def flags_caught_late(self) -> list[str]:
+        """Spotted in the end after an earlier card marked them as missed (the debrief says so)."""
+        return [fl for fl, said in self._card_verdicts().items() if said[-1] and not all(said)]
+
+    @property
+    def flags_missed_late(self) -> list[str]:
+        """Missed in the end after an earlier card marked them as spotted."""
+        return [fl for fl, said in self._card_verdicts().items() if not said[-1] and any(said)]
 
     @property
     def percent(self) -> int:

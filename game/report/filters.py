@@ -97,7 +97,7 @@ class Filter:
             return t(lang, "filter_reversed", since=self.since.isoformat(), until=self.until.isoformat())
         if not self.active or not data.sessions or self.apply(data).sessions:
             return None
-        n = f"{len(data.sessions):,}".replace(",", t(lang, "thousands"))
+        n = len(data.sessions)  # t() writes it with the reader's thousands separator
         classes: dict[str, str] = {}
         for s in data.sessions:
             classes.setdefault(class_key(s["class_code"]), (s["class_code"] or "").strip())

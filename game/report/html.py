@@ -22,7 +22,7 @@ from markupsafe import Markup
 from . import charts
 from .figures import Figures
 from .labels import Labels
-from .strings import num, pct, secs, t
+from .strings import count, num, pct, secs, t
 
 TEMPLATES = Path(__file__).parent / "templates"
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
@@ -91,7 +91,7 @@ def render(figs: Figures, labels: Labels, *, problems: list[str], files: int, an
         lang=lang, f=figs, L=labels, problems=problems, files=files, anonymise=anonymise, css=stylesheet(),
         generated=when, charts=charts, filters=filters, nothing=nothing,
         t=lambda key, **kw: t(lang, key, **kw),
-        num=lambda x, d=0: num(lang, x, d), pct=lambda x, d=0: pct(lang, x, d),
+        num=lambda x, d=0: num(lang, x, d), pct=lambda x, d=0: pct(lang, x, d), count=lambda n: count(lang, n),
         secs=lambda x: secs(lang, x),
         who=lambda row: t(lang, "student_n", n=f"{row.number:02d}") if anonymise else row.nickname,
     ))

@@ -19,12 +19,13 @@ S: dict[str, str | Msg] = {
     "generated": NN_("Generated {date} from {files} results file", "Generated {date} from {files} results files"),
     "problems": N_("Files, folders and rows that could not be used (left out of this report)"),
     "summary": N_("Summary"),
-    # Translators: a count in the summary ("24 students")
-    "students": N_("students"),
-    # Translators: a count in the summary ("57 sessions played"); a session is one play of one scenario
-    "sessions": N_("sessions played"),
-    # Translators: a count in the summary ("8 scenarios")
-    "scenarios": N_("scenarios"),
+    # Translators: under a count in the summary ("24" above "students"); the form follows the count
+    "students": NN_("student", "students"),
+    # Translators: under a count in the summary ("57" above "sessions played"); a session is one play of one
+    # scenario; the form follows the count
+    "sessions": NN_("session played", "sessions played"),
+    # Translators: under a count in the summary ("8" above "scenarios"); the form follows the count
+    "scenarios": NN_("scenario", "scenarios"),
     # Translators: a count in the summary ("312 decisions"): choices the students made in the stories
     "decisions": N_("decisions"),
     # Translators: below a big percentage in the summary
@@ -35,9 +36,11 @@ S: dict[str, str | Msg] = {
                       "scenario and each student."),
     # Translators: {what} lists the filters the trainer gave: "class 9A · since 2030-01-01"
     "filters": N_("Only: {what}"),
-    "problems_notice": NN_("{n} files, folders or rows could not be used: see the list at the end.",
+    "problems_notice": NN_("{n} file, folder or row could not be used: see the list at the end.",
                            "{n} files, folders or rows could not be used: see the list at the end."),
     "follow_up": N_("Students who need a follow-up"),
+    # Translators: under a count in the summary ("2" above "students who need a follow-up"); the form follows the count
+    "follow_up_card": NN_("student who needs a follow-up", "students who need a follow-up"),
     "follow_up_count": NN_("{n} student needs a follow-up (listed after this summary).",
                            "{n} students need a follow-up (listed after this summary)."),
     "follow_up_none": N_("No student needs a follow-up in these results."),
@@ -56,13 +59,16 @@ S: dict[str, str | Msg] = {
     "top_flags": N_("Red flags missed most"),
     # Translators: the scam-or-real check is a short quiz taken before and after playing; {pre} and {post} are its
     # average scores (percentages), {paired} how many students took it both times, {gain} the average gain
-    "prepost_short": N_("Scam-or-real check: {pre} before, {post} after ({paired} students took both; "
-                        "average gain {gain} points)."),
+    "prepost_short": NN_("Scam-or-real check: {pre} before, {post} after ({paired} student took both; "
+                         "average gain {gain} points).",
+                         "Scam-or-real check: {pre} before, {post} after ({paired} students took both; "
+                         "average gain {gain} points)."),
     # Translators: sessions left before the end of the story
     "unfinished": NN_("{n} not finished", "{n} not finished"),
     # Translators: {n} of {total} decisions about a real (not scam) message were answered as if it were a scam;
-    # {pct} is that share as a percentage
-    "genuine": N_("Real messages treated as scams while playing: {n} of {total} decisions ({pct})."),
+    # {pct} is that share as a percentage; the form follows {total}
+    "genuine": NN_("Real messages treated as scams while playing: {n} of {total} decision ({pct}).",
+                   "Real messages treated as scams while playing: {n} of {total} decisions ({pct})."),
     # Translators: heading of a bar chart of the session scores
     "distribution": N_("Scores of all sessions"),
     # Translators: the chart's horizontal axis
@@ -83,13 +89,17 @@ S: dict[str, str | Msg] = {
     "post": NC_("check taken", "after"),
     # Translators: column heading: after minus before, in percentage points
     "gain": N_("gain"),
-    "prepost_counts": N_("{pre} students took the check before, {post} after, {paired} both."),
+    # Translators: {pre}, {post} and {paired} are counts of students; the form follows {pre}
+    "prepost_counts": NN_("{pre} student took the check before, {post} after, {paired} both.",
+                          "{pre} students took the check before, {post} after, {paired} both."),
     "prepost_gain": N_("Average gain (percentage points) for students who took both:"),
     "false_alarms": N_("Real messages wrongly called scams"),
-    # Translators: {pre_n} of {pre_total} answers before playing, {pre} as a percentage; the same after
-    "false_alarms_text": N_("before: {pre_n} of {pre_total} answers ({pre}); after: {post_n} of {post_total} "
-                            "({post}). If this rises, the class may have become suspicious of everything: talk "
-                            "about how to check, not only doubt."),
+    # Translators: {pre} and {post} are "N of M answers (P%)" (the entry below), before and after playing
+    "false_alarms_text": N_("before: {pre}; after: {post}. If this rises, the class may have become suspicious of "
+                            "everything: talk about how to check, not only doubt."),
+    # Translators: {n} of {total} answers about real messages called them scams; {pct} that share; the form
+    # follows {total}
+    "false_alarms_part": NN_("{n} of {total} answer ({pct})", "{n} of {total} answers ({pct})"),
     # Translators: column heading: one question of the scam-or-real check
     "item": N_("Item"),
     # Translators: column heading: the right answer to the question (scam or real)
@@ -105,10 +115,15 @@ S: dict[str, str | Msg] = {
     "flags": N_("Red flags the class missed most"),
     "flags_note": N_("Share of the sessions that showed the red flag in which no choice responded to it."),
     # Translators: {m} and {n} are numbers of sessions: the red flag was missed in {m} of the {n} that showed it
-    "missed_of": N_("missed in {m} of {n} sessions"),
+    "missed_of": NN_("missed in {m} of {n} session", "missed in {m} of {n} sessions"),
     "per_scenario": N_("Scenario by scenario"),
-    # Translators: {sessions} and {students} are counts, {avg} a percentage
-    "scenario_meta": N_("{sessions} sessions by {students} students, average {avg}"),
+    # Translators: {sessions} is "N sessions" and {students} "N students" (the two entries below), {avg} a
+    # percentage
+    "scenario_meta": N_("{sessions} by {students}, average {avg}"),
+    # Translators: part of the line above: how many times the scenario was played
+    "n_sessions": NN_("{n} session", "{n} sessions"),
+    # Translators: part of the line above: how many students played it
+    "n_students": NN_("{n} student", "{n} students"),
     # Translators: {v} lists the version numbers of the scenario the results come from ("1, 2")
     "versions": N_("content versions: {v}"),
     # Translators: a heading: the {n}th decision of a scenario
@@ -205,7 +220,8 @@ S: dict[str, str | Msg] = {
     "filter_reversed": N_("--since {since} is after --until {until}: no day can match"),
     # Translators: {options} repeats the filter options as typed (--class 9A --since ...); {n} is how many sessions
     # the files hold, {classes} their class codes, {span} one of the "started ..." phrases below or nothing
-    "filter_nothing": N_("no session matches {options} (the files hold {n} sessions, in classes {classes}{span})"),
+    "filter_nothing": NN_("no session matches {options} (the files hold {n} session, in classes {classes}{span})",
+                          "no session matches {options} (the files hold {n} sessions, in classes {classes}{span})"),
     # Translators: listed among class codes for sessions that have none
     "filter_no_class": N_("(no class code)"),
     # Translators: added after the class codes; {first} and {last} are days (YYYY-MM-DD); keep the leading comma
@@ -228,15 +244,26 @@ def words(lang: str):
     return tool_words(lang, "report")
 
 
-def t(lang: str, key: str, **kw) -> str:
-    """The string `key` in lang, formatted with kw. A plural pair is chosen by `n` (or `files`)."""
+def t(lang: str, key: str, *, plural: int | None = None, **kw) -> str:
+    """The string `key` in lang, formatted with kw. A plural pair is chosen by `plural`, else by `n`
+    (or `files`). Whole numbers among kw are written as counts (`count`: 1.000 in Vietnamese)."""
     m = S[key]
     if isinstance(m, Msg):
-        n = kw.get("n", kw.get("files"))
+        n = plural if plural is not None else kw.get("n", kw.get("files"))
         text = m.get(words(lang), n if isinstance(n, int) else None)
     else:
         text = words(lang).gettext(m) if m != "–" else m
-    return text.format(**kw) if kw else text
+    if not kw:
+        return text
+    return text.format(**{k: count(lang, v) if isinstance(v, int) and not isinstance(v, bool) else v
+                          for k, v in kw.items()})
+
+
+def count(lang: str, n: int | None) -> str:
+    """A whole number as the reader writes it: 1.000 (vi), 1,000 (en); 999 has no separator."""
+    if n is None:
+        return "–"
+    return f"{n:,}".replace(",", t(lang, "thousands"))
 
 
 def num(lang: str, x: float | None, digits: int = 0) -> str:

@@ -269,24 +269,45 @@ def _cards(log):
             yield fl, fl in d.flags
 
 
-def test_the_debriefs_missed_flags_are_exactly_those_a_card_marked_missed():
-    scn = load_scenario(ROOT / "scenarios" / "tutorial.yaml").scenario
-    e = Engine(scn, timers=False)
-    for cid in ("reply_ha", "open_link", "stop_tell"):
+def _last_word(cards):
+    """Each flag's status as the last card that named it said: {flag: spotted?}, in first-shown order."""
+    out: dict[str, bool] = {}
+    for fl, got in cards:
+        out[fl] = got
+    return out
+
+
+def test_a_flag_missed_and_then_spotted_counts_as_spotted(demo):
+    """Found in a student try-out: the card after call_mom said "you spotted it" for urgency,
+    missed at an earlier step, and the debrief listed it as missed. The debrief follows the
+    last card that named the flag, and says it came late."""
+    e = Engine(demo, timers=False)
+    for cid in ("answer", "add_officer", "accept_video", "give_id", "call_mom"):
         e.skip()
         e.choose(cid)
-    said_missed = [fl for fl, got in _cards(e.log) if not got]
-    assert "link_or_app_install" in said_missed  # the card after clicking the link said so
-    while e.ending is None:  # finish on the safest choices: later cards must not erase it
+    verdicts = [got for fl, got in _cards(e.log) if fl == "urgency"]
+    assert False in verdicts and verdicts[-1] is True  # missed at first, spotted on the last card
+    assert "urgency" in e.flags_caught
+    assert "urgency" not in e.flags_missed
+    assert "urgency" in e.flags_caught_late
+
+
+def test_a_flag_spotted_and_then_missed_counts_as_missed():
+    scn = load_scenario(ROOT / "scenarios" / "fake_charity.yaml").scenario
+    e = Engine(scn, timers=False)
+    for cid in ("about_page", "dont_give", "class_gives"):
         e.skip()
-        best = max(e.offered(), key=lambda c: c.score or 0)
-        e.choose(best.id)
-    assert "link_or_app_install" in e.flags_missed
-    assert "link_or_app_install" not in e.flags_caught
+        e.choose(cid)
+    verdicts = [got for fl, got in _cards(e.log) if fl == "urgency"]
+    assert True in verdicts and verdicts[-1] is False
+    assert "urgency" in e.flags_missed and "urgency" not in e.flags_caught
+    assert "urgency" in e.flags_missed_late
+    assert "urgency" not in e.flags_caught_late
 
 
-@pytest.mark.parametrize("name", ["tutorial", "fake_bank", "online_kidnapping", "hijacked_friend"])
-def test_debrief_flags_agree_with_the_cards_on_every_path(name):
+@pytest.mark.parametrize("name", ["tutorial", "fake_bank", "online_kidnapping", "hijacked_friend", "demo_shipper",
+                                  "easy_job"])
+def test_debrief_flags_agree_with_the_last_card_on_every_path(name):
     from game.core import walk
 
     scn = load_scenario(ROOT / "scenarios" / f"{name}.yaml").scenario
@@ -296,9 +317,11 @@ def test_debrief_flags_agree_with_the_cards_on_every_path(name):
             e.skip()
             e.choose(cid)
         cards = list(_cards(e.log))
-        missed = list(dict.fromkeys(fl for fl, got in cards if not got))
-        assert e.flags_missed == missed
-        assert set(e.flags_caught) == {fl for fl, got in cards if got} - set(missed)
+        last = _last_word(cards)
+        assert e.flags_missed == [fl for fl, got in last.items() if not got]
+        assert e.flags_caught == [fl for fl, got in last.items() if got]
+        assert set(e.flags_caught_late) == {fl for fl in e.flags_caught if (fl, False) in cards}
+        assert set(e.flags_missed_late) == {fl for fl in e.flags_missed if (fl, True) in cards}
 
 
 def test_a_help_action_spots_only_flags_already_shown():

@@ -92,6 +92,42 @@ def test_real_messages_teach_discernment(pack):
         assert scores[0] == 10 and 1 <= min(scores) < 10, f"{sid}/{st.id}: over-suspicion costs a little"
 
 
+def test_marking_a_real_message_as_spam_is_not_graded_safe(pack):
+    """Found in a try-out: page_lock_phishing graded "mark the genuine security mail as spam" as
+    safe. Treating a real notice as a scam is over-suspicion (the pack's convention: risky, a little
+    below the best), and its explanation points to checking inside the app."""
+    seen = 0
+    for sid, scn in pack.items():
+        for st in scn.steps:
+            if not st.genuine:
+                continue
+            for c in scn.offered_choices(st):
+                if c.email in ("spam", "delete"):
+                    seen += 1
+                    assert c.safety == "risky" and 1 <= c.score < 10, f"{sid}/{st.id}/{c.id}"
+    assert seen
+    spam_real = next(c for c in pack["page_lock_phishing"].step("new_admin").choices if c.id == "spam_real")
+    assert "ứng dụng" in spam_real.explanation  # where to check instead
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_brand_impersonation_flag_names_no_real_brand(lang):
+    """Found in a try-out: the flag's explanation named Facebook. The game's world is fictional;
+    the flag describes a well-known brand or platform in general words, in every language."""
+    import re
+
+    from game.core.i18n import load_translator
+    from game.core.loader import load_taxonomy
+    from game.core.packcheck import load_real_brands
+    from game.ui.words import flag_explanation, flag_name
+
+    tr, tax = load_translator(lang), load_taxonomy()
+    text = flag_name(tr, tax, "brand_impersonation") + " " + flag_explanation(tr, tax, "brand_impersonation")
+    assert text.strip()
+    named = [b for b in load_real_brands() if re.search(rf"(?<!\w){re.escape(b)}(?!\w)", text, re.IGNORECASE)]
+    assert named == [], (lang, named, text)
+
+
 def test_difficulty_rises_through_the_pack(pack):
     levels = Counter(pack[sid].difficulty for sid in REQUIRED)
     assert pack["tutorial"].difficulty == 1 and pack["online_kidnapping"].difficulty == 5

@@ -22,6 +22,15 @@ from ..words import (
 )
 
 OUTCOME_ICON = {"safe": "safe", "harmed": "risky", "scammed": "unsafe"}
+# Keys that press a button (Space, Enter, 1-3, Esc) are ignored this long after the debrief opens,
+# as the play scene's Skip double-press guard: a student mashing Space to skip ahead must not press
+# a debrief button. Such a key pressed during the guard stays ignored while it is held (the keyboard
+# repeats it every 40 ms after 400 ms) or pressed again within KEY_AGAIN_S of its last press, until
+# it is let go. Scrolling and moving the focus are never held back, nor is the mouse.
+KEY_GUARD_S = 0.6
+KEY_AGAIN_S = 0.45
+PRESSING_KEYS = frozenset((pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_1, pygame.K_2,
+                           pygame.K_3, pygame.K_KP1, pygame.K_KP2, pygame.K_KP3))
 
 
 class DebriefScene(Scene):
@@ -36,6 +45,8 @@ class DebriefScene(Scene):
         self.max_scroll = 0
         self.focus = None
         self._page = None  # (key, items, height): see build
+        self._age = 0.0  # seconds since the debrief opened (see KEY_GUARD_S)
+        self._held: dict[int, float] = {}  # key -> when it was last pressed, while it is being ignored
 
     def _choice(self, step_id: str, cid: str):
         step = self.scn.step(step_id)
@@ -141,22 +152,23 @@ class DebriefScene(Scene):
                 step, c = self._choice(sid, cid)
                 self._path_row(right, i + 1, choice_text(tr, scn, step, c, eng) if c else cid, c.safety if c else "neutral")
         rc.y = max(left.y, right.y) + int(8 * s)
-        spotted = eng.flags_caught  # exactly what the feedback cards said, flag by flag
-        missed = eng.flags_missed
+        # what the last feedback card that named each flag said: a flag missed once and acted on
+        # later is spotted (the card said so), and the page says it came late
+        spotted, missed = eng.flags_caught, eng.flags_missed
+        late_spotted, late_missed = set(eng.flags_caught_late), set(eng.flags_missed_late)
         rc.text(tr.gettext("Red flags you spotted"), th["panel_text"], "title")
         for f in spotted:
             self._flag_row(rc, flag_name(tr, tax, f), "safe", th["safe"])
+            if f in late_spotted:
+                self._flag_note(rc, tr.gettext("Missed at first, spotted at a later sign."))
         if not spotted:
             rc.text(tr.gettext("None this time."), th["panel_muted"], "small")
         rc.text(tr.gettext("Red flags you missed"), th["panel_text"], "title")
         for f in missed:
             self._flag_row(rc, flag_name(tr, tax, f), "flag", th["flag"])
-            ih = fonts.line_height("body")
-            rc.x += ih + 2
-            rc.w -= ih + 2
-            rc.text(flag_explanation(tr, tax, f), th["panel_muted"], "small")
-            rc.x -= ih + 2
-            rc.w += ih + 2
+            if f in late_missed:
+                self._flag_note(rc, tr.gettext("Spotted at first, missed at a later sign."))
+            self._flag_note(rc, flag_explanation(tr, tax, f))
         if not missed:
             rc.text(tr.gettext("None: well done."), th["panel_muted"], "small")
         # the content's height, measured from the view's top
@@ -201,8 +213,27 @@ class DebriefScene(Scene):
         col.x -= ih + 2
         col.w += ih + 2
 
+    def _flag_note(self, col, text) -> None:
+        """A small line under a flag's row, lined up with its name."""
+        ih = self.fonts.line_height("body")
+        col.x += ih + 2
+        col.w -= ih + 2
+        col.text(text, self.theme["panel_muted"], "small")
+        col.x -= ih + 2
+        col.w += ih + 2
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        self._age += dt
+
     def handle_event(self, ev) -> bool:
         s = self.app.scale
+        if ev.type == pygame.KEYUP:
+            self._held.pop(ev.key, None)
+        elif ev.type == pygame.KEYDOWN and ev.key in PRESSING_KEYS and (
+                self._age < KEY_GUARD_S or self._age - self._held.get(ev.key, -KEY_AGAIN_S) < KEY_AGAIN_S):
+            self._held[ev.key] = self._age
+            return True  # swallowed: a press meant for the story that has just ended
         if ev.type == pygame.MOUSEWHEEL:
             self._scroll(-ev.y * 50 * s)
             return True

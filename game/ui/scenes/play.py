@@ -430,6 +430,26 @@ class PlayScene(Scene):
     def default_action(self):
         return ("continue",) if self.card is not None else None
 
+    def focusables(self) -> list:
+        """The options panel (or the card's buttons) first, then the phone's buttons in sight: the
+        first Tab or Down lands where the student is looking, and the ring is never on a button
+        scrolled out of the phone's screen (the panel scrolls its focused option into view)."""
+        items = super().focusables()
+        panel = [i for i in items if i.area != "phone"]
+        phone = [i for i in items if i.area == "phone" and _in_sight(i)]
+        return panel + phone
+
+    def move_focus(self, step: int) -> None:
+        acts = [i.action for i in self.focusables()]
+        if self.focus not in acts:
+            # nothing focused, or what was is gone or out of sight: start at the panel's first
+            # option (Up: its last), as the player reads the panel
+            panel = [i.action for i in self.focusables() if i.area != "phone"]
+            if panel:
+                self.focus = panel[0 if step > 0 else -1]
+                return
+        super().move_focus(step)
+
     # -- watch mode ----------------------------------------------------------
 
     def _reload(self) -> None:
@@ -488,6 +508,14 @@ class PlayScene(Scene):
         out += info.build(self, lay.left)
         self.phone_rect = lay.screen
         return out
+
+
+def _in_sight(it) -> bool:
+    """Some of the item shows: not wholly clipped away by its view."""
+    if it.clip is None:
+        return it.rect.w > 0 and it.rect.h > 0
+    r = it.rect.clip(it.clip)
+    return r.w > 0 and r.h > 0
 
 
 def _number(key) -> int | None:
