@@ -44,7 +44,10 @@ SYSTEM_FALLBACKS = (
     "/System/Library/Fonts/PingFang.ttc", "/System/Library/Fonts/Hiragino Sans GB.ttc",
 )
 CACHE_LIMIT = 3000
-TEXT_CACHE_BYTES = 4 * 1024 * 1024  # rendered text kept, oldest dropped first (a screenful is ~2 MB)
+# Rendered text kept, oldest dropped first. The most text one frame draws is the picker's, 2.1 MB
+# (the debrief 1.4, a played scenario 1.7): 3 MB holds that and what the next screen reuses. At 4 MB
+# the cache ended a played scenario full; at 2.5 MB the debrief re-rendered its text on every scroll.
+TEXT_CACHE_BYTES = 3 * 1024 * 1024
 
 
 log = logging.getLogger("la_chan.fonts")

@@ -11,7 +11,9 @@ from .kit import button_pad, button_text_width, key_width
 from .phone import video_fx
 from .surfcache import SurfaceCache
 
-SCALED_CACHE_BYTES = 8 * 1024 * 1024  # scaled images, gradients and translucent boxes
+# Scaled images, gradients, translucent boxes and corner discs. One frame uses at most 0.9 MB of them
+# (the channel screens; a video call 0.6): 3 MB is over three frames' worth.
+SCALED_CACHE_BYTES = 3 * 1024 * 1024
 
 
 @dataclass
