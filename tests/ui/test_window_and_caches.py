@@ -61,6 +61,33 @@ def test_surface_cache_is_bounded_by_bytes_and_keeps_what_is_used():
     assert 0 in cache and 29 in cache and 5 not in cache
 
 
+def test_malloc_thresholds_are_set_once_on_glibc_and_nowhere_else(monkeypatch):
+    import ctypes
+
+    from game.ui import memtune
+
+    calls = []
+
+    class Libc:
+        gnu_get_libc_version = object()
+
+        def mallopt(self, option, value):
+            calls.append((option, value))
+            return 1
+
+    monkeypatch.setattr(memtune, "_done", [])
+    monkeypatch.setattr(memtune.sys, "platform", "linux")
+    monkeypatch.setattr(ctypes, "CDLL", lambda _name: Libc())
+    assert memtune.tune_malloc() and memtune.tune_malloc()
+    assert calls == [(memtune.M_MMAP_THRESHOLD, memtune.MMAP_THRESHOLD), (memtune.M_TRIM_THRESHOLD, memtune.TRIM_THRESHOLD)]
+    for platform, libc in (("win32", Libc()), ("darwin", Libc()), ("linux", type("Musl", (), {"mallopt": Libc.mallopt})())):
+        calls.clear()
+        monkeypatch.setattr(memtune, "_done", [])
+        monkeypatch.setattr(memtune.sys, "platform", platform)
+        monkeypatch.setattr(ctypes, "CDLL", lambda _name, libc=libc: libc)
+        assert memtune.tune_malloc() is False and calls == []
+
+
 def test_bench_copies_are_real_sized_with_new_ids_and_lint_clean(tmp_path):
     from game.cli.bench import real_sized_copies
     from game.cli.lint import lint
