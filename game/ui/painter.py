@@ -30,6 +30,12 @@ class Painter:
         self.drawn: list[Drawn] = []  # text drawn in the last frame (for tests)
         self._scaled = SurfaceCache(SCALED_CACHE_BYTES)
 
+    def forget_pictures(self) -> None:
+        """Drop the scaled copies of pictures. They are keyed by their source's id(), which a new
+        picture takes over once its source is freed (a scenario's images go with its play scene):
+        called when a play scene starts and when it hands over to the debrief."""
+        self._scaled.discard_if(lambda key: isinstance(key[0], int))
+
     def begin(self) -> None:
         self.drawn = []
 

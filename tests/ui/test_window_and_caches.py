@@ -145,3 +145,39 @@ def test_picker_cards_are_remembered_but_follow_progress_text_size_and_language(
     items = d.scene.items
     d.frame()
     assert all(a is not b for a, b in zip(items, d.scene.items, strict=False))  # copies, never shared
+
+
+def _pictures(app) -> list:
+    """The painter's scaled copies of pictures (keyed by their source's id)."""
+    return [k for k in app.painter._scaled if isinstance(k[0], int)]
+
+
+def test_a_scenarios_pictures_leave_the_painter_with_its_play_scene(make_driver):
+    """Scaled pictures are keyed by their source's id(), which the next scenario's pictures may
+    take over once the sources are freed: the play scene drops them when it hands over to the
+    debrief, and a new play scene starts without the last one's."""
+    from game.core.loader import SCENARIOS_DIR, load_scenario
+    from game.ui.scenes.play import PlayScene
+
+    d = make_driver(lang="en")
+    scn = load_scenario(SCENARIOS_DIR / "online_kidnapping.yaml").scenario
+    d.app.push(PlayScene(d.app, scn))
+    seen = []
+
+    def look(sc):
+        sc.assets.wait()
+        seen.append(len(_pictures(d.app)))
+
+    d.play_by_keys(lambda sc: d.key(pygame.K_1), look=look)
+    assert d.name == "DebriefScene"
+    assert max(seen) > 0  # pictures were drawn and cached while playing
+    assert _pictures(d.app) == []
+    d.frame()
+    assert _pictures(d.app) == []
+
+    photo = pygame.Surface((40, 30))
+    d.app.painter.scaled(photo, (20, 15))
+    before = d.app.painter._scaled.bytes
+    assert _pictures(d.app)
+    PlayScene(d.app, scn)
+    assert _pictures(d.app) == [] and d.app.painter._scaled.bytes == before - 20 * 15 * photo.get_bytesize()
