@@ -24,6 +24,7 @@ from game.core.recording import NullRecorder
 from . import fastfill
 from .fonts import Fonts
 from .gcpace import GcPacer
+from .memtune import tune_malloc
 from .painter import Painter
 from .sound import Sounds
 from .theme import Theme
@@ -62,6 +63,7 @@ FULL_REPAINT_SHARE = 0.45  # a repaint of more than this share of the window pai
 class App:
     def __init__(self, *, lang: str | None = None, size=BASE, fullscreen: bool | None = None,
                  progress: Progress | None = None, recorder=None, scenario_paths=None, default_lang: str = "vi"):
+        tune_malloc()  # surfaces' memory given back when freed (game/ui/memtune.py)
         self._fb_ours = _choose_framebuffer()
         pygame.display.init()
         pygame.font.init()

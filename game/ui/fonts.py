@@ -11,6 +11,7 @@ colour); the cache is dropped when language, text size or theme changes.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import unicodedata
 from bisect import bisect_right
@@ -44,7 +45,10 @@ SYSTEM_FALLBACKS = (
     "/System/Library/Fonts/PingFang.ttc", "/System/Library/Fonts/Hiragino Sans GB.ttc",
 )
 CACHE_LIMIT = 3000
-TEXT_CACHE_BYTES = 4 * 1024 * 1024  # rendered text kept, oldest dropped first (a screenful is ~2 MB)
+# Rendered text kept, oldest dropped first. The most text one frame draws is the picker's, 2.1 MB
+# (the debrief 1.4, a played scenario 1.7): 3 MB holds that and what the next screen reuses. At 4 MB
+# the cache ended a played scenario full; at 2.5 MB the debrief re-rendered its text on every scroll.
+TEXT_CACHE_BYTES = 3 * 1024 * 1024
 
 
 log = logging.getLogger("la_chan.fonts")
@@ -65,6 +69,13 @@ def system_fallback():
     return _system_font[0]
 
 
+@functools.cache
+def _drawn_by(path: Path) -> frozenset[str]:
+    """The characters a font file has, and the blanks: one set per file, shared by its sizes
+    (ten roles at three weights built ten sets of ~1,000 one-character strings, ~0.3 MB)."""
+    return frozenset(map(chr, glyphs.covered(path))) | frozenset(" \n\t")
+
+
 def _joins_previous(ch: str) -> bool:
     """A combining mark or joiner: drawn with (and never split from) the character before it."""
     return unicodedata.category(ch) in ("Mn", "Mc", "Me") or ch in "\u200c\u200d\ufe0e\ufe0f"
@@ -80,7 +91,7 @@ class ChainFont:
         self.paths = list(paths)
         self.main = pygame.font.Font(str(self.paths[0]), px)
         self._fonts: dict[int, pygame.font.Font] = {0: self.main}
-        self._main_chars = frozenset(map(chr, glyphs.covered(self.paths[0]))) | frozenset(" \n\t")
+        self._main_chars = _drawn_by(self.paths[0])
         self._pick: dict[str, int] = {}
         self._system = False
 

@@ -11,7 +11,9 @@ from .kit import button_pad, button_text_width, key_width
 from .phone import video_fx
 from .surfcache import SurfaceCache
 
-SCALED_CACHE_BYTES = 8 * 1024 * 1024  # scaled images, gradients and translucent boxes
+# Scaled images, gradients, translucent boxes and corner discs. One frame uses at most 0.9 MB of them
+# (the channel screens; a video call 0.6): 3 MB is over three frames' worth.
+SCALED_CACHE_BYTES = 3 * 1024 * 1024
 
 
 @dataclass
@@ -27,6 +29,12 @@ class Painter:
         self.theme = theme
         self.drawn: list[Drawn] = []  # text drawn in the last frame (for tests)
         self._scaled = SurfaceCache(SCALED_CACHE_BYTES)
+
+    def forget_pictures(self) -> None:
+        """Drop the scaled copies of pictures. They are keyed by their source's id(), which a new
+        picture takes over once its source is freed (a scenario's images go with its play scene):
+        called when a play scene starts and when it hands over to the debrief."""
+        self._scaled.discard_if(lambda key: isinstance(key[0], int))
 
     def begin(self) -> None:
         self.drawn = []

@@ -35,6 +35,11 @@ class SurfaceCache(dict):
         dict.__setitem__(self, key, surf)
         return surf
 
+    def discard_if(self, drop) -> None:
+        """Forget every entry whose key `drop(key)` is true."""
+        for key in [k for k in self if drop(k)]:
+            self.bytes -= self._size(dict.pop(self, key))
+
     def clear(self) -> None:
         dict.clear(self)
         self.bytes = 0

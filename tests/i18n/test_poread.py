@@ -53,6 +53,24 @@ def test_the_game_catalogue_object_is_the_same_either_way(tmp_path, monkeypatch)
     assert len(light._catalog) > 100
 
 
+def test_a_catalogue_answers_every_entry_without_keeping_its_source_text():
+    path = REPO / "locale" / "en" / "LC_MESSAGES" / "scenarios.po"
+    cat = i18n._parse(path)
+    assert not any(isinstance(k, str) for k in dict.keys(cat._catalog))  # the Vietnamese sources are not kept
+    entries = [e for e in polib.pofile(str(path)) if e.msgid and e.msgstr and not e.fuzzy and not e.obsolete]
+    assert len(entries) > 1000
+    for e in entries:
+        assert cat.pgettext(e.msgctxt, e.msgid) == i18n.nfc(e.msgstr)
+        assert cat.pgettext(e.msgctxt, e.msgid + " ") == e.msgid + " "  # a changed source is not translated
+        assert cat.pgettext(e.msgctxt + "x", e.msgid) == e.msgid
+    ui = i18n._parse(REPO / "locale" / "vi" / "LC_MESSAGES" / "game.po")
+    plural = next(e for e in polib.pofile(str(REPO / "locale" / "vi" / "LC_MESSAGES" / "game.po"))
+                  if e.msgid_plural and e.msgstr_plural.get(0))
+    args = (plural.msgctxt,) if plural.msgctxt else ()
+    lookup = ui.npgettext if args else ui.ngettext
+    assert lookup(*args, plural.msgid, plural.msgid_plural, 3) == i18n.nfc(plural.msgstr_plural[0])
+
+
 @pytest.mark.parametrize("contexts", [(None, "a", None), ("a", None, "b"), ("a", "b"), (None, None)])
 def test_the_metadata_comes_from_the_entry_polib_picks(contexts):
     """Several entries with an empty msgid: polib takes the last one without a context, else the first."""

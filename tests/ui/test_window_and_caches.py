@@ -61,6 +61,33 @@ def test_surface_cache_is_bounded_by_bytes_and_keeps_what_is_used():
     assert 0 in cache and 29 in cache and 5 not in cache
 
 
+def test_malloc_thresholds_are_set_once_on_glibc_and_nowhere_else(monkeypatch):
+    import ctypes
+
+    from game.ui import memtune
+
+    calls = []
+
+    class Libc:
+        gnu_get_libc_version = object()
+
+        def mallopt(self, option, value):
+            calls.append((option, value))
+            return 1
+
+    monkeypatch.setattr(memtune, "_done", [])
+    monkeypatch.setattr(memtune.sys, "platform", "linux")
+    monkeypatch.setattr(ctypes, "CDLL", lambda _name: Libc())
+    assert memtune.tune_malloc() and memtune.tune_malloc()
+    assert calls == [(memtune.M_MMAP_THRESHOLD, memtune.MMAP_THRESHOLD), (memtune.M_TRIM_THRESHOLD, memtune.TRIM_THRESHOLD)]
+    for platform, libc in (("win32", Libc()), ("darwin", Libc()), ("linux", type("Musl", (), {"mallopt": Libc.mallopt})())):
+        calls.clear()
+        monkeypatch.setattr(memtune, "_done", [])
+        monkeypatch.setattr(memtune.sys, "platform", platform)
+        monkeypatch.setattr(ctypes, "CDLL", lambda _name, libc=libc: libc)
+        assert memtune.tune_malloc() is False and calls == []
+
+
 def test_bench_copies_are_real_sized_with_new_ids_and_lint_clean(tmp_path):
     from game.cli.bench import real_sized_copies
     from game.cli.lint import lint
@@ -118,3 +145,39 @@ def test_picker_cards_are_remembered_but_follow_progress_text_size_and_language(
     items = d.scene.items
     d.frame()
     assert all(a is not b for a, b in zip(items, d.scene.items, strict=False))  # copies, never shared
+
+
+def _pictures(app) -> list:
+    """The painter's scaled copies of pictures (keyed by their source's id)."""
+    return [k for k in app.painter._scaled if isinstance(k[0], int)]
+
+
+def test_a_scenarios_pictures_leave_the_painter_with_its_play_scene(make_driver):
+    """Scaled pictures are keyed by their source's id(), which the next scenario's pictures may
+    take over once the sources are freed: the play scene drops them when it hands over to the
+    debrief, and a new play scene starts without the last one's."""
+    from game.core.loader import SCENARIOS_DIR, load_scenario
+    from game.ui.scenes.play import PlayScene
+
+    d = make_driver(lang="en")
+    scn = load_scenario(SCENARIOS_DIR / "online_kidnapping.yaml").scenario
+    d.app.push(PlayScene(d.app, scn))
+    seen = []
+
+    def look(sc):
+        sc.assets.wait()
+        seen.append(len(_pictures(d.app)))
+
+    d.play_by_keys(lambda sc: d.key(pygame.K_1), look=look)
+    assert d.name == "DebriefScene"
+    assert max(seen) > 0  # pictures were drawn and cached while playing
+    assert _pictures(d.app) == []
+    d.frame()
+    assert _pictures(d.app) == []
+
+    photo = pygame.Surface((40, 30))
+    d.app.painter.scaled(photo, (20, 15))
+    before = d.app.painter._scaled.bytes
+    assert _pictures(d.app)
+    PlayScene(d.app, scn)
+    assert _pictures(d.app) == [] and d.app.painter._scaled.bytes == before - 20 * 15 * photo.get_bytesize()

@@ -36,6 +36,7 @@ class PlayScene(Scene):
     def __init__(self, app, scn, *, resume: dict | None = None, start: str | None = None, watch: Path | None = None,
                  zoom: float = 1.0):
         super().__init__(app)
+        app.painter.forget_pictures()  # the last scenario's pictures, whose ids this one's may reuse
         self.scn = scn
         self.start = start
         self.watch = watch
@@ -165,6 +166,7 @@ class PlayScene(Scene):
         self.thread_view.clear()
 
     def _to_debrief(self) -> None:
+        self.app.painter.forget_pictures()  # the debrief shows none of them
         self.app.goto("debrief", self.scn, self.engine, start=self.start, watch=self.watch)
 
     # -- time ----------------------------------------------------------------
