@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 import pygame
@@ -23,12 +24,25 @@ class Drawn:
     role: str
 
 
+def _gone():
+    return None
+
+
+def _ref(surf):
+    """A weak reference to a picture (a strong one where a pygame build's surfaces take none)."""
+    try:
+        return weakref.ref(surf)
+    except TypeError:
+        return lambda: surf
+
+
 class Painter:
     def __init__(self, fonts, theme):
         self.fonts = fonts
         self.theme = theme
         self.drawn: list[Drawn] = []  # text drawn in the last frame (for tests)
         self._scaled = SurfaceCache(SCALED_CACHE_BYTES)
+        self._sources: dict = {}  # key of a scaled copy -> a (weak) reference to the picture it was made from
 
     def forget_pictures(self) -> None:
         """Drop the scaled copies of pictures. They are keyed by their source's id(), which a new
@@ -43,6 +57,8 @@ class Painter:
         """The image scaled to size (or through a poor-connection effect, video_fx.MODES; corners rounded), cached."""
         key = (id(surf), size, mode, radius)
         out = self._scaled.get(key)
+        if out is not None and self._sources.get(key, _gone)() is not surf:
+            out = None  # a freed picture's id() now belongs to another one (a new QR code, thumbnail or image)
         if out is None:
             w, h = max(1, size[0]), max(1, size[1])
             if mode in video_fx.MODES:
@@ -55,6 +71,9 @@ class Painter:
                 pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
                 out.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
             self._scaled[key] = out
+            if len(self._sources) > 2 * len(self._scaled) + 64:
+                self._sources = {k: r for k, r in self._sources.items() if k in self._scaled}
+            self._sources[key] = _ref(surf)
         return out
 
     def gradient(self, size: tuple, top: tuple, bottom: tuple) -> pygame.Surface:
