@@ -90,6 +90,7 @@ class App:
         self.frames = 0
         self.first_frame_at: float | None = None
         self._painted: _Census | None = None  # signatures of the items on screen now
+        self._held: list = []  # the pictures those signatures name by id() (see _pictures)
         self._offsets: dict = {}  # scrolled view -> its offset, as painted (Scene.scrolled)
         self._painted_size = None
         self.settle = 0  # whole repaints still to do after the window changed mode (F11)
@@ -312,6 +313,7 @@ class App:
         for items in layers:
             self.painter.paint(surf, items)
         self._painted = _Census([_signature(it) for items in layers for it in items])
+        self._held = _pictures(layers)
         self._offsets = _offsets(visible)
         self._painted_size = surf.get_size()
         self.frames += 1
@@ -376,6 +378,7 @@ class App:
             if shifts:
                 rects = _merge(rects + [pygame.Rect(v) for v in shifts])
         self._painted = now
+        self._held = _pictures(layers)
         self._offsets = offsets
         self.frames += 1
         return rects
@@ -464,6 +467,12 @@ def _covers(it, r: pygame.Rect) -> bool:
         return rect.contains(r)
     # a rounded box covers the cross between its corners
     return rect.inflate(-2 * rad, 0).contains(r) or rect.inflate(0, -2 * rad).contains(r)
+
+
+def _pictures(layers) -> list:
+    """The pictures on screen, held until the next frame is compared with this one: a signature
+    names a picture by its id(), which a new picture could take over once the old one is freed."""
+    return [it.surface for items in layers for it in items if it.surface is not None]
 
 
 def _signature(it) -> tuple:

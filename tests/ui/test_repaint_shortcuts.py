@@ -108,3 +108,31 @@ def test_a_new_picture_that_takes_a_freed_ones_id_is_never_shown_as_the_old_one(
         seen.add(id(pic))
         del pic, out
     assert len(seen) < 200  # ids were reused, so the check above meant something
+
+
+def test_a_picture_replaced_by_a_new_one_is_painted_again(make_driver):
+    """A new picture at the same place as the last one painted is painted, even when it was made
+    after the old one left every item (a scene may build twice between frames) and Python gave
+    it the old one's id(): the loop holds the pictures it painted until the next comparison."""
+    d = make_driver(timers=False)
+    app = d.app
+    rect = pygame.Rect(200, 200, 40, 40)
+    old = pygame.Surface((40, 40))
+    old.fill((200, 0, 0))
+    scene = _Boxes(app, [I.Item("image", rect.copy(), surface=old)])
+    app.push(scene)
+    app.draw()
+    old_id = id(old)
+    del old
+    scene.boxes = []
+    scene.refresh()  # the old picture is now in no item
+    kept = []
+    for _ in range(2000):  # what Python hands out next: the old id, if the old picture was freed
+        new = pygame.Surface((40, 40))
+        kept.append(new)
+        if id(new) == old_id:
+            break
+    new.fill((0, 0, 200))
+    scene.boxes = [I.Item("image", rect.copy(), surface=new)]
+    app.render()
+    assert app.surface.get_at(rect.center)[:3] == (0, 0, 200)
