@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,9 +69,20 @@ def read_node(path: Path, shown: str | None = None) -> tuple[Node | None, list[D
 
 def display_path(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(_resolved_cwd()))
     except ValueError:
         return str(path)
+
+
+_CWD: tuple[str, Path] | None = None  # (os.getcwd(), its resolved form): resolving costs a system call per folder
+
+
+def _resolved_cwd() -> Path:
+    global _CWD
+    cwd = os.getcwd()
+    if _CWD is None or _CWD[0] != cwd:
+        _CWD = (cwd, Path(cwd).resolve())
+    return _CWD[1]
 
 
 def build_scenario(node: Node | None, shown: str) -> tuple[Scenario | None, list[Diagnostic]]:

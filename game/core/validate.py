@@ -81,6 +81,11 @@ class Checker:
                     return
             self.add(code, mark, field=what, value=value, hint=did_you_mean(value, options))
 
+    def ref_at(self, value, options, what, obj, name, code="LC202"):
+        """ref, with the mark (where `name` is written in `obj`) looked up only for a report."""
+        if value is not None and value not in options:
+            self.ref(value, options, what, obj.where(name), code)
+
     def example_contact(self) -> str:
         """A contact id of this scenario for a fix (a saved one first: the family member to call)."""
         saved = [c.id for c in self.scn.contacts if c.saved] + [c.id for c in self.scn.contacts]
@@ -149,13 +154,17 @@ class Checker:
     def node_ids(self):
         return self.step_ids + [e.id for e in self.scn.endings]
 
+    @cached_property
+    def node_id_set(self):
+        return set(self.node_ids)
+
     def unique(self, items, where):
         seen = {}
         for it in items:
             if it.id in seen:
-                self.add("LC201", it.where("id"), id=it.id, where=where, line=seen[it.id].line)
+                self.add("LC201", it.where("id"), id=it.id, where=where, line=seen[it.id].where("id").line)
             else:
-                seen[it.id] = it.where("id")
+                seen[it.id] = it
 
     def todo(self, obj):
         if getattr(obj, "todo", None):
@@ -269,56 +278,76 @@ class Checker:
     def asset(self, rel, mark):
         if not rel:
             return
-        target = (self.base / rel).resolve()
-        if Path(rel).is_absolute() or not target.is_relative_to(self.root):
-            self.add("LC207", mark, file=rel)
-        elif target.is_dir():
-            self.add("LC423", mark, file=rel)
-        elif not target.is_file():
-            self.add("LC206", mark, file=rel)
-        else:
-            from .assetcheck import problem
-
-            bad = problem(target)  # headers only: dimensions, duration, size, format
-            if bad is not None:
-                self.add(bad.code, mark, file=rel, detail=bad.detail, limit=bad.limit)
+        memo = _asset_memo
+        key = (self.base, rel)
+        found = memo.get(key, False) if memo is not None else False
+        if found is False:
+            found = _asset_problem(self.base, self.root, rel)
+            if memo is not None:
+                memo[key] = found
+        if found is not None:
+            code, args = found
+            self.add(code, mark, file=rel, **args)
 
     def flags(self, flags, mark):
         for fl in flags:
             self.ref(fl, self.tax.red_flags, "flags", mark, code="LC203")
 
+    @cached_property
+    def contact_ids(self):
+        return [c.id for c in self.scn.contacts]
+
+    @cached_property
+    def speaker_ids(self):
+        """Who may send a message or speak a line: a contact, or the player."""
+        return self.contact_ids + [PLAYER]
+
+    @cached_property
+    def variables(self):
+        return {v.id: v for v in self.scn.variables}
+
+    @cached_property
+    def apps(self):
+        return {a.id: a for a in self.scn.apps}
+
+    # Marks are looked up (`where`) only when there is something to report: most fields are fine.
     def step(self, step):
         s = self.scn
         self.unique(step.events, f"{step.id}.events")
         offered = s.offered_choices(step)
         self.unique(offered, f"{step.id}.choices")
-        contacts = [c.id for c in s.contacts]
-        apps = {a.id: a for a in s.apps}
+        contacts, speakers, apps = self.contact_ids, self.speaker_ids, self.apps
         for ev in step.events:
-            self.flags(ev.flags, ev.where("flags"))
+            if ev.flags:
+                self.flags(ev.flags, ev.where("flags"))
             self.todo(ev)
             if isinstance(ev, MessageEvent):
-                self.ref(ev.app, apps, "app", ev.where("app"))
-                self.ref(ev.sender, contacts + [PLAYER], "from", ev.where("sender"))
-                self.ref(ev.thread, contacts, "thread", ev.where("thread"))
+                self.ref_at(ev.app, apps, "app", ev, "app")
+                self.ref_at(ev.sender, speakers, "from", ev, "sender")
+                self.ref_at(ev.thread, contacts, "thread", ev, "thread")
                 if ev.sender == PLAYER and not ev.thread:
                     self.add("LC102", ev.where(""), field="thread", where=f"{step.id}.{ev.id}", variant="thread",
                              example=self.example_contact())
                 if not (ev.text or ev.image or ev.link):
                     self.add("LC111", ev.where(""), id=ev.id)
-                self.asset(ev.image, ev.where("image"))
-                if ev.link:
+                if ev.image:
+                    self.asset(ev.image, ev.where("image"))
+                if ev.link and ev.link.image:
                     self.asset(ev.link.image, ev.link.where("image"))
             elif isinstance(ev, NotificationEvent):
-                self.ref(ev.app, apps, "app", ev.where("app"))
+                self.ref_at(ev.app, apps, "app", ev, "app")
             elif isinstance(ev, CallEvent):
-                self.ref(ev.sender, contacts, "from", ev.where("sender"))
-                self.ref(ev.app, [a for a, v in apps.items() if v.kind == "chat"], "app", ev.where("app"))
-                self.asset(ev.image, ev.where("image"))
-                self.asset(ev.audio, ev.where("audio"))
+                self.ref_at(ev.sender, contacts, "from", ev, "sender")
+                if ev.app is not None:
+                    self.ref(ev.app, [a for a, v in apps.items() if v.kind == "chat"], "app", ev.where("app"))
+                if ev.image:
+                    self.asset(ev.image, ev.where("image"))
+                if ev.audio:
+                    self.asset(ev.audio, ev.where("audio"))
             elif isinstance(ev, LineEvent):
-                self.ref(ev.speaker, contacts + [PLAYER], "speaker", ev.where("speaker"))
-                self.asset(ev.audio, ev.where("audio"))
+                self.ref_at(ev.speaker, speakers, "speaker", ev, "speaker")
+                if ev.audio:
+                    self.asset(ev.audio, ev.where("audio"))
         for c in step.choices:
             self.choice(c, step.id)
         for hid in step.help:
@@ -336,8 +365,7 @@ class Checker:
         self.todo(step)
 
     def choice(self, c: Choice, where):
-        s = self.scn
-        variables = {v.id: v for v in s.variables}
+        variables = self.variables
         refused = getattr(c, "refused", ())  # already reported where it was written
         if c.safety != "neutral" and "safety" not in refused:
             if c.score is None and "score" not in refused:
@@ -347,9 +375,12 @@ class Checker:
             elif c.explanation and len(c.explanation.split()) < MIN_EXPLANATION_WORDS:
                 self.add("LC333", c.where("explanation"), id=c.id, words=len(c.explanation.split()),
                          min=MIN_EXPLANATION_WORDS)
-        self.flags(c.flags, c.where("flags"))
+        if c.flags:
+            self.flags(c.flags, c.where("flags"))
+        node_ids = self.node_id_set
         for t in c.targets:
-            self.ref(t, self.node_ids, "next", c.where("next"))
+            if t not in node_ids:
+                self.ref(t, self.node_ids, "next", c.where("next"))
         conds = [c.when] + ([b.when for b in c.next] if isinstance(c.next, list) else [])
         for cond in filter(None, conds):
             for cmp in C.variables_in(cond):
@@ -364,7 +395,7 @@ class Checker:
             self.add("LC102", c.where("call"), field="dial", where=f"{where}.{c.id}", variant="dial",
                      example=self.example_contact())
         if c.dial:
-            self.ref(c.dial, [x.id for x in s.contacts], "dial", c.where("dial"))
+            self.ref(c.dial, self.contact_ids, "dial", c.where("dial"))
         self.todo(c)
 
     def var(self, name, value, variables, mark):
@@ -567,6 +598,38 @@ class Checker:
                 self.add("LC330", helps[0].where("help"), id=helps[0].id, path=names, variant="help")
             else:
                 self.add("LC330", s.step(first[0]).where("id"), id=first[0], path=names)
+
+
+# Asset findings for one lint run, by (folder, path as written): many files name the same few
+# images, and each check resolves the path (a system call per folder) and reads the file's header.
+# None outside such a run (see remember_assets), so the game's watch mode sees a fixed asset at once.
+_asset_memo: dict | None = None
+
+
+def remember_assets(memo: dict | None) -> dict | None:
+    """Keep asset findings in `memo` from now on (None: check each asset every time); returns
+    what was used before. Only while the files cannot change, as during one lint run."""
+    global _asset_memo
+    before, _asset_memo = _asset_memo, memo
+    return before
+
+
+def _asset_problem(base: Path, root: Path, rel: str) -> tuple[str, dict] | None:
+    """(code, message args) for an asset path that is outside the scenarios folder, a folder,
+    missing or unusable; None for a good one."""
+    target = (base / rel).resolve()
+    if Path(rel).is_absolute() or not target.is_relative_to(root):
+        return "LC207", {}
+    if target.is_dir():
+        return "LC423", {}
+    if not target.is_file():
+        return "LC206", {}
+    from .assetcheck import problem
+
+    bad = problem(target)  # headers only: dimensions, duration, size, format
+    if bad is not None:
+        return bad.code, {"detail": bad.detail, "limit": bad.limit}
+    return None
 
 
 def _freeze(vars_: dict) -> tuple:
