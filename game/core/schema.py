@@ -84,7 +84,7 @@ class Builder:
             cls = self._event_class(node, what)
             if cls is None:
                 return None
-        specs, required, lists = _class_info(cls)
+        specs, required, lists, handlers = _class_info(cls)
         values: dict[str, Any] = {}
         marks = {}
         seen = set()
@@ -119,7 +119,7 @@ class Builder:
                     refused.add(specs[hint][0])  # a misspelt field: "missing" would repeat the same mistake
                 continue
             name, meta = specs[key]
-            value = self.value(vnode, meta, key if top else f"{what}.{key}")
+            value = handlers[key](self, vnode, meta, key if top else f"{what}.{key}")
             marks[name] = vnode.start_mark
             if value is not _BAD:
                 values[name] = value
@@ -445,9 +445,11 @@ BY_ID_ALONE = ("steps", "endings", "events", "choices")
 def item_label(what: str, i: int, node: Node) -> str:
     """One location style: an item's id where it has one, else its one-based position."""
     ident = None
-    if isinstance(node, MappingNode):
-        ident = next((v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id"
-                      and isinstance(v, ScalarNode) and ID_RE.match(v.value)), None)
+    if node.__class__ is MappingNode:
+        for k, v in node.value:  # (a plain loop: every item of every list is labelled)
+            if k.__class__ is ScalarNode and k.value == "id" and v.__class__ is ScalarNode and ID_RE.match(v.value):
+                ident = v.value
+                break
     if ident is None:
         return f"{what}[{i + 1}]"
     parent, _, name = what.rpartition(".")
@@ -490,15 +492,18 @@ def number_advice(raw: str, allow_float: bool, quoted: bool) -> dict | None:
 _CLASS_INFO: dict[type, tuple] = {}
 
 
-def _class_info(cls) -> tuple[dict, list, list]:
-    """For a record class: YAML key -> (field name, metadata), required keys, list fields."""
+def _class_info(cls) -> tuple[dict, list, list, dict]:
+    """For a record class: YAML key -> (field name, metadata), required keys, list fields, and
+    YAML key -> the Builder method that reads its value (Builder.value's choice, made once)."""
     if cls not in _CLASS_INFO:
         fields = [fl for fl in dataclasses.fields(cls) if not fl.metadata.get("internal")]
         specs = {(fl.metadata.get("key") or fl.name): (fl.name, dict(fl.metadata)) for fl in fields}
         required = [key for key, (_n, meta) in specs.items() if meta.get("required")]
         lists = [fl.name for fl in fields
                  if isinstance(fl.metadata["kind"], list) or fl.metadata["kind"] in ("ids", "texts")]
-        _CLASS_INFO[cls] = (specs, required, lists)
+        handlers = {key: _HANDLERS[meta["kind"]] if meta["kind"].__class__ is str else Builder.value
+                    for key, (_n, meta) in specs.items()}
+        _CLASS_INFO[cls] = (specs, required, lists, handlers)
     return _CLASS_INFO[cls]
 
 
