@@ -29,7 +29,7 @@ from pathlib import Path
 
 from game.cli.common import add_lang, default_lang
 from game.cli.words import N_, _, marked
-from game.core import validate, walk
+from game.core import filefacts, walk
 from game.core.diagnostics import Diagnostic, sort_key
 from game.core.loader import duplicate_ids, load_scenario, load_taxonomy, scenario_files
 from game.core.texts import texts_of
@@ -86,7 +86,7 @@ def _start_worker() -> None:
     # the cyclic collector would only walk the live objects over and over (about 15% of lint's time).
     gc.disable()
     _shared()
-    validate.remember_assets({})  # a worker lives for one run, so each asset it meets is checked once
+    filefacts.remember({})  # a worker lives for one run (see filefacts)
 
 
 def check_file(path: Path) -> FileReport:
@@ -151,11 +151,11 @@ def lint(paths: list[Path] | None, jobs: int | None = None, pack: bool = False, 
                 # small chunks, so no worker is left with a long tail while the others wait
                 reports = list(pool.map(check_file, files, chunksize=max(1, len(files) // (16 * jobs))))
         else:
-            before = validate.remember_assets({})
+            before = filefacts.remember({})
             try:
                 reports = [check_file(f) for f in files]
             finally:
-                validate.remember_assets(before)
+                filefacts.remember(before)
     finally:
         if collecting:
             gc.enable()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node
 
+from . import filefacts
 from .diagnostics import Diagnostic, Mark, sort_key
 from .model import App, Hotline, Permission, RedFlag, Scenario, Tag
 from .schema import Builder
@@ -69,9 +70,17 @@ def read_node(path: Path, shown: str | None = None) -> tuple[Node | None, list[D
 
 def display_path(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(_resolved_cwd()))
+        return str(_resolved(Path(path)).relative_to(_resolved_cwd()))
     except ValueError:
         return str(path)
+
+
+def _resolved(path: Path) -> Path:
+    """path.resolve(), with its folder's resolution remembered during a lint run (filefacts):
+    resolving stats every folder on the way, and a run's files share one or a few folders."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    return filefacts.fact(("resolved", str(path.parent)), path.parent.resolve) / path.name
 
 
 _CWD: tuple[str, Path] | None = None  # (os.getcwd(), its resolved form): resolving costs a system call per folder

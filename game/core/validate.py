@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import conditions as C
-from . import walk
+from . import filefacts, walk
 from .diagnostics import Diagnostic, Mark
 from .glyphs import missing
 from .model import (
@@ -61,8 +61,7 @@ class Checker:
     def __init__(self, scn: Scenario, taxonomy, base_dir: Path, shown: str, source: str | None = None):
         self.scn = scn
         self.tax = taxonomy
-        self.base = Path(base_dir).resolve()
-        self.root = _scenarios_root(self.base)
+        self.base, self.root = filefacts.fact(("folder", str(base_dir)), lambda: _folders(base_dir))
         self.path = shown
         self.source = source
         self.diags: list[Diagnostic] = []
@@ -283,13 +282,7 @@ class Checker:
     def asset(self, rel, mark):
         if not rel:
             return
-        memo = _asset_memo
-        key = (self.base, rel)
-        found = memo.get(key, False) if memo is not None else False
-        if found is False:
-            found = _asset_problem(self.base, self.root, rel)
-            if memo is not None:
-                memo[key] = found
+        found = filefacts.fact(("asset", self.base, rel), lambda: _asset_problem(self.base, self.root, rel))
         if found is not None:
             code, args = found
             self.add(code, mark, file=rel, **args)
@@ -605,20 +598,6 @@ class Checker:
                 self.add("LC330", s.step(first[0]).where("id"), id=first[0], path=names)
 
 
-# Asset findings for one lint run, by (folder, path as written): many files name the same few
-# images, and each check resolves the path (a system call per folder) and reads the file's header.
-# None outside such a run (see remember_assets), so the game's watch mode sees a fixed asset at once.
-_asset_memo: dict | None = None
-
-
-def remember_assets(memo: dict | None) -> dict | None:
-    """Keep asset findings in `memo` from now on (None: check each asset every time); returns
-    what was used before. Only while the files cannot change, as during one lint run."""
-    global _asset_memo
-    before, _asset_memo = _asset_memo, memo
-    return before
-
-
 def _asset_problem(base: Path, root: Path, rel: str) -> tuple[str, dict] | None:
     """(code, message args) for an asset path that is outside the scenarios folder, a folder,
     missing or unusable; None for a good one."""
@@ -786,6 +765,12 @@ def _acts(c: Choice) -> bool:
 def _by_player(ev) -> bool:
     who = ev.sender if isinstance(ev, MessageEvent) else ev.speaker
     return who == PLAYER
+
+
+def _folders(base_dir) -> tuple[Path, Path]:
+    """The file's folder, resolved, and the scenarios folder above it (see _scenarios_root)."""
+    base = Path(base_dir).resolve()
+    return base, _scenarios_root(base)
 
 
 def _scenarios_root(base: Path) -> Path:
