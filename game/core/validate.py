@@ -565,14 +565,17 @@ class Checker:
             if step is None:
                 continue
             vis = visited | {node}
-            for c in walk.offered(s, step, dict(vars_), vis):
+            values = dict(vars_)  # (neither offered nor apply changes it)
+            for c in walk.offered(s, step, values, vis):
                 if not c.next:
                     continue  # a refused `next:` was reported where it was written
-                nv = walk.apply(c, dict(vars_))
+                nv = walk.apply(c, values)
                 target = walk.resolve_next(c, nv, vis)
                 if not target:
                     continue
-                nxt = (target, _freeze(nv), vis)
+                # `vars_` is sorted already, and so is a copy with the same names and new values
+                frozen = vars_ if nv is values else tuple(nv.items()) if len(nv) == len(values) else _freeze(nv)
+                nxt = (target, frozen, vis)
                 out.append((nxt, c))
                 todo.append(nxt)
         reported: set = set()
@@ -621,13 +624,27 @@ def _freeze(vars_: dict) -> tuple:
 
 
 def _cycles(edges: dict) -> list[list]:
-    """Strongly connected parts of the state graph that hold a cycle (iterative Tarjan)."""
-    index: dict = {}
-    low: dict = {}
-    on, stack, out = set(), [], []
+    """Strongly connected parts of the state graph that hold a cycle (iterative Tarjan).
+
+    The states are numbered first: a state is a tuple of tuples, whose hash Python works out
+    afresh at every lookup, and Tarjan looks each state up many times."""
+    number: dict = {}
+    for v in edges:
+        number[v] = len(number)
+    for out_ in edges.values():
+        for w, _c in out_:
+            if w not in number:
+                number[w] = len(number)
+    states = list(number)
+    succ = [[number[w] for w, _c in edges.get(v, ())] for v in states]
+    index = [-1] * len(states)
+    low = [0] * len(states)
+    on = [False] * len(states)
+    stack: list[int] = []
+    out: list[list] = []
     counter = 0
-    for root in edges:
-        if root in index:
+    for root in range(len(edges)):
+        if index[root] >= 0:
             continue
         work = [(root, 0)]
         while work:
@@ -636,14 +653,13 @@ def _cycles(edges: dict) -> list[list]:
                 index[v] = low[v] = counter
                 counter += 1
                 stack.append(v)
-                on.add(v)
-            succ = [w for w, _c in edges.get(v, ())]
-            if i < len(succ):
+                on[v] = True
+            if i < len(succ[v]):
                 work.append((v, i + 1))
-                w = succ[i]
-                if w not in index:
+                w = succ[v][i]
+                if index[w] < 0:
                     work.append((w, 0))
-                elif w in on:
+                elif on[w]:
                     low[v] = min(low[v], index[w])
                 continue
             if work:
@@ -653,12 +669,12 @@ def _cycles(edges: dict) -> list[list]:
                 comp = []
                 while True:
                     w = stack.pop()
-                    on.discard(w)
+                    on[w] = False
                     comp.append(w)
                     if w == v:
                         break
-                if len(comp) > 1 or any(w == v for w, _c in edges.get(v, ())):
-                    out.append(comp)
+                if len(comp) > 1 or v in succ[v]:
+                    out.append([states[w] for w in comp])
     return out
 
 
