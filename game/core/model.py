@@ -138,6 +138,10 @@ class PageBlock(Node):
     button: str | None = f("text", doc="A button's label.")
 
 
+# A page block's kinds: exactly one of these fields is set (`input:` only qualifies `field:`).
+BLOCK_KINDS = ("heading", "text", "image", "field", "button")
+
+
 @dataclass
 class Event(Node):
     id: str = f("id", required=True, doc="Stable id, unique within the step.")

@@ -10,9 +10,9 @@ from collections import deque
 
 from . import conditions as C
 from . import placeholders as P
-from .channels import BLOCK_KINDS
 from .diagnostics import Mark
 from .model import (
+    BLOCK_KINDS,
     QR,
     EmailEvent,
     InstallEvent,
