@@ -84,19 +84,29 @@ class Builder:
             cls = self._event_class(node, what)
             if cls is None:
                 return None
-        specs, required, lists, handlers = _class_info(cls)
+        specs, required, lists, readers = _CLASS_INFO.get(cls) or _class_info(cls)
         values: dict[str, Any] = {}
         marks = {}
         seen = set()
         retired = False
         refused = set()  # fields written but refused: their follow-on checks stay quiet
-        retired_keys = getattr(cls, "retired", {})
         top = what == "scenario"
         for knode, vnode in node.value:
             key = knode.value if knode.__class__ is ScalarNode else None
             if key is None or key in seen:
                 continue  # non-scalar keys are refused below; duplicates were reported
             seen.add(key)
+            reader = readers.get(key)
+            if reader is not None:  # the common case first: a field of this record
+                name, meta, read = reader
+                value = read(self, vnode, meta, key if top else f"{what}.{key}")
+                marks[name] = vnode.start_mark
+                if value is not _BAD:
+                    values[name] = value
+                else:
+                    refused.add(name)
+                continue
+            retired_keys = getattr(cls, "retired", {})
             if key in retired_keys:
                 self.error(retired_keys[key], knode, field=key, where=what)
                 retired = True
@@ -118,13 +128,6 @@ class Builder:
                 if hint:
                     refused.add(specs[hint][0])  # a misspelt field: "missing" would repeat the same mistake
                 continue
-            name, meta = specs[key]
-            value = handlers[key](self, vnode, meta, key if top else f"{what}.{key}")
-            marks[name] = vnode.start_mark
-            if value is not _BAD:
-                values[name] = value
-            else:
-                refused.add(name)
         for key in required:
             if key not in seen and not retired and specs[key][0] not in refused:  # an old-format record gets one diagnostic, with the fix
                 self.error("LC102", node, field=key, where=what)
@@ -494,16 +497,18 @@ _CLASS_INFO: dict[type, tuple] = {}
 
 def _class_info(cls) -> tuple[dict, list, list, dict]:
     """For a record class: YAML key -> (field name, metadata), required keys, list fields, and
-    YAML key -> the Builder method that reads its value (Builder.value's choice, made once)."""
+    YAML key -> (field name, metadata, the Builder method that reads its value: Builder.value's
+    choice, made once) for each key that is not retired."""
     if cls not in _CLASS_INFO:
         fields = [fl for fl in dataclasses.fields(cls) if not fl.metadata.get("internal")]
         specs = {(fl.metadata.get("key") or fl.name): (fl.name, dict(fl.metadata)) for fl in fields}
         required = [key for key, (_n, meta) in specs.items() if meta.get("required")]
         lists = [fl.name for fl in fields
                  if isinstance(fl.metadata["kind"], list) or fl.metadata["kind"] in ("ids", "texts")]
-        handlers = {key: _HANDLERS[meta["kind"]] if meta["kind"].__class__ is str else Builder.value
-                    for key, (_n, meta) in specs.items()}
-        _CLASS_INFO[cls] = (specs, required, lists, handlers)
+        retired = getattr(cls, "retired", {})
+        readers = {key: (name, meta, _HANDLERS[meta["kind"]] if meta["kind"].__class__ is str else Builder.value)
+                   for key, (name, meta) in specs.items() if key not in retired}
+        _CLASS_INFO[cls] = (specs, required, lists, readers)
     return _CLASS_INFO[cls]
 
 

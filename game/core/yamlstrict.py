@@ -34,18 +34,21 @@ _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS: dict[str, str] = {}  # keys and ids repeat a lot; resolve each spelling once
 
 
+_STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
+
+
 def _resolve(self, kind, value, implicit):
     """Resolver.resolve without the path machinery (unused here): same tags, far cheaper."""
     if kind is ScalarNode:
         if not implicit[0]:
-            return _TAG + "str"
+            return _STR
         tag = _PLAIN_TAGS.get(value)
         if tag is None:
-            tag = next((t for t, rx in _IMPLICIT.get(value[:1], ()) if rx.match(value)), _TAG + "str")
+            tag = next((t for t, rx in _IMPLICIT.get(value[:1], ()) if rx.match(value)), _STR)
             if len(_PLAIN_TAGS) < 50_000:
                 _PLAIN_TAGS[value] = tag
         return tag
-    return _TAG + ("seq" if kind is SequenceNode else "map")
+    return _SEQ if kind is SequenceNode else _MAP
 
 
 # libyaml's parser is ~15x faster than the pure-Python one; both give the same events.
