@@ -511,19 +511,25 @@ class Checker:
         s = self.scn
         not_scammed = {e.id for e in s.endings if e.outcome != "scammed"}
         reported: set[tuple[str, str]] = set()
+        leads_out: dict[str, bool] = {}  # target -> can it reach an ending where nobody is scammed?
+
+        def way_out(target: str) -> bool:  # (one search per target: a help action is offered at many steps)
+            if target not in leads_out:
+                leads_out[target] = _path(s, target, not_scammed) is not None
+            return leads_out[target]
+
         for step in s.steps:
             for c in s.offered_choices(step):
                 if not c.help or (step.id, c.id) in reported:
                     continue
                 reported.add((step.id, c.id))
-                mark = c.where("help") if c in step.choices else step.where("help")
                 unsafe = c.safety != "safe" or (c.score is not None and c.score < 8)
                 if unsafe and (None, c.id) not in reported:
                     reported.add((None, c.id))
                     self.add("LC331", c.where("help"), id=c.id)
-                if exits and (None, "exit", c.id) not in reported and not any(
-                        _path(s, t, not_scammed) is not None for t in c.targets):
+                if exits and (None, "exit", c.id) not in reported and not any(way_out(t) for t in c.targets):
                     reported.add((None, "exit", c.id))
+                    mark = c.where("help") if c in step.choices else step.where("help")
                     self.add("LC332", mark, id=c.id, step=step.id)
 
     def safest(self):
