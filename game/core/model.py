@@ -415,6 +415,8 @@ class Scenario(Node):
 
     def offered_choices(self, step: Step) -> list[Choice]:
         """The step's own choices, then the help actions it includes."""
+        if not step.help:
+            return list(step.choices)
         extra = [h for hid in step.help if (h := self.help_action(hid))]
         return list(step.choices) + extra
 

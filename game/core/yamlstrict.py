@@ -337,7 +337,7 @@ def _check_tree(root: Node, path: str, diags: list[Diagnostic], text: str) -> No
                 except TypeError:  # a key that is a list or a mapping
                     distinct = False
                 if distinct:
-                    stack.extend((value, depth + 1) for _key, value in node.value if value.__class__ is not ScalarNode)
+                    stack += [(value, depth + 1) for _key, value in node.value if value.__class__ is not ScalarNode]
                     continue
             keys: dict[str, Node] = {}
             joined = False  # a second item whose `- ` is missing: its keys repeat the first item's
@@ -364,5 +364,4 @@ def _check_tree(root: Node, path: str, diags: list[Diagnostic], text: str) -> No
                 if visit_scalars or value.__class__ is not ScalarNode:
                     stack.append((value, depth + 1))
         elif node.__class__ is SequenceNode:
-            stack.extend((item, depth + 1) for item in node.value
-                         if visit_scalars or item.__class__ is not ScalarNode)
+            stack += [(item, depth + 1) for item in node.value if visit_scalars or item.__class__ is not ScalarNode]
