@@ -355,7 +355,8 @@ class Builder:
         return _BAD
 
     def k_ids(self, node, meta, what):
-        return self.list_of(node, lambda n, i: _none_if_bad(self.k_id(n, {}, f"{what}[{i + 1}]")), what, True)
+        return self.list_of(node, lambda n, i: _plain_id(n) or _none_if_bad(self.k_id(n, {}, f"{what}[{i + 1}]")),
+                            what, True)
 
     def k_texts(self, node, meta, what):
         return self.list_of(node, lambda n, i: _none_if_bad(self.k_text(n, {"required": True}, f"{what}[{i + 1}]")), what,
@@ -522,6 +523,14 @@ _BAD = _Bad()
 
 def _none_if_bad(v):
     return None if v is _BAD else v
+
+
+def _plain_id(n: Node) -> str | None:
+    """The id in `n` when k_id would take it as it is (the usual case), else None: then k_id says
+    what is wrong, with the item's label, which is only worth writing for a diagnostic."""
+    if n.__class__ is ScalarNode and (n.style or n.tag == STR_TAG) and ID_RE.match(n.value):
+        return n.value
+    return None
 
 
 def _split_number(node, knode) -> tuple[str, str] | None:
