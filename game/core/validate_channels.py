@@ -150,6 +150,8 @@ def texts(ck, variables) -> None:
         outside = _outside_play(ck.scn.id, item.key)
         for name in P.names(src):
             var = variables.get(name)
+            if var is not None and var.type != "bool" and not outside:
+                continue  # a number variable, in a text shown during play: fine
             mark = ck._written_at(item.mark, "{" + name + "}")
             if var is None and not P.NAME_RE.match(name):
                 plain = name.strip()
