@@ -228,9 +228,7 @@ def _offset_mark(data: bytes, offset: int) -> Mark:
 
 def compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     """Compose one YAML document. Returns (root, diagnostics); root is None on failure."""
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if _nothing_but_comments(text):
         return None, [Diagnostic(path, Mark(1, 1), "LC008")]
     try:
         root = _compose_events(text) if _looks_deep(text) else _compose_fast(text)
@@ -249,6 +247,23 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     # two items run together would be checked as one, and every finding would follow from that
     broken = any(d.code in ("LC004", "LC005", "LC006") or d.args.get("variant") == "missing_dash" for d in diags)
     return (None if broken else root), diags
+
+
+def _is_content(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
+def _nothing_but_comments(text: str) -> bool:
+    """Is every line blank or a comment (or the text empty)?
+
+    The first 4 KB answer "no" for nearly every file without splitting the whole text into
+    lines: a line there with something other than a comment is such a line in the text too (the
+    last one may be cut short, but not before its first character that is not a space)."""
+    if not text or text.isspace():
+        return True
+    if any(_is_content(ln) for ln in text[:4096].splitlines()):
+        return False
+    return not any(_is_content(ln) for ln in text.splitlines())
 
 
 def _item_start(text: str, key: Node) -> bool:
