@@ -83,15 +83,9 @@ def _resolved(path: Path) -> Path:
     return filefacts.fact(("resolved", str(path.parent)), path.parent.resolve) / path.name
 
 
-_CWD: tuple[str, Path] | None = None  # (os.getcwd(), its resolved form): resolving costs a system call per folder
-
-
 def _resolved_cwd() -> Path:
-    global _CWD
     cwd = os.getcwd()
-    if _CWD is None or _CWD[0] != cwd:
-        _CWD = (cwd, Path(cwd).resolve())
-    return _CWD[1]
+    return filefacts.fact(("resolved", cwd), Path(cwd).resolve)
 
 
 def build_scenario(node: Node | None, shown: str) -> tuple[Scenario | None, list[Diagnostic]]:
