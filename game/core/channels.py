@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import EmailEvent, InstallEvent, PageEvent, PostEvent, ScanEvent
+from .model import BLOCK_KINDS, EmailEvent, InstallEvent, PageEvent, PostEvent, ScanEvent
 from .texts import Text
 
 
@@ -124,9 +124,6 @@ class Install:
     permissions: list[str]
     at: float
     flags: list[str]
-
-
-BLOCK_KINDS = ("heading", "text", "image", "field", "button")
 
 
 def qr_code(engine, key: str, qr) -> QRCode:

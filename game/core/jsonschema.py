@@ -10,8 +10,7 @@ import dataclasses
 import functools
 from pathlib import Path
 
-from .channels import BLOCK_KINDS
-from .model import EVENT_TYPES, Branch, Event, Scenario
+from .model import BLOCK_KINDS, EVENT_TYPES, Branch, Event, Scenario
 from .validate_channels import EMAIL_RE, QR_MAX
 
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from yaml.nodes import MappingNode, Node
 
+from . import filefacts
 from .diagnostics import Diagnostic, Mark, sort_key
 from .model import App, Hotline, Permission, RedFlag, Scenario, Tag
 from .schema import Builder
@@ -68,9 +70,22 @@ def read_node(path: Path, shown: str | None = None) -> tuple[Node | None, list[D
 
 def display_path(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(_resolved(Path(path)).relative_to(_resolved_cwd()))
     except ValueError:
         return str(path)
+
+
+def _resolved(path: Path) -> Path:
+    """path.resolve(), with its folder's resolution remembered during a lint run (filefacts):
+    resolving stats every folder on the way, and a run's files share one or a few folders."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    return filefacts.fact(("resolved", str(path.parent)), path.parent.resolve) / path.name
+
+
+def _resolved_cwd() -> Path:
+    cwd = os.getcwd()
+    return filefacts.fact(("resolved", cwd), Path(cwd).resolve)
 
 
 def build_scenario(node: Node | None, shown: str) -> tuple[Scenario | None, list[Diagnostic]]:

@@ -138,6 +138,10 @@ class PageBlock(Node):
     button: str | None = f("text", doc="A button's label.")
 
 
+# A page block's kinds: exactly one of these fields is set (`input:` only qualifies `field:`).
+BLOCK_KINDS = ("heading", "text", "image", "field", "button")
+
+
 @dataclass
 class Event(Node):
     id: str = f("id", required=True, doc="Stable id, unique within the step.")
@@ -411,6 +415,8 @@ class Scenario(Node):
 
     def offered_choices(self, step: Step) -> list[Choice]:
         """The step's own choices, then the help actions it includes."""
+        if not step.help:
+            return list(step.choices)
         extra = [h for hid in step.help if (h := self.help_action(hid))]
         return list(step.choices) + extra
 

@@ -84,19 +84,29 @@ class Builder:
             cls = self._event_class(node, what)
             if cls is None:
                 return None
-        specs, required, lists = _class_info(cls)
+        specs, required, lists, readers = _CLASS_INFO.get(cls) or _class_info(cls)
         values: dict[str, Any] = {}
         marks = {}
         seen = set()
         retired = False
         refused = set()  # fields written but refused: their follow-on checks stay quiet
-        retired_keys = getattr(cls, "retired", {})
         top = what == "scenario"
         for knode, vnode in node.value:
             key = knode.value if knode.__class__ is ScalarNode else None
             if key is None or key in seen:
                 continue  # non-scalar keys are refused below; duplicates were reported
             seen.add(key)
+            reader = readers.get(key)
+            if reader is not None:  # the common case first: a field of this record
+                name, meta, read = reader
+                value = read(self, vnode, meta, key if top else f"{what}.{key}")
+                marks[name] = vnode.start_mark
+                if value is not _BAD:
+                    values[name] = value
+                else:
+                    refused.add(name)
+                continue
+            retired_keys = getattr(cls, "retired", {})
             if key in retired_keys:
                 self.error(retired_keys[key], knode, field=key, where=what)
                 retired = True
@@ -118,13 +128,6 @@ class Builder:
                 if hint:
                     refused.add(specs[hint][0])  # a misspelt field: "missing" would repeat the same mistake
                 continue
-            name, meta = specs[key]
-            value = self.value(vnode, meta, key if top else f"{what}.{key}")
-            marks[name] = vnode.start_mark
-            if value is not _BAD:
-                values[name] = value
-            else:
-                refused.add(name)
         for key in required:
             if key not in seen and not retired and specs[key][0] not in refused:  # an old-format record gets one diagnostic, with the fix
                 self.error("LC102", node, field=key, where=what)
@@ -352,7 +355,8 @@ class Builder:
         return _BAD
 
     def k_ids(self, node, meta, what):
-        return self.list_of(node, lambda n, i: _none_if_bad(self.k_id(n, {}, f"{what}[{i + 1}]")), what, True)
+        return self.list_of(node, lambda n, i: _plain_id(n) or _none_if_bad(self.k_id(n, {}, f"{what}[{i + 1}]")),
+                            what, True)
 
     def k_texts(self, node, meta, what):
         return self.list_of(node, lambda n, i: _none_if_bad(self.k_text(n, {"required": True}, f"{what}[{i + 1}]")), what,
@@ -445,9 +449,11 @@ BY_ID_ALONE = ("steps", "endings", "events", "choices")
 def item_label(what: str, i: int, node: Node) -> str:
     """One location style: an item's id where it has one, else its one-based position."""
     ident = None
-    if isinstance(node, MappingNode):
-        ident = next((v.value for k, v in node.value if isinstance(k, ScalarNode) and k.value == "id"
-                      and isinstance(v, ScalarNode) and ID_RE.match(v.value)), None)
+    if node.__class__ is MappingNode:
+        for k, v in node.value:  # (a plain loop: every item of every list is labelled)
+            if k.__class__ is ScalarNode and k.value == "id" and v.__class__ is ScalarNode and ID_RE.match(v.value):
+                ident = v.value
+                break
     if ident is None:
         return f"{what}[{i + 1}]"
     parent, _, name = what.rpartition(".")
@@ -490,15 +496,20 @@ def number_advice(raw: str, allow_float: bool, quoted: bool) -> dict | None:
 _CLASS_INFO: dict[type, tuple] = {}
 
 
-def _class_info(cls) -> tuple[dict, list, list]:
-    """For a record class: YAML key -> (field name, metadata), required keys, list fields."""
+def _class_info(cls) -> tuple[dict, list, list, dict]:
+    """For a record class: YAML key -> (field name, metadata), required keys, list fields, and
+    YAML key -> (field name, metadata, the Builder method that reads its value: Builder.value's
+    choice, made once) for each key that is not retired."""
     if cls not in _CLASS_INFO:
         fields = [fl for fl in dataclasses.fields(cls) if not fl.metadata.get("internal")]
         specs = {(fl.metadata.get("key") or fl.name): (fl.name, dict(fl.metadata)) for fl in fields}
         required = [key for key, (_n, meta) in specs.items() if meta.get("required")]
         lists = [fl.name for fl in fields
                  if isinstance(fl.metadata["kind"], list) or fl.metadata["kind"] in ("ids", "texts")]
-        _CLASS_INFO[cls] = (specs, required, lists)
+        retired = getattr(cls, "retired", {})
+        readers = {key: (name, meta, _HANDLERS[meta["kind"]] if meta["kind"].__class__ is str else Builder.value)
+                   for key, (name, meta) in specs.items() if key not in retired}
+        _CLASS_INFO[cls] = (specs, required, lists, readers)
     return _CLASS_INFO[cls]
 
 
@@ -512,6 +523,14 @@ _BAD = _Bad()
 
 def _none_if_bad(v):
     return None if v is _BAD else v
+
+
+def _plain_id(n: Node) -> str | None:
+    """The id in `n` when k_id would take it as it is (the usual case), else None: then k_id says
+    what is wrong, with the item's label, which is only worth writing for a diagnostic."""
+    if n.__class__ is ScalarNode and (n.style or n.tag == STR_TAG) and ID_RE.match(n.value):
+        return n.value
+    return None
 
 
 def _split_number(node, knode) -> tuple[str, str] | None:

@@ -72,20 +72,28 @@ def _text_fields(cls) -> list[tuple[str, object]]:
 
 
 def _fields(obj, prefix: str, note: str | None) -> Iterator[TextItem]:
-    for name, kind in _text_fields(type(obj)):
+    out: list[TextItem] = []
+    _add_fields(obj, prefix, note, out)
+    return iter(out)
+
+
+def _add_fields(obj, prefix: str, note: str | None, out: list[TextItem]) -> None:
+    """_fields, appending to `out`: lint lists the texts of every file, ~100 records each."""
+    for name, kind in _TEXT_FIELDS.get(obj.__class__) or _text_fields(obj.__class__):
         value = getattr(obj, name)
         if not value:
             continue
         if kind == "text":
-            yield TextItem(f"{prefix}/{name}", value, note, obj.where(name))
+            out.append(TextItem(f"{prefix}/{name}", value, note, obj.where(name)))
         elif kind == "texts":
+            mark = obj.where(name)
             for i, v in enumerate(value):
-                yield TextItem(f"{prefix}/{name}/{i}", v, note, obj.where(name))
+                out.append(TextItem(f"{prefix}/{name}/{i}", v, note, mark))
         elif isinstance(kind, list):
             for i, item in enumerate(value):
-                yield from _fields(item, f"{prefix}/{name}/{i}", note)
+                _add_fields(item, f"{prefix}/{name}/{i}", note, out)
         else:
-            yield from _fields(value, f"{prefix}/{name}", note)
+            _add_fields(value, f"{prefix}/{name}", note, out)
 
 
 def choice_key(scn: Scenario, step: Step | None, choice: Choice) -> str:
@@ -107,35 +115,47 @@ def ending_key(scn: Scenario, ending: Ending) -> str:
 
 
 def iter_choice(scn, step, c: Choice) -> Iterator[TextItem]:
+    out: list[TextItem] = []
+    _add_choice(scn, step, c, out)
+    return iter(out)
+
+
+def _add_choice(scn, step, c: Choice, out: list[TextItem]) -> None:
     base = choice_key(scn, step, c)
-    yield from _fields(c, base, c.note)
+    _add_fields(c, base, c.note, out)
     for i, q in enumerate(c.consequences):
-        yield from _fields(q, f"{base}/consequence/{i}", c.note)
+        _add_fields(q, f"{base}/consequence/{i}", c.note, out)
 
 
 def iter_texts(scn: Scenario) -> Iterator[TextItem]:
     """Every translatable string of a scenario, in file order."""
+    return iter(_all_texts(scn))
+
+
+def _all_texts(scn: Scenario) -> list[TextItem]:
+    out: list[TextItem] = []
     sid = scn.id
-    yield from _fields(scn, sid, scn.note)
+    _add_fields(scn, sid, scn.note, out)
     if scn.player:
-        yield from _fields(scn.player, f"{sid}/player", None)
+        _add_fields(scn.player, f"{sid}/player", None, out)
     for c in scn.contacts:
-        yield from _fields(c, f"{sid}/contact/{c.id}", c.note)
+        _add_fields(c, f"{sid}/contact/{c.id}", c.note, out)
     for a in scn.apps:
         if a.mark is not None and a.marks:  # the implicit Messages app is UI text
-            yield from _fields(a, f"{sid}/app/{a.id}", a.note)
+            _add_fields(a, f"{sid}/app/{a.id}", a.note, out)
     for h in scn.help_actions:
-        yield from iter_choice(scn, None, h)
+        _add_choice(scn, None, h, out)
     for st in scn.steps:
-        yield from _fields(st, f"{sid}/{st.id}", st.note)
+        _add_fields(st, f"{sid}/{st.id}", st.note, out)
         for ev in st.events:
-            yield from _fields(ev, event_key(scn, st, ev), ev.note)
+            _add_fields(ev, event_key(scn, st, ev), ev.note, out)
         if st.timeout:
-            yield from _fields(st.timeout, timeout_key(scn, st), st.note)
+            _add_fields(st.timeout, timeout_key(scn, st), st.note, out)
         for c in st.choices:
-            yield from iter_choice(scn, st, c)
+            _add_choice(scn, st, c, out)
     for e in scn.endings:
-        yield from _fields(e, ending_key(scn, e), e.note)
+        _add_fields(e, ending_key(scn, e), e.note, out)
+    return out
 
 
 def texts_of(scn: Scenario) -> list[TextItem]:
@@ -143,7 +163,7 @@ def texts_of(scn: Scenario) -> list[TextItem]:
     For a scenario that no longer changes (as loaded); iter_texts reads it afresh."""
     cached = scn.__dict__.get("_texts")
     if cached is None:
-        cached = scn.__dict__["_texts"] = list(iter_texts(scn))
+        cached = scn.__dict__["_texts"] = _all_texts(scn)
     return cached
 
 

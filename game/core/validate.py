@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import conditions as C
-from . import walk
+from . import filefacts, walk
 from .diagnostics import Diagnostic, Mark
 from .glyphs import missing
 from .model import (
@@ -27,8 +27,13 @@ from .schema import did_you_mean
 # are account numbers, which the policy does not cover. 1800/1900 lines are 8 digits.
 # Landlines are 0 + 2X area code + 8 digits (`028 3822 1234`, `02838 000 123`): the policy has no
 # fictional range for them, so any landline is reported.
-PHONE_LIKE = re.compile(r"(?<![\w.,])(?:(?:\+84|0)(?:[ .]?2(?:[ .]?\d){9}|(?:[ .]?\d){9})|1[89]00(?:[ .]?\d){4})"
-                        r"(?![\w.,]?\d)")
+# Written so that each way starts with a plain character (`+`, `0`, `1`): then the regex engine
+# jumps straight to those instead of trying every position of a text, and lint reads every text.
+# The look-behind after that character asks what the one before it was: not a letter, digit, `.` or `,`.
+_MOBILE_TAIL = r"(?:[ .]?2(?:[ .]?\d){9}|(?:[ .]?\d){9})"
+_NOT_AFTER_WORD = r"(?<![\w.,].)"
+PHONE_LIKE = re.compile(rf"(?:\+{_NOT_AFTER_WORD}84{_MOBILE_TAIL}|0{_NOT_AFTER_WORD}{_MOBILE_TAIL}"
+                        rf"|1{_NOT_AFTER_WORD}[89]00(?:[ .]?\d){{4}})(?![\w.,]?\d)")
 OFFICIAL_NUMBERS = {"113", "111", "114", "115", "156", "5656"}
 # The authoring guide's number policy: mobiles `0PPX 000 NNN` with a real carrier prefix from one
 # list shared by scammers and real contacts (so no prefix gives the answer away), and organisations'
@@ -56,8 +61,7 @@ class Checker:
     def __init__(self, scn: Scenario, taxonomy, base_dir: Path, shown: str, source: str | None = None):
         self.scn = scn
         self.tax = taxonomy
-        self.base = Path(base_dir).resolve()
-        self.root = _scenarios_root(self.base)
+        self.base, self.root = filefacts.fact(("folder", str(base_dir)), lambda: _folders(base_dir))
         self.path = shown
         self.source = source
         self.diags: list[Diagnostic] = []
@@ -80,6 +84,11 @@ class Checker:
                     self.add(code, mark, field=what, value=value, step=step.id, variant="choice_as_help")
                     return
             self.add(code, mark, field=what, value=value, hint=did_you_mean(value, options))
+
+    def ref_at(self, value, options, what, obj, name, code="LC202"):
+        """ref, with the mark (where `name` is written in `obj`) looked up only for a report."""
+        if value is not None and value not in options:
+            self.ref(value, options, what, obj.where(name), code)
 
     def example_contact(self) -> str:
         """A contact id of this scenario for a fix (a saved one first: the family member to call)."""
@@ -149,13 +158,17 @@ class Checker:
     def node_ids(self):
         return self.step_ids + [e.id for e in self.scn.endings]
 
+    @cached_property
+    def node_id_set(self):
+        return set(self.node_ids)
+
     def unique(self, items, where):
         seen = {}
         for it in items:
             if it.id in seen:
-                self.add("LC201", it.where("id"), id=it.id, where=where, line=seen[it.id].line)
+                self.add("LC201", it.where("id"), id=it.id, where=where, line=seen[it.id].where("id").line)
             else:
-                seen[it.id] = it.where("id")
+                seen[it.id] = it
 
     def todo(self, obj):
         if getattr(obj, "todo", None):
@@ -269,56 +282,70 @@ class Checker:
     def asset(self, rel, mark):
         if not rel:
             return
-        target = (self.base / rel).resolve()
-        if Path(rel).is_absolute() or not target.is_relative_to(self.root):
-            self.add("LC207", mark, file=rel)
-        elif target.is_dir():
-            self.add("LC423", mark, file=rel)
-        elif not target.is_file():
-            self.add("LC206", mark, file=rel)
-        else:
-            from .assetcheck import problem
-
-            bad = problem(target)  # headers only: dimensions, duration, size, format
-            if bad is not None:
-                self.add(bad.code, mark, file=rel, detail=bad.detail, limit=bad.limit)
+        found = filefacts.fact(("asset", self.base, rel), lambda: _asset_problem(self.base, self.root, rel))
+        if found is not None:
+            code, args = found
+            self.add(code, mark, file=rel, **args)
 
     def flags(self, flags, mark):
         for fl in flags:
             self.ref(fl, self.tax.red_flags, "flags", mark, code="LC203")
 
+    @cached_property
+    def contact_ids(self):
+        return [c.id for c in self.scn.contacts]
+
+    @cached_property
+    def speaker_ids(self):
+        """Who may send a message or speak a line: a contact, or the player."""
+        return self.contact_ids + [PLAYER]
+
+    @cached_property
+    def variables(self):
+        return {v.id: v for v in self.scn.variables}
+
+    @cached_property
+    def apps(self):
+        return {a.id: a for a in self.scn.apps}
+
+    # Marks are looked up (`where`) only when there is something to report: most fields are fine.
     def step(self, step):
         s = self.scn
         self.unique(step.events, f"{step.id}.events")
         offered = s.offered_choices(step)
         self.unique(offered, f"{step.id}.choices")
-        contacts = [c.id for c in s.contacts]
-        apps = {a.id: a for a in s.apps}
+        contacts, speakers, apps = self.contact_ids, self.speaker_ids, self.apps
         for ev in step.events:
-            self.flags(ev.flags, ev.where("flags"))
+            if ev.flags:
+                self.flags(ev.flags, ev.where("flags"))
             self.todo(ev)
             if isinstance(ev, MessageEvent):
-                self.ref(ev.app, apps, "app", ev.where("app"))
-                self.ref(ev.sender, contacts + [PLAYER], "from", ev.where("sender"))
-                self.ref(ev.thread, contacts, "thread", ev.where("thread"))
+                self.ref_at(ev.app, apps, "app", ev, "app")
+                self.ref_at(ev.sender, speakers, "from", ev, "sender")
+                self.ref_at(ev.thread, contacts, "thread", ev, "thread")
                 if ev.sender == PLAYER and not ev.thread:
                     self.add("LC102", ev.where(""), field="thread", where=f"{step.id}.{ev.id}", variant="thread",
                              example=self.example_contact())
                 if not (ev.text or ev.image or ev.link):
                     self.add("LC111", ev.where(""), id=ev.id)
-                self.asset(ev.image, ev.where("image"))
-                if ev.link:
+                if ev.image:
+                    self.asset(ev.image, ev.where("image"))
+                if ev.link and ev.link.image:
                     self.asset(ev.link.image, ev.link.where("image"))
             elif isinstance(ev, NotificationEvent):
-                self.ref(ev.app, apps, "app", ev.where("app"))
+                self.ref_at(ev.app, apps, "app", ev, "app")
             elif isinstance(ev, CallEvent):
-                self.ref(ev.sender, contacts, "from", ev.where("sender"))
-                self.ref(ev.app, [a for a, v in apps.items() if v.kind == "chat"], "app", ev.where("app"))
-                self.asset(ev.image, ev.where("image"))
-                self.asset(ev.audio, ev.where("audio"))
+                self.ref_at(ev.sender, contacts, "from", ev, "sender")
+                if ev.app is not None:
+                    self.ref(ev.app, [a for a, v in apps.items() if v.kind == "chat"], "app", ev.where("app"))
+                if ev.image:
+                    self.asset(ev.image, ev.where("image"))
+                if ev.audio:
+                    self.asset(ev.audio, ev.where("audio"))
             elif isinstance(ev, LineEvent):
-                self.ref(ev.speaker, contacts + [PLAYER], "speaker", ev.where("speaker"))
-                self.asset(ev.audio, ev.where("audio"))
+                self.ref_at(ev.speaker, speakers, "speaker", ev, "speaker")
+                if ev.audio:
+                    self.asset(ev.audio, ev.where("audio"))
         for c in step.choices:
             self.choice(c, step.id)
         for hid in step.help:
@@ -336,8 +363,7 @@ class Checker:
         self.todo(step)
 
     def choice(self, c: Choice, where):
-        s = self.scn
-        variables = {v.id: v for v in s.variables}
+        variables = self.variables
         refused = getattr(c, "refused", ())  # already reported where it was written
         if c.safety != "neutral" and "safety" not in refused:
             if c.score is None and "score" not in refused:
@@ -347,9 +373,12 @@ class Checker:
             elif c.explanation and len(c.explanation.split()) < MIN_EXPLANATION_WORDS:
                 self.add("LC333", c.where("explanation"), id=c.id, words=len(c.explanation.split()),
                          min=MIN_EXPLANATION_WORDS)
-        self.flags(c.flags, c.where("flags"))
+        if c.flags:
+            self.flags(c.flags, c.where("flags"))
+        node_ids = self.node_id_set
         for t in c.targets:
-            self.ref(t, self.node_ids, "next", c.where("next"))
+            if t not in node_ids:
+                self.ref(t, self.node_ids, "next", c.where("next"))
         conds = [c.when] + ([b.when for b in c.next] if isinstance(c.next, list) else [])
         for cond in filter(None, conds):
             for cmp in C.variables_in(cond):
@@ -364,7 +393,7 @@ class Checker:
             self.add("LC102", c.where("call"), field="dial", where=f"{where}.{c.id}", variant="dial",
                      example=self.example_contact())
         if c.dial:
-            self.ref(c.dial, [x.id for x in s.contacts], "dial", c.where("dial"))
+            self.ref(c.dial, self.contact_ids, "dial", c.where("dial"))
         self.todo(c)
 
     def var(self, name, value, variables, mark):
@@ -482,19 +511,25 @@ class Checker:
         s = self.scn
         not_scammed = {e.id for e in s.endings if e.outcome != "scammed"}
         reported: set[tuple[str, str]] = set()
+        leads_out: dict[str, bool] = {}  # target -> can it reach an ending where nobody is scammed?
+
+        def way_out(target: str) -> bool:  # (one search per target: a help action is offered at many steps)
+            if target not in leads_out:
+                leads_out[target] = _path(s, target, not_scammed) is not None
+            return leads_out[target]
+
         for step in s.steps:
             for c in s.offered_choices(step):
                 if not c.help or (step.id, c.id) in reported:
                     continue
                 reported.add((step.id, c.id))
-                mark = c.where("help") if c in step.choices else step.where("help")
                 unsafe = c.safety != "safe" or (c.score is not None and c.score < 8)
                 if unsafe and (None, c.id) not in reported:
                     reported.add((None, c.id))
                     self.add("LC331", c.where("help"), id=c.id)
-                if exits and (None, "exit", c.id) not in reported and not any(
-                        _path(s, t, not_scammed) is not None for t in c.targets):
+                if exits and (None, "exit", c.id) not in reported and not any(way_out(t) for t in c.targets):
                     reported.add((None, "exit", c.id))
+                    mark = c.where("help") if c in step.choices else step.where("help")
                     self.add("LC332", mark, id=c.id, step=step.id)
 
     def safest(self):
@@ -536,14 +571,17 @@ class Checker:
             if step is None:
                 continue
             vis = visited | {node}
-            for c in walk.offered(s, step, dict(vars_), vis):
+            values = dict(vars_)  # (neither offered nor apply changes it)
+            for c in walk.offered(s, step, values, vis):
                 if not c.next:
                     continue  # a refused `next:` was reported where it was written
-                nv = walk.apply(c, dict(vars_))
+                nv = walk.apply(c, values)
                 target = walk.resolve_next(c, nv, vis)
                 if not target:
                     continue
-                nxt = (target, _freeze(nv), vis)
+                # `vars_` is sorted already, and so is a copy with the same names and new values
+                frozen = vars_ if nv is values else tuple(nv.items()) if len(nv) == len(values) else _freeze(nv)
+                nxt = (target, frozen, vis)
                 out.append((nxt, c))
                 todo.append(nxt)
         reported: set = set()
@@ -569,18 +607,50 @@ class Checker:
                 self.add("LC330", s.step(first[0]).where("id"), id=first[0], path=names)
 
 
+def _asset_problem(base: Path, root: Path, rel: str) -> tuple[str, dict] | None:
+    """(code, message args) for an asset path that is outside the scenarios folder, a folder,
+    missing or unusable; None for a good one."""
+    target = (base / rel).resolve()
+    if Path(rel).is_absolute() or not target.is_relative_to(root):
+        return "LC207", {}
+    if target.is_dir():
+        return "LC423", {}
+    if not target.is_file():
+        return "LC206", {}
+    from .assetcheck import problem
+
+    bad = problem(target)  # headers only: dimensions, duration, size, format
+    if bad is not None:
+        return bad.code, {"detail": bad.detail, "limit": bad.limit}
+    return None
+
+
 def _freeze(vars_: dict) -> tuple:
     return tuple(sorted(vars_.items(), key=lambda kv: str(kv[0])))
 
 
 def _cycles(edges: dict) -> list[list]:
-    """Strongly connected parts of the state graph that hold a cycle (iterative Tarjan)."""
-    index: dict = {}
-    low: dict = {}
-    on, stack, out = set(), [], []
+    """Strongly connected parts of the state graph that hold a cycle (iterative Tarjan).
+
+    The states are numbered first: a state is a tuple of tuples, whose hash Python works out
+    afresh at every lookup, and Tarjan looks each state up many times."""
+    number: dict = {}
+    for v in edges:
+        number[v] = len(number)
+    for out_ in edges.values():
+        for w, _c in out_:
+            if w not in number:
+                number[w] = len(number)
+    states = list(number)
+    succ = [[number[w] for w, _c in edges.get(v, ())] for v in states]
+    index = [-1] * len(states)
+    low = [0] * len(states)
+    on = [False] * len(states)
+    stack: list[int] = []
+    out: list[list] = []
     counter = 0
-    for root in edges:
-        if root in index:
+    for root in range(len(edges)):
+        if index[root] >= 0:
             continue
         work = [(root, 0)]
         while work:
@@ -589,14 +659,13 @@ def _cycles(edges: dict) -> list[list]:
                 index[v] = low[v] = counter
                 counter += 1
                 stack.append(v)
-                on.add(v)
-            succ = [w for w, _c in edges.get(v, ())]
-            if i < len(succ):
+                on[v] = True
+            if i < len(succ[v]):
                 work.append((v, i + 1))
-                w = succ[i]
-                if w not in index:
+                w = succ[v][i]
+                if index[w] < 0:
                     work.append((w, 0))
-                elif w in on:
+                elif on[w]:
                     low[v] = min(low[v], index[w])
                 continue
             if work:
@@ -606,12 +675,12 @@ def _cycles(edges: dict) -> list[list]:
                 comp = []
                 while True:
                     w = stack.pop()
-                    on.discard(w)
+                    on[w] = False
                     comp.append(w)
                     if w == v:
                         break
-                if len(comp) > 1 or any(w == v for w, _c in edges.get(v, ())):
-                    out.append(comp)
+                if len(comp) > 1 or v in succ[v]:
+                    out.append([states[w] for w in comp])
     return out
 
 
@@ -718,6 +787,12 @@ def _acts(c: Choice) -> bool:
 def _by_player(ev) -> bool:
     who = ev.sender if isinstance(ev, MessageEvent) else ev.speaker
     return who == PLAYER
+
+
+def _folders(base_dir) -> tuple[Path, Path]:
+    """The file's folder, resolved, and the scenarios folder above it (see _scenarios_root)."""
+    base = Path(base_dir).resolve()
+    return base, _scenarios_root(base)
 
 
 def _scenarios_root(base: Path) -> Path:

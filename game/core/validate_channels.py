@@ -10,10 +10,9 @@ from collections import deque
 
 from . import conditions as C
 from . import placeholders as P
-from .channels import BLOCK_KINDS
 from .diagnostics import Mark
 from .model import (
-    PLAYER,
+    BLOCK_KINDS,
     QR,
     EmailEvent,
     InstallEvent,
@@ -36,10 +35,11 @@ SHOWS = {"email": "emails", "social": "posts"}
 
 def check(ck) -> None:
     s = ck.scn
-    apps = {a.id: a for a in s.apps}
-    variables = {v.id: v for v in s.variables}
+    apps = ck.apps
+    variables = ck.variables
     for c in s.contacts:
-        address(ck, c.email, c.where("email"), f"contacts.{c.id}.email")
+        if c.email is not None:
+            address(ck, c.email, c.where("email"), f"contacts.{c.id}.email")
     for step in s.steps:
         for ev in step.events:
             event(ck, step, ev, apps, variables)
@@ -61,7 +61,7 @@ def address(ck, value, mark, what) -> None:
 
 def event(ck, step, ev, apps, variables) -> None:
     where = f"{step.id}.{ev.id}"
-    contacts = [c.id for c in ck.scn.contacts]
+    contacts = ck.contact_ids
     if ev.when is not None:  # the same checks as a choice's condition
         for cmp in C.variables_in(ev.when):
             ck.var(cmp.var, cmp.value, variables, cmp.mark)
@@ -74,7 +74,8 @@ def event(ck, step, ev, apps, variables) -> None:
                    variant="message")
         qr(ck, ev.qr)
     elif isinstance(ev, NotificationEvent):
-        ck.asset(ev.image, ev.where("image"))
+        if ev.image:
+            ck.asset(ev.image, ev.where("image"))
     elif isinstance(ev, EmailEvent | PostEvent):
         type_, want, example, name = CHANNEL[type(ev)]
         if ev.app is not None:
@@ -86,9 +87,10 @@ def event(ck, step, ev, apps, variables) -> None:
         elif not any(a.kind == want for a in apps.values()):
             ck.add("LC211", ev.where("type"), event=where, type=type_, want=want, example=example,
                    name=name.get(ck.scn.source_language, name["vi"]))
-        ck.ref(ev.sender, contacts, "from", ev.where("sender"))
-        ck.asset(ev.image, ev.where("image"))
-        if ev.link:
+        ck.ref_at(ev.sender, contacts, "from", ev, "sender")
+        if ev.image:
+            ck.asset(ev.image, ev.where("image"))
+        if ev.link and ev.link.image:
             ck.asset(ev.link.image, ev.link.where("image"))
         qr(ck, ev.qr)
         if isinstance(ev, EmailEvent):
@@ -100,12 +102,12 @@ def event(ck, step, ev, apps, variables) -> None:
             address(ck, ev.reply_to, ev.where("reply_to"), f"{where}.reply_to")
         else:
             for cm in ev.comments:
-                ck.ref(cm.sender, contacts + [PLAYER], "from", cm.where("sender"))
+                ck.ref_at(cm.sender, ck.speaker_ids, "from", cm, "sender")
     elif isinstance(ev, PageEvent):
         page(ck, ev)
     elif isinstance(ev, ScanEvent):
         qr(ck, ev.qr)
-    elif isinstance(ev, InstallEvent):
+    elif isinstance(ev, InstallEvent) and ev.icon:
         ck.asset(ev.icon, ev.where("icon"))
 
 
@@ -135,7 +137,8 @@ def page(ck, ev: PageEvent) -> None:
             ck.add("LC121", b.where(kinds[1]), count=len(kinds), found=", ".join(f"`{k}:`" for k in kinds))
         elif "input" in b.marks and kinds[0] != "field":
             ck.add("LC121", b.where("input"), kind=f"`{kinds[0]}:`", variant="input")
-        ck.asset(b.image, b.where("image"))
+        if b.image:
+            ck.asset(b.image, b.where("image"))
 
 
 def texts(ck, variables) -> None:
@@ -147,6 +150,8 @@ def texts(ck, variables) -> None:
         outside = _outside_play(ck.scn.id, item.key)
         for name in P.names(src):
             var = variables.get(name)
+            if var is not None and var.type != "bool" and not outside:
+                continue  # a number variable, in a text shown during play: fine
             mark = ck._written_at(item.mark, "{" + name + "}")
             if var is None and not P.NAME_RE.match(name):
                 plain = name.strip()

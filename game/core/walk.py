@@ -192,6 +192,7 @@ class _Frame:
         self.loops += result[2]
 
 
+_UNSET = object()  # in stats()' state keys: a variable that is not set at all
 STATE_BUDGET = 50_000  # states stats() explores before it answers with lower bounds
 
 
@@ -214,27 +215,42 @@ def stats(scn: Scenario, max_visits: int = MAX_VISITS, budget: int = STATE_BUDGE
     info = _analysis(scn)
     read, comp, uses_visited = info["read_vars"], info["component"], info["uses_visited"]
 
+    # Looked up once per step rather than once per state (lint counts the paths of every file).
+    endings = {e.id for e in scn.endings}
+    choices: dict[str, tuple] = {}  # step id -> (step, the choices it offers before conditions)
+
+    # The read variables' values in one fixed order make the same key as their sorted (name, value)
+    # pairs (a variable no path has set is _UNSET), without sorting at every state.
+    read_order = sorted(read)
+
     def key(state) -> tuple:
         node, vars_, counts = state
-        return (node, tuple(sorted(kv for kv in vars_.items() if kv[0] in read)),
-                tuple(counts.get(s, 0) for s in comp.get(node, ())),
+        group = comp.get(node, ())
+        return (node, tuple([vars_.get(name, _UNSET) for name in read_order]),
+                tuple([counts.get(s, 0) for s in group]) if counts else (0,) * len(group),
                 frozenset(counts) if uses_visited else None)
 
     def expand(state):
         """A leaf's result, or None and the states one choice away."""
         node, vars_, counts = state
-        if scn.ending(node) is not None:
+        if node in endings:
             return (1, frozenset((node,)), 0), ()
         if counts.get(node, 0) >= max_visits:
             return (1, frozenset(), 1), ()
-        step = scn.step(node)
+        known = choices.get(node)
+        if known is None:
+            step = scn.step(node)
+            known = choices[node] = (step, scn.offered_choices(step) if step is not None else ())
+        step, here = known
         if step is None:
             return (0, frozenset(), 0), ()
         vis = dict(counts)
         vis[node] = vis.get(node, 0) + 1
         group = comp.get(node, ())
         out = []
-        for c in offered(scn, step, vars_, vis):
+        for c in here:
+            if c.when is not None and not c.when.holds(vars_, vis):
+                continue
             nv = apply(c, vars_)
             nxt = resolve_next(c, nv, vis)
             # Visit counts outside the current loop can no longer matter (unless conditions read them).

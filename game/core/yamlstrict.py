@@ -34,22 +34,30 @@ _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS: dict[str, str] = {}  # keys and ids repeat a lot; resolve each spelling once
 
 
+_STR, _SEQ, _MAP = _TAG + "str", _TAG + "seq", _TAG + "map"
+
+
 def _resolve(self, kind, value, implicit):
     """Resolver.resolve without the path machinery (unused here): same tags, far cheaper."""
     if kind is ScalarNode:
         if not implicit[0]:
-            return _TAG + "str"
+            return _STR
         tag = _PLAIN_TAGS.get(value)
         if tag is None:
-            tag = next((t for t, rx in _IMPLICIT.get(value[:1], ()) if rx.match(value)), _TAG + "str")
+            tag = next((t for t, rx in _IMPLICIT.get(value[:1], ()) if rx.match(value)), _STR)
             if len(_PLAIN_TAGS) < 50_000:
                 _PLAIN_TAGS[value] = tag
         return tag
-    return _TAG + ("seq" if kind is SequenceNode else "map")
+    return _SEQ if kind is SequenceNode else _MAP
 
 
 # libyaml's parser is ~15x faster than the pure-Python one; both give the same events.
-_Parser = type("_Parser", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {"resolve": _resolve})
+# Its composer also calls descend_resolver(parent, index) and ascend_resolver() at every node, for
+# path resolvers, which are never registered here: `slice` and `tuple` are built-in callables that
+# take those arguments and do nothing that matters, at a fraction of a Python call's cost (~4% of
+# composing a scenario).
+_Parser = type("_Parser", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),),
+               {"resolve": _resolve, "descend_resolver": slice, "ascend_resolver": tuple})
 # The pure-Python parser has no limits of its own (its scanner and parser keep explicit
 # stacks), so it is the referee when libyaml refuses a text: what it finds first under
 # our own caps says what the problem *is*, whatever libyaml's version or wording.
@@ -220,9 +228,7 @@ def _offset_mark(data: bytes, offset: int) -> Mark:
 
 def compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     """Compose one YAML document. Returns (root, diagnostics); root is None on failure."""
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if _nothing_but_comments(text):
         return None, [Diagnostic(path, Mark(1, 1), "LC008")]
     try:
         root = _compose_events(text) if _looks_deep(text) else _compose_fast(text)
@@ -241,6 +247,23 @@ def compose(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     # two items run together would be checked as one, and every finding would follow from that
     broken = any(d.code in ("LC004", "LC005", "LC006") or d.args.get("variant") == "missing_dash" for d in diags)
     return (None if broken else root), diags
+
+
+def _is_content(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
+def _nothing_but_comments(text: str) -> bool:
+    """Is every line blank or a comment (or the text empty)?
+
+    The first 4 KB answer "no" for nearly every file without splitting the whole text into
+    lines: a line there with something other than a comment is such a line in the text too (the
+    last one may be cut short, but not before its first character that is not a space)."""
+    if not text or text.isspace():
+        return True
+    if any(_is_content(ln) for ln in text[:4096].splitlines()):
+        return False
+    return not any(_is_content(ln) for ln in text.splitlines())
 
 
 def _item_start(text: str, key: Node) -> bool:
@@ -329,7 +352,7 @@ def _check_tree(root: Node, path: str, diags: list[Diagnostic], text: str) -> No
                 except TypeError:  # a key that is a list or a mapping
                     distinct = False
                 if distinct:
-                    stack.extend((value, depth + 1) for _key, value in node.value if value.__class__ is not ScalarNode)
+                    stack += [(value, depth + 1) for _key, value in node.value if value.__class__ is not ScalarNode]
                     continue
             keys: dict[str, Node] = {}
             joined = False  # a second item whose `- ` is missing: its keys repeat the first item's
@@ -356,5 +379,4 @@ def _check_tree(root: Node, path: str, diags: list[Diagnostic], text: str) -> No
                 if visit_scalars or value.__class__ is not ScalarNode:
                     stack.append((value, depth + 1))
         elif node.__class__ is SequenceNode:
-            stack.extend((item, depth + 1) for item in node.value
-                         if visit_scalars or item.__class__ is not ScalarNode)
+            stack += [(item, depth + 1) for item in node.value if visit_scalars or item.__class__ is not ScalarNode]
