@@ -157,3 +157,25 @@ def test_a_double_click_on_skip_never_chooses_the_option_that_appears_under_it(m
     d.frame(0.7)
     d.click_action(("choose", first))
     assert len(sc.engine.log) == 1
+
+
+def test_a_click_on_an_option_a_moment_after_skip_counts_even_when_no_frame_came_between(make_driver):
+    """The real loop sends no frames while a decision waits, so the double-click grace after Skip
+    is measured on the clock too: a student who reads the options for a moment and clicks one is
+    answered at the first click (the grace had counted only phone time, which stood still)."""
+    import time
+
+    from game.core.loader import load_scenario
+
+    d = make_driver(lang="en")
+    d.app.start_scenario(load_scenario(Path(SCENARIOS_DIR) / f"{DEMOS[0]}.yaml").scenario)
+    d.frame()
+    sc = d.scene
+    for _ in range(200):
+        d.click_action(("skip",))
+        if sc.engine.deciding:
+            break
+    assert sc.engine.deciding
+    time.sleep(0.7)  # no frames: the student reads the options
+    d.click_action(("choose", sc.numbered()[0].id))
+    assert len(sc.engine.log) == 1

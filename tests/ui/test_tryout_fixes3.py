@@ -191,3 +191,19 @@ def test_the_debrief_answers_keys_after_its_short_pause(make_driver):
     d.frame()
     d.click_action("menu")
     assert d.name == "PickerScene"
+
+
+def test_a_still_debrief_answers_a_key_once_its_pause_has_passed_on_the_clock(make_driver):
+    """The real loop sends no frames to a page that does not move, so the pause is measured on the
+    clock too: a student who reads for a moment and presses 3 once goes to the menu (the pause had
+    counted only frame time, and swallowed a press, or three, on a still page)."""
+    import time
+
+    import pygame
+
+    d = _to_the_ending_card(make_driver)
+    d.key(pygame.K_RETURN, dt=0.0)
+    assert d.name == "DebriefScene"
+    time.sleep(0.7)  # no frames: the student reads
+    d.key(pygame.K_3, dt=0.0)
+    assert d.name == "PickerScene"

@@ -3,6 +3,8 @@ missed, the score, real advice and hotlines."""
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
 from game.core import walk
@@ -45,7 +47,10 @@ class DebriefScene(Scene):
         self.max_scroll = 0
         self.focus = None
         self._page = None  # (key, items, height): see build
-        self._age = 0.0  # seconds since the debrief opened (see KEY_GUARD_S)
+        # seconds since the debrief opened (see KEY_GUARD_S): the frame time it has lived through, or the
+        # clock's, whichever is more; a still page gets no frames, so frame time alone stood still
+        self._age = 0.0
+        self._opened_at = time.monotonic()
         self._held: dict[int, float] = {}  # key -> when it was last pressed, while it is being ignored
 
     def _choice(self, step_id: str, cid: str):
@@ -226,14 +231,18 @@ class DebriefScene(Scene):
         super().update(dt)
         self._age += dt
 
+    def age(self) -> float:
+        return max(self._age, time.monotonic() - self._opened_at)
+
     def handle_event(self, ev) -> bool:
         s = self.app.scale
         if ev.type == pygame.KEYUP:
             self._held.pop(ev.key, None)
-        elif ev.type == pygame.KEYDOWN and ev.key in PRESSING_KEYS and (
-                self._age < KEY_GUARD_S or self._age - self._held.get(ev.key, -KEY_AGAIN_S) < KEY_AGAIN_S):
-            self._held[ev.key] = self._age
-            return True  # swallowed: a press meant for the story that has just ended
+        elif ev.type == pygame.KEYDOWN and ev.key in PRESSING_KEYS:
+            age = self.age()
+            if age < KEY_GUARD_S or age - self._held.get(ev.key, -KEY_AGAIN_S) < KEY_AGAIN_S:
+                self._held[ev.key] = age
+                return True  # swallowed: a press meant for the story that has just ended
         if ev.type == pygame.MOUSEWHEEL:
             self._scroll(-ev.y * 50 * s)
             return True

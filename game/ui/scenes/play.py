@@ -7,6 +7,7 @@ reads engine state. Decisions are recorded and saved for resume as soon as they 
 from __future__ import annotations
 
 import contextlib
+import time
 from pathlib import Path
 
 import pygame
@@ -56,7 +57,7 @@ class PlayScene(Scene):
         self.card_max_scroll = 0
         self.thread_max_scroll = 0
         self.reveal_flags = False
-        self._skip_clicked_at = float("-inf")  # phone time of the last click on Skip
+        self._skip_clicked_at = (float("-inf"), float("-inf"))  # phone time and clock time of the last click on Skip
         self._flag_keys: dict[str, list[str]] = {}
         self.assets = AssetLoader()  # images and sounds load off the frame
         self.mouse = (0, 0)
@@ -310,15 +311,21 @@ class PlayScene(Scene):
         offered = self.engine.offered()
         return [c for c in offered if not c.help] + [c for c in offered if c.help]
 
+    def _since_skip_click(self) -> float:
+        """Seconds since the last click on Skip: phone time or the clock's, whichever is more (the real
+        loop sends no frames while a decision waits, so phone time alone stands still)."""
+        phone_at, clock_at = self._skip_clicked_at
+        return max(self.phone.now - phone_at, time.monotonic() - clock_at)
+
     def activate(self, action) -> None:
         if not isinstance(action, tuple):
             return
         kind = action[0]
         clicked = getattr(self, "_clicking", False)
-        if kind in ("choose", "call") and clicked and self.phone.now - self._skip_clicked_at < SKIP_CLICK_GRACE_S:
+        if kind in ("choose", "call") and clicked and self._since_skip_click() < SKIP_CLICK_GRACE_S:
             return  # the second click of an impatient double-click on Skip, landing on an option just shown
         if kind == "skip" and clicked:
-            self._skip_clicked_at = self.phone.now
+            self._skip_clicked_at = (self.phone.now, time.monotonic())
         if kind == "choose":
             self.choose(action[1])
         elif kind == "skip":
