@@ -212,3 +212,22 @@ def test_money_placeholders_name_a_money_variable(pack):
                 assert name in declared, f"{item.key}: {{{name}}} is not a declared variable"
                 used = True
     assert used
+
+
+def test_a_story_that_starts_unlocked_never_sends_the_player_to_the_lock_screen():
+    """The phone starts unlocked unless a scenario sets `lock_screen`: no text of such a scenario
+    (or its English translation) may tell the player to unlock it (the tutorial's first hint did)."""
+    from game.core.i18n import load_translator
+    from game.core.texts import Text, texts_of
+
+    en = load_translator("en")
+    for item in load_all():
+        scn = item.scenario
+        if scn is None or scn.lock_screen:
+            continue
+        for t in texts_of(scn):
+            for said in (t.source, en.text(Text(t.key, t.source))):
+                low = said.lower()
+                # the lock screen, or its button named as a label (unlocking an account is another matter)
+                for words in ("màn hình khoá", "màn hình khóa", '"mở khoá"', '"mở khóa"', "lock screen", '"unlock"'):
+                    assert words not in low, (scn.id, t.key, said)
