@@ -27,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZE = (1280, 720)
+LONG_WORD_MS = 50  # a 100,000-character word or URL wrapped, or fitted (issue 11)
 TARGETS = {  # figure -> (floor, highest ratio allowed)
     "frame_ms_p50": ("floor_frame_ms_p50", 1.5),
     "frame_ms_p99": ("floor_frame_ms_p99", 2.0),
@@ -410,6 +411,13 @@ def run_ui_bench(frames: int = 400, idle_seconds: float = 8.0, starts: int = 5) 
                      for k, (floor, _limit) in TARGETS.items()}
     out["targets_met"] = {k: (out["ratios"][k] is not None and out["ratios"][k] <= limit)
                           for k, (_floor, limit) in TARGETS.items()}
+    if window == "dummy":  # no real window: the floors are not what users get, so nothing is judged
+        out["targets_met"] = dict.fromkeys(TARGETS)
+        print("bench ui: no X display and no Xvfb, so it ran under SDL's dummy driver, where a flip costs "
+              "nothing: the figures and ratios are not what players get, and targets_met is null. "
+              "Install xvfb or set DISPLAY.", file=sys.stderr)
+    for k in ("wrap_word_100k_ms", "fit_word_100k_ms", "wrap_url_100k_ms", "fit_url_100k_ms"):
+        out["targets_met"][k] = out[k] < LONG_WORD_MS
     return out
 
 
