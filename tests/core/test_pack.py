@@ -231,3 +231,17 @@ def test_a_story_that_starts_unlocked_never_sends_the_player_to_the_lock_screen(
                 # the lock screen, or its button named as a label (unlocking an account is another matter)
                 for words in ("màn hình khoá", "màn hình khóa", '"mở khoá"', '"mở khóa"', "lock screen", '"unlock"'):
                     assert words not in low, (scn.id, t.key, said)
+
+
+def test_an_ending_a_timer_leads_to_is_written_for_the_player_who_did_not_answer():
+    """When time runs out straight into an ending, that ending is reached by no choice: its words
+    describe silence, not a decision (demo_shipper's had told a student who let the timer run out
+    "you recognised the scam and stopped", try-out)."""
+    for item in load_all():
+        scn = item.scenario
+        if scn is None:
+            continue
+        endings = {e.id for e in scn.endings}
+        by_timer = {st.timeout.go for st in scn.steps if st.timeout is not None and st.timeout.go in endings}
+        by_choice = {t for st in scn.steps for c in st.choices for t in c.targets}
+        assert not by_timer & by_choice, (scn.id, by_timer & by_choice)
