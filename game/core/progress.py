@@ -119,15 +119,17 @@ class Progress:
         self.prefs = Prefs.from_json(data.get("prefs"))
         players = data.get("players")
         self.players: dict = players if isinstance(players, dict) else {}
-        self.error: str | None = None  # set when saving failed (read-only folder, full disk)
+        self.error: str | None = None  # set when saving failed (read-only folder, full disk): the OS's words, for logs
+        self.error_errno: int | None = None  # the same failure's errno, which the view puts in the player's words
 
     def save(self) -> bool:
         try:
             atomic_write_json(self.path, {"prefs": asdict(self.prefs), "players": self.players})
-            self.error = None
+            self.error = self.error_errno = None
             return True
         except OSError as exc:
             self.error = exc.strerror or str(exc)
+            self.error_errno = exc.errno
             return False
 
     def _player(self, nickname: str) -> dict:

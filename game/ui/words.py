@@ -117,3 +117,16 @@ def clock(seconds: float, start_minutes: int = 20 * 60 + 14) -> str:
 def duration(seconds: float) -> str:
     s = max(0, int(seconds))
     return f"{s // 60:02d}:{s % 60:02d}"
+
+
+def save_problem(tr, errno_: int | None) -> str:
+    """Why a file could not be written, in the player's words (the OS's own text is English)."""
+    import errno
+
+    if errno_ == errno.ENOSPC:
+        return tr.gettext("the disk is full")
+    if errno_ in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return tr.gettext("this folder cannot be written to")
+    if errno_ in (errno.ENOENT, errno.ENOTDIR, errno.EEXIST):  # EEXIST: a file where the folder should be
+        return tr.gettext("the folder is missing")
+    return tr.gettext("the file could not be written")

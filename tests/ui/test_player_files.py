@@ -121,3 +121,24 @@ def test_engine_failure_while_replaying_means_start_again(monkeypatch, make_driv
 
     monkeypatch.setattr(Engine, "replay", classmethod(boom))
     assert replay_snapshot(scn, {"choices": [{"choice": "a", "at": 1.0}]}) is None
+
+
+def test_progress_that_cannot_be_saved_is_explained_in_the_players_words(make_driver):
+    """A data folder that cannot be written: the side panel says why in Vietnamese, never the
+    operating system's English ("Not a directory"), and the game plays on (try-out)."""
+    import errno
+
+    from game.core.loader import SCENARIOS_DIR, load_scenario
+    from game.ui.scenes.play import PlayScene
+
+    d = make_driver(lang="vi")
+    blocker = d.app.progress.path.parent / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    d.app.progress.path = blocker / "progress.json"  # its folder is a file: every save fails
+    d.app.push(PlayScene(d.app, load_scenario(SCENARIOS_DIR / "tutorial.yaml").scenario))
+    d.frame()
+    assert d.app.progress.save() is False and d.app.progress.error_errno in (errno.ENOTDIR, errno.EEXIST)
+    d.frame()
+    shown = d.screen_text()
+    assert "Không lưu được tiến độ" in shown and "không tìm thấy thư mục" in shown
+    assert "Not a directory" not in shown

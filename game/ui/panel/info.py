@@ -9,7 +9,7 @@ import pygame
 
 from .. import items as I
 from ..kit import Column
-from ..words import flag_name, scn_text
+from ..words import flag_name, save_problem, scn_text
 
 TITLE_LINES = 3
 
@@ -128,6 +128,6 @@ def _build(scene, rect: pygame.Rect) -> list:
 
         col.text(results_warning(tr, scene.app.recorder), th["risky"], "small")
     if scene.app.progress.error:
-        col.text(tr.gettext("Progress could not be saved: {reason}").format(reason=scene.app.progress.error),
-                 th["risky"], "small")
+        col.text(tr.gettext("Progress could not be saved: {reason}").format(
+            reason=save_problem(tr, scene.app.progress.error_errno)), th["risky"], "small")
     return out
