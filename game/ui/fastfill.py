@@ -16,7 +16,12 @@ ALIGN = 16  # pixels: 64 bytes of 32-bit pixels
 
 
 def fill(surface: pygame.Surface, colour, rect) -> None:
-    r = pygame.Rect(rect)
+    # clipped here, not by Surface.fill: pygame-ce 2.5.0 filled the wrong rows when a rectangle
+    # that started above the surface met a clip rectangle (a bubble scrolled out of sight
+    # appeared at the top of the conversation)
+    r = pygame.Rect(rect).clip(surface.get_clip())
+    if not (r.w and r.h):
+        return
     a = (r.left + ALIGN - 1) & -ALIGN
     b = r.right & -ALIGN
     if b - a < ALIGN or surface.get_bytesize() != 4:

@@ -136,3 +136,15 @@ def test_a_picture_replaced_by_a_new_one_is_painted_again(make_driver):
     scene.boxes = [I.Item("image", rect.copy(), surface=new)]
     app.render()
     assert app.surface.get_at(rect.center)[:3] == (0, 0, 200)
+
+
+def test_a_fill_that_starts_above_the_surface_stays_inside_the_clip():
+    """A bubble scrolled out of sight above a clipped view paints nothing (pygame-ce 2.5.0's own
+    fill put it at the top of the view; CI's lowest-versions stage runs this)."""
+    s = pygame.Surface((200, 200))
+    s.fill((9, 9, 9))
+    s.set_clip(pygame.Rect(20, 50, 100, 100))
+    fastfill.fill(s, (200, 100, 50), pygame.Rect(30, -144, 90, 190))  # ends at y = 46, above the clip
+    assert all(s.get_at((x, y))[:3] == (9, 9, 9) for x in range(0, 200, 5) for y in range(0, 200, 5))
+    fastfill.fill(s, (200, 100, 50), pygame.Rect(30, -144, 90, 250))  # ends at y = 106: rows 50-105 only
+    assert s.get_at((60, 60))[:3] == (200, 100, 50) and s.get_at((60, 110))[:3] == (9, 9, 9)
