@@ -14,6 +14,7 @@ from .surfcache import SurfaceCache
 
 # Scaled images, gradients, translucent boxes and corner discs. One frame uses at most 0.9 MB of them
 # (the channel screens; a video call 0.6): 3 MB is over three frames' worth.
+ICON_MARGIN = 4  # px an icon's strokes may reach beyond its rectangle (app.MARGIN)
 SCALED_CACHE_BYTES = 3 * 1024 * 1024
 
 
@@ -110,7 +111,7 @@ class Painter:
         elif k == "gradient":
             surface.blit(self.gradient(it.rect.size, it.colour, it.extra["to"]), it.rect)
         elif k == "icon":
-            icons.draw(surface, it.icon, it.rect, it.colour, it.fg or (255, 255, 255), it.extra.get("phase", 0.0))
+            self._icon(surface, it.icon, it.rect, it.colour, it.fg or (255, 255, 255), it.extra.get("phase", 0.0))
 
     def _box(self, surface, rect, colour, radius=0, border=0, border_colour=None) -> None:
         if colour is not None:
@@ -141,6 +142,25 @@ class Painter:
             self._scaled[key] = out
         return out
 
+    def _icon(self, surface, name: str, rect, colour, fg, phase: float = 0.0) -> None:
+        """An icon drawn once on its own transparent surface and blitted from then on. Its pixels
+        then never depend on the clip: upstream pygame 2.6 draws a clipped circle or arc with other
+        pixels than an unclipped one, so a partial repaint left a stray row in an icon."""
+        rect = pygame.Rect(rect)
+        if phase or len(colour) > 3 or len(fg) > 3:
+            # an animated icon (the typing dots), or a colour with alpha (pygame.draw ignores it on
+            # the screen but would keep it on a transparent surface): drawn afresh in each frame
+            icons.draw(surface, name, rect, colour, fg, phase)
+            return
+        key = ("icon", name, rect.size, colour, fg)
+        img = self._scaled.get(key)
+        if img is None:
+            m = ICON_MARGIN
+            img = pygame.Surface((rect.w + 2 * m, rect.h + 2 * m), pygame.SRCALPHA)
+            icons.draw(img, name, pygame.Rect(m, m, rect.w, rect.h), colour, fg)
+            self._scaled[key] = img
+        surface.blit(img, (rect.x - ICON_MARGIN, rect.y - ICON_MARGIN))
+
     def _text(self, surface, s, role, colour, rect, align="left") -> None:
         if not s:
             return
@@ -166,7 +186,7 @@ class Painter:
         if it.icon:
             isz = self.fonts.line_height(it.role) - 2
             ir = pygame.Rect(x, it.rect.centery - isz // 2, isz, isz)
-            icons.draw(surface, it.icon, ir, fg, bg)
+            self._icon(surface, it.icon, ir, fg, bg)
             x = ir.right + pad
         if it.text:
             width = button_text_width(self.fonts, it.role, it.rect.w, it.key, it.icon)  # as the layout measured
