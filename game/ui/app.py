@@ -454,8 +454,12 @@ def _unhidden(r: pygame.Rect, layers: list) -> list | None:
     return None
 
 
+def _opaque(colour) -> bool:
+    return colour is not None and not (len(colour) == 4 and colour[3] < 255)
+
+
 def _covers(it, r: pygame.Rect) -> bool:
-    if it.kind not in ("box", "button") or it.colour is None or (len(it.colour) == 4 and it.colour[3] < 255):
+    if it.kind not in ("box", "button") or not _opaque(it.colour):
         return False
     if it.kind == "button" and not it.enabled:
         return False  # painted in the disabled colour, not it.colour: not worth a special case
@@ -605,10 +609,7 @@ def _scroll_damage(view: pygame.Rect, dy: int, before: _Census, now: _Census) ->
 def _corner_bands(sig, view: pygame.Rect) -> list | None:
     """For an opaque box without border whose rect holds the view: the rows of the view that cross
     its rounded corners ([] when none do). None for anything else."""
-    if sig[3] != "box" or sig[9] or sig[1] is not None or sig[18]:
-        return None
-    colour = sig[4]
-    if colour is None or (len(colour) == 4 and colour[3] < 255):
+    if sig[3] != "box" or sig[9] or sig[1] is not None or sig[18] or not _opaque(sig[4]):
         return None
     r = pygame.Rect(sig[0])
     if not r.contains(view):

@@ -46,9 +46,10 @@ class Painter:
         self._sources: dict = {}  # key of a scaled copy -> a (weak) reference to the picture it was made from
 
     def forget_pictures(self) -> None:
-        """Drop the scaled copies of pictures. They are keyed by their source's id(), which a new
-        picture takes over once its source is freed (a scenario's images go with its play scene):
-        called when a play scene starts and when it hands over to the debrief."""
+        """Drop the scaled copies of pictures, whose sources (a scenario's images) go with the play
+        scene: called when a play scene starts and when it hands over to the debrief, so they do
+        not hold memory the next scene needs. (A copy is never shown for another picture that took
+        its source's id(): `scaled` checks the source itself.)"""
         self._scaled.discard_if(lambda key: isinstance(key[0], int))
 
     def begin(self) -> None:

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
 NEXT_KEYS = (pygame.K_TAB, pygame.K_DOWN, pygame.K_RIGHT)
 PREV_KEYS = (pygame.K_UP, pygame.K_LEFT)
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+
+
+class Since:
+    """Seconds since a moment, by a scene's own clock (frame time) or the wall clock, whichever is
+    more: the real loop sends no frames to a scene that does not move, so its frame time stands
+    still while the player reads, and a guard counted in frame time alone never ran out."""
+
+    def __init__(self, frame_now: float = 0.0):
+        self.frame_at, self.clock_at = frame_now, time.monotonic()
+
+    def seconds(self, frame_now: float) -> float:
+        return max(frame_now - self.frame_at, time.monotonic() - self.clock_at)
 
 
 class Scene:

@@ -24,9 +24,6 @@ def _count(tr, n: int) -> str:
     return f"{whole}{',' if tr.lang.startswith('vi') else '.'}{tenth}K"
 
 
-_HEIGHTS: dict = {}
-
-
 def build(scene, rect: pygame.Rect, app_id: str) -> list:
     th, fonts, s, tr, scn = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.scn
     look = th.look("social") if not th.high_contrast else th.look("generic")
@@ -39,17 +36,13 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
     posts = [p for p in reversed(scene.engine.phone.posts) if p.app == app_id]
     flagged = None  # (top, bottom) of the first post a just-opened feedback card outlines
     for p in posts:
-        # a post's height is laid out once (per width, text size, language, outline, image loaded);
-        # only the posts in view become items, so a long feed scrolls as cheaply as a short one
-        hkey = (p.id, view.w, fonts.body_px, tr.lang, tuple(scene.flags_on(p.id)),
-                p.image is not None and scene.image(p.image) is not None)
-        h = _HEIGHTS.get(hkey)
+        # a post is laid out once (per view, outline and image loaded; phone/laid.py also keys the
+        # language, text size and scale); only the posts in view become items, so a long feed
+        # scrolls as cheaply as a short one
+        key = (p.id, tuple(view), tuple(scene.flags_on(p.id)), p.image is not None and scene.image(p.image) is not None)
+        h = scene.laid.height(scene, key, p)
         if h is None or (y + h >= view.top and y <= view.bottom):
-            items, h = scene.laid.at(scene, (*hkey, tuple(view)), p, y,
-                                     lambda p=p: _post(scene, p, view, 0))
-            if len(_HEIGHTS) > 2000:
-                _HEIGHTS.clear()
-            _HEIGHTS[hkey] = h
+            items, h = scene.laid.at(scene, key, p, y, lambda p=p: _post(scene, p, view, 0))
             if y + h >= view.top and y <= view.bottom:
                 out += items
         if flagged is None and scene.flags_on(p.id):

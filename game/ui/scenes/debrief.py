@@ -3,8 +3,6 @@ missed, the score, real advice and hotlines."""
 
 from __future__ import annotations
 
-import time
-
 import pygame
 
 from game.core import walk
@@ -12,7 +10,7 @@ from game.core.placeholders import format_value
 
 from .. import items as I
 from ..kit import Column
-from ..scene import Scene
+from ..scene import Scene, Since
 from ..words import (
     choice_text,
     ending_advice,
@@ -47,10 +45,8 @@ class DebriefScene(Scene):
         self.max_scroll = 0
         self.focus = None
         self._page = None  # (key, items, height): see build
-        # seconds since the debrief opened (see KEY_GUARD_S): the frame time it has lived through, or the
-        # clock's, whichever is more; a still page gets no frames, so frame time alone stood still
-        self._age = 0.0
-        self._opened_at = time.monotonic()
+        self._age = 0.0  # frame time since the debrief opened
+        self._opened = Since(0.0)  # see KEY_GUARD_S
         self._held: dict[int, float] = {}  # key -> when it was last pressed, while it is being ignored
 
     def _choice(self, step_id: str, cid: str):
@@ -232,7 +228,7 @@ class DebriefScene(Scene):
         self._age += dt
 
     def age(self) -> float:
-        return max(self._age, time.monotonic() - self._opened_at)
+        return self._opened.seconds(self._age)
 
     def handle_event(self, ev) -> bool:
         s = self.app.scale

@@ -7,7 +7,6 @@ reads engine state. Decisions are recorded and saved for resume as soon as they 
 from __future__ import annotations
 
 import contextlib
-import time
 from pathlib import Path
 
 import pygame
@@ -24,7 +23,7 @@ from ..phone import banner, call_view, frame, header, home, lock, screens, shade
 from ..phone.laid import LaidOut
 from ..phone.state import Banner, PhoneUI
 from ..phone.thread_view import ThreadView
-from ..scene import Scene
+from ..scene import Scene, Since
 from ..words import app_name, contact_name
 
 CALL_LINGER = 2.5  # seconds an ended call stays on screen
@@ -37,7 +36,7 @@ class PlayScene(Scene):
     def __init__(self, app, scn, *, resume: dict | None = None, start: str | None = None, watch: Path | None = None,
                  zoom: float = 1.0):
         super().__init__(app)
-        app.painter.forget_pictures()  # the last scenario's pictures, whose ids this one's may reuse
+        app.painter.forget_pictures()  # the last scenario's pictures: memory this one needs
         self.scn = scn
         self.start = start
         self.watch = watch
@@ -57,7 +56,7 @@ class PlayScene(Scene):
         self.card_max_scroll = 0
         self.thread_max_scroll = 0
         self.reveal_flags = False
-        self._skip_clicked_at = (float("-inf"), float("-inf"))  # phone time and clock time of the last click on Skip
+        self._skip_clicked: Since | None = None  # the last click on Skip (see SKIP_CLICK_GRACE_S)
         self._flag_keys: dict[str, list[str]] = {}
         self.assets = AssetLoader()  # images and sounds load off the frame
         self.mouse = (0, 0)
@@ -311,21 +310,16 @@ class PlayScene(Scene):
         offered = self.engine.offered()
         return [c for c in offered if not c.help] + [c for c in offered if c.help]
 
-    def _since_skip_click(self) -> float:
-        """Seconds since the last click on Skip: phone time or the clock's, whichever is more (the real
-        loop sends no frames while a decision waits, so phone time alone stands still)."""
-        phone_at, clock_at = self._skip_clicked_at
-        return max(self.phone.now - phone_at, time.monotonic() - clock_at)
-
     def activate(self, action) -> None:
         if not isinstance(action, tuple):
             return
         kind = action[0]
         clicked = getattr(self, "_clicking", False)
-        if kind in ("choose", "call") and clicked and self._since_skip_click() < SKIP_CLICK_GRACE_S:
+        if kind in ("choose", "call") and clicked and self._skip_clicked is not None and \
+                self._skip_clicked.seconds(self.phone.now) < SKIP_CLICK_GRACE_S:
             return  # the second click of an impatient double-click on Skip, landing on an option just shown
         if kind == "skip" and clicked:
-            self._skip_clicked_at = (self.phone.now, time.monotonic())
+            self._skip_clicked = Since(self.phone.now)
         if kind == "choose":
             self.choose(action[1])
         elif kind == "skip":
@@ -449,11 +443,11 @@ class PlayScene(Scene):
         return panel + phone
 
     def move_focus(self, step: int) -> None:
-        acts = [i.action for i in self.focusables()]
-        if self.focus not in acts:
+        focusables = self.focusables()
+        if self.focus not in [i.action for i in focusables]:
             # nothing focused, or what was is gone or out of sight: start at the panel's first
             # option (Up: its last), as the player reads the panel
-            panel = [i.action for i in self.focusables() if i.area != "phone"]
+            panel = [i.action for i in focusables if i.area != "phone"]
             if panel:
                 self.focus = panel[0 if step > 0 else -1]
                 return
