@@ -420,12 +420,15 @@ class App:
         """The real loop: up to 60 frames a second while something animates; otherwise poll
         input 30 times a second (as cheap as a bare `clock.tick(30)` loop) and repaint only
         when input arrives or the top scene's next change is due (`wake_in`)."""
-        clock = pygame.time.Clock()
+        clock = None  # made after the first frame: a new Clock's first tick waits a whole frame (16 ms)
         last = time.perf_counter()
         due: float | None = last  # when the top scene next changes by itself (None: only on input)
         while self.running and self.stack:
             animating = due is not None and due <= last
-            clock.tick(60 if animating or self.dirty else 30)
+            if clock is None:
+                clock = pygame.time.Clock()
+            else:
+                clock.tick(60 if animating or self.dirty else 30)
             events = pygame.event.get()
             now = time.perf_counter()
             if not (events or self.dirty or (due is not None and now >= due)):

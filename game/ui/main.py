@@ -53,18 +53,24 @@ class _LaterRecorder:
 
 def launch(*, file=None, watch=False, start=None, lang=None, fullscreen=None, size=(1280, 720),
            default_lang="vi", on_first_frame=None, results_dir=None, quiz=None, join=None, join_code=None) -> int:
-    from game.core import results as R
+    from game.core.trainer import save_trainer_settings
 
     from .quiz import flow as quiz_flow
 
+    def make_recorder():
+        # imported when first used, not before the first screen
+        from game.core import results
+
+        return results.make_recorder(results_dir or None)
+
     if results_dir is not None:  # a trainer's choice, remembered on this machine ("" = back to local)
-        R.save_trainer_settings(results_dir=str(results_dir) or None)
-    recorder = _LaterRecorder(lambda: R.make_recorder(results_dir or None))
+        save_trainer_settings(results_dir=str(results_dir) or None)
+    recorder = _LaterRecorder(make_recorder)
     if join:  # lab mode: the same rows also go to the trainer's host, so the store opens now
         from game.live.lab import join_recorder
 
         try:
-            recorder = join_recorder(R.make_recorder(results_dir or None), join, join_code)
+            recorder = join_recorder(make_recorder(), join, join_code)
         except ValueError as exc:
             import sys
 

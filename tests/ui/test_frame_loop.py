@@ -138,6 +138,38 @@ def test_top_level_help_imports_no_command():
     assert out.stdout.split("\n")[:2] == ["['game.cli.common', 'game.cli.words']", "['cli.po']"], out.stdout
 
 
+FIRST_SCREEN = r"""
+import sys
+import pygame
+import game.ui.app as A
+ticks = []
+class Clock:  # counts the waits the loop asks for
+    def tick(self, fps=0):
+        ticks.append(fps)
+        return 0
+pygame.time.Clock = Clock
+real_run = A.App.run
+def stop(app):
+    print("first frame after", len(ticks), "ticks; results store imported:", "game.core.results" in sys.modules,
+          "sqlite3" in sys.modules)
+    app.running = False
+A.App.run = lambda self, on_first_frame=None: real_run(self, on_first_frame=stop)
+from game.cli import main
+main([])
+"""
+
+
+def test_the_first_screen_waits_for_no_tick_and_no_results_store(tmp_path):
+    """`python main.py` shows its first screen before the loop's first Clock.tick (a new Clock's first
+    tick waits a whole frame) and before the results store (SQLite) is imported: it opens on first use."""
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", LA_CHAN_DATA_DIR=str(tmp_path),
+               PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", FIRST_SCREEN], env=env, cwd=ROOT, capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "first frame after 0 ticks; results store imported: False False" in out.stdout, out.stdout
+
+
 def test_an_uncovered_window_is_painted_whole_again(make_driver):
     d = make_driver(timers=True)
     _timed(d)

@@ -41,9 +41,9 @@ def mark_done(app, phase: str) -> None:
 
 def configure(app, switch: bool | None) -> None:
     """Turn the check on or off for this machine (`play --quiz` / `--no-quiz`, remembered)."""
-    from game.core import results as R
+    from game.core.trainer import save_trainer_settings, trainer_settings
 
-    on = R.save_trainer_settings(quiz=switch)["quiz"] if switch is not None else R.trainer_settings()["quiz"]
+    on = save_trainer_settings(quiz=switch)["quiz"] if switch is not None else trainer_settings()["quiz"]
     if on:  # the quiz loader (YAML, schema) is imported only when the check is switched on
         from game.core.quiz import load_quizzes
     quizzes = load_quizzes() if on else []
