@@ -363,3 +363,16 @@ def test_a_login_field_is_filled_with_the_players_own_number_when_the_story_give
 
     assert browser._typed(Scene, "text") == "0915 000 101"
     assert browser._typed(Scene, "password").strip("•") == ""
+
+
+def test_a_storys_qr_codes_are_encoded_as_it_starts_not_when_first_shown(make_driver, monkeypatch):
+    """The first code shown used to import segno and encode itself inside a frame (an 80 ms stall
+    opening a feed); the play scene now encodes the story's codes when it starts."""
+    qrmod._MATRIX.clear()
+    d = play(make_driver)
+    assert "BANK|0123456789|NGUYEN VAN A|500000" in qrmod._MATRIX
+    made = []
+    monkeypatch.setattr(segno, "make", lambda *a, **k: made.append(a))
+    to_step(d, "s_feed")
+    d.draw()
+    assert phone_items(d, qr=True) and not made  # drawn from the matrices made at the start

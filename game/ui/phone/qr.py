@@ -32,6 +32,17 @@ def matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
     return m
 
 
+def warm(scn) -> None:
+    """Build the matrices of the story's codes as it starts: the first code shown would otherwise
+    import segno (~45 ms here) and encode itself inside a frame, stalling the first feed, mail or
+    conversation that shows one (80 ms measured). A story without codes imports nothing."""
+    for step in scn.steps:
+        for ev in step.events:
+            code = getattr(ev, "qr", None)
+            if code is not None:
+                matrix(code.payload)
+
+
 def surface(payload: str, size: int) -> pygame.Surface:
     """The code as a square surface of about `size` px: whole pixels per module, so it stays sharp."""
     key = (payload, size)

@@ -19,7 +19,7 @@ from .. import layout
 from ..assets import AssetLoader
 from ..panel import choices as choices_panel
 from ..panel import feedback, info
-from ..phone import banner, call_view, frame, header, home, lock, screens, shade, thread_list
+from ..phone import banner, call_view, frame, header, home, lock, qr, screens, shade, thread_list
 from ..phone.laid import LaidOut
 from ..phone.state import Banner, PhoneUI
 from ..phone.thread_view import ThreadView
@@ -59,6 +59,7 @@ class PlayScene(Scene):
         self._skip_clicked: Since | None = None  # the last click on Skip (see SKIP_CLICK_GRACE_S)
         self._flag_keys: dict[str, list[str]] = {}
         self.assets = AssetLoader()  # images and sounds load off the frame
+        qr.warm(scn)  # and QR codes are encoded now, not in the frame that first shows one
         self.mouse = (0, 0)
         self.finished = False
         self.logged = len(self.engine.log)
