@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
+import re
 import unicodedata
 from bisect import bisect_right
 from itertools import accumulate
@@ -255,7 +256,7 @@ class Fonts:
         if out is None:
             f = self.get(role)
             out = self.drawable(nfc(clean(text))).replace("\n", " ")
-            if f.size(out)[0] > width:
+            if _at_least(f, out, width) > width:
                 room = width - f.size("…")[0]
                 end = _fits(f, out, max(1, room), _advances(f, out))
                 while 1 < end < len(out) and not _breakable(out, end):  # never between a letter and its mark
@@ -312,6 +313,7 @@ class Fonts:
 _BREAK_AFTER = frozenset("/-\u200b")  # U+200B: a break a translator marked in Thai, Lao or Khmer
 # ...or before these, so `example.com/a?b=1&c=2` splits where a reader expects.
 _BREAK_BEFORE = frozenset(".?&=")
+_BREAK_ANY = re.compile("[" + re.escape("".join(sorted(_BREAK_AFTER | _BREAK_BEFORE))) + "]")
 
 
 # Scripts written without spaces between words: a line may break between two of their characters.
@@ -323,9 +325,23 @@ _NO_BREAK_AFTER = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0
 _NO_BREAK_BEFORE = frozenset("\u0e33\u0eb3\u0e46\u0ec6")
 
 
+PREFIX = 256  # characters measured first of a longer text: measuring 100,000 whole took ~10 ms
+
+
+def _at_least(font, text: str, width: int) -> int:
+    """The text's width, or, for a long text whose start is already well over `width`, that start's
+    width (a lower bound: the characters after it only add their advances; the slack of a line
+    height covers kerning at the cut). Callers only compare it with `width`."""
+    if len(text) > PREFIX:
+        head = font.size(text[:PREFIX])[0]
+        if head > width + font.get_height():
+            return head
+    return font.size(text)[0]
+
+
 def _no_spaces(ch: str) -> bool:
     cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in _NO_SPACES)
+    return cp >= 0x0E00 and any(lo <= cp <= hi for lo, hi in _NO_SPACES)
 
 
 def _breakable(text: str, i: int) -> bool:
@@ -387,14 +403,18 @@ def _break_long_word(font, word: str, width: int) -> list[str]:
         end = _fits(font, word, width, pos, start)
         if end < len(word):
             floor = start + max(1, (end - start) // 3)
-            cut = max([word.rfind(c, floor - 1, end) + 1 for c in _BREAK_AFTER]
-                      + [word.rfind(c, floor, end + 1) for c in _BREAK_BEFORE])
+            cut = -1
+            if _BREAK_ANY.search(word, floor - 1, end + 1):  # most pieces of a long token have none
+                cut = max([word.rfind(c, floor - 1, end) + 1 for c in _BREAK_AFTER]
+                          + [word.rfind(c, floor, end + 1) for c in _BREAK_BEFORE])
             if cut >= floor:
                 end = cut
             back = end
-            while back > start + 1 and not _breakable(word, back):  # keep a mark with its letter
+            ok = _breakable(word, back)
+            while not ok and back > start + 1:  # keep a mark with its letter
                 back -= 1
-            if _breakable(word, back):
+                ok = _breakable(word, back)
+            if ok:
                 end = back
             else:
                 while end < len(word) and not _breakable(word, end):
@@ -424,7 +444,7 @@ def _wrap_para(font, para: str, width: int, lines: list[str]) -> None:
         cur, cur_w = [], 0
 
     for word in para.split(" "):
-        ww = font.size(word)[0] if word else 0
+        ww = _at_least(font, word, width) if word else 0  # a very long word: only known to be too wide
         if cur and cur_w + space + ww <= width:
             cur.append(word)
             cur_w += space + ww

@@ -26,6 +26,22 @@ def test_wrapping_keeps_the_last_word_at_every_width():
                 assert _words(f.wrap(text, role, width)) == text.split(), (text, role, width)
 
 
+def test_a_very_long_word_is_never_measured_whole(monkeypatch):
+    """Wrapping or fitting a 100,000-character word measures its start and then line-sized pieces:
+    measuring it whole cost ~10 ms of issue 11's 50 ms. The lines are those the font confirms."""
+    pygame.font.init()
+    f = Fonts("medium")
+    font = f.get("body")
+    measured = []
+    real = type(font).size
+    monkeypatch.setattr(type(font), "size", lambda self, t: measured.append(len(t)) or real(self, t))
+    word = "x" * 100_000
+    lines = f.wrap(word, "body", 300)
+    assert "".join(lines) == word and all(real(font, ln)[0] <= 300 for ln in lines)
+    assert f.fit(word, "body", 300).endswith("…")
+    assert max(measured) < 1_000
+
+
 def _pack(tmp_path, replace: dict) -> "object":
     folder = tmp_path / "pack"
     folder.mkdir()
