@@ -30,3 +30,54 @@ def test_the_command_lines_count_one_thing_in_the_singular(tmp_path, capsys, dat
     assert main(["results", "merge", str(one), "-o", str(tmp_path / "c.db"), "--lang", "vi"]) == 0
     out = capsys.readouterr().out
     assert out.rstrip().endswith(": đã gộp 1 tệp, 0 phiên mới, 0 quyết định mới"), out
+
+
+def _card_after(d, name: str, choice: str):
+    import pygame
+
+    from game.core.loader import load_scenario
+    from game.ui.scenes.play import PlayScene
+
+    d.app.push(PlayScene(d.app, load_scenario(SCENARIOS_DIR / name).scenario))
+    for _ in range(200):
+        sc = d.scene
+        if sc.card is not None:
+            return sc
+        if sc.engine.deciding:
+            ids = [c.id for c in sc.numbered()]
+            if choice in ids:
+                d.key(pygame.K_1 + ids.index(choice))
+            else:
+                d.key(pygame.K_1)
+        else:
+            d.key(pygame.K_SPACE, dt=0.2)
+    raise AssertionError("no feedback card")
+
+
+def _outlines_in_sight(sc) -> list:
+    flag = sc.theme["flag"]
+    out = []
+    for it in sc.items:
+        if it.area == "phone" and it.border and it.border_colour == flag:
+            r = it.rect.clip(it.clip) if it.clip is not None else it.rect
+            if r.w > 0 and r.h > 0:
+                out.append(it)
+    return out
+
+
+def test_the_card_points_at_orange_outlines_only_when_the_phone_shows_one(make_driver):
+    """Found in a try-out: after "Call Mum" the phone shows the call, the outlined messages are behind
+    it, and the card still said the outlines on the phone show where the red flags appeared."""
+    for lang in ("en", "vi"):
+        d = make_driver(lang=lang, timers=False)
+        hint = d.app.tr.gettext("The orange outlines on the phone show where they appeared.")
+        sc = _card_after(d, "otp_mistake.yaml", "call_mom")
+        assert sc.card.decision.flags_shown and sc.phone.screen[0] == "call"
+        d.frame()
+        assert not _outlines_in_sight(sc)
+        assert hint not in d.texts(), lang
+        d = make_driver(lang=lang, timers=False)
+        sc = _card_after(d, "otp_mistake.yaml", "ask_why")  # the conversation stays in sight
+        d.frame()
+        assert _outlines_in_sight(sc)
+        assert hint in d.texts(), lang
