@@ -81,3 +81,35 @@ def test_the_card_points_at_orange_outlines_only_when_the_phone_shows_one(make_d
         d.frame()
         assert _outlines_in_sight(sc)
         assert hint in d.texts(), lang
+
+
+def test_the_results_warning_says_where_results_are_kept_only_when_they_are(make_driver, tmp_path):
+    """Found in a try-out: with the trainer's results folder unwritable, the scenario list said results
+    are kept on this computer before anything had been written here (and this computer's folder could
+    not be written either)."""
+    from game.core import results as R
+    from game.ui.scenes.picker import PickerScene
+
+    stick = tmp_path / "stick"
+    stick.write_text("a file where the folder should be")
+    for lang in ("en", "vi"):
+        broken = tmp_path / f"local-{lang}"
+        broken.mkdir()
+        (broken / "results").write_text("a file where this computer's results folder should be")
+        rec = R.ResultsStore(stick / "results", data_dir=broken, machine="pc1")
+        d = make_driver(lang=lang, recorder=rec)
+        d.app.push(PickerScene(d.app))
+        d.frame()
+        tr = d.app.tr
+        kept = tr.gettext("The results folder cannot be written. Results are kept on this computer until it can.")
+        assert kept not in d.screen_text(), lang
+        assert rec.warning == R.WARN_NOWHERE
+        nowhere = tr.gettext(R.WARN_NOWHERE)
+        assert nowhere in d.screen_text(), lang
+        assert lang == "en" or nowhere != R.WARN_NOWHERE  # said in the player's language
+        rec.close()
+    # this computer can keep them: the warning says so, and a write here has already worked
+    rec = R.ResultsStore(stick / "results", data_dir=tmp_path / "fine", machine="pc2")
+    assert rec.warning == R.WARN_FALLBACK
+    assert (tmp_path / "fine" / "results" / "pending-pc2.db").exists()
+    rec.close()
