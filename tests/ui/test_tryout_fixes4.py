@@ -113,3 +113,37 @@ def test_the_results_warning_says_where_results_are_kept_only_when_they_are(make
     assert rec.warning == R.WARN_FALLBACK
     assert (tmp_path / "fine" / "results" / "pending-pc2.db").exists()
     rec.close()
+
+
+def test_the_debriefs_scroll_hint_stays_clear_of_the_panels_rounded_corners(make_driver):
+    """Found in a try-out: "Scroll for more" ended in the debrief panel's rounded bottom corner."""
+    import pygame
+
+    from game.core.engine import Engine
+    from game.core.loader import load_scenario
+    from game.ui.scenes.debrief import DebriefScene
+
+    scn = load_scenario(ONE).scenario
+    seen = 0
+    for size in ((960, 600), (1280, 720), (1920, 1080)):
+        for text_size in ("small", "medium", "large"):
+            d = make_driver(size=size, text_size=text_size, timers=False)
+            eng = Engine.replay(scn, [{"choice": c} for c in ("answer", "add_officer", "accept_video", "give_id",
+                                                            "call_mom")], timers=False)
+            d.app.reset(DebriefScene(d.app, scn, eng))
+            d.frame()
+            d.frame()
+            hint = d.app.tr.gettext("Scroll for more (mouse wheel or Page Down)")
+            drawn = [t.rect for t in d.app.painter.drawn if t.text == hint]
+            if d.scene.max_scroll == 0:
+                assert not drawn
+                continue
+            seen += 1
+            (got,) = drawn
+            panel = next(it for it in d.scene.items if it.group == "panel")
+            r = panel.radius
+            assert panel.rect.contains(got), (size, text_size, got, panel.rect)
+            inner = panel.rect.inflate(-2 * r, 0), panel.rect.inflate(0, -2 * r)  # the shape without its corners
+            assert inner[0].contains(got) or inner[1].contains(got), (size, text_size, got, panel.rect, r)
+            pygame.display.quit()
+    assert seen >= 6
