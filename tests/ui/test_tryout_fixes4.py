@@ -147,3 +147,49 @@ def test_the_debriefs_scroll_hint_stays_clear_of_the_panels_rounded_corners(make
             assert inner[0].contains(got) or inner[1].contains(got), (size, text_size, got, panel.rect, r)
             pygame.display.quit()
     assert seen >= 6
+
+
+def _enter():
+    import pygame
+
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=40))
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="\r"))
+
+
+def test_enter_pressed_twice_on_the_profile_does_not_start_a_scenario(make_driver, monkeypatch):
+    """Found in a try-out: Enter twice quickly on the nickname screen started the menu's focused card."""
+    from game.ui.app import App
+    from game.ui.scenes.profile import ProfileScene
+
+    # both presses in one turn
+    d = make_driver(timers=False)
+    d.app.reset(ProfileScene(d.app))
+    d.frame()
+    d.scene.focus = ("field", "class_code")
+    _enter()
+    _enter()
+    d.frame()
+    d.frame()
+    assert [type(s).__name__ for s in d.app.stack] == ["PickerScene"]
+    # the second press while the menu loads its list (it reaches the next turn)
+    d = make_driver(timers=False)
+    d.app.reset(ProfileScene(d.app))
+    d.frame()
+    d.scene.focus = ("field", "class_code")
+    loads = App.get_catalog
+
+    def slow_load(app):
+        if app.catalog is None:
+            _enter()  # pressed while the list is read
+        return loads(app)
+
+    monkeypatch.setattr(App, "get_catalog", slow_load)
+    _enter()
+    d.frame()
+    d.frame()
+    d.frame()
+    assert [type(s).__name__ for s in d.app.stack] == ["PickerScene"]
+    assert d.app.prefs.class_code == ""  # no text of the key reached a field
+    # a press once the menu is on screen still starts the focused card
+    d.key(__import__("pygame").K_RETURN)
+    assert d.name != "PickerScene"
