@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.cli.common import add_lang, default_lang
-from game.cli.words import N_, _, marked
+from game.cli.words import N_, NN_, _, counted, marked
 from game.core import filefacts, walk
 from game.core.diagnostics import Diagnostic, sort_key
 from game.core.loader import duplicate_ids, load_scenario, load_taxonomy, scenario_files
@@ -36,10 +36,32 @@ from game.core.texts import texts_of
 
 PARALLEL_FROM = 24  # below this, starting worker processes costs more than it saves
 
-# Translators: lint's last line; every {name} is a count (paths: the routes through the stories; words: of
-# scenario text). Scripts read it: keep the counts as numbers, in this order
-SUMMARY = N_("{files} files, {scenarios} scenarios, {steps} steps, {endings} endings, {paths} paths, {words} words: "
-             "{errors} errors, {warnings} warnings")
+# Translators: lint's last line; every {name} is one of the counts below ("3 files", "1 scenario").
+# Scripts read it: keep the counts in this order
+SUMMARY = N_("{files}, {scenarios}, {steps}, {endings}, {paths}, {words}: {errors}, {warnings}")
+COUNTS = {
+    # Translators: in lint's last line; scripts read it: keep the number first
+    "files": NN_("{n} file", "{n} files"),
+    # Translators: in lint's last line; scripts read it: keep the number first
+    "scenarios": NN_("{n} scenario", "{n} scenarios"),
+    # Translators: in lint's last line (the steps of the stories); keep the number first
+    "steps": NN_("{n} step", "{n} steps"),
+    # Translators: in lint's last line (the endings of the stories); keep the number first
+    "endings": NN_("{n} ending", "{n} endings"),
+    # Translators: in lint's last line (the routes through the stories); keep the number first
+    "paths": NN_("{n} path", "{n} paths"),
+    # Translators: in lint's last line (words of scenario text); keep the number first
+    "words": NN_("{n} word", "{n} words"),
+    # Translators: in lint's last line; scripts read it: keep the number first
+    "errors": NN_("{n} error", "{n} errors"),
+    # Translators: in lint's last line; scripts read it: keep the number first
+    "warnings": NN_("{n} warning", "{n} warnings"),
+}
+
+
+def summary(counts: dict, lang: str | None = None) -> str:
+    """lint's last line: every count with its noun in the right form ("1 file, 3 scenarios, ...")."""
+    return marked(SUMMARY, lang).format(**{key: counted(pair, counts[key], lang) for key, pair in COUNTS.items()})
 
 
 def register(p) -> None:
@@ -208,6 +230,6 @@ def run(args) -> int:
     else:
         for d in diags:
             print(d.format(lang))
-        print(marked(SUMMARY, lang).format(**counts))
+        print(summary(counts, lang))
     failed = counts["errors"] or (args.strict and counts["warnings"])
     return 1 if failed else 0

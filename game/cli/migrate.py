@@ -33,7 +33,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, ScalarNode
 
 from game.cli.common import add_lang, default_lang
-from game.cli.words import N_, _, marked
+from game.cli.words import N_, NN_, _, counted, marked
 from game.core.diagnostics import Diagnostic, Mark
 from game.core.loader import display_path, read_node, scenario_files
 from game.core.model import SCHEMA_VERSION
@@ -49,11 +49,13 @@ WORDS = {
     # Translators: `python main.py migrate {path}` is a command to run, keep it
     "needs": N_("{path}:{line}:{col}: schema_version 1: needs migrating (run `python main.py migrate {path}`)"),
     "current": N_("{path}:{line}:{col}: already at schema_version {to}, left as it is"),
-    # Translators: the last line; {files} files were looked at, {migrated} changed, {current} already at version
+    # Translators: the last line; {n} files were looked at, {migrated} changed, {current} already at version
     # {to}, {refused} had a problem (listed above) and were left as they were
-    "summary": N_("{files} files: {migrated} migrated, {current} already at version {to}, {refused} not touched"),
+    "summary": NN_("{n} file: {migrated} migrated, {current} already at version {to}, {refused} not touched",
+                   "{n} files: {migrated} migrated, {current} already at version {to}, {refused} not touched"),
     # Translators: the last line with --check; {needs} files would be changed
-    "summary_check": N_("{files} files: {needs} to migrate, {current} already at version {to}, {refused} not touched"),
+    "summary_check": NN_("{n} file: {needs} to migrate, {current} already at version {to}, {refused} not touched",
+                         "{n} files: {needs} to migrate, {current} already at version {to}, {refused} not touched"),
 }
 
 
@@ -114,7 +116,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def run(args) -> int:
     lang = args.lang or default_lang()
-    words = {key: marked(text) for key, text in WORDS.items()}
+    words = {key: marked(text) for key, text in WORDS.items() if isinstance(text, str)}
     counts = dict(files=0, migrated=0, needs=0, current=0, refused=0, braces=0, to=SCHEMA_VERSION)
     for path in scenario_files(args.paths):
         shown = display_path(path)
@@ -152,7 +154,7 @@ def run(args) -> int:
         counts["refused"] += 1
         for d in diags:
             print(d.format(lang))
-    print(words["summary_check" if args.check else "summary"].format(**counts))
+    print(counted(WORDS["summary_check" if args.check else "summary"], counts["files"], **counts))
     return 1 if counts["refused"] or counts["needs"] or counts["braces"] else 0
 
 

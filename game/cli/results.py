@@ -32,7 +32,7 @@ from pathlib import Path
 
 from game.cli.common import add_lang, default_lang
 from game.cli.output import check_output, write_shared
-from game.cli.words import N_, _, marked
+from game.cli.words import N_, NN_, _, counted, marked
 from game.core import results as R
 
 EXPORT_COLS = ("session_id", "student", "class_code", "scenario_id", "scenario_version", "mode",
@@ -40,12 +40,25 @@ EXPORT_COLS = ("session_id", "student", "class_code", "scenario_id", "scenario_v
                "timed_out", "help", "genuine", "flags", "flags_shown", "votes", "recorded_at", "machine")
 
 MSG = {
-    # Translators: after `results merge`; {out} is the merged file, {files} {s} {d} are counts
-    "merged": N_("{out}: {files} files merged, {s} new sessions, {d} new decisions"),
+    # Translators: after `results merge`; {out} is the merged file; {files} is "3 files" (merged),
+    # {s} "2 new sessions", {d} "40 new decisions"
+    "merged": N_("{out}: {files} merged, {s}, {d}"),
     # Translators: {where} lists the files and folders given
     "none": N_("no results files found in {where}"),
-    # Translators: after `results simulate`; {out} is a folder, {files} and {runs} are counts
-    "simulated": N_("{out}: {files} results files, {runs} sessions"),
+    # Translators: after `results simulate`; {out} is a folder; {files} is "30 results files", {runs} "30 sessions"
+    "simulated": N_("{out}: {files}, {runs}"),
+}
+COUNTS = {
+    # Translators: after `results merge`, the files merged
+    "files": NN_("{n} file", "{n} files"),
+    # Translators: after `results merge`, the sessions added to the merged file
+    "new_sessions": NN_("{n} new session", "{n} new sessions"),
+    # Translators: after `results merge`, the decisions added to the merged file
+    "new_decisions": NN_("{n} new decision", "{n} new decisions"),
+    # Translators: after `results simulate`, the files written (one per practice machine)
+    "results_files": NN_("{n} results file", "{n} results files"),
+    # Translators: after `results simulate`, the practice sessions played
+    "sessions": NN_("{n} session", "{n} sessions"),
 }
 
 
@@ -162,7 +175,9 @@ def merge(args, lang) -> int:
     except (OSError, R.sqlite3.Error, R.NotOurs) as exc:
         print(f"{args.output}: {exc}", file=sys.stderr)
         return 2
-    print(marked(MSG["merged"], lang).format(out=args.output, files=len(good), s=new_s, d=new_d))
+    print(marked(MSG["merged"], lang).format(out=args.output, files=counted(COUNTS["files"], len(good), lang),
+                                            s=counted(COUNTS["new_sessions"], new_s, lang),
+                                            d=counted(COUNTS["new_decisions"], new_d, lang)))
     return 1 if bad else 0
 
 
@@ -177,5 +192,6 @@ def simulate(args, lang) -> int:
                           class_code=args.class_code, quiz=quizzes[0] if quizzes else None,
                           classroom=not args.no_classroom)
     files = len(list(Path(args.output).glob("results-*.db")))
-    print(marked(MSG["simulated"], lang).format(out=args.output, files=files, runs=len({r.session_id for r in runs})))
+    print(marked(MSG["simulated"], lang).format(out=args.output, files=counted(COUNTS["results_files"], files, lang),
+                                               runs=counted(COUNTS["sessions"], len({r.session_id for r in runs}), lang)))
     return 0

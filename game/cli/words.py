@@ -19,6 +19,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NN_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a plural pair where it is defined; look it up with `counted()` and the count where it is shown."""
+    return singular, plural
+
+
 _lang: str | None = None
 _building = False  # building a parser whose help will not be shown: leave help texts as they are
 
@@ -69,6 +74,19 @@ def marked(message: str, lang_: str | None = None) -> str:
     if _building and lang_ is None:
         return message
     return tool_words(lang_ or lang(), "cli").gettext(message)
+
+
+def counted(pair: tuple[str, str], n: int, lang_: str | None = None, **fields) -> str:
+    """A plural pair marked with NN_, in the form for n (in lang_ if given, else the message language),
+    with `{n}` and any other fields filled in: `counted(NN_("{n} file", "{n} files"), 1)` is "1 file"."""
+    from game.core.i18n import tool_words
+
+    singular, plural = pair
+    if _building and lang_ is None:
+        text = singular if n == 1 else plural
+    else:
+        text = tool_words(lang_ or lang(), "cli").ngettext(singular, plural, n)
+    return text.format(n=n, **fields)
 
 
 # argparse's own words in --help, looked up in the `cli` catalogue too (use_for_argparse). Only these

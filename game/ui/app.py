@@ -282,18 +282,22 @@ class App:
 
     def step(self, dt: float, events=None) -> None:
         """Handle queued input and move time on by dt seconds."""
-        leaving = False
+        left = False
         for ev in pygame.event.get() if events is None else events:
-            if leaving and ev.type == pygame.TEXTINPUT:
-                # The text of a key that just left a scene ("3" on the language screen) is not
-                # typed into the next one (the profile's nickname field).
-                leaving = False
+            if left and ev.type in _TYPED:
+                # Keys after one that left a scene were typed before the next scene was seen: not
+                # for it (the text of "3" on the language screen is not a nickname; a second Enter
+                # on the profile does not start the picker's focused card).
                 continue
             before = self.top
             self.handle(ev)
-            leaving = ev.type == pygame.KEYDOWN and self.top is not before
+            left = left or (ev.type == pygame.KEYDOWN and self.top is not before)
             if not self.running:
                 return
+        if left and self.top is not None:
+            if not self.top._built:
+                self.top.refresh()  # lay it out now (the menu reads its catalogue) rather than in the draw...
+            pygame.event.get(_TYPED)  # ...and drop what was typed ahead while it did
         if self.top is not None:
             self.top.update(dt)
 
@@ -443,6 +447,9 @@ class App:
                 if on_first_frame:
                     on_first_frame(self)
         pygame.quit()
+
+
+_TYPED = (pygame.KEYDOWN, pygame.TEXTINPUT)
 
 
 def _unhidden(r: pygame.Rect, layers: list) -> list | None:

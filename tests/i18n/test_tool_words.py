@@ -16,9 +16,10 @@ BAD = REPO / "tests" / "fixtures" / "invalid" / "lc202_unknown_reference.yaml"
 
 # (domain, msgctxt, msgid) -> translation; everything else in these catalogues stays untranslated.
 QPS = {
-    ("cli", None, "{files} files, {scenarios} scenarios, {steps} steps, {endings} endings, {paths} paths, "
-                  "{words} words: {errors} errors, {warnings} warnings"):
-        "[{files} fîlés · {scenarios} · {steps} · {endings} · {paths} · {words} · {errors} érrørs · {warnings}]",
+    ("cli", None, "{files}, {scenarios}, {steps}, {endings}, {paths}, {words}: {errors}, {warnings}"):
+        "[{files} · {scenarios} · {steps} · {endings} · {paths} · {words} · {errors} · {warnings}]",
+    ("cli", None, ("{n} file", "{n} files")): ("{n} fîlé", "{n} fîlés"),
+    ("cli", None, ("{n} error", "{n} errors")): ("{n} érrør", "{n} érrørs"),
     ("cli", None, "files or folders (default: scenarios/)"): "[fîlés ør føldérs]",
     ("cli", None, "usage: "): "[üsåge] ",
     ("cli", None, "{path}: is a folder; give a file name, for example {example}"): "[{path} îs å føldér: {example}]",
@@ -42,6 +43,10 @@ def _catalogue(path: Path, domain: str) -> None:
             continue
         if msgid is None:  # a lint message: its English is in diagnostics.yaml
             msgid = catalogue()[ctx]["en"]
+        if isinstance(msgid, tuple):  # a plural pair
+            po.append(polib.POEntry(msgctxt=ctx, msgid=msgid[0], msgid_plural=msgid[1],
+                                    msgstr_plural=dict(enumerate(text))))
+            continue
         po.append(polib.POEntry(msgctxt=ctx, msgid=msgid, msgstr=text))
     path.parent.mkdir(parents=True, exist_ok=True)
     po.save(str(path))
@@ -67,7 +72,9 @@ def test_lint_speaks_the_catalogue_and_english_for_the_rest(qps, capsys):
     diag = next(line for line in lines if " LC202 " in line)
     # The format scripts read is kept: path:line:col: CODE severity: message
     assert diag.endswith(":33:15: LC202 érrør: [`next` → `scamed_end`: nø süch thîng] (did you mean `scammed_end`?)"), diag
-    assert lines[-1].startswith("[1 fîlés · 1 · 1 · 2 · 0 · ") and lines[-1].endswith(" · 0]"), lines[-1]
+    # each count in its catalogue's plural form, and English (singular for 1) where it has none
+    assert lines[-1].startswith("[1 fîlé · 1 scenario · 1 step · 2 endings · 0 paths · "), lines[-1]
+    assert lines[-1].endswith(" · 1 érrør · 0 warnings]"), lines[-1]
 
 
 def test_an_untranslated_lint_message_and_word_show_the_english(qps):

@@ -60,12 +60,19 @@ from .settings import (
     save_trainer_settings,
     trainer_settings,
 )
-from .store import RETRY_SECONDS, WARN_FALLBACK, WARN_LOST, ResultsStore, default_results_dir
+from .store import (
+    RETRY_SECONDS,
+    WARN_FALLBACK,
+    WARN_LOST,
+    WARN_NOWHERE,
+    ResultsStore,
+    default_results_dir,
+)
 
 __all__ = [
     "APPLICATION_ID", "DECISION_COLS", "INSERT_DECISION", "MAX_NICK", "MODES", "PROBLEMS", "RESULTS_DIR_ENV",
     "RETRY_SECONDS", "SCHEMA", "SCHEMA_VERSION", "SESSION_COLS", "SESSION_OK", "DECISION_OK", "SESSION_TYPES", "DECISION_TYPES", "SETTINGS_FILE", "UPSERT_SESSION",
-    "WARN_FALLBACK", "WARN_LOST", "NotOurs", "ResultsData", "ResultsFileError", "file_uri", "ResultsStore", "clean_nickname",
+    "WARN_FALLBACK", "WARN_LOST", "WARN_NOWHERE", "NotOurs", "ResultsData", "ResultsFileError", "file_uri", "ResultsStore", "clean_nickname",
     "combine", "default_results_dir", "find_result_files", "load_many", "machine_id", "make_recorder",
     "merge_into", "now_iso", "open_for_writing", "pseudonyms", "read_results", "results_dir_for",
     "save_trainer_settings", "student_key", "trainer_settings",

@@ -9,7 +9,9 @@ folder never stalls the game.
 
 If the results folder cannot be written (USB stick pulled, read-only share), rows go
 to a pending file in the local user data folder, `warning` is set for the UI, and the
-pending rows are copied over once the folder is writable again.
+pending rows are copied over once the folder is writable again. The warning says the rows
+are kept on this computer only when the pending file could be written; otherwise it says
+they cannot be saved (kept in memory, with one last try at closing).
 """
 
 from __future__ import annotations
@@ -45,8 +47,12 @@ from .identity import machine_id
 
 RETRY_SECONDS = 15.0
 BATCH_OPS = 500  # the most rows committed together when many are queued at once
+# Only said once a write to this computer's pending file has worked (on opening it, or a row saved there).
 WARN_FALLBACK = "The results folder cannot be written. Results are kept on this computer until it can."
 WARN_LOST = "Results cannot be saved on this computer. Tell your teacher."
+# The results folder is another folder (a USB stick, a share) and this computer cannot keep them either.
+WARN_NOWHERE = ("The results folder cannot be written, and results cannot be saved on this computer either. "
+                "Tell your teacher.")
 
 
 def default_results_dir() -> Path:
@@ -110,7 +116,7 @@ class ResultsStore(NullRecorder):
                     self._save(payload)
                 elif kind == "connect":
                     if not self._connect():
-                        self.warning = WARN_FALLBACK
+                        self.warning = WARN_FALLBACK if self._open_pending() else self._lost()
                 elif kind == "call":  # tests: run something where the connections live
                     payload(self)
                 elif kind == "stop":
@@ -119,7 +125,7 @@ class ResultsStore(NullRecorder):
             except Exception:  # noqa: BLE001 — never let the writer die; keep the rows in memory
                 if kind == "ops":
                     self._memory.extend(payload)
-                self.warning = WARN_LOST
+                self.warning = self._lost()
             finally:
                 for _ in range(items):
                     self._queue.task_done()
@@ -181,11 +187,24 @@ class ResultsStore(NullRecorder):
                 self._last_try = self._clock()
         self._save_pending(ops)
 
-    def _save_pending(self, ops) -> None:
-        if self.pending_path != self.path:
+    def _open_pending(self) -> bool:
+        """Open (creating: a real write) this computer's pending file; False when it cannot be written."""
+        if self.pending_path == self.path:
+            return False
+        if self._pending is None:
             try:
-                if self._pending is None:
-                    self._pending = dbfile.open_for_writing(self.pending_path)
+                self._pending = dbfile.open_for_writing(self.pending_path)
+            except (sqlite3.Error, OSError, NotOurs):
+                return False
+        return True
+
+    def _lost(self) -> str:
+        """The warning when nothing could be written: the results folder is named when it is another folder."""
+        return WARN_NOWHERE if self.results_dir != self.local_dir else WARN_LOST
+
+    def _save_pending(self, ops) -> None:
+        if self._open_pending():
+            try:
                 write(self._pending, ops)
                 self.warning = WARN_FALLBACK
                 return
@@ -194,7 +213,7 @@ class ResultsStore(NullRecorder):
                     self._pending.close()
                 self._pending = None
         self._memory.extend(ops)
-        self.warning = WARN_LOST
+        self.warning = self._lost()
 
     def _shutdown(self) -> None:
         if self._memory and self._conn is None:

@@ -35,7 +35,9 @@ def card_for(scn, decision, ending) -> Card | None:
     return Card(decision, choice, step, ending)
 
 
-def build(scene, rect: pygame.Rect, card: Card) -> list:
+def build(scene, rect: pygame.Rect, card: Card, outlined: bool = True) -> list:
+    """The card's items; `outlined`: the phone shows at least one orange outline now (a call the
+    choice started covers the conversation), so the card may point at them."""
     th, fonts, s, tr, scn = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.scn
     d, c = card.decision, card.choice
     tax = scene.app.get_taxonomy()
@@ -90,7 +92,7 @@ def build(scene, rect: pygame.Rect, card: Card) -> list:
             col.gap = int(8 * s)
             col.x -= fh + 4
             col.w += fh + 4
-        if shown:
+        if shown and outlined:
             col.text(tr.gettext("The orange outlines on the phone show where they appeared."), th["panel_muted"], "tiny")
     return _close(scene, out, col, rect, view, br, pad, hint_h, card)
 

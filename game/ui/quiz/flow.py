@@ -63,6 +63,8 @@ def results_warning(tr, recorder) -> str:
         R.WARN_FALLBACK: tr.gettext("The results folder cannot be written. "
                                     "Results are kept on this computer until it can."),
         R.WARN_LOST: tr.gettext("Results cannot be saved on this computer. Tell your teacher."),
+        R.WARN_NOWHERE: tr.gettext("The results folder cannot be written, and results cannot be saved "
+                                   "on this computer either. Tell your teacher."),
     }
     return known.get(w, w)
 

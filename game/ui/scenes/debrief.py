@@ -33,6 +33,9 @@ PRESSING_KEYS = frozenset((pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, p
                            pygame.K_3, pygame.K_KP1, pygame.K_KP2, pygame.K_KP3))
 
 
+PANEL_RADIUS = 18  # the page panel's rounded corners, at scale 1
+
+
 class DebriefScene(Scene):
     def __init__(self, app, scn, engine, *, start=None, watch=None):
         super().__init__(app)
@@ -63,7 +66,7 @@ class DebriefScene(Scene):
         view = pygame.Rect(pad, pad, W - 2 * pad, H - 3 * pad - bh - hint_h)
         panel = view.inflate(int(16 * s), int(16 * s))
         panel.h += hint_h
-        out = [I.box(panel, th["panel"], radius=int(18 * s), group="panel")]
+        out = [I.box(panel, th["panel"], radius=int(PANEL_RADIUS * s), group="panel")]
         # The page is laid out once (it never changes under a finished story) and then copied,
         # moved by the scroll: only what is in sight becomes items.
         key = (tuple(view), s, tr, th, fonts.body_px)
@@ -188,7 +191,9 @@ class DebriefScene(Scene):
             out.append(I.button(r, label, action, th["accent"] if primary else th["button"],
                                 th["accent_text"] if primary else th["button_text"], align="center", key=str(i + 1)))
         if self.scroll < self.max_scroll:  # gone at the end of the page
-            out.append(I.text((view.left, view.bottom + 2, view.w, hint_h),
+            # clear of the panel's rounded corners (the panel is the view and 8 px around it)
+            inset = max(0, int(PANEL_RADIUS * s) - int(8 * s))
+            out.append(I.text((view.left + inset, view.bottom + 2, view.w - 2 * inset, hint_h),
                               tr.gettext("Scroll for more (mouse wheel or Page Down)"), th["panel_muted"], "tiny",
                               align="right", layer=2))
 

@@ -506,7 +506,9 @@ class PlayScene(Scene):
         below = header.header_height(self.fonts, self.app.scale) if scr[0] in ("list", "recents", "shade", "thread", *screens.WITH_HEADER) else 0
         out += banner.build(self, rect, below)
         if self.card is not None:
-            out += feedback.build(self, lay.right, self.card)
+            flag = th["flag"]
+            outlined = any(it.border and it.border_colour == flag and _in_sight(it) for it in body)
+            out += feedback.build(self, lay.right, self.card, outlined)
         else:
             out += choices_panel.build(self, lay.right)
         out += info.build(self, lay.left)
