@@ -59,6 +59,7 @@ class AssetLoader:
         self._jobs: queue.Queue = queue.Queue()
         self._done: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
+        self.arrived = 0  # files handed over so far: a layout that depends on pictures keys on it
 
     # -- the main thread ---------------------------------------------------------
 
@@ -88,6 +89,7 @@ class AssetLoader:
             except queue.Empty:
                 return got
             got = True
+            self.arrived += 1
             self._pending.discard(key)
             kind, path = key
             if isinstance(value, str):

@@ -55,3 +55,63 @@ def test_sounds_play_once_loaded_and_long_ones_are_skipped(tmp_path):
         assert len(played) == 1
     else:  # no audio device: nothing plays, nothing breaks
         assert played == []
+
+
+LATE_PICTURE = """schema_version: 1
+id: late_picture
+source_language: en
+title: "Late picture"
+summary: "A tall picture that loads after its message is laid out"
+difficulty: 1
+minutes: 1
+player: {name: "Lan"}
+contacts:
+  - {id: officer, name: "Officer", number: "0912 345 678"}
+apps:
+  - {id: chat, kind: chat, name: "Chatter"}
+steps:
+  - id: s1
+    events:
+      - {id: m1, type: message, app: chat, from: officer, thread: officer, text: "Here is the order.", image: tall.png}
+      - {id: m2, type: message, app: chat, from: officer, thread: officer, text: "Join within 5 minutes."}
+    choices:
+      - {id: ok, text: "Block", safety: safe, score: 5, explanation: "Right.", next: end}
+endings:
+  - {id: end, outcome: safe, title: "Done", debrief: "Done."}
+"""
+
+
+def test_a_picture_that_arrives_late_pushes_the_messages_below_it_down(make_driver, tmp_path, monkeypatch):
+    """A message's picture loads in the background; the thread first lays the message out with a
+    placeholder's height. When the picture (here taller than that) arrives, the messages below it
+    move down: they were drawn over it (the try-out's online_kidnapping warrant)."""
+    import threading
+
+    import game.ui.assets as assets_module
+    from game.core.loader import load_scenario
+    from game.ui.scenes.play import PlayScene
+
+    from .driver import layout_problems
+
+    pygame.image.save(pygame.Surface((300, 420)), str(tmp_path / "tall.png"))
+    (tmp_path / "late.yaml").write_text(LATE_PICTURE, encoding="utf-8")
+    gate = threading.Event()
+    real = assets_module._decode
+    monkeypatch.setattr(assets_module, "_decode", lambda kind, path: gate.wait(10) and real(kind, path))
+    d = make_driver(lang="en", timers=False)
+    scene = PlayScene(d.app, load_scenario(tmp_path / "late.yaml").scenario)
+    d.app.push(scene)
+    d.frame()
+    scene.engine.skip()
+    scene.phone.screen = ("thread", "chat", "officer")
+    d.frame()
+    d.frame()
+    assert scene.image("tall.png") is None  # laid out while the picture loads
+    gate.set()
+    scene.assets.wait()
+    for _ in range(3):
+        d.frame()
+    assert scene.image("tall.png") is not None
+    bubbles = [it for it in scene.items if it.group == "bubble"]
+    assert len(bubbles) >= 2
+    assert not [p for p in layout_problems(scene) if "bubble" in p]

@@ -85,8 +85,9 @@ class ThreadView:
         msgs = thread.messages if thread else []
         bw = int(view.w * 0.76)
         gap = int(8 * s)
-        # the whole list, kept while the thread only grows: a 300-message thread is laid out once
-        hkey = ("all", key, bw, gap, scene.fonts.body_px, scene.tr.lang)
+        # the whole list, kept while the thread only grows and no picture arrives: a 300-message
+        # thread is laid out once (a picture that arrives late is taller or shorter than its placeholder)
+        hkey = ("all", key, bw, gap, scene.fonts.body_px, scene.tr.lang, scene.assets.arrived)
         got = self._heights.get(hkey)
         if got is None or len(got[0]) != len(msgs):
             heights = [self._height(scene, m, bw) for m in msgs]
@@ -172,7 +173,8 @@ class ThreadView:
 
     def _height(self, scene, m, bw) -> int:
         hl = tuple(scene.flags_on(m.id))
-        key = (m.id, bw, scene.fonts.body_px, scene.tr.lang, hl)
+        img = scene.image(m.image) if m.image else None
+        key = (m.id, bw, scene.fonts.body_px, scene.tr.lang, hl, img.get_size() if img is not None else None)
         h = self._heights.get(key)
         if h is None:
             fonts, s = scene.fonts, scene.app.scale
