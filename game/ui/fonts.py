@@ -46,6 +46,10 @@ SYSTEM_FALLBACKS = (
     "/System/Library/Fonts/PingFang.ttc", "/System/Library/Fonts/Hiragino Sans GB.ttc",
 )
 CACHE_LIMIT = 3000
+# The most lines one text is drawn in: a surface's rows past 65,535 px are drawn 65,536 px higher
+# (pygame's blit), so a 50,000-letter word's bubble drew its lines over each other. 200 lines are
+# pages of a phone's screen, and at the largest text size and scale still well under that.
+MAX_LINES = 200
 # Rendered text kept, oldest dropped first. The most text one frame draws is the picker's, 2.1 MB
 # (the debrief 1.4, a played scenario 1.7): 3 MB holds that and what the next screen reuses. At 4 MB
 # the cache ended a played scenario full; at 2.5 MB the debrief re-rendered its text on every scroll.
@@ -235,7 +239,8 @@ class Fonts:
     def wrap(self, text: str, role: str, width: int) -> list[str]:
         """Greedy word wrap by measured width, linear in the text's length (every character is
         measured a bounded number of times). A word longer than a line breaks where a URL would
-        (after `/` or `-`, before `.`, `?` or `&`), else anywhere."""
+        (after `/` or `-`, before `.`, `?` or `&`), else anywhere. At most MAX_LINES lines, the
+        last one then ending in "…"."""
         key = (text, role, self.body_px, width)
         lines = self._wraps.get(key)
         if lines is not None:
@@ -244,6 +249,8 @@ class Fonts:
         lines = []
         for para in self.drawable(nfc(clean(text))).split("\n"):
             _wrap_para(font, para, max(1, width), lines)
+        if len(lines) > MAX_LINES:  # cut, and said to be: measure and render follow wrap
+            lines[MAX_LINES - 1:] = [self.fit(lines[MAX_LINES - 1] + "…", role, width)]
         if len(self._wraps) > CACHE_LIMIT:
             self._wraps.clear()
         self._wraps[key] = lines

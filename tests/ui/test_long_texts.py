@@ -37,9 +37,29 @@ def test_a_very_long_word_is_never_measured_whole(monkeypatch):
     monkeypatch.setattr(type(font), "size", lambda self, t: measured.append(len(t)) or real(self, t))
     word = "x" * 100_000
     lines = f.wrap(word, "body", 300)
-    assert "".join(lines) == word and all(real(font, ln)[0] <= 300 for ln in lines)
+    assert word.startswith("".join(lines[:-1])) and all(real(font, ln)[0] <= 300 for ln in lines)
     assert f.fit(word, "body", 300).endswith("…")
     assert max(measured) < 1_000
+
+
+def test_a_text_of_thousands_of_lines_is_cut_and_drawn_whole():
+    """A 50,000-letter word wrapped into ~3,000 lines: a surface's rows past 65,535 px are drawn
+    65,536 px higher, so its bubble showed lines over each other (try-out). It is drawn in at most
+    MAX_LINES lines, the last ending in "…", and every line has ink where it should."""
+    from game.ui.fonts import MAX_LINES
+
+    pygame.font.init()
+    f = Fonts("large", 2.5)  # the tallest lines there are
+    text = "A" * 50_000 + " đó!!"
+    lines = f.wrap(text, "body", 220)
+    assert len(lines) == MAX_LINES and lines[-1].endswith("…") and "".join(lines[:-1]) == "A" * len("".join(lines[:-1]))
+    assert f.measure(text, "body", 220)[1] == MAX_LINES * f.get("body").get_linesize()
+    surf = f.render(text, "body", (0, 0, 0), 220)
+    lh = f.get("body").get_linesize()
+    assert surf.get_height() < 32_768
+    for i in (0, MAX_LINES // 2, MAX_LINES - 1):  # ink in the middle of each sampled line
+        row = i * lh + lh // 2
+        assert any(surf.get_at((x, row))[3] for x in range(surf.get_width())), i
 
 
 def _pack(tmp_path, replace: dict) -> "object":
