@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from game.core.loader import SCENARIOS_DIR
 from game.core.textgate import clean
-from game.ui.fonts import Fonts, nfc
+from game.ui.fonts import MAX_LINES, Fonts, nfc
 from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.play import PlayScene
 from tests.fuzzing import fuzz
@@ -25,7 +25,10 @@ def test_an_unbroken_word_breaks_anywhere_into_lines_that_fit():
     for word in ("x" * 3000, "Đ" * 500, "ệ" * 777, "AVAVTo" * 300):
         for w in (40, 173, 300):
             lines = f.wrap(word, "body", w)
-            assert "".join(lines) == word
+            if len(lines) == MAX_LINES:  # cut there, the last line kept ending in "…"
+                assert lines[-1].endswith("…") and word.startswith("".join(lines)[:-1])
+            else:
+                assert "".join(lines) == word
             assert all(f.get("body").size(ln)[0] <= w for ln in lines)
             assert len(lines) > 1
 
@@ -128,9 +131,14 @@ def test_wrap_and_fit_of_any_text_fit_and_keep_every_character(text, width):
     f = _fonts()
     font = f.get("body")
     lines = f.wrap(text, "body", width)
+    # More than MAX_LINES lines are cut: the last one kept then ends in "…", as `fit` ends a line.
+    cut = len(lines) == MAX_LINES and lines[-1].endswith("…")
+    whole = lines[:-1] if cut else lines
     # A line may be wider only when it is one character with its marks ("=" + U+0301): those never part.
-    assert all(font.size(ln)[0] <= width or _one_cluster(ln) for ln in lines), lines
-    kept = f.drawable(nfc(clean(text)))
-    assert "".join(lines).replace(" ", "").replace("\n", "") == kept.replace(" ", "").replace("\n", "")
+    assert all(font.size(ln)[0] <= width or _one_cluster(ln) for ln in whole), lines
+    assert not cut or font.size(lines[-1])[0] <= width or len(lines[-1]) <= 3
+    kept = f.drawable(nfc(clean(text))).replace(" ", "").replace("\n", "")
+    shown = "".join(lines).replace(" ", "").replace("\n", "")
+    assert kept.startswith(shown[:-1]) if cut else shown == kept
     out = f.fit(text, "body", width)
     assert font.size(out)[0] <= width or len(out) <= 2
