@@ -9,6 +9,7 @@ from game.core import results as R
 from game.core import storage
 from game.core.loader import SCENARIOS_DIR, load_scenario
 from game.core.progress import Progress, replay_snapshot, snapshot_problem
+from game.ui.kit import button_height, button_text_width
 from game.ui.scenes.picker import PickerScene
 
 DEEP = "[" * 200_000 + "]" * 200_000
@@ -105,6 +106,12 @@ def test_damaged_resume_snapshot_is_offered_as_start_again(make_driver, data_dir
     d.app.push(PickerScene(d.app))
     d.frame()
     assert "Resume where you stopped" not in d.texts()
+    for lang in ("vi", "en"):  # its label is long: the button is as tall as its wrapped label (try-out)
+        d.app.set_language(lang)
+        d.frame()
+        again = next(it for it in d.scene.items if it.group == "card_button" and it.action == ("play", scn.id))
+        assert again.rect.h >= button_height(d.app.fonts, again.text, again.role, again.rect.w)
+        assert len(d.app.fonts.wrap(again.text, again.role, button_text_width(d.app.fonts, again.role, again.rect.w))) > 1
     d.click_button("Start again (the saved game could not be resumed)")
     assert d.name in ("PlayScene", "WarningScene")  # a fresh start (content note first, if any)
     assert d.app.progress.run("Minh", scn.id) is None  # the damaged run is dropped

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from .. import items as I
+from ..kit import button_height
 from ..notices import notice_lines
 from ..scene import Scene
 from ..words import difficulty_text, scn_list, scn_text, tag_names
@@ -170,11 +171,11 @@ class PickerScene(Scene):
                      th["risky"], "tiny")
         snap = app.progress.run(nick, scn.id, scn.version)
         if snap:
-            bh = fonts.line_height("button") + int(16 * s)
             if self._resumable(e, snap):
                 label, action = tr.gettext("Resume where you stopped"), ("resume", scn.id)
             else:  # a damaged saved run: say so, and offer a fresh start instead of a crash
                 label, action = tr.gettext("Start again (the saved game could not be resumed)"), ("play", scn.id)
+            bh = max(fonts.line_height("button") + int(16 * s), button_height(fonts, label, "button", iw))
             out.append(I.button((pad, y, iw, bh), label, action,
                                 th["accent"], th["accent_text"], layer=1, group="card_button", align="center"))
             y += bh + int(6 * s)
