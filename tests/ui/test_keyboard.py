@@ -132,3 +132,24 @@ def test_every_shipped_scenario_plays_by_keyboard_alone(make_driver, keys_only, 
     d.key(pygame.K_3)  # back to the menu
     assert d.name == "PickerScene"
     assert keys_only and set(keys_only) <= {pygame.KEYDOWN, pygame.TEXTINPUT}
+
+
+def test_back_from_settings_opened_with_the_mouse_enter_opens_the_first_card_in_sight(make_driver):
+    """A click clears the focus; Esc out of Settings left the menu with none, so Enter did nothing
+    until Tab (try-out). The keyboard starts again at the first card in sight."""
+    d = picker(make_driver)
+    d.scene._scroll(d.scene.max_scroll)  # the wheel took the grid to its end
+    d.frame()
+    d.click_action("settings")
+    assert d.name == "SettingsScene"
+    d.key(pygame.K_ESCAPE)
+    assert d.name == "PickerScene"
+    d.frame()
+    focused = d.scene.focus
+    assert focused in d.scene.spans
+    top, bottom = d.scene.spans[focused]
+    assert bottom - d.scene.scroll > 0 and top - d.scene.scroll < d.scene.view.h  # in sight: no jump
+    d.key(pygame.K_RETURN)
+    if d.name == "WarningScene":
+        d.key(pygame.K_RETURN)
+    assert d.name == "PlayScene" and ("play", d.scene.scn.id) == focused

@@ -244,6 +244,14 @@ class PickerScene(Scene):
         self._reveal_focus()
         return True
 
+    def on_enter(self) -> None:
+        """Back from a dialog opened with the mouse (a click clears the focus): the keyboard starts
+        again at the first card in sight, so Enter is not dead until Tab is pressed."""
+        if self.focus is None and self.focus_set and hasattr(self, "view"):
+            in_sight = [a for a in self.order if a in self.spans
+                        and self.spans[a][1] - self.scroll > 0 and self.spans[a][0] - self.scroll < self.view.h]
+            self.focus = in_sight[0] if in_sight else next(iter(self.grid), None)
+
     def _reveal_focus(self) -> None:
         # The spans and the view do not depend on the focus or the scroll: the last layout serves.
         if not self._built:
