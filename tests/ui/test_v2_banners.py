@@ -68,6 +68,24 @@ def test_no_banner_over_the_installer_until_the_player_leaves(make_driver):
     assert banner_rects(d), "the held banner shows once the dialog is gone"
 
 
+def test_a_banner_held_behind_a_dialog_is_dropped_once_the_player_decides(make_driver):
+    """A banner that waited behind the camera while the player decided slid in a decision later,
+    out of context (fake_charity's "you check the page", after "Two days later": try-out)."""
+    d = play(make_driver)
+    to_step(d, "s_install")
+    sc = d.scene
+    push(sc, "Your order has been delivered", age=0.5)
+    d.draw()
+    assert not banner_rects(d) and sc.phone.banners[-1].held
+    d.key(pygame.K_1)  # the decision, made while the dialog is up
+    if sc.card is not None:
+        d.key(pygame.K_RETURN)
+    sc.phone.open(("home",))
+    d.frame(0.5)
+    d.draw()
+    assert not [r for r in banner_rects(d)], "no banner from before the decision"
+
+
 def test_browser_banner_below_the_url_bar(make_driver):
     d = play(make_driver)
     to_step(d, "s_page")

@@ -300,6 +300,9 @@ class PlayScene(Scene):
             return
         eng.choose(cid)
         self.app.dirty = True
+        for b in self.phone.banners:
+            if b.held:  # waited behind a dialog while the player decided: it would slide in out of
+                b.held, b.born = False, -b.ttl - 1.0  # context a decision later; the shade keeps it
         call = eng.phone.call
         if call is not None and call not in self.phone.calls:
             self.phone.calls.append(call)
