@@ -109,7 +109,8 @@ class Filter:
         if days:
             a, b = days[0].isoformat(), days[-1].isoformat()
             span = t(lang, "filter_span", first=a, last=b) if a != b else t(lang, "filter_day", day=a)
-        return t(lang, "filter_nothing", options=self.as_options(), n=n, classes=shown, span=span)
+        in_classes = t(lang, "filter_classes", plural=len(names), classes=shown)
+        return t(lang, "filter_nothing", options=self.as_options(), n=n, in_classes=in_classes, span=span)
 
     def describe(self, lang: str) -> str:
         """One line for the report's header: what was left out."""

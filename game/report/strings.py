@@ -219,9 +219,11 @@ S: dict[str, str | Msg] = {
     # Translators: --since and --until are command-line options, keep them; {since} and {until} are days
     "filter_reversed": N_("--since {since} is after --until {until}: no day can match"),
     # Translators: {options} repeats the filter options as typed (--class 9A --since ...); {n} is how many sessions
-    # the files hold, {classes} their class codes, {span} one of the "started ..." phrases below or nothing
-    "filter_nothing": NN_("no session matches {options} (the files hold {n} session, in classes {classes}{span})",
-                          "no session matches {options} (the files hold {n} sessions, in classes {classes}{span})"),
+    # the files hold, {in_classes} the "in class ..." phrase below, {span} one of the "started ..." phrases below or nothing
+    "filter_nothing": NN_("no session matches {options} (the files hold {n} session, {in_classes}{span})",
+                          "no session matches {options} (the files hold {n} sessions, {in_classes}{span})"),
+    # Translators: inside the line above; {classes} lists the class codes the files hold; the form follows their number
+    "filter_classes": NN_("in class {classes}", "in classes {classes}"),
     # Translators: listed among class codes for sessions that have none
     "filter_no_class": N_("(no class code)"),
     # Translators: added after the class codes; {first} and {last} are days (YYYY-MM-DD); keep the leading comma

@@ -226,6 +226,7 @@ def test_a_filter_that_matches_nothing_says_what_the_files_hold(school, tmp_path
     assert main(["report", str(usb), "--class", "10C", "-o", str(out), "--lang", lang]) == 1
     err = capsys.readouterr().err
     assert "--class 10C" in err and "9A, 9B" in err
+    assert ("in classes 9A, 9B" if lang == "en" else "lớp 9A, 9B") in err
     total = sum(len(R.read_results(f).sessions) for f in R.find_result_files([usb]))
     assert f"{total:,}".replace(",", "." if lang == "vi" else ",") in err
     html = out.read_text(encoding="utf-8")
@@ -234,6 +235,16 @@ def test_a_filter_that_matches_nothing_says_what_the_files_hold(school, tmp_path
     assert main(["report", str(usb), "--since", "2030-01-01", "--until", "2029-01-01", "-o", str(out)]) == 1
     assert "--since 2030-01-01" in capsys.readouterr().err
     assert main(["report", str(usb), "--class", "9b", "-o", str(out)]) == 0  # a filter that matches: quiet
+
+
+def test_a_filter_that_matches_nothing_names_one_class_in_the_singular(tmp_path, capsys):
+    """"in classes 9A" for files that hold one class (try-out)."""
+    folder = tmp_path / "one"
+    assert main(["results", "simulate", "-o", str(folder), "--students", "2", "--class-code", "9A", "--lang", "en"]) == 0
+    capsys.readouterr()
+    assert main(["report", str(folder), "--class", "10C", "-o", str(tmp_path / "r.html"), "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "in class 9A" in err and "in classes" not in err, err
 
 
 def test_a_bad_date_is_a_usage_error(school, capsys):
