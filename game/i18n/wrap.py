@@ -51,8 +51,8 @@ def _breaks(tokens: list[str]) -> set[int]:
             if tokens[j] not in "([{":  # never after an opening bracket, spaces or not
                 out.add(i)
         elif (prev in AFTER and (cur.isalpha() or cur in AFTER_BEFORE or (prev in "!?" and cur.isdigit()))) \
-                or (_wide(prev) and _wide(cur)):
-            out.add(i)
+                or (_wide(prev) and _wide(cur)) or (prev in ")]}" and cur in "([{"):
+            out.add(i)  # ...and between a closing and an opening bracket: "{in_classes}" | "{span})"
     return out
 
 

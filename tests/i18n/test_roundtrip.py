@@ -107,6 +107,15 @@ def test_wrapped_strings_read_back_unchanged(text):
     assert all(len(line) <= 79 for line in lines if " " in text or "\n" in text)
 
 
+def test_a_line_breaks_between_two_placeholders_as_msgmerge_breaks_it():
+    """GNU msgmerge breaks "...sessions, {in_classes}" | "{span})" (between a closing and an opening
+    brace), where this writer had broken before "{in_classes}": the shipped catalogue then changed
+    under msgmerge."""
+    text = "no session matches {options} (the files hold {n} sessions, {in_classes}{span})"
+    assert field("", "msgid_plural", polib.escape(text))[1:] == [
+        '"no session matches {options} (the files hold {n} sessions, {in_classes}"', '"{span})"']
+
+
 def test_check_fails_on_a_catalogue_missing_template_entries(project, edit):
     update(project)
     edit(project.root / "game" / "ui" / "home.py", 'f = N_("Back")', 'f = N_("Back"), N_("Forward")')
