@@ -203,3 +203,45 @@ def test_closed_page_keeps_its_address_in_the_bar(make_driver):
     assert "You closed this page." in d.screen_text()
     dom = [it for it in phone_items(d) if it.extra.get("domain")]
     assert dom and dom[0].extra["domain"] == "kipo.com-page-help-center.example"
+
+
+LANDED = """schema_version: 1
+id: time_skip
+source_language: en
+title: "Time skip"
+summary: "A notification of no app"
+difficulty: 1
+minutes: 1
+player: {name: "Lan"}
+contacts:
+  - {id: tu, name: "Tu", number: "0912 345 678"}
+apps:
+  - {id: chat, kind: chat, name: "Chatter"}
+steps:
+  - id: s1
+    events:
+      - {id: n1, type: notification, style: system, title: "Two days later, in the evening"}
+      - {id: m1, type: message, app: chat, from: tu, thread: tu, text: "Hi"}
+    choices:
+      - {id: ok, text: "Block", safety: safe, score: 5, explanation: "Right.", next: end}
+endings:
+  - {id: end, outcome: safe, title: "Done", debrief: "Done."}
+"""
+
+
+def test_a_notification_of_no_app_is_headed_by_its_time_not_its_title_again(make_driver, tmp_path):
+    """The shade and the lock screen showed "Two days later, in the evening · 21:05" above "Two days
+    later, in the evening" (try-out)."""
+    from game.core.loader import load_scenario
+
+    (tmp_path / "skip.yaml").write_text(LANDED, encoding="utf-8")
+    d = make_driver(lang="en", timers=False)
+    sc = PlayScene(d.app, load_scenario(tmp_path / "skip.yaml").scenario)
+    d.app.push(sc)
+    d.frame()
+    sc.engine.skip()
+    for screen in (("shade",), ("lock",)):
+        sc.phone.screen = screen
+        d.frame()
+        texts = [it.text for it in phone_items(d) if it.kind == "text" and it.text]
+        assert sum("Two days later, in the evening" in t for t in texts) == 1, (screen, texts)

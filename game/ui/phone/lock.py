@@ -15,8 +15,9 @@ def entries(scene) -> list[tuple]:
     out = []
     for n in eng.phone.notifications:
         app = scn.app(n.app) if n.app else None
-        out.append((app_name(tr, scn, app) if app else tr.text(n.title), tr.text(n.title), tr.text(n.text), n.at, None,
-                    n.id))
+        # a notification of no app (a story's "Two days later") is headed by its time alone, not by its
+        # title a second time
+        out.append((app_name(tr, scn, app) if app else "", tr.text(n.title), tr.text(n.text), n.at, None, n.id))
     for key, th in eng.phone.threads.items():
         for m in th.messages:
             if m.outgoing:
@@ -30,6 +31,12 @@ def entries(scene) -> list[tuple]:
     arrived = scene.phone.arrived
     order = sorted(range(len(out)), key=lambda i: (out[i][3], arrived.get(out[i][5], -1), i), reverse=True)
     return [out[i] for i in order]
+
+
+def heading(app: str, at, scene) -> str:
+    """A notification's small top line: its app and time (the time alone for one of no app)."""
+    when = clock(at, scene.engine.scn.clock_minutes)
+    return f"{app} · {when}" if app else when
 
 
 def build(scene, rect: pygame.Rect) -> list:
@@ -69,7 +76,7 @@ def build(scene, rect: pygame.Rect) -> list:
         out.append(I.button(card, None, ("phone", "open", target or ("home",)), th["banner"], th["banner_text"],
                             radius=int(14 * s), group="notification", area="phone",
                             border=3 if hl else 0, border_colour=th["flag"] if hl else None))
-        out.append(I.text((card.left + pad, card.top + pad // 2, w - 2 * pad, hh), f"{app} · {clock(at, scene.engine.scn.clock_minutes)}",
+        out.append(I.text((card.left + pad, card.top + pad // 2, w - 2 * pad, hh), heading(app, at, scene),
                           th["screen_muted"], "tiny", layer=1, area="phone"))
         out.append(I.text((card.left + pad, card.top + pad // 2 + hh, tw, h), lines, th["banner_text"],
                           "small", layer=1, area="phone"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pygame
 
 from .. import items as I
-from ..words import clock
 from . import header, lock, thumb
 from .common import callbar_room
 
@@ -53,7 +52,7 @@ def build(scene, rect: pygame.Rect) -> list:
         else:
             out.append(I.box(card, th["banner"], group="notification", **kw))
         out.append(I.text((card.left + pad, card.top + pad // 2, w - 2 * pad, hh),
-                          f"{app} · {clock(at, scene.engine.scn.clock_minutes)}", th["screen_muted"], "tiny",
+                          lock.heading(app, at, scene), th["screen_muted"], "tiny",
                           layer=1, area="phone", clip=view))
         pic = thumb.image_of(scene, nid)
         tw = w - 2 * pad - (thumb.size(scene) + pad if pic else 0)
