@@ -31,8 +31,10 @@ def register(p) -> None:
     # Translators: the help of --lang for the game; {default} is the "default: ..." text
     add_lang(p, _("interface language ({default})").format(default=marked(GAME_DEFAULT)))
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--windowed", dest="fullscreen", action="store_false", default=None)
-    g.add_argument("--fullscreen", dest="fullscreen", action="store_true")
+    g.add_argument("--windowed", dest="fullscreen", action="store_false", default=None,
+                   help=_("start in a window (F11 switches)"))
+    g.add_argument("--fullscreen", dest="fullscreen", action="store_true",
+                   help=_("start full screen (F11 switches)"))
     p.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH",
                    help=_("window size, e.g. 1366x768 (at least 960x600)"))
     p.add_argument("--results-dir", metavar="DIR",

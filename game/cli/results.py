@@ -79,9 +79,10 @@ def register(p) -> None:
     add_lang(mg)
     sm = sub.add_parser("simulate", help=_("write a simulated class (one file per machine) to try the workflow"))
     sm.add_argument("-o", "--output", type=Path, required=True, help=_("folder for the results files"))
-    sm.add_argument("--students", type=int, default=30)
-    sm.add_argument("--class-code", default="9A")
-    sm.add_argument("--seed", type=int, default=1)
+    sm.add_argument("--students", type=int, default=30, help=_("how many students (default: 30)"))
+    sm.add_argument("--class-code", default="9A", help=_("their class code (default: 9A)"))
+    sm.add_argument("--seed", type=int, default=1,
+                    help=_("the same seed writes the same class again (default: 1)"))
     sm.add_argument("--no-quiz", action="store_true", help=_("leave out the pre/post check"))
     sm.add_argument("--no-classroom", action="store_true", help=_("leave out the projector machine's votes"))
     add_lang(sm)
