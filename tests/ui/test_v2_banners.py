@@ -245,3 +245,29 @@ def test_a_notification_of_no_app_is_headed_by_its_time_not_its_title_again(make
         d.frame()
         texts = [it.text for it in phone_items(d) if it.kind == "text" and it.text]
         assert sum("Two days later, in the evening" in t for t in texts) == 1, (screen, texts)
+
+
+def test_a_feedback_card_that_points_at_outlines_clears_the_banners_over_them(make_driver):
+    """The tutorial's card said "the orange outlines show where they appeared" while two Guide
+    banners covered the outlined message (try-out): the banners leave when such a card opens."""
+    scn = {x.scenario.id: x.scenario for x in load_all() if x.ok}["tutorial"]
+    d = make_driver(lang="en", timers=False)
+    d.app.reset(PlayScene(d.app, scn))
+    d.frame()
+    checked = 0
+    for _ in range(400):
+        if d.name != "PlayScene":
+            break
+        sc = d.scene
+        if sc.card is not None:
+            if sc._flag_keys:
+                d.draw()
+                assert not banner_rects(d), "a banner over the outlined evidence"
+                checked += 1
+            d.key(pygame.K_RETURN)
+        elif sc.engine.deciding:
+            push(sc, "A banner as the player decides", age=0.5)
+            d.key(pygame.K_1)
+        else:
+            d.key(pygame.K_SPACE, dt=0.3)
+    assert checked

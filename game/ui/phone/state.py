@@ -42,6 +42,13 @@ class PhoneUI:
     def open(self, screen: tuple) -> None:
         self.screen = screen
 
+    def dismiss_banners(self, held_only: bool = False) -> None:
+        """Banners leave at once (the shade keeps what they said); `held_only`: just those waiting
+        behind a full-screen dialog."""
+        for b in self.banners:
+            if b.held or not held_only:
+                b.held, b.born = False, self.now - b.ttl - 1.0
+
     # thread -> (messages counted, incoming among them): threads only grow, so each message is
     # counted once, not at every frame (a 300-message thread was counted 60 times a second)
     _counted: dict = field(default_factory=dict, repr=False, compare=False)

@@ -164,6 +164,8 @@ class PlayScene(Scene):
                 self._flag_keys.setdefault(key, [])
                 if f not in self._flag_keys[key]:
                     self._flag_keys[key].append(f)
+        if self._flag_keys:  # the card points at outlines on the phone: no banner covers them
+            self.phone.dismiss_banners()
         self.thread_view.clear()
 
     def _to_debrief(self) -> None:
@@ -300,9 +302,8 @@ class PlayScene(Scene):
             return
         eng.choose(cid)
         self.app.dirty = True
-        for b in self.phone.banners:
-            if b.held:  # waited behind a dialog while the player decided: it would slide in out of
-                b.held, b.born = False, -b.ttl - 1.0  # context a decision later; the shade keeps it
+        # a banner waiting behind a dialog while the player decided would slide in out of context
+        self.phone.dismiss_banners(held_only=True)
         call = eng.phone.call
         if call is not None and call not in self.phone.calls:
             self.phone.calls.append(call)
