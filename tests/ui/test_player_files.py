@@ -148,4 +148,5 @@ def test_progress_that_cannot_be_saved_is_explained_in_the_players_words(make_dr
     d.frame()
     shown = d.screen_text()
     assert "Không lưu được tiến độ" in shown and "không tìm thấy thư mục" in shown
+    assert "not-a-folder" in shown  # where: a teacher can fix that folder (try-out)
     assert "Not a directory" not in shown

@@ -128,6 +128,8 @@ def _build(scene, rect: pygame.Rect) -> list:
 
         col.text(results_warning(tr, scene.app.recorder), th["risky"], "small")
     if scene.app.progress.error:
-        col.text(tr.gettext("Progress could not be saved: {reason}").format(
-            reason=save_problem(tr, scene.app.progress.error_errno)), th["risky"], "small")
+        # Translators: {folder} is where progress is kept (a teacher can fix it), {reason} why it failed
+        col.text(tr.gettext("Progress could not be saved in {folder}: {reason}").format(
+            folder=scene.app.progress.path.parent, reason=save_problem(tr, scene.app.progress.error_errno)),
+            th["risky"], "small")
     return out
