@@ -153,3 +153,19 @@ def test_back_from_settings_opened_with_the_mouse_enter_opens_the_first_card_in_
     if d.name == "WarningScene":
         d.key(pygame.K_RETURN)
     assert d.name == "PlayScene" and ("play", d.scene.scn.id) == focused
+
+
+def test_enter_on_a_focused_card_the_wheel_took_out_of_sight_shows_it_and_starts_nothing(make_driver):
+    """After a wheel scroll, Enter started the tutorial, focused but out of sight (try-out)."""
+    d = picker(make_driver)
+    first = d.scene.focus
+    for _ in range(8):
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
+    d.frame()
+    assert not d.scene._in_sight(first)
+    d.key(pygame.K_RETURN)
+    assert d.name == "PickerScene" and d.scene.focus == first and d.scene._in_sight(first)
+    d.key(pygame.K_RETURN)
+    if d.name == "WarningScene":
+        d.key(pygame.K_RETURN)
+    assert d.name == "PlayScene" and ("play", d.scene.scn.id) == first

@@ -1,5 +1,5 @@
 """Banners hide nothing essential: during a call they slide in below the caller's name band, on the
-browser below the URL bar, never over a full-screen dialog (installer, permissions, scan), and two
+browser below the URL bar, never over a full-screen dialog (installer, permissions), and two
 stacked banners never overlap, even mid-slide."""
 
 import pygame
@@ -68,22 +68,16 @@ def test_no_banner_over_the_installer_until_the_player_leaves(make_driver):
     assert banner_rects(d), "the held banner shows once the dialog is gone"
 
 
-def test_a_banner_held_behind_a_dialog_is_dropped_once_the_player_decides(make_driver):
-    """A banner that waited behind the camera while the player decided slid in a decision later,
-    out of context (fake_charity's "you check the page", after "Two days later": try-out)."""
+def test_a_story_notification_slides_in_over_the_camera(make_driver):
+    """fake_charity's "you check the page" landed while the camera was open and waited behind it, so
+    the player decided without it (try-out): the camera is an app, and banners slide in over it."""
     d = play(make_driver)
-    to_step(d, "s_install")
+    to_step(d, "s_feed")
     sc = d.scene
-    push(sc, "Your order has been delivered", age=0.5)
+    sc.phone.open(("camera", "v2_channels/s_feed/p1/qr"))
+    push(sc, "The page was created last month", age=0.5)
     d.draw()
-    assert not banner_rects(d) and sc.phone.banners[-1].held
-    d.key(pygame.K_1)  # the decision, made while the dialog is up
-    if sc.card is not None:
-        d.key(pygame.K_RETURN)
-    sc.phone.open(("home",))
-    d.frame(0.5)
-    d.draw()
-    assert not [r for r in banner_rects(d)], "no banner from before the decision"
+    assert banner_rects(d) and not sc.phone.banners[-1].held
 
 
 def test_browser_banner_below_the_url_bar(make_driver):
@@ -221,6 +215,7 @@ steps:
   - id: s1
     events:
       - {id: n1, type: notification, style: system, title: "Two days later, in the evening"}
+      - {id: n2, type: notification, style: app, app: chat, title: "Chatter", text: "Your code is 1234"}
       - {id: m1, type: message, app: chat, from: tu, thread: tu, text: "Hi"}
     choices:
       - {id: ok, text: "Block", safety: safe, score: 5, explanation: "Right.", next: end}
@@ -231,7 +226,7 @@ endings:
 
 def test_a_notification_of_no_app_is_headed_by_its_time_not_its_title_again(make_driver, tmp_path):
     """The shade and the lock screen showed "Two days later, in the evening · 21:05" above "Two days
-    later, in the evening" (try-out)."""
+    later, in the evening", and "Kipo · 21:05" above "Kipo" (try-outs)."""
     from game.core.loader import load_scenario
 
     (tmp_path / "skip.yaml").write_text(LANDED, encoding="utf-8")
@@ -245,6 +240,8 @@ def test_a_notification_of_no_app_is_headed_by_its_time_not_its_title_again(make
         d.frame()
         texts = [it.text for it in phone_items(d) if it.kind == "text" and it.text]
         assert sum("Two days later, in the evening" in t for t in texts) == 1, (screen, texts)
+        # one whose title is its app's name: "Chatter · 20:14" above the text, not above "Chatter" again
+        assert "Your code is 1234" in texts and not [t for t in texts if t.startswith("Chatter\n")], texts
 
 
 def test_a_feedback_card_that_points_at_outlines_clears_the_banners_over_them(make_driver):

@@ -17,9 +17,11 @@ def ttl_for(text: str) -> float:
     return max(4.0, min(12.0, len(text or "") / 15))
 
 
-# full-screen system dialogs: the installer, the permissions screen, the camera's scan result.
-# A banner never covers them; it waits and slides in once the player leaves the dialog
-DIALOGS = ("install", "scan", "camera")
+# full-screen system dialogs: the installer and the permissions screen. A banner never covers them;
+# it waits and slides in once the player leaves the dialog. The camera is an app like the others: a
+# story's notification that lands while it is open (fake_charity's "you check the page") slides in
+# over it, as on a phone, or the player decided without it
+DIALOGS = ("install",)
 
 
 def build(scene, rect: pygame.Rect, below: int = 0) -> list:

@@ -17,7 +17,9 @@ def entries(scene) -> list[tuple]:
         app = scn.app(n.app) if n.app else None
         # a notification of no app (a story's "Two days later") is headed by its time alone, not by its
         # title a second time
-        out.append((app_name(tr, scn, app) if app else "", tr.text(n.title), tr.text(n.text), n.at, None, n.id))
+        label, title = app_name(tr, scn, app) if app else "", tr.text(n.title)
+        # ...and one whose title is its app's name ("Kipo · 21:05" above "Kipo") shows the name once
+        out.append((label, "" if title == label else title, tr.text(n.text), n.at, None, n.id))
     for key, th in eng.phone.threads.items():
         for m in th.messages:
             if m.outgoing:
@@ -57,7 +59,7 @@ def build(scene, rect: pygame.Rect) -> list:
     shown = entries(scene)
     more_h = fonts.line_height("small") + int(12 * s)
     for i, (app, title, body, at, target, nid) in enumerate(shown):
-        lines = f"{title}\n{body}" if body else title
+        lines = "\n".join(x for x in (title, body) if x)
         pic = thumb.image_of(scene, nid)
         tw = w - 2 * pad - (thumb.size(scene) + pad if pic else 0)
         _tw, h = fonts.measure(lines, "small", tw)

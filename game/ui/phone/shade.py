@@ -25,7 +25,7 @@ def build(scene, rect: pygame.Rect) -> list:
     hh = fonts.line_height("tiny")
     cards = []
     for app, title, body, at, target, nid in reversed(lock.entries(scene)):  # oldest first
-        lines = f"{title}\n{body}" if body else title
+        lines = "\n".join(x for x in (title, body) if x)
         pic = thumb.image_of(scene, nid)
         tw = w - 2 * pad - (thumb.size(scene) + pad if pic else 0)
         h = max(hh + fonts.measure(lines, "small", tw)[1], thumb.size(scene) if pic else 0)

@@ -42,12 +42,10 @@ class PhoneUI:
     def open(self, screen: tuple) -> None:
         self.screen = screen
 
-    def dismiss_banners(self, held_only: bool = False) -> None:
-        """Banners leave at once (the shade keeps what they said); `held_only`: just those waiting
-        behind a full-screen dialog."""
+    def dismiss_banners(self) -> None:
+        """Banners leave at once (the shade keeps what they said)."""
         for b in self.banners:
-            if b.held or not held_only:
-                b.held, b.born = False, self.now - b.ttl - 1.0
+            b.held, b.born = False, self.now - b.ttl - 1.0
 
     # thread -> (messages counted, incoming among them): threads only grow, so each message is
     # counted once, not at every frame (a 300-message thread was counted 60 times a second)

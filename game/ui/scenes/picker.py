@@ -237,6 +237,9 @@ class PickerScene(Scene):
                     if match:
                         self.focus = match[0]
         elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.focus in self.order:
+            if self.focus in self.spans and not self._in_sight(self.focus):
+                self._reveal_focus()  # the wheel took the focused card out of sight: show it, start nothing
+                return True
             self.activate(self.focus)
             return True
         else:
@@ -248,9 +251,13 @@ class PickerScene(Scene):
         """Back from a dialog opened with the mouse (a click clears the focus): the keyboard starts
         again at the first card in sight, so Enter is not dead until Tab is pressed."""
         if self.focus is None and self.focus_set and hasattr(self, "view"):
-            in_sight = [a for a in self.order if a in self.spans
-                        and self.spans[a][1] - self.scroll > 0 and self.spans[a][0] - self.scroll < self.view.h]
+            in_sight = [a for a in self.order if a in self.spans and self._in_sight(a)]
             self.focus = in_sight[0] if in_sight else next(iter(self.grid), None)
+
+    def _in_sight(self, action) -> bool:
+        """Some of the card shows in the scrolled grid (as last laid out)."""
+        top, bottom = self.spans[action]
+        return bottom - self.scroll > 0 and top - self.scroll < self.view.h
 
     def _reveal_focus(self) -> None:
         # The spans and the view do not depend on the focus or the scroll: the last layout serves.

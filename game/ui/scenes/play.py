@@ -302,8 +302,6 @@ class PlayScene(Scene):
             return
         eng.choose(cid)
         self.app.dirty = True
-        # a banner waiting behind a dialog while the player decided would slide in out of context
-        self.phone.dismiss_banners(held_only=True)
         call = eng.phone.call
         if call is not None and call not in self.phone.calls:
             self.phone.calls.append(call)
