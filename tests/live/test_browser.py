@@ -53,6 +53,7 @@ def host(tmp_path):
     h.stop()
 
 
+@pytest.mark.slow  # a real browser or host processes: CI's slow stage (README's command < 3 min)
 def test_phone_joins_votes_survives_reload_and_sees_reveal(host, tmp_path):
     from selenium.webdriver.common.by import By
 
@@ -126,6 +127,7 @@ def test_phone_without_websockets_falls_back_to_polling(host, tmp_path):
         drv.quit()
 
 
+@pytest.mark.slow  # a real browser or host processes: CI's slow stage (README's command < 3 min)
 def test_replaying_a_scenario_never_votes_for_the_student(host, tmp_path):
     """The class plays the tutorial's first decision, then the trainer starts the tutorial again:
     the same step opens in a new run, and the phone must show it unvoted and send nothing (tryout M3)."""

@@ -11,6 +11,7 @@ import sys
 import time
 
 import aiohttp
+import pytest
 
 from game.core import results as R
 from game.core.engine import Engine
@@ -84,6 +85,7 @@ async def phones(host, n):
     return votes["sent"]
 
 
+@pytest.mark.slow  # a real browser or host processes: CI's slow stage (README's command < 3 min)
 def test_whole_class_session(tmp_path):
     tax = load_taxonomy()
     scn = load_scenario(ROOT / "scenarios" / "tutorial.yaml", tax).scenario

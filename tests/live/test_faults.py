@@ -47,6 +47,7 @@ def rows(path):
         conn.close()
 
 
+@pytest.mark.slow  # a real browser or host processes: CI's slow stage (README's command < 3 min)
 def test_killed_host_restarts_and_resumes_with_votes_and_students(tmp_path):
     h = HostProcess(tmp_path).start()
     code, port = h.code, h.port
@@ -239,6 +240,7 @@ def test_polling_fallback_joins_votes_and_long_polls(host):
     assert later["phase"] == "revealed" and time.monotonic() - t0 >= 0.4
 
 
+@pytest.mark.slow  # a real browser or host processes: CI's slow stage (README's command < 3 min)
 def test_killed_host_resumes_mid_story(tmp_path):
     h = HostProcess(tmp_path).start()
     port = h.port
