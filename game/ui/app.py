@@ -295,8 +295,7 @@ class App:
             if not self.running:
                 return
         if left and self.top is not None:
-            if not self.top._built:
-                self.top.refresh()  # lay it out now (the menu reads its catalogue) rather than in the draw...
+            self.top.laid_out()  # lay it out now (the menu reads its catalogue) rather than in the draw...
             pygame.event.get(_TYPED)  # ...and drop what was typed ahead while it did
         if self.top is not None:
             self.top.update(dt)

@@ -65,6 +65,11 @@ class Scene:
         self._built = True
         return self.items
 
+    def laid_out(self) -> list:
+        """The render model, built now if the scene has none yet or something moved since (input is
+        hit-tested against it before the next frame draws it)."""
+        return self.items if self._built else self.refresh()
+
     def focusables(self) -> list:
         return [i for i in self.items if i.kind == "button" and i.clickable and not i.extra.get("nofocus")]
 
@@ -72,8 +77,7 @@ class Scene:
 
     def handle_event(self, ev) -> bool:
         """Returns whether the event was consumed."""
-        if not self._built:
-            self.refresh()
+        self.laid_out()
         if ev.type == pygame.MOUSEBUTTONDOWN and getattr(ev, "button", 1) == 1:
             hit = self.hit(ev.pos)
             if hit is not None:

@@ -212,8 +212,7 @@ class PickerScene(Scene):
     def _keyboard(self, ev) -> bool:
         """Tab walks every card (those scrolled out of sight too), the arrows walk the grid,
         Enter opens the focused card; the focused card is scrolled into view."""
-        if not self._built:
-            self.refresh()
+        self.laid_out()
         k = ev.key
         if k == pygame.K_TAB and self.order:
             step = -1 if ev.mod & pygame.KMOD_SHIFT else 1
@@ -261,8 +260,7 @@ class PickerScene(Scene):
 
     def _reveal_focus(self) -> None:
         # The spans and the view do not depend on the focus or the scroll: the last layout serves.
-        if not self._built:
-            self.refresh()
+        self.laid_out()
         span = self.spans.get(self.focus)
         if span is not None and hasattr(self, "view"):
             top, bottom = span[0] - self.scroll, span[1] - self.scroll
