@@ -114,7 +114,9 @@ class ThreadView:
         scene.phone.scroll[key] = scroll
         scene.thread_max_scroll = max_scroll
         scene.scrolled(view, max_scroll - scroll)
-        y0 = view.top + gap - (max_scroll - scroll)
+        # a short conversation sits on the input bar, as chat apps show it: what lands next appears
+        # there, not at the top, where notification banners slide in over the oldest messages
+        y0 = view.top + gap - (max_scroll - scroll) + max(0, view.h - total)
         # the messages in sight: from the last one starting at or above the view's top
         first = max(0, bisect_right(tops, view.top - y0) - 1)
         for i in range(first, len(msgs)):
