@@ -29,6 +29,9 @@ def render(figs: Figures, labels: Labels, *, anonymise: bool) -> str:
 
     w.writerow(("summary", "", "", "students", "", s.students, "", ""))
     w.writerow(("summary", "", "", "sessions", "", s.sessions, "", ""))
+    # the other sessions in the files, so the three add up to the count `results` prints
+    w.writerow(("summary", "", "", "quiz_sessions", "", s.quiz_sessions, "", ""))
+    w.writerow(("summary", "", "", "classroom_sessions", "", s.classroom_sessions, "", ""))
     w.writerow(("summary", "", "", "scenarios", "", s.scenarios, "", ""))
     w.writerow(("summary", "", "", "average_score", "", "", s.sessions, r1(s.average)))
     w.writerow(("summary", "", "", "over_suspicious", "", s.over_suspicious, s.genuine_decisions,

@@ -65,6 +65,11 @@ S: dict[str, str | Msg] = {
                          "average gain {gain} points)."),
     # Translators: sessions left before the end of the story
     "unfinished": NN_("{n} not finished", "{n} not finished"),
+    # Translators: under "sessions played": the other sessions in the files, so the report's count adds up to the
+    # one `results` prints; a scam-or-real check is the short quiz taken before and after playing
+    "quiz_sessions": NN_("and {n} scam-or-real check", "and {n} scam-or-real checks"),
+    # Translators: under "sessions played": stories played on the projector in classroom mode, counted apart
+    "classroom_sessions": NN_("and {n} classroom-mode session", "and {n} classroom-mode sessions"),
     # Translators: {n} of {total} decisions about a real (not scam) message were answered as if it were a scam;
     # {pct} is that share as a percentage; the form follows {total}
     "genuine": NN_("Real messages treated as scams while playing: {n} of {total} decision ({pct}).",

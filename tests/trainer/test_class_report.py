@@ -165,6 +165,10 @@ def test_html_and_csv_show_the_same_numbers(lab):
     html = build_report([usb], lang="vi").text
     assert re.search(r'id="n-students">32<', html)
     assert re.search(rf'id="n-sessions">{len(play)}<', html)
+    # the sessions the summary does not count as played are named under it, so the report adds up to `results`
+    quizzes = len({r.session_id for r in runs if r.mode == "quiz"})  # a quiz run is one item of a session
+    assert quizzes and re.search(rf'id="n-quiz-sessions">và {quizzes} lượt làm bài kiểm tra', html)
+    assert 'id="n-classroom-sessions"' not in html  # none in this lab
     assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html  # offline
     assert "<svg" in html and 'id="prepost-chart"' in html and 'id="quiz-items"' in html
     rows = list(csv.DictReader(io.StringIO(build_report([usb], lang="en", fmt="csv").text)))
@@ -172,6 +176,8 @@ def test_html_and_csv_show_the_same_numbers(lab):
     for r in play:
         for d in r.engine.log:
             counts[(r.scenario_id, d.step, d.choice)] += 1
+    summary = {r["item"]: int(r["count"]) for r in rows if r["section"] == "summary" and r["count"]}
+    assert (summary["sessions"], summary["quiz_sessions"], summary["classroom_sessions"]) == (len(play), quizzes, 0)
     got = {(r["scenario"], r["step"], r["item"]): int(r["count"]) for r in rows if r["section"] == "choice"}
     assert {k: v for k, v in got.items() if v} == dict(counts)
     assert next(r for r in rows if r["item"] == "students")["count"] == "32"
