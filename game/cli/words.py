@@ -83,10 +83,14 @@ def counted(pair: tuple[str, str], n: int, lang_: str | None = None, **fields) -
 
     singular, plural = pair
     if _building and lang_ is None:
-        text = singular if n == 1 else plural
-    else:
-        text = tool_words(lang_ or lang(), "cli").ngettext(singular, plural, n)
-    return text.format(n=n, **fields)
+        return (singular if n == 1 else plural).format(n=n, **fields)
+    words = tool_words(lang_ or lang(), "cli")
+    sep = words.gettext(THOUSANDS)
+    return words.ngettext(singular, plural, n).format(n=f"{n:,}".replace(",", sep), **fields)
+
+
+# Translators: the separator between groups of three digits in counts ("3,464 decisions"); "." in Vietnamese
+THOUSANDS = N_(",")
 
 
 # argparse's own words in --help, looked up in the `cli` catalogue too (use_for_argparse). Only these

@@ -59,7 +59,7 @@ def test_merge_is_idempotent(lab, capsys):
     sessions = len({r.session_id for r in runs})
     decisions = sum(len(r.engine.log) for r in runs)
     assert main(["results", "merge", str(usb), "-o", str(out), "--lang", "en"]) == 0
-    assert f"{sessions} new sessions, {decisions} new decisions" in capsys.readouterr().out
+    assert f"{sessions:,} new sessions, {decisions:,} new decisions" in capsys.readouterr().out  # counts grouped: 3,421
     assert main(["results", "merge", str(usb), str(out), "-o", str(out), "--lang", "en"]) == 0
     assert "0 new sessions, 0 new decisions" in capsys.readouterr().out
     again = root / "again.db"  # merging a merged file with its sources adds nothing twice

@@ -35,3 +35,13 @@ def test_play_help_describes_watch():
     out = subprocess.run([sys.executable, "main.py", "play", "--help"], cwd=ROOT, capture_output=True, text=True,
                          timeout=60)
     assert out.returncode == 0 and "--watch" in out.stdout and "--start" in out.stdout
+
+
+def test_counts_in_command_messages_are_grouped_as_the_reader_writes_them():
+    # "1462 phiên, 6829 quyết định" read as a code, not a count; Vietnamese groups with ".", English with ","
+    from game.cli.words import NN_, counted
+
+    pair = NN_("{n} new decision", "{n} new decisions")
+    assert counted(pair, 6829, "en") == "6,829 new decisions"
+    assert counted(pair, 6829, "vi").startswith("6.829 ")
+    assert counted(pair, 999, "vi").startswith("999 ") and counted(pair, 1, "en") == "1 new decision"
