@@ -53,6 +53,10 @@ def fictional_number(text: str) -> bool:
 
 
 MIN_EXPLANATION_WORDS = 8  # enough to name the red flag and the rule
+# LC424: a phone screen shows about 400 characters of body text at the default size (a bubble
+# 76 % of the screen wide, about 30 characters to a line, some 14 lines in sight)
+SCREEN_CHARS = 400
+LONG_TEXT = 1500
 # A harmful ending says plainly that it is not the player's fault (in the scenario's language).
 NOT_YOUR_FAULT = re.compile(r"không phải (là )?lỗi của (bạn|em|con|chị|anh|mình|cháu)|not your fault", re.I)
 
@@ -134,6 +138,7 @@ class Checker:
         self.todo(s)
         self.glyphs()
         self.controls()
+        self.long_texts()
         self.comment_cuts()
         self.phone_numbers()
         stem = Path(s.path or self.path).stem
@@ -212,6 +217,15 @@ class Checker:
                 pos = source_position(self.source, mark.line, mark.col, ch)
                 mark = Mark(*pos) if pos else mark
             self.add("LC420", mark, char=describe(ch), count=len(found))
+
+    def long_texts(self):
+        """LC424: a text of several phone screens (the longest shipped one is under 400 characters)."""
+        if len(self.all_text) <= LONG_TEXT:
+            return
+        for item in self.texts:
+            if len(item.source) > LONG_TEXT:
+                self.add("LC424", item.mark, count=len(item.source), limit=LONG_TEXT,
+                         screens=-(-len(item.source) // SCREEN_CHARS))
 
     def comment_cuts(self):
         """LC407: a ` #` inside unquoted text starts a YAML comment, so the rest of the text is lost."""
