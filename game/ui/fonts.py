@@ -248,7 +248,10 @@ class Fonts:
         font = self.get(role)
         lines = []
         for para in self.drawable(nfc(clean(text))).split("\n"):
-            _wrap_para(font, para, max(1, width), lines)
+            # lines are final once appended: wrapping stops as soon as the cut below is certain
+            _wrap_para(font, para, max(1, width), lines, MAX_LINES + 1)
+            if len(lines) > MAX_LINES:
+                break
         if len(lines) > MAX_LINES:  # cut, and said to be: measure and render follow wrap
             lines[MAX_LINES - 1:] = [self.fit(lines[MAX_LINES - 1] + "…", role, width)]
         if len(self._wraps) > CACHE_LIMIT:
@@ -332,6 +335,7 @@ _NO_BREAK_AFTER = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0
 _NO_BREAK_BEFORE = frozenset("\u0e33\u0eb3\u0e46\u0ec6")
 
 
+CHUNK = 4096  # characters of a long word broken at a time (a line holds far fewer)
 PREFIX = 256  # characters measured first of a longer text: measuring 100,000 whole took ~10 ms
 
 
@@ -401,9 +405,25 @@ def _longest_fit(font, text: str, width: int, start: int, lo: int, hi: int) -> i
     return lo
 
 
-def _break_long_word(font, word: str, width: int) -> list[str]:
+def _break_long_word(font, word: str, width: int, most: int | None = None) -> list[str]:
     """A word wider than the line, in pieces that each fit: at a URL break point in the back two
-    thirds of the piece when there is one, else anywhere."""
+    thirds of the piece when there is one, else anywhere. With `most`, a longer word is broken a
+    chunk at a time until there are that many pieces (the rest of the word is then left out), so
+    the work follows the lines kept, not the word's length."""
+    if most is None or len(word) <= CHUNK:
+        return _pieces(font, word, width)
+    out: list[str] = []
+    start = 0
+    while start < len(word) and len(out) < most:
+        got = _pieces(font, word[start:start + CHUNK], width)
+        if start + CHUNK < len(word) and len(got) > 1:
+            got.pop()  # it ends where the chunk does, not where the word may break: done again
+        out += got
+        start += sum(map(len, got))
+    return out
+
+
+def _pieces(font, word: str, width: int) -> list[str]:
     pos = _advances(font, word)
     pieces, start = [], 0
     while start < len(word):
@@ -431,8 +451,9 @@ def _break_long_word(font, word: str, width: int) -> list[str]:
     return pieces
 
 
-def _wrap_para(font, para: str, width: int, lines: list[str]) -> None:
-    """Append the wrapped lines of one paragraph (no newlines) to `lines`."""
+def _wrap_para(font, para: str, width: int, lines: list[str], limit: int) -> None:
+    """Append the wrapped lines of one paragraph (no newlines) to `lines`, stopping once there
+    are `limit` lines (the last line being built is then left out)."""
     space = font.size(" ")[0]
     cur: list[str] = []
     cur_w = 0
@@ -451,6 +472,8 @@ def _wrap_para(font, para: str, width: int, lines: list[str]) -> None:
         cur, cur_w = [], 0
 
     for word in para.split(" "):
+        if len(lines) >= limit:
+            return
         ww = _at_least(font, word, width) if word else 0  # a very long word: only known to be too wide
         if cur and cur_w + space + ww <= width:
             cur.append(word)
@@ -490,7 +513,7 @@ def _wrap_para(font, para: str, width: int, lines: list[str]) -> None:
             if cur:
                 flush()
         if ww > width and len(word) > 1:
-            *whole, word = _break_long_word(font, word, width)
+            *whole, word = _break_long_word(font, word, width, limit - len(lines) + 1)
             lines.extend(whole)
             ww = font.size(word)[0]
         cur, cur_w = [word], ww

@@ -75,6 +75,37 @@ def test_wrap_and_fit_measure_each_character_a_bounded_number_of_times(monkeypat
     assert per_char[1] < 12, per_char
 
 
+def test_wrapping_stops_once_the_text_is_cut(monkeypatch):
+    """A text is drawn in at most MAX_LINES lines, so its wrap does the work of those lines only:
+    a 200,000-character word, URL or text of words costs what a 20,000-character one does (wrapping
+    all of a 100,000-character one took 39-84 ms, issue 11's limit being 50), with the same lines."""
+    from game.ui.fonts import MAX_LINES
+
+    f = _fonts()
+    font = f.get("body")
+    measured = []
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(font, name)
+
+        def size(self, s):
+            measured.append(len(s))
+            return font.size(s)
+
+    url = "https://vi-du.example/" + "/".join(f"tai-khoan?id={i}&b=c.d" for i in range(10_000))
+    for make in (lambda n: "x" * n, lambda n: url[:n], lambda n: ("lừa đảo qua mạng " * n)[:n]):
+        work, wrapped = [], []
+        for n in (20_000, 200_000):
+            monkeypatch.setattr(f, "get", lambda role: Counting())
+            measured.clear()
+            f.clear()
+            wrapped.append(f.wrap(make(n), "body", 300))
+            work.append(sum(measured))
+        assert len(wrapped[0]) == len(wrapped[1]) == MAX_LINES and wrapped[0] == wrapped[1]
+        assert work[1] <= work[0] * 1.1 + 100, work
+
+
 def test_fit_cuts_a_huge_word_with_an_ellipsis():
     f = _fonts()
     out = f.fit("https://vi-du.example/" + "a" * 50_000, "body", 250)
