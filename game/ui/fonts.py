@@ -268,7 +268,11 @@ class Fonts:
             out = self.drawable(nfc(clean(text))).replace("\n", " ")
             if _at_least(f, out, width) > width:
                 room = width - f.size("…")[0]
-                end = _fits(f, out, max(1, room), _advances(f, out))
+                head = out[:CHUNK]  # the cut is within a long text's first chunk when that is too wide
+                if len(out) > CHUNK and _at_least(f, head, room) > room:
+                    end = _fits(f, head, max(1, room), _advances(f, head))
+                else:
+                    end = _fits(f, out, max(1, room), _advances(f, out))
                 while 1 < end < len(out) and not _breakable(out, end):  # never between a letter and its mark
                     end -= 1
                 out = out[:end] + "…"
