@@ -44,6 +44,7 @@ class Painter:
         self.drawn: list[Drawn] = []  # text drawn in the last frame (for tests)
         self._scaled = SurfaceCache(SCALED_CACHE_BYTES)
         self._sources: dict = {}  # key of a scaled copy -> a (weak) reference to the picture it was made from
+        self._decoded: list = []  # scenario pictures (assets.Picture) whose full-size pixels this frame used
 
     def forget_pictures(self) -> None:
         """Drop the scaled copies of pictures, whose sources (a scenario's images) go with the play
@@ -54,19 +55,28 @@ class Painter:
 
     def begin(self) -> None:
         self.drawn = []
+        for pic in self._decoded:  # the last frame made its copies: the full-size pixels go
+            pic.release()
+        self._decoded.clear()
 
-    def scaled(self, surf: pygame.Surface, size: tuple, mode: str = "fit", radius: int = 0) -> pygame.Surface:
-        """The image scaled to size (or through a poor-connection effect, video_fx.MODES; corners rounded), cached."""
+    def scaled(self, surf, size: tuple, mode: str = "fit", radius: int = 0) -> pygame.Surface:
+        """The image scaled to size (or through a poor-connection effect, video_fx.MODES; corners rounded), cached.
+        `surf` is a surface or a scenario picture (assets.Picture), whose full-size pixels are
+        decoded when a copy needs them and released when the next frame begins."""
         key = (id(surf), size, mode, radius)
         out = self._scaled.get(key)
         if out is not None and self._sources.get(key, _gone)() is not surf:
             out = None  # a freed picture's id() now belongs to another one (a new QR code, thumbnail or image)
         if out is None:
             w, h = max(1, size[0]), max(1, size[1])
+            src = surf
+            if not isinstance(surf, pygame.Surface):  # a scenario picture (assets.Picture): pixels on demand
+                src = surf.pixels()
+                self._decoded.append(surf)
             if mode in video_fx.MODES:
-                out = video_fx.MODES[mode](surf, (w, h))
+                out = video_fx.MODES[mode](src, (w, h))
             else:
-                out = pygame.transform.smoothscale(surf, (w, h))
+                out = pygame.transform.smoothscale(src, (w, h))
             if radius:
                 out = out.convert_alpha() if pygame.display.get_surface() else out.copy()
                 mask = pygame.Surface((w, h), pygame.SRCALPHA)

@@ -115,3 +115,42 @@ def test_a_picture_that_arrives_late_pushes_the_messages_below_it_down(make_driv
     bubbles = [it for it in scene.items if it.group == "bubble"]
     assert len(bubbles) >= 2
     assert not [p for p in layout_problems(scene) if "bubble" in p]
+
+
+def test_a_picture_drawn_again_after_its_pixels_were_dropped_is_a_fresh_decode(make_driver):
+    """The full-size pixels of a scenario picture go once a frame has made its scaled copies; a
+    copy at a new size, a video effect or a thumbnail's square made after that is decoded again
+    and has exactly the pixels a fresh decode of the file gives."""
+    from game.core.loader import SCENARIOS_DIR
+    from game.ui.phone import video_fx
+
+    d = make_driver(lang="en")
+    path = SCENARIOS_DIR / "images" / "online_kidnapping_warrant.png"
+    loader = AssetLoader()
+    loader.image(path)
+    loader.wait()
+    pic = loader.image(path)
+    painter = d.app.painter
+    painter.begin()
+    first = painter.scaled(pic, (210, 290), radius=8)
+    assert pic.get_size() == (420, 580) and pic.held()
+    painter.begin()  # the next frame: the copy stays, the full-size pixels go
+    assert not pic.held()
+    assert painter.scaled(pic, (210, 290), radius=8) is first and not pic.held()
+
+    fresh = pygame.image.load(str(path)).convert_alpha()
+
+    def same(a, b):
+        return a.get_size() == b.get_size() and pygame.image.tobytes(a, "RGBA") == pygame.image.tobytes(b, "RGBA")
+
+    assert same(painter.scaled(pic, (150, 207)), pygame.transform.smoothscale(fresh, (150, 207)))
+    painter.begin()
+    assert not pic.held()
+    assert same(painter.scaled(pic, (300, 414), "glitch"), video_fx.glitch(fresh, (300, 414)))
+    painter.begin()
+    square = pygame.Rect(0, 80, 420, 420)
+    part = pic.subsurface(square)
+    assert part.get_size() == (420, 420) and not pic.held()
+    assert same(painter.scaled(part, (44, 44)), pygame.transform.smoothscale(fresh.subsurface(square), (44, 44)))
+    painter.begin()
+    assert not pic.held()
