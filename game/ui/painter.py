@@ -16,6 +16,7 @@ from .surfcache import SurfaceCache
 # (the channel screens; a video call 0.6): 3 MB is over three frames' worth.
 ICON_MARGIN = 4  # px an icon's strokes may reach beyond its rectangle (app.MARGIN)
 SCALED_CACHE_BYTES = 3 * 1024 * 1024
+GRADIENT_STRIP = 32  # px: a blend is kept this wide and blitted across (as fast as one blit of the whole)
 
 
 @dataclass
@@ -89,17 +90,28 @@ class Painter:
         return out
 
     def gradient(self, size: tuple, top: tuple, bottom: tuple) -> pygame.Surface:
-        """A vertical blend, built once per size and colours (a 1x2 surface smooth-scaled up)."""
-        key = ("gradient", size, top, bottom)
+        """A vertical blend `GRADIENT_STRIP` px wide (or the whole width, if less), built once per
+        height and colours (a 1x2 surface smooth-scaled up). Every row of the blend at any width is
+        one colour, the same at every width, so a strip blitted across the width paints the pixels
+        the whole blend did; the phone's wallpaper is 79 KB so, not 0.8 MB."""
+        w = max(1, min(size[0], GRADIENT_STRIP))
+        key = ("gradient", w, size[1], top, bottom)
         out = self._scaled.get(key)
         if out is None:
             tiny = pygame.Surface((2, 2))
             tiny.fill(top[:3], (0, 0, 2, 1))
             tiny.fill(bottom[:3], (0, 1, 2, 1))
-            big = pygame.transform.smoothscale(tiny, (max(1, size[0]), max(2, size[1] * 2)))
-            out = big.subsurface((0, size[1] // 2, size[0], size[1])).copy()
+            big = pygame.transform.smoothscale(tiny, (w, max(2, size[1] * 2)))
+            out = big.subsurface((0, size[1] // 2, w, size[1])).copy()
             self._scaled[key] = out
         return out
+
+    def _gradient(self, surface, rect, top, bottom) -> None:
+        strip = self.gradient(rect.size, top, bottom)
+        sw, h = strip.get_size()
+        w = max(1, rect.w)  # a 0-wide blend was painted 1 px wide
+        surface.blits([(strip, (rect.x + dx, rect.y), (0, 0, min(sw, w - dx), h)) for dx in range(0, w, sw)],
+                      doreturn=False)
 
     def paint(self, surface: pygame.Surface, items, within: pygame.Rect | None = None) -> None:
         """Draw items in layer order; `within` limits all drawing to one rectangle (a partial repaint)."""
@@ -120,7 +132,7 @@ class Painter:
         elif k == "image" and it.surface is not None:
             surface.blit(self.scaled(it.surface, it.rect.size, it.extra.get("mode", "fit"), it.radius), it.rect)
         elif k == "gradient":
-            surface.blit(self.gradient(it.rect.size, it.colour, it.extra["to"]), it.rect)
+            self._gradient(surface, it.rect, it.colour, it.extra["to"])
         elif k == "icon":
             self._icon(surface, it.icon, it.rect, it.colour, it.fg or (255, 255, 255), it.extra.get("phase", 0.0))
 
