@@ -16,6 +16,7 @@ from .surfcache import SurfaceCache
 # (the channel screens; a video call 0.6): 3 MB is over three frames' worth.
 ICON_MARGIN = 4  # px an icon's strokes may reach beyond its rectangle (app.MARGIN)
 SCALED_CACHE_BYTES = 3 * 1024 * 1024
+TRANSLUCENT_BAND = 32  # rows: a tall translucent box is kept as its corners and this many rows between
 GRADIENT_STRIP = 32  # px: a blend is kept this wide and blitted across (as fast as one blit of the whole)
 
 
@@ -139,18 +140,37 @@ class Painter:
     def _box(self, surface, rect, colour, radius=0, border=0, border_colour=None) -> None:
         if colour is not None:
             if len(colour) == 4 and colour[3] < 255:
-                key = ("translucent", rect.size, colour, radius)
-                tmp = self._scaled.get(key)
-                if tmp is None:  # built once per size and colour, not every frame
-                    tmp = self._scaled[key] = pygame.Surface(rect.size, pygame.SRCALPHA)
-                    pygame.draw.rect(tmp, colour, tmp.get_rect(), border_radius=radius)
-                surface.blit(tmp, rect)
+                self._translucent(surface, rect, colour, radius)
             elif radius > 0:
                 fastfill.rounded(surface, colour[:3], rect, radius, lambda r: self._disc(r, colour[:3]))
             else:
                 fastfill.fill(surface, colour[:3], rect)
         if border and border_colour is not None:
             pygame.draw.rect(surface, border_colour, rect, border, border_radius=radius)
+
+    def _translucent(self, surface, rect, colour, radius) -> None:
+        """A box in a colour with alpha, blitted from a surface built once per size and colour.
+        A box taller than its corners and a band is built only that tall (its top corners, a
+        TRANSLUCENT_BAND of rows, its bottom corners) and its middle rows blitted band by band:
+        pygame draws the same corners at any height, so the pixels are the whole box's, and one
+        surface serves the box at every height (a video call's caption box grows with its text)."""
+        w, h = rect.size
+        r = max(0, radius)
+        band = TRANSLUCENT_BAND
+        tall = h >= 2 * r + band and w >= 2 * r  # pygame shrinks a radius the box has no room for
+        key = ("translucent", (w, 2 * r + band) if tall else rect.size, colour, radius)
+        tmp = self._scaled.get(key)
+        if tmp is None:  # built once per size and colour, not every frame
+            tmp = self._scaled[key] = pygame.Surface(key[1], pygame.SRCALPHA)
+            pygame.draw.rect(tmp, colour, tmp.get_rect(), border_radius=radius)
+        if not tall:
+            surface.blit(tmp, rect)
+            return
+        x, y = rect.topleft
+        parts = [(tmp, (x, y), (0, 0, w, r))]
+        parts += [(tmp, (x, y + dy), (0, r, w, min(band, h - r - dy))) for dy in range(r, h - r, band)]
+        parts.append((tmp, (x, y + h - r), (0, r + band, w, r)))
+        surface.blits(parts, doreturn=False)
 
     def _disc(self, r: int, colour: tuple) -> pygame.Surface:
         """A 2r x 2r disc in `colour` on a colour key: its quarters are a rounded box's corners."""
