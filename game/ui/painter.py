@@ -17,6 +17,8 @@ from .surfcache import SurfaceCache
 ICON_MARGIN = 4  # px an icon's strokes may reach beyond its rectangle (app.MARGIN)
 SCALED_CACHE_BYTES = 3 * 1024 * 1024
 TRANSLUCENT_BAND = 32  # rows: a tall translucent box is kept as its corners and this many rows between
+# Frames a video call's picture keeps its full-size pixels after it was last drawn (Painter.scaled's keep).
+CALL_PICTURE_KEEP_FRAMES = 120
 GRADIENT_STRIP = 32  # px: a blend is kept this wide and blitted across (as fast as one blit of the whole)
 
 
@@ -46,7 +48,9 @@ class Painter:
         self.drawn: list[Drawn] = []  # text drawn in the last frame (for tests)
         self._scaled = SurfaceCache(SCALED_CACHE_BYTES)
         self._sources: dict = {}  # key of a scaled copy -> a (weak) reference to the picture it was made from
-        self._decoded: list = []  # scenario pictures (assets.Picture) whose full-size pixels this frame used
+        # scenario pictures (assets.Picture) holding their full-size pixels -> (last frame they were drawn, frames to keep them)
+        self._decoded: dict = {}
+        self._frame = 0  # frames begun
 
     def forget_pictures(self) -> None:
         """Drop the scaled copies of pictures, whose sources (a scenario's images) go with the play
@@ -57,14 +61,17 @@ class Painter:
 
     def begin(self) -> None:
         self.drawn = []
-        for pic in self._decoded:  # the last frame made its copies: the full-size pixels go
-            pic.release()
-        self._decoded.clear()
+        self._frame += 1
+        if self._decoded:  # the last frame made its copies: the full-size pixels go (a call's picture's later)
+            for pic in [p for p, (last, keep) in self._decoded.items() if self._frame - last > keep]:
+                pic.release()
+                del self._decoded[pic]
 
-    def scaled(self, surf, size: tuple, mode: str = "fit", radius: int = 0) -> pygame.Surface:
+    def scaled(self, surf, size: tuple, mode: str = "fit", radius: int = 0, keep: int = 0) -> pygame.Surface:
         """The image scaled to size (or through a poor-connection effect, video_fx.MODES; corners rounded), cached.
         `surf` is a surface or a scenario picture (assets.Picture), whose full-size pixels are
-        decoded when a copy needs them and released when the next frame begins."""
+        decoded when a copy needs them and released when the next frame begins, or `keep` frames after
+        it was last drawn."""
         key = (id(surf), size, mode, radius)
         out = self._scaled.get(key)
         if out is not None and self._sources.get(key, _gone)() is not surf:
@@ -74,7 +81,7 @@ class Painter:
             src = surf
             if not isinstance(surf, pygame.Surface):  # a scenario picture (assets.Picture): pixels on demand
                 src = surf.pixels()
-                self._decoded.append(surf)
+                self._decoded[surf] = (self._frame, keep)
             if mode in video_fx.MODES:
                 out = video_fx.MODES[mode](src, (w, h))
             else:
@@ -88,6 +95,8 @@ class Painter:
             if len(self._sources) > 2 * len(self._scaled) + 64:
                 self._sources = {k: r for k, r in self._sources.items() if k in self._scaled}
             self._sources[key] = _ref(surf)
+        if keep and surf in self._decoded:
+            self._decoded[surf] = (self._frame, keep)
         return out
 
     def gradient(self, size: tuple, top: tuple, bottom: tuple) -> pygame.Surface:
@@ -131,7 +140,11 @@ class Painter:
         elif k == "button":
             self._button(surface, it)
         elif k == "image" and it.surface is not None:
-            surface.blit(self.scaled(it.surface, it.rect.size, it.extra.get("mode", "fit"), it.radius), it.rect)
+            # a video call's picture (drawn with a mode) is scaled again as captions shrink its band, a
+            # few seconds apart: its full-size pixels are kept while it is drawn (a decode costs ~2-3 ms)
+            mode = it.extra.get("mode")
+            surface.blit(self.scaled(it.surface, it.rect.size, mode or "fit", it.radius,
+                                     CALL_PICTURE_KEEP_FRAMES if mode else 0), it.rect)
         elif k == "gradient":
             self._gradient(surface, it.rect, it.colour, it.extra["to"])
         elif k == "icon":

@@ -154,3 +154,36 @@ def test_a_picture_drawn_again_after_its_pixels_were_dropped_is_a_fresh_decode(m
     assert same(painter.scaled(part, (44, 44)), pygame.transform.smoothscale(fresh.subsurface(square), (44, 44)))
     painter.begin()
     assert not pic.held()
+
+
+def test_a_video_calls_picture_keeps_its_pixels_while_the_call_draws_it(make_driver, monkeypatch):
+    """Captions shrink a video call's picture band a few seconds apart; each new size is scaled
+    from pixels kept while the call draws the picture (a decode would cost that frame ~2-3 ms).
+    A picture drawn without a video mode (a chat image) lets its pixels go at the next frame."""
+    import game.ui.assets as assets_module
+    from game.core.loader import SCENARIOS_DIR
+    from game.ui import items as I
+    from game.ui import painter as painter_module
+
+    d = make_driver(lang="en")
+    loader = AssetLoader()
+    for name in ("officer", "plea"):
+        loader.image(SCENARIOS_DIR / "images" / f"online_kidnapping_{name}.png")
+    loader.wait()
+    call = loader.image(SCENARIOS_DIR / "images" / "online_kidnapping_officer.png")
+    chat = loader.image(SCENARIOS_DIR / "images" / "online_kidnapping_plea.png")
+    decodes = []
+    real = assets_module._pixels
+    monkeypatch.setattr(assets_module, "_pixels", lambda *a: decodes.append(a[1]) or real(*a))
+    painter, screen = d.app.painter, pygame.Surface((400, 700))
+    for h in (420, 310, 286):
+        painter.begin()
+        painter.paint(screen, [I.Item("image", pygame.Rect(0, 0, h * 3 // 4, h), surface=call, radius=12,
+                                      extra={"mode": "fit", "picture": True}),
+                               I.Item("image", pygame.Rect(0, 0, h // 2, h // 3), surface=chat, radius=8)])
+        for _ in range(5):
+            painter.begin()
+    assert call.held() and decodes == ["online_kidnapping_plea.png", "online_kidnapping_plea.png"]
+    for _ in range(painter_module.CALL_PICTURE_KEEP_FRAMES):
+        painter.begin()
+    assert not call.held() and not chat.held()
