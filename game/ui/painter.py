@@ -78,6 +78,10 @@ class Painter:
             out = None  # a freed picture's id() now belongs to another one (a new QR code, thumbnail or image)
         if out is None:
             w, h = max(1, size[0]), max(1, size[1])
+            if keep:  # a call's picture at a new band size: its copies at other sizes are not shown again soon,
+                # and a copy made again from the pixels it keeps costs ~0.3 ms
+                pid = id(surf)
+                self._scaled.discard_if(lambda k: k[0] == pid and k[1] != size)
             src = surf
             if not isinstance(surf, pygame.Surface):  # a scenario picture (assets.Picture): pixels on demand
                 src = surf.pixels()

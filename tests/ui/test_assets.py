@@ -159,7 +159,8 @@ def test_a_picture_drawn_again_after_its_pixels_were_dropped_is_a_fresh_decode(m
 def test_a_video_calls_picture_keeps_its_pixels_while_the_call_draws_it(make_driver, monkeypatch):
     """Captions shrink a video call's picture band a few seconds apart; each new size is scaled
     from pixels kept while the call draws the picture (a decode would cost that frame ~2-3 ms).
-    A picture drawn without a video mode (a chat image) lets its pixels go at the next frame."""
+    A picture drawn without a video mode (a chat image) lets its pixels go at the next frame. The
+    call's copies at sizes its band has left are dropped."""
     import game.ui.assets as assets_module
     from game.core.loader import SCENARIOS_DIR
     from game.ui import items as I
@@ -184,6 +185,10 @@ def test_a_video_calls_picture_keeps_its_pixels_while_the_call_draws_it(make_dri
         for _ in range(5):
             painter.begin()
     assert call.held() and decodes == ["online_kidnapping_plea.png", "online_kidnapping_plea.png"]
+    # the call's copies at the sizes its band left are dropped (made again from the kept pixels if it
+    # comes back); the chat picture's stay, as making them again would decode it
+    assert [k[1] for k in painter._scaled if k[0] == id(call)] == [(214, 286)]
+    assert len([k for k in painter._scaled if k[0] == id(chat)]) == 3
     for _ in range(painter_module.CALL_PICTURE_KEEP_FRAMES):
         painter.begin()
     assert not call.held() and not chat.held()
