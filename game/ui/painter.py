@@ -56,8 +56,12 @@ class Painter:
         """Drop the scaled copies of pictures, whose sources (a scenario's images) go with the play
         scene: called when a play scene starts and when it hands over to the debrief, so they do
         not hold memory the next scene needs. (A copy is never shown for another picture that took
-        its source's id(): `scaled` checks the source itself.)"""
+        its source's id(): `scaled` checks the source itself.) The full-size pixels a call's picture
+        kept go too."""
         self._scaled.discard_if(lambda key: isinstance(key[0], int))
+        for pic in self._decoded:
+            pic.release()
+        self._decoded.clear()
 
     def begin(self) -> None:
         self.drawn = []
