@@ -16,6 +16,10 @@ from .surfcache import SurfaceCache
 # (the channel screens; a video call 0.6): 3 MB is over three frames' worth.
 ICON_MARGIN = 4  # px an icon's strokes may reach beyond its rectangle (app.MARGIN)
 SCALED_CACHE_BYTES = 3 * 1024 * 1024
+TRANSLUCENT_BAND = 32  # rows: a tall translucent box is kept as its corners and this many rows between
+# Frames a video call's picture keeps its full-size pixels after it was last drawn (Painter.scaled's keep).
+CALL_PICTURE_KEEP_FRAMES = 120
+GRADIENT_STRIP = 32  # px: a blend is kept this wide and blitted across (as fast as one blit of the whole)
 
 
 @dataclass
@@ -44,29 +48,52 @@ class Painter:
         self.drawn: list[Drawn] = []  # text drawn in the last frame (for tests)
         self._scaled = SurfaceCache(SCALED_CACHE_BYTES)
         self._sources: dict = {}  # key of a scaled copy -> a (weak) reference to the picture it was made from
+        # scenario pictures (assets.Picture) holding their full-size pixels -> (last frame they were drawn, frames to keep them)
+        self._decoded: dict = {}
+        self._frame = 0  # frames begun
 
     def forget_pictures(self) -> None:
         """Drop the scaled copies of pictures, whose sources (a scenario's images) go with the play
         scene: called when a play scene starts and when it hands over to the debrief, so they do
         not hold memory the next scene needs. (A copy is never shown for another picture that took
-        its source's id(): `scaled` checks the source itself.)"""
+        its source's id(): `scaled` checks the source itself.) The full-size pixels a call's picture
+        kept go too."""
         self._scaled.discard_if(lambda key: isinstance(key[0], int))
+        for pic in self._decoded:
+            pic.release()
+        self._decoded.clear()
 
     def begin(self) -> None:
         self.drawn = []
+        self._frame += 1
+        if self._decoded:  # the last frame made its copies: the full-size pixels go (a call's picture's later)
+            for pic in [p for p, (last, keep) in self._decoded.items() if self._frame - last > keep]:
+                pic.release()
+                del self._decoded[pic]
 
-    def scaled(self, surf: pygame.Surface, size: tuple, mode: str = "fit", radius: int = 0) -> pygame.Surface:
-        """The image scaled to size (or through a poor-connection effect, video_fx.MODES; corners rounded), cached."""
+    def scaled(self, surf, size: tuple, mode: str = "fit", radius: int = 0, keep: int = 0) -> pygame.Surface:
+        """The image scaled to size (or through a poor-connection effect, video_fx.MODES; corners rounded), cached.
+        `surf` is a surface or a scenario picture (assets.Picture), whose full-size pixels are
+        decoded when a copy needs them and released when the next frame begins, or `keep` frames after
+        it was last drawn."""
         key = (id(surf), size, mode, radius)
         out = self._scaled.get(key)
         if out is not None and self._sources.get(key, _gone)() is not surf:
             out = None  # a freed picture's id() now belongs to another one (a new QR code, thumbnail or image)
         if out is None:
             w, h = max(1, size[0]), max(1, size[1])
+            if keep:  # a call's picture at a new band size: its copies at other sizes are not shown again soon,
+                # and a copy made again from the pixels it keeps costs ~0.3 ms
+                pid = id(surf)
+                self._scaled.discard_if(lambda k: k[0] == pid and k[1] != size)
+            src = surf
+            if not isinstance(surf, pygame.Surface):  # a scenario picture (assets.Picture): pixels on demand
+                src = surf.pixels()
+                self._decoded[surf] = (self._frame, keep)
             if mode in video_fx.MODES:
-                out = video_fx.MODES[mode](surf, (w, h))
+                out = video_fx.MODES[mode](src, (w, h))
             else:
-                out = pygame.transform.smoothscale(surf, (w, h))
+                out = pygame.transform.smoothscale(src, (w, h))
             if radius:
                 out = out.convert_alpha() if pygame.display.get_surface() else out.copy()
                 mask = pygame.Surface((w, h), pygame.SRCALPHA)
@@ -76,20 +103,33 @@ class Painter:
             if len(self._sources) > 2 * len(self._scaled) + 64:
                 self._sources = {k: r for k, r in self._sources.items() if k in self._scaled}
             self._sources[key] = _ref(surf)
+        if keep and surf in self._decoded:
+            self._decoded[surf] = (self._frame, keep)
         return out
 
     def gradient(self, size: tuple, top: tuple, bottom: tuple) -> pygame.Surface:
-        """A vertical blend, built once per size and colours (a 1x2 surface smooth-scaled up)."""
-        key = ("gradient", size, top, bottom)
+        """A vertical blend `GRADIENT_STRIP` px wide (or the whole width, if less), built once per
+        height and colours (a 1x2 surface smooth-scaled up). Every row of the blend at any width is
+        one colour, the same at every width, so a strip blitted across the width paints the pixels
+        the whole blend did; the phone's wallpaper is 79 KB so, not 0.8 MB."""
+        w = max(1, min(size[0], GRADIENT_STRIP))
+        key = ("gradient", w, size[1], top, bottom)
         out = self._scaled.get(key)
         if out is None:
             tiny = pygame.Surface((2, 2))
             tiny.fill(top[:3], (0, 0, 2, 1))
             tiny.fill(bottom[:3], (0, 1, 2, 1))
-            big = pygame.transform.smoothscale(tiny, (max(1, size[0]), max(2, size[1] * 2)))
-            out = big.subsurface((0, size[1] // 2, size[0], size[1])).copy()
+            big = pygame.transform.smoothscale(tiny, (w, max(2, size[1] * 2)))
+            out = big.subsurface((0, size[1] // 2, w, size[1])).copy()
             self._scaled[key] = out
         return out
+
+    def _gradient(self, surface, rect, top, bottom) -> None:
+        strip = self.gradient(rect.size, top, bottom)
+        sw, h = strip.get_size()
+        w = max(1, rect.w)  # a 0-wide blend was painted 1 px wide
+        surface.blits([(strip, (rect.x + dx, rect.y), (0, 0, min(sw, w - dx), h)) for dx in range(0, w, sw)],
+                      doreturn=False)
 
     def paint(self, surface: pygame.Surface, items, within: pygame.Rect | None = None) -> None:
         """Draw items in layer order; `within` limits all drawing to one rectangle (a partial repaint)."""
@@ -108,27 +148,50 @@ class Painter:
         elif k == "button":
             self._button(surface, it)
         elif k == "image" and it.surface is not None:
-            surface.blit(self.scaled(it.surface, it.rect.size, it.extra.get("mode", "fit"), it.radius), it.rect)
+            # a video call's picture (drawn with a mode) is scaled again as captions shrink its band, a
+            # few seconds apart: its full-size pixels are kept while it is drawn (a decode costs ~2-3 ms)
+            mode = it.extra.get("mode")
+            surface.blit(self.scaled(it.surface, it.rect.size, mode or "fit", it.radius,
+                                     CALL_PICTURE_KEEP_FRAMES if mode else 0), it.rect)
         elif k == "gradient":
-            surface.blit(self.gradient(it.rect.size, it.colour, it.extra["to"]), it.rect)
+            self._gradient(surface, it.rect, it.colour, it.extra["to"])
         elif k == "icon":
             self._icon(surface, it.icon, it.rect, it.colour, it.fg or (255, 255, 255), it.extra.get("phase", 0.0))
 
     def _box(self, surface, rect, colour, radius=0, border=0, border_colour=None) -> None:
         if colour is not None:
             if len(colour) == 4 and colour[3] < 255:
-                key = ("translucent", rect.size, colour, radius)
-                tmp = self._scaled.get(key)
-                if tmp is None:  # built once per size and colour, not every frame
-                    tmp = self._scaled[key] = pygame.Surface(rect.size, pygame.SRCALPHA)
-                    pygame.draw.rect(tmp, colour, tmp.get_rect(), border_radius=radius)
-                surface.blit(tmp, rect)
+                self._translucent(surface, rect, colour, radius)
             elif radius > 0:
                 fastfill.rounded(surface, colour[:3], rect, radius, lambda r: self._disc(r, colour[:3]))
             else:
                 fastfill.fill(surface, colour[:3], rect)
         if border and border_colour is not None:
             pygame.draw.rect(surface, border_colour, rect, border, border_radius=radius)
+
+    def _translucent(self, surface, rect, colour, radius) -> None:
+        """A box in a colour with alpha, blitted from a surface built once per size and colour.
+        A box taller than its corners and a band is built only that tall (its top corners, a
+        TRANSLUCENT_BAND of rows, its bottom corners) and its middle rows blitted band by band:
+        pygame draws the same corners at any height, so the pixels are the whole box's, and one
+        surface serves the box at every height (a video call's caption box grows with its text)."""
+        w, h = rect.size
+        r = max(0, radius)
+        band = TRANSLUCENT_BAND
+        tall = h >= 2 * r + band and w >= 2 * r  # pygame shrinks a radius the box has no room for
+        key = ("translucent", (w, 2 * r + band) if tall else rect.size, colour, radius)
+        tmp = self._scaled.get(key)
+        if tmp is None:  # built once per size and colour, not every frame
+            tmp = self._scaled[key] = pygame.Surface(key[1], pygame.SRCALPHA)
+            pygame.draw.rect(tmp, colour, tmp.get_rect(), border_radius=radius)
+        if not tall:
+            surface.blit(tmp, rect)
+            return
+        x, y = rect.topleft
+        parts = [(tmp, (x, y), (0, 0, w, r))]
+        parts += [(tmp, (x, y + dy), (0, r, w, min(band, h - r - dy))) for dy in range(r, h - r, band)]
+        parts.append((tmp, (x, y + h - r), (0, r + band, w, r)))
+        surface.blits(parts, doreturn=False)
 
     def _disc(self, r: int, colour: tuple) -> pygame.Surface:
         """A 2r x 2r disc in `colour` on a colour key: its quarters are a rounded box's corners."""

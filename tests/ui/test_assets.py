@@ -115,3 +115,80 @@ def test_a_picture_that_arrives_late_pushes_the_messages_below_it_down(make_driv
     bubbles = [it for it in scene.items if it.group == "bubble"]
     assert len(bubbles) >= 2
     assert not [p for p in layout_problems(scene) if "bubble" in p]
+
+
+def test_a_picture_drawn_again_after_its_pixels_were_dropped_is_a_fresh_decode(make_driver):
+    """The full-size pixels of a scenario picture go once a frame has made its scaled copies; a
+    copy at a new size, a video effect or a thumbnail's square made after that is decoded again
+    and has exactly the pixels a fresh decode of the file gives."""
+    from game.core.loader import SCENARIOS_DIR
+    from game.ui.phone import video_fx
+
+    d = make_driver(lang="en")
+    path = SCENARIOS_DIR / "images" / "online_kidnapping_warrant.png"
+    loader = AssetLoader()
+    loader.image(path)
+    loader.wait()
+    pic = loader.image(path)
+    painter = d.app.painter
+    painter.begin()
+    first = painter.scaled(pic, (210, 290), radius=8)
+    assert pic.get_size() == (420, 580) and pic.held()
+    painter.begin()  # the next frame: the copy stays, the full-size pixels go
+    assert not pic.held()
+    assert painter.scaled(pic, (210, 290), radius=8) is first and not pic.held()
+
+    fresh = pygame.image.load(str(path)).convert_alpha()
+
+    def same(a, b):
+        return a.get_size() == b.get_size() and pygame.image.tobytes(a, "RGBA") == pygame.image.tobytes(b, "RGBA")
+
+    assert same(painter.scaled(pic, (150, 207)), pygame.transform.smoothscale(fresh, (150, 207)))
+    painter.begin()
+    assert not pic.held()
+    assert same(painter.scaled(pic, (300, 414), "glitch"), video_fx.glitch(fresh, (300, 414)))
+    painter.begin()
+    square = pygame.Rect(0, 80, 420, 420)
+    part = pic.subsurface(square)
+    assert part.get_size() == (420, 420) and not pic.held()
+    assert same(painter.scaled(part, (44, 44)), pygame.transform.smoothscale(fresh.subsurface(square), (44, 44)))
+    painter.begin()
+    assert not pic.held()
+
+
+def test_a_video_calls_picture_keeps_its_pixels_while_the_call_draws_it(make_driver, monkeypatch):
+    """Captions shrink a video call's picture band a few seconds apart; each new size is scaled
+    from pixels kept while the call draws the picture (a decode would cost that frame ~2-3 ms).
+    A picture drawn without a video mode (a chat image) lets its pixels go at the next frame. The
+    call's copies at sizes its band has left are dropped."""
+    import game.ui.assets as assets_module
+    from game.core.loader import SCENARIOS_DIR
+    from game.ui import items as I
+    from game.ui import painter as painter_module
+
+    d = make_driver(lang="en")
+    loader = AssetLoader()
+    for name in ("officer", "plea"):
+        loader.image(SCENARIOS_DIR / "images" / f"online_kidnapping_{name}.png")
+    loader.wait()
+    call = loader.image(SCENARIOS_DIR / "images" / "online_kidnapping_officer.png")
+    chat = loader.image(SCENARIOS_DIR / "images" / "online_kidnapping_plea.png")
+    decodes = []
+    real = assets_module._pixels
+    monkeypatch.setattr(assets_module, "_pixels", lambda *a: decodes.append(a[1]) or real(*a))
+    painter, screen = d.app.painter, pygame.Surface((400, 700))
+    for h in (420, 310, 286):
+        painter.begin()
+        painter.paint(screen, [I.Item("image", pygame.Rect(0, 0, h * 3 // 4, h), surface=call, radius=12,
+                                      extra={"mode": "fit", "picture": True}),
+                               I.Item("image", pygame.Rect(0, 0, h // 2, h // 3), surface=chat, radius=8)])
+        for _ in range(5):
+            painter.begin()
+    assert call.held() and decodes == ["online_kidnapping_plea.png", "online_kidnapping_plea.png"]
+    # the call's copies at the sizes its band left are dropped (made again from the kept pixels if it
+    # comes back); the chat picture's stay, as making them again would decode it
+    assert [k[1] for k in painter._scaled if k[0] == id(call)] == [(214, 286)]
+    assert len([k for k in painter._scaled if k[0] == id(chat)]) == 3
+    for _ in range(painter_module.CALL_PICTURE_KEEP_FRAMES):
+        painter.begin()
+    assert not call.held() and not chat.held()

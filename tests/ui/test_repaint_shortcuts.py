@@ -148,3 +148,71 @@ def test_a_fill_that_starts_above_the_surface_stays_inside_the_clip():
     assert all(s.get_at((x, y))[:3] == (9, 9, 9) for x in range(0, 200, 5) for y in range(0, 200, 5))
     fastfill.fill(s, (200, 100, 50), pygame.Rect(30, -144, 90, 250))  # ends at y = 106: rows 50-105 only
     assert s.get_at((60, 60))[:3] == (200, 100, 50) and s.get_at((60, 110))[:3] == (9, 9, 9)
+
+
+def test_a_gradient_is_kept_as_a_narrow_strip_and_paints_the_whole_blends_pixels():
+    """The wallpaper's blend is cached GRADIENT_STRIP px wide and blitted across: the same pixels as
+    the whole-width blend it replaced, with or without a clip, at a tenth of the memory."""
+    from game.ui import painter as painter_module
+    from game.ui.theme import Theme
+
+    pygame.display.init()
+
+    def whole(size, top, bottom):  # the blend as it was cached before, at its full width
+        tiny = pygame.Surface((2, 2))
+        tiny.fill(top, (0, 0, 2, 1))
+        tiny.fill(bottom, (0, 1, 2, 1))
+        big = pygame.transform.smoothscale(tiny, (max(1, size[0]), max(2, size[1] * 2)))
+        return big.subsurface((0, size[1] // 2, size[0], size[1])).copy()
+
+    p = painter_module.Painter(None, Theme())
+    for size, top, bottom in (((318, 621), (38, 50, 77), (91, 74, 122)), ((31, 40), (70, 74, 84), (34, 37, 44)),
+                              ((97, 333), (0, 0, 0), (255, 255, 255)), ((1, 5), (9, 200, 3), (250, 1, 77))):
+        for clip in (None, pygame.Rect(20, 30, 40, 100)):
+            want = pygame.Surface((400, 700))
+            want.fill((1, 2, 3))
+            got = want.copy()
+            rect = pygame.Rect((13, 17), size)
+            want.set_clip(clip)
+            want.blit(whole(size, top, bottom), rect)
+            got.set_clip(clip)
+            p.paint(got, [I.Item("gradient", rect, top, extra={"to": bottom})], within=clip)
+            assert pygame.image.tobytes(got, "RGB") == pygame.image.tobytes(want, "RGB"), (size, clip)
+    p._scaled.clear()
+    p.paint(pygame.Surface((400, 700)), [I.Item("gradient", pygame.Rect(0, 0, 318, 621), (38, 50, 77),
+                                                extra={"to": (91, 74, 122)})])
+    assert p._scaled.bytes <= painter_module.GRADIENT_STRIP * 621 * 4
+
+
+def test_a_tall_translucent_box_is_kept_as_its_corners_and_a_band_and_paints_the_whole_boxs_pixels():
+    """A translucent box taller than its corners and painter.TRANSLUCENT_BAND rows is cached that
+    tall and its middle blitted band by band: the pixels of the whole box drawn at once, with or
+    without a clip, and one small surface for every height of the box."""
+    import random
+
+    from game.ui import painter as painter_module
+    from game.ui.theme import Theme
+
+    pygame.display.init()
+    p = painter_module.Painter(None, Theme())
+    rng = random.Random(5)
+    for _ in range(60):
+        w, h, r = rng.randint(1, 330), rng.randint(1, 400), rng.choice((0, 1, 6, 10, 14, 30, 60, rng.randint(0, 200)))
+        colour = (rng.randint(0, 255), rng.randint(0, 255), rng.randint(0, 255), rng.randint(1, 254))
+        rect = pygame.Rect(rng.randint(-20, 100), rng.randint(-20, 200), w, h)
+        for clip in (None, pygame.Rect(rng.randint(0, 200), rng.randint(0, 300), 80, 60)):
+            want = pygame.Surface((400, 640))
+            want.fill((40, 90, 160))
+            pygame.draw.line(want, (250, 250, 0), (0, 0), (400, 640), 9)
+            got = want.copy()
+            whole = pygame.Surface((w, h), pygame.SRCALPHA)
+            pygame.draw.rect(whole, colour, whole.get_rect(), border_radius=r)
+            want.set_clip(clip)
+            want.blit(whole, rect)
+            got.set_clip(clip)
+            p.paint(got, [I.box(rect, colour, radius=r)], within=clip)
+            assert pygame.image.tobytes(got, "RGB") == pygame.image.tobytes(want, "RGB"), (rect, r, colour, clip)
+    p._scaled.clear()
+    for h in (120, 200, 300):
+        p.paint(pygame.Surface((400, 640)), [I.box((0, 0, 290, h), (0, 0, 0, 175), radius=10)])
+    assert len(p._scaled) == 1 and p._scaled.bytes == 290 * (20 + painter_module.TRANSLUCENT_BAND) * 4

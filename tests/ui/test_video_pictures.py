@@ -48,7 +48,7 @@ def test_a_clear_call_draws_its_illustration(make_driver):
     d.draw()
     pic = _picture(sc)
     shown = d.app.surface.subsurface(pic.rect).copy()
-    expected = pygame.transform.smoothscale(pic.surface, pic.rect.size)
+    expected = pygame.transform.smoothscale(pic.surface.pixels(), pic.rect.size)  # a scenario picture (assets.Picture)
     # the illustration itself (not a blank oval, not the phone's background): pixels match the picture
     centre = pygame.Rect(0, 0, pic.rect.w // 2, pic.rect.h // 2)
     centre.center = (pic.rect.w // 2, pic.rect.h // 2)

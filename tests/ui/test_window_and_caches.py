@@ -172,6 +172,7 @@ def test_a_scenarios_pictures_leave_the_painter_with_its_play_scene(make_driver)
     assert d.name == "DebriefScene"
     assert max(seen) > 0  # pictures were drawn and cached while playing
     assert _pictures(d.app) == []
+    assert not d.app.painter._decoded  # nor does a call's picture keep its full-size pixels
     d.frame()
     assert _pictures(d.app) == []
 
