@@ -6,6 +6,10 @@ import time
 
 import pygame
 
+# Tests set this (tests/conftest.py): every render model a scroll reuses (Scene.refresh) is compared,
+# item by item, with a full build of the same state, so a still() that misses a change fails a test.
+CHECK_REUSE = False
+
 NEXT_KEYS = (pygame.K_TAB, pygame.K_DOWN, pygame.K_RIGHT)
 PREV_KEYS = (pygame.K_UP, pygame.K_LEFT)
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
@@ -32,6 +36,13 @@ class Scene:
         self.focus = None  # the focused button's action (survives rebuilds)
         self._built = False
         self.scrolls: dict = {}  # view -> offset, for each scrolled view the last build drew
+        self._contents: dict = {}  # view -> (content, key, items) of each view built by in_view()
+        self._runs: list = []  # (view, content, key, start, length): where in self.items each view's items are
+        self._still = None  # still() when the model was last built
+        # after a refresh that reused the last model: [(old start, old length, new start, new length)]
+        # of the runs built again (everything else is the same items); None after a build
+        self.reused: list | None = None
+        self.reused_from: list | None = None  # the model those runs were swapped out of
 
     def scrolled(self, view, offset: int) -> None:
         """Called by build(): the items clipped to `view` are placed `offset` pixels up from where
@@ -57,13 +68,83 @@ class Scene:
     def build(self) -> list:
         return []
 
-    def refresh(self) -> list:
-        self.scrolls = {}
-        self.items = self.build()
-        for it in self.items:
-            it.focused = it.kind == "button" and it.action is not None and it.action == self.focus
+    def in_view(self, view, content) -> list:
+        """Called by build() for a scrolled view whose items come from one function of the state:
+        content() -> (offset, items clipped to the view, key of everything else in the model that
+        depends on the offset). While still() stays the same, a later frame calls content() again
+        and swaps its items in, instead of building the whole model (Scene.refresh)."""
+        offset, items, key = content()
+        self.scrolled(view, offset)
+        self._contents[tuple(view)] = (content, key, items)
+        return items
+
+    def still(self):
+        """A hashable summary of everything this scene's model shows except its scrolled views'
+        offsets, or None when it cannot tell (animating, waiting on time, or not worked out): while
+        it is the same, only in_view() content can have changed. It must hold the focus (kept items
+        keep their focus ring) and whatever time shows. Default: None (always rebuilt)."""
+        return None
+
+    def refresh(self, reuse: bool = True) -> list:
+        """Build the render model (or, while only scrolled views moved, the views' items: _reused)."""
+        items = self._reused() if reuse else None
+        if items is not None and CHECK_REUSE:
+            reused, runs, moved = items, self._runs, self.reused
+            built = self._build()
+            if reused != built:
+                bad = next((i for i, (a, b) in enumerate(zip(reused, built, strict=False)) if a != b), min(len(reused), len(built)))
+                raise AssertionError(f"{type(self).__name__}: a scroll reused a stale model at item {bad}: "
+                                     f"{reused[bad:bad + 1]} != {built[bad:bad + 1]}")
+            self._runs, self.reused = runs, moved
+            items = reused
+        if items is None:
+            items = self._build()
+        self.items = items
         self._built = True
-        return self.items
+        return items
+
+    def _build(self) -> list:
+        self.scrolls = {}
+        self._contents = {}
+        items = self.build()
+        for it in items:
+            it.focused = it.kind == "button" and it.action is not None and it.action == self.focus
+        self._runs = []
+        for view, (content, key, got) in self._contents.items():
+            where = [i for i, it in enumerate(items) if it.clip is not None and it.clip == view]
+            if not got or len(where) != len(got) or where[-1] - where[0] + 1 != len(got) or items[where[0]] is not got[0]:
+                self._runs = []  # the view's items are not one run of its content(): always rebuilt
+                break
+            self._runs.append((view, content, key, where[0], len(got)))
+        self._runs.sort(key=lambda r: r[3])
+        self._still = self.still() if self._runs else None
+        self.reused = None
+        self.items = items
+        return items
+
+    def _reused(self) -> list | None:
+        """The last model with each in_view() run built again for the views' offsets now, if
+        nothing else it shows can have changed (still() is the same); else None."""
+        if self._still is None or not self._built or self.still() != self._still:
+            return None
+        out, at, runs, moved = [], 0, [], []
+        old = self.reused_from = self.items
+        focus = self.focus
+        for view, content, key, start, n in self._runs:
+            offset, got, k = content()
+            if k != key or not got:
+                return None
+            for it in got:  # the rest kept their focus: still() holds it
+                it.focused = it.kind == "button" and it.action is not None and it.action == focus
+            out += old[at:start]
+            runs.append((view, content, key, len(out), len(got)))
+            moved.append((start, n, len(out), len(got)))
+            out += got
+            at = start + n
+            self.scrolls[view] = int(offset)
+        out += old[at:]
+        self._runs, self.reused = runs, moved
+        return out
 
     def laid_out(self) -> list:
         """The render model, built now if the scene has none yet or something moved since (input is
