@@ -395,7 +395,8 @@ class App:
 
     def _signed(self, scene, items: list) -> list:
         """The signatures of a scene's items. When the scene only swapped its scrolled views' items
-        into the model this frame signed (Scene.reused), the rest keep their signatures."""
+        into the model this frame signed (Scene.reused) and moved its focus, the rest keep their
+        signatures."""
         prev = self._signs.get(scene)
         out = None
         if scene.reused is not None and prev is not None and scene.reused_from is prev[0]:
@@ -405,6 +406,8 @@ class App:
                 out += [_signature(it) for it in items[new_start:new_start + new_n]]
                 at = start + n
             out += old[at:]
+            for i in scene.refocused:  # kept items the focus ring left or reached
+                out[i] = _signature(items[i])
         if out is None or len(out) != len(items):
             out = [_signature(it) for it in items]
         self._next_signs[scene] = (items, out)

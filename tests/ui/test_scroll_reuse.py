@@ -83,14 +83,32 @@ def test_a_change_in_the_same_frame_as_a_scroll_is_shown(make_driver, tmp_path, 
     assert len(calls) == before + 2  # the frame built everything
     now = next(it for it in scene.items if it.group == "status").text
     assert now != clock_text and any(d.text == now for d in app.painter.drawn)
-    # Tab moves the focus in the frame a wheel scrolls
-    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0, unicode="", scancode=0))
+    # a banner slides in while the player scrolls
+    from game.ui.phone.state import Banner
+
+    scene.phone.banners.append(Banner("Quỹ Ấm Áp", "Cảm ơn bạn", None, ("home",), scene.phone.now))
+    scene.scroll_thread(-29)
     app.step(0)
     before = len(calls)
     assert _same_as_full_paint(app, scene)[1] is False
     assert len(calls) == before + 2
-    assert any(it.focused for it in scene.items)
+    assert any(d.text == "Quỹ Ấm Áp" for d in app.painter.drawn)
+
+
+def test_a_tab_in_the_frame_of_a_scroll_moves_the_ring_on_the_reused_model(make_driver, tmp_path, monkeypatch):
+    monkeypatch.setattr(scene_mod, "CHECK_REUSE", False)
+    app, scene = _channels(make_driver, tmp_path, ("mail", "mail"))
+    calls = _counting_builds(scene)
+    rings = set()
+    for i in range(8):
+        pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0, unicode="", scancode=0))
+        app.step(0)
+        before = len(calls)
+        assert _same_as_full_paint(app, scene)[1] is True, i  # pixels and model as a full build's
+        assert len(calls) == before + 1
+        rings.add(next(it.action for it in scene.items if it.focused))
+    assert len(rings) == 8  # the ring moved on every frame
 
 
 class _Listing(Scene):
@@ -132,3 +150,25 @@ def test_a_still_that_misses_a_change_fails_the_check(make_driver):
         else:
             with pytest.raises(AssertionError, match="stale model"):
                 d.app.render()
+
+
+def test_tab_through_the_picker_moves_the_ring_and_the_grid_without_building(make_driver, monkeypatch):
+    """The picker's Tab moves the ring and, at the grid's edge, scrolls it: the cards in sight are
+    placed again and nothing else is built."""
+    from game.ui.scenes.picker import PickerScene
+
+    monkeypatch.setattr(scene_mod, "CHECK_REUSE", False)
+    d = make_driver(timers=False)
+    scene = PickerScene(d.app)
+    d.app.push(scene)
+    d.app.render()
+    calls = _counting_builds(scene)
+    offsets = set()
+    for i in range(30):
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0, unicode="", scancode=0))
+        d.app.step(1 / 60)
+        before = len(calls)
+        assert _same_as_full_paint(d.app, scene)[1] is True, i
+        assert len(calls) == before + 1
+        offsets.add(scene.scroll)
+    assert len(offsets) > 3  # the grid scrolled on the way

@@ -58,7 +58,7 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
         return sc.top, got, None
 
     # built again on its own while the player only scrolls (Scene.in_view)
-    out += scene.in_view(view, content)
+    out += scene.in_view(view, content, lambda: (scene.phone.scroll.get(("feed", app_id), 0), None))
     sc, flagged = at["sc"], at["flagged"]
     if flagged is not None and scene.reveal_flags and scene.card is not None:
         scene.reveal_flags = False  # bring it into view once, as a conversation does

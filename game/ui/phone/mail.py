@@ -83,7 +83,7 @@ def build_inbox(scene, rect: pygame.Rect, app_id: str, folder: str = "inbox") ->
         return sc.top, got, None
 
     # built again on its own while the player only scrolls (Scene.in_view)
-    out += scene.in_view(view, content)
+    out += scene.in_view(view, content, lambda: (scene.phone.scroll.get(("mail", app_id, folder), 0), None))
     y = end[0]
     if not shown:
         out.append(I.text((rect.left + pad, y + pad, rect.w - 2 * pad, 60), tr.gettext("No mail here."),

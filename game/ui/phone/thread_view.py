@@ -142,7 +142,11 @@ class ThreadView:
             return max_scroll - scroll, got, bool(max_scroll and scroll)
 
         # built again on its own while the player only scrolls (Scene.in_view)
-        out += scene.in_view(view, content)
+        def at():
+            scroll = min(scene.phone.scroll.get(key, 0), max_scroll)
+            return max_scroll - scroll, bool(max_scroll and scroll)
+
+        out += scene.in_view(view, content, at)
         scroll = scene.phone.scroll[key]
         if max_scroll and scroll:
             more = pygame.Rect(0, 0, int(120 * s), fonts.line_height("tiny") + 8)

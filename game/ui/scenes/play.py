@@ -481,7 +481,7 @@ class PlayScene(Scene):
         th = eng.phone.threads.get(scr[1:]) if scr[0] == "thread" else None
         if th is not None and th.typing:
             return None
-        return (scr, self.focus, self.choice_scroll, self.zoom, app.size, app.scale, app.theme, app.tr,
+        return (scr, self.choice_scroll, self.zoom, app.size, app.scale, app.theme, app.tr,
                 app.fonts.body_px, app.prefs.timers, app.prefs.reduced_motion, eng.step, len(eng.log),
                 clock(eng.time, eng.scn.clock_minutes), self.assets.arrived, len(ph.arrived), len(ph.calls),
                 tuple(ph.seen.items()), len(th.messages) if th is not None else -1,
