@@ -30,3 +30,12 @@ def make_driver(data_dir):
 
     yield make
     pygame.display.quit()
+
+
+@pytest.fixture(autouse=True)
+def _check_reused_models(monkeypatch):
+    """Every render model a scroll reuses instead of building (Scene.refresh) is compared with a
+    full build of the same state, in every test: a Scene.still() that misses a change fails."""
+    import game.ui.scene
+
+    monkeypatch.setattr(game.ui.scene, "CHECK_REUSE", True)

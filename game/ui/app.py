@@ -92,6 +92,8 @@ class App:
         self._painted: _Census | None = None  # signatures of the items on screen now
         self._held: list = []  # the pictures those signatures name by id() (see _pictures)
         self._offsets: dict = {}  # scrolled view -> its offset, as painted (Scene.scrolled)
+        self._signs: dict = {}  # scene -> (its items, their signatures) as last painted
+        self._next_signs: dict = {}
         self._painted_size = None
         self.settle = 0  # whole repaints still to do after the window changed mode (F11)
         self.catalog = None  # game.ui.catalog.Catalog, loaded on first use
@@ -312,12 +314,14 @@ class App:
         surf.fill(self.theme["bg"])
         self.painter.begin()
         visible = self._visible()
-        layers = [scene.refresh() for scene in visible]
+        layers = [scene.refresh(reuse=False) for scene in visible]  # a whole repaint builds everything
         for items in layers:
             self.painter.paint(surf, items)
-        self._painted = _Census([_signature(it) for items in layers for it in items])
+        signed = [self._signed(scene, items) for scene, items in zip(visible, layers, strict=True)]
+        self._painted = _Census([sig for sigs in signed for sig in sigs])
         self._held = _pictures(layers)
         self._offsets = _offsets(visible)
+        self._signs, self._next_signs = self._next_signs, {}
         self._painted_size = surf.get_size()
         self.frames += 1
         self.dirty = False
@@ -339,7 +343,8 @@ class App:
         visible = self._visible()
         layers = [scene.refresh() for scene in visible]
         offsets = _offsets(visible)
-        now = _Census([_signature(it) for items in layers for it in items])
+        signed = [self._signed(scene, items) for scene, items in zip(visible, layers, strict=True)]
+        now = _Census([sig for sigs in signed for sig in sigs])
         self.dirty = False
         painted = self._painted
         shifts = self._shifts(offsets)
@@ -348,6 +353,7 @@ class App:
         changed = now.changed(painted)
         if not changed and not shifts:
             self._offsets = offsets
+            self._signs, self._next_signs = self._next_signs, {}
             return []
         dirty = [_extent(sig) for sig in changed]
         for view, dy in shifts.items():
@@ -383,8 +389,29 @@ class App:
         self._painted = now
         self._held = _pictures(layers)
         self._offsets = offsets
+        self._signs, self._next_signs = self._next_signs, {}
         self.frames += 1
         return rects
+
+    def _signed(self, scene, items: list) -> list:
+        """The signatures of a scene's items. When the scene only swapped its scrolled views' items
+        into the model this frame signed (Scene.reused) and moved its focus, the rest keep their
+        signatures."""
+        prev = self._signs.get(scene)
+        out = None
+        if scene.reused is not None and prev is not None and scene.reused_from is prev[0]:
+            out, at, old = [], 0, prev[1]
+            for start, n, new_start, new_n in scene.reused:
+                out += old[at:start]
+                out += [_signature(it) for it in items[new_start:new_start + new_n]]
+                at = start + n
+            out += old[at:]
+            for i in scene.refocused:  # kept items the focus ring left or reached
+                out[i] = _signature(items[i])
+        if out is None or len(out) != len(items):
+            out = [_signature(it) for it in items]
+        self._next_signs[scene] = (items, out)
+        return out
 
     def _shifts(self, offsets: dict) -> dict:
         """{view: dy} for each scrolled view whose content moved by less than its height since the

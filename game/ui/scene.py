@@ -6,6 +6,10 @@ import time
 
 import pygame
 
+# Tests set this (tests/conftest.py): every render model a scroll reuses (Scene.refresh) is compared,
+# item by item, with a full build of the same state, so a still() that misses a change fails a test.
+CHECK_REUSE = False
+
 NEXT_KEYS = (pygame.K_TAB, pygame.K_DOWN, pygame.K_RIGHT)
 PREV_KEYS = (pygame.K_UP, pygame.K_LEFT)
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
@@ -32,6 +36,15 @@ class Scene:
         self.focus = None  # the focused button's action (survives rebuilds)
         self._built = False
         self.scrolls: dict = {}  # view -> offset, for each scrolled view the last build drew
+        self._contents: dict = {}  # view -> (content, at, key, items, offset) of each view built by in_view()
+        self._runs: list = []  # (view, content, at, key, offset, start, length): each view's items in self.items
+        self._still = None  # still() when the model was last built
+        # after a refresh that reused the last model: [(old start, old length, new start, new length)]
+        # of the runs built again (everything else is the same items); None after a build
+        self.reused: list | None = None
+        self.reused_from: list | None = None  # the model those runs were swapped out of
+        self.refocused: list = []  # indices of kept items whose focus changed in that refresh
+        self._focus = None  # the focus the model shows
 
     def scrolled(self, view, offset: int) -> None:
         """Called by build(): the items clipped to `view` are placed `offset` pixels up from where
@@ -57,13 +70,97 @@ class Scene:
     def build(self) -> list:
         return []
 
-    def refresh(self) -> list:
-        self.scrolls = {}
-        self.items = self.build()
-        for it in self.items:
-            it.focused = it.kind == "button" and it.action is not None and it.action == self.focus
+    def in_view(self, view, content, at=None) -> list:
+        """Called by build() for a scrolled view whose items come from one function of the state:
+        content() -> (offset, items clipped to the view, key of everything else in the model that
+        depends on the offset). While still() stays the same, a later frame calls content() again
+        and swaps its items in, instead of building the whole model (Scene.refresh); content()
+        must depend on nothing but the offset and what still() holds. at() -> (offset, key), as
+        content() would give them without building: when they are the same, the view's items stay."""
+        offset, items, key = content()
+        self.scrolled(view, offset)
+        self._contents[tuple(view)] = (content, at, key, items, offset)
+        return items
+
+    def still(self):
+        """A hashable summary of everything this scene's model shows except its scrolled views'
+        offsets, or None when it cannot tell (animating, waiting on time, or not worked out): while
+        it is the same, only in_view() content and the focus ring can have changed. It must hold
+        whatever time shows. Default: None (always rebuilt)."""
+        return None
+
+    def refresh(self, reuse: bool = True) -> list:
+        """Build the render model (or, while only scrolled views moved, the views' items: _reused)."""
+        items = self._reused() if reuse else None
+        if items is not None and CHECK_REUSE:
+            reused, runs, moved, refocused = items, self._runs, self.reused, self.refocused
+            built = self._build()
+            if reused != built:
+                bad = next((i for i, (a, b) in enumerate(zip(reused, built, strict=False)) if a != b), min(len(reused), len(built)))
+                raise AssertionError(f"{type(self).__name__}: a scroll reused a stale model at item {bad}: "
+                                     f"{reused[bad:bad + 1]} != {built[bad:bad + 1]}")
+            self._runs, self.reused, self.refocused = runs, moved, refocused
+            items = reused
+        if items is None:
+            items = self._build()
+        self.items = items
         self._built = True
-        return self.items
+        return items
+
+    def _build(self) -> list:
+        self.scrolls = {}
+        self._contents = {}
+        items = self.build()
+        for it in items:
+            it.focused = it.kind == "button" and it.action is not None and it.action == self.focus
+        self._runs = []
+        for view, (content, at, key, got, offset) in self._contents.items():
+            where = [i for i, it in enumerate(items) if it.clip is not None and it.clip == view]
+            if not got or len(where) != len(got) or where[-1] - where[0] + 1 != len(got) or items[where[0]] is not got[0]:
+                self._runs = []  # the view's items are not one run of its content(): always rebuilt
+                break
+            self._runs.append((view, content, at, key, offset, where[0], len(got)))
+        self._runs.sort(key=lambda r: r[5])
+        self._still = self.still() if self._runs else None
+        self.reused, self._focus = None, self.focus
+        self.items = items
+        return items
+
+    def _reused(self) -> list | None:
+        """The last model with each in_view() run built again for the views' offsets now, if
+        nothing else it shows can have changed (still() is the same; the focus may have moved);
+        else None."""
+        if self._still is None or self.still() != self._still:
+            return None
+        out, done, runs, moved = [], 0, [], []
+        old = self.items
+        focus = self.focus
+        for view, content, at, key, offset, start, n in self._runs:
+            out += old[done:start]
+            done = start + n
+            if at is not None and at() == (offset, key):  # not moved: its items stay
+                runs.append((view, content, at, key, offset, len(out), n))
+                out += old[start:done]
+                continue
+            offset, got, k = content()
+            if k != key or not got:
+                return None
+            for it in got:
+                it.focused = it.kind == "button" and it.action is not None and it.action == focus
+            runs.append((view, content, at, key, offset, len(out), len(got)))
+            moved.append((start, n, len(out), len(got)))
+            out += got
+            self.scrolls[view] = int(offset)
+        out += old[done:]
+        refocused = []
+        if focus != self._focus:  # the ring moved: the kept items it left or reached change
+            for i, it in enumerate(out):
+                f = it.kind == "button" and it.action is not None and it.action == focus
+                if f != it.focused:
+                    it.focused = f
+                    refocused.append(i)
+        self._runs, self.reused, self.refocused, self.reused_from, self._focus = runs, moved, refocused, old, focus
+        return out
 
     def laid_out(self) -> list:
         """The render model, built now if the scene has none yet or something moved since (input is

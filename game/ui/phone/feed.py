@@ -31,23 +31,35 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
     out += header.build(scene, rect, app_name(tr, scn, scn.app(app_id)), "", look)
     hh = header.header_height(fonts, s)
     view = pygame.Rect(rect.left, rect.top + hh, rect.w, rect.h - hh)
-    sc = Scroller(scene, view, ("feed", app_id))
-    y = sc.y + int(6 * s)
     posts = [p for p in reversed(scene.engine.phone.posts) if p.app == app_id]
-    flagged = None  # (top, bottom) of the first post a just-opened feedback card outlines
-    for p in posts:
-        # a post is laid out once (per view, outline and image loaded; phone/laid.py also keys the
-        # language, text size and scale); only the posts in view become items, so a long feed
-        # scrolls as cheaply as a short one
-        key = (p.id, tuple(view), tuple(scene.flags_on(p.id)), p.image is not None and scene.image(p.image) is not None)
-        h = scene.laid.height(scene, key, p)
-        if h is None or (y + h >= view.top and y <= view.bottom):
-            items, h = scene.laid.at(scene, key, p, y, lambda p=p: _post(scene, p, view, 0))
-            if y + h >= view.top and y <= view.bottom:
-                out += items
-        if flagged is None and scene.flags_on(p.id):
-            flagged = (y, y + h)
-        y += h + int(8 * s)
+    at: dict = {}
+
+    def content():
+        """(offset, the posts in sight, nothing else) for the scroll now."""
+        sc = Scroller(scene, view, ("feed", app_id))
+        y = sc.y + int(6 * s)
+        got = []
+        flagged = None  # (top, bottom) of the first post a just-opened feedback card outlines
+        for p in posts:
+            # a post is laid out once (per view, outline and image loaded; phone/laid.py also keys the
+            # language, text size and scale); only the posts in view become items, so a long feed
+            # scrolls as cheaply as a short one
+            key = (p.id, tuple(view), tuple(scene.flags_on(p.id)), p.image is not None and scene.image(p.image) is not None)
+            h = scene.laid.height(scene, key, p)
+            if h is None or (y + h >= view.top and y <= view.bottom):
+                items, h = scene.laid.at(scene, key, p, y, lambda p=p: _post(scene, p, view, 0))
+                if y + h >= view.top and y <= view.bottom:
+                    got += items
+            if flagged is None and scene.flags_on(p.id):
+                flagged = (y, y + h)
+            y += h + int(8 * s)
+        sc.finish(y)
+        at.update(sc=sc, flagged=flagged)
+        return sc.top, got, None
+
+    # built again on its own while the player only scrolls (Scene.in_view)
+    out += scene.in_view(view, content, lambda: (scene.phone.scroll.get(("feed", app_id), 0), None))
+    sc, flagged = at["sc"], at["flagged"]
     if flagged is not None and scene.reveal_flags and scene.card is not None:
         scene.reveal_flags = False  # bring it into view once, as a conversation does
         if flagged[0] < view.top or flagged[1] > view.bottom:
@@ -56,7 +68,6 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
     if not posts:
         out.append(I.text((view.left, view.top + 20, view.w, 60), tr.gettext("Nothing new yet."),
                           th["screen_muted"], "small", align="center", area="phone"))
-    sc.finish(y)
     return out
 
 

@@ -57,23 +57,34 @@ def build_inbox(scene, rect: pygame.Rect, app_id: str, folder: str = "inbox") ->
                             role=role, align="center", radius=r.h // 2, group="tab", area="phone"))
     y += tab_h + int(10 * s)
     view = pygame.Rect(rect.left, y, rect.w, rect.bottom - y)
-    sc = Scroller(scene, view, ("mail", app_id, folder))
-    y = sc.y
     seen = scene.phone.seen
     rh = fonts.line_height("strong") + fonts.line_height("small") * 2 + 2 * pad
     shown = [m for m in reversed(mails) if m.folder == folder]
-    for m in shown:
-        row = pygame.Rect(rect.left, y, rect.w, rh)
-        y = row.bottom
-        if row.bottom < view.top or row.top > view.bottom:
-            continue
-        unread = not seen.get(("mail", m.id))
-        hl = bool(scene.flags_on(m.id))
-        key = ("inbox", m.id, unread, hl, row.left, row.w, rh, tuple(view))
-        items, _h = scene.laid.at(scene, key, m, row.top, lambda m=m, unread=unread, hl=hl: (
-            _inbox_row(scene, m, pygame.Rect(rect.left, 0, rect.w, rh), view, unread, hl), rh))
-        out += items
-    sc.finish(y)
+    end = [y]  # where the rows end
+
+    def content():
+        """(offset, the rows in sight, nothing else) for the scroll now."""
+        sc = Scroller(scene, view, ("mail", app_id, folder))
+        y = sc.y
+        got = []
+        for m in shown:
+            row = pygame.Rect(rect.left, y, rect.w, rh)
+            y = row.bottom
+            if row.bottom < view.top or row.top > view.bottom:
+                continue
+            unread = not seen.get(("mail", m.id))
+            hl = bool(scene.flags_on(m.id))
+            key = ("inbox", m.id, unread, hl, row.left, row.w, rh, tuple(view))
+            items, _h = scene.laid.at(scene, key, m, row.top, lambda m=m, unread=unread, hl=hl: (
+                _inbox_row(scene, m, pygame.Rect(rect.left, 0, rect.w, rh), view, unread, hl), rh))
+            got += items
+        sc.finish(y)
+        end[0] = y
+        return sc.top, got, None
+
+    # built again on its own while the player only scrolls (Scene.in_view)
+    out += scene.in_view(view, content, lambda: (scene.phone.scroll.get(("mail", app_id, folder), 0), None))
+    y = end[0]
     if not shown:
         out.append(I.text((rect.left + pad, y + pad, rect.w - 2 * pad, 60), tr.gettext("No mail here."),
                           th["screen_muted"], "small", align="center", area="phone"))

@@ -110,34 +110,46 @@ class ThreadView:
                 top_now = max_scroll - scene.phone.scroll.get(key, 0)
                 if target[0] < top_now or target[1] > top_now + view.h:
                     scene.phone.scroll[key] = max(0, max_scroll - max(0, target[1] - view.h + gap))
-        scroll = min(scene.phone.scroll.get(key, 0), max_scroll)
-        scene.phone.scroll[key] = scroll
-        scene.thread_max_scroll = max_scroll
-        scene.scrolled(view, max_scroll - scroll)
-        # a short conversation sits on the input bar, as chat apps show it: what lands next appears
-        # there, not at the top, where notification banners slide in over the oldest messages
-        y0 = view.top + gap - (max_scroll - scroll) + max(0, view.h - total)
-        # the messages in sight: from the last one starting at or above the view's top
-        first = max(0, bisect_right(tops, view.top - y0) - 1)
-        for i in range(first, len(msgs)):
-            y, h = y0 + tops[i], heights[i]
-            if y > view.bottom:
-                break
-            if y + h >= view.top:
-                out += self._bubble_at(scene, msgs[i], pygame.Rect(0, y, bw, h), view, look)
-        y = y0 + tops[-1] if msgs else y0
-        if typing:
-            tb = pygame.Rect(view.left + pad, y, int(64 * s), type_h)
-            if tb.bottom >= view.top and tb.top <= view.bottom:
-                out.append(I.box(tb, look["in"], radius=tb.h // 2, clip=view, area="phone", group="bubble",
-                                 extra={"typing": True}))
-                phase = -1.0 if scene.app.prefs.reduced_motion else scene.phone.now
-                out.append(I.icon(tb.inflate(-int(16 * s), -int(10 * s)), "dots", th["screen_muted"], clip=view, layer=1,
-                                  area="phone", extra={"phase": phase}))
-            label = tr.gettext("{name} is typing…").format(name=name)
-            ly = min(tb.bottom + 2, view.bottom - fonts.line_height("tiny"))
-            out.append(I.text((view.left + pad, ly, view.w - 2 * pad, fonts.line_height("tiny")), label,
-                              th["screen_muted"], "tiny", clip=view, area="phone"))
+
+        def content():
+            """(offset, the items in the view, whether the Newest button shows) for the scroll now."""
+            scroll = min(scene.phone.scroll.get(key, 0), max_scroll)
+            scene.phone.scroll[key] = scroll
+            scene.thread_max_scroll = max_scroll
+            # a short conversation sits on the input bar, as chat apps show it: what lands next appears
+            # there, not at the top, where notification banners slide in over the oldest messages
+            y0 = view.top + gap - (max_scroll - scroll) + max(0, view.h - total)
+            got = []
+            # the messages in sight: from the last one starting at or above the view's top
+            first = max(0, bisect_right(tops, view.top - y0) - 1)
+            for i in range(first, len(msgs)):
+                y, h = y0 + tops[i], heights[i]
+                if y > view.bottom:
+                    break
+                if y + h >= view.top:
+                    got += self._bubble_at(scene, msgs[i], pygame.Rect(0, y, bw, h), view, look)
+            y = y0 + tops[-1] if msgs else y0
+            if typing:
+                tb = pygame.Rect(view.left + pad, y, int(64 * s), type_h)
+                if tb.bottom >= view.top and tb.top <= view.bottom:
+                    got.append(I.box(tb, look["in"], radius=tb.h // 2, clip=view, area="phone", group="bubble",
+                                     extra={"typing": True}))
+                    phase = -1.0 if scene.app.prefs.reduced_motion else scene.phone.now
+                    got.append(I.icon(tb.inflate(-int(16 * s), -int(10 * s)), "dots", th["screen_muted"], clip=view,
+                                      layer=1, area="phone", extra={"phase": phase}))
+                label = tr.gettext("{name} is typing…").format(name=name)
+                ly = min(tb.bottom + 2, view.bottom - fonts.line_height("tiny"))
+                got.append(I.text((view.left + pad, ly, view.w - 2 * pad, fonts.line_height("tiny")), label,
+                                  th["screen_muted"], "tiny", clip=view, area="phone"))
+            return max_scroll - scroll, got, bool(max_scroll and scroll)
+
+        # built again on its own while the player only scrolls (Scene.in_view)
+        def at():
+            scroll = min(scene.phone.scroll.get(key, 0), max_scroll)
+            return max_scroll - scroll, bool(max_scroll and scroll)
+
+        out += scene.in_view(view, content, at)
+        scroll = scene.phone.scroll[key]
         if max_scroll and scroll:
             more = pygame.Rect(0, 0, int(120 * s), fonts.line_height("tiny") + 8)
             more.midbottom = (view.centerx, view.bottom - 4)

@@ -72,31 +72,41 @@ class PickerScene(Scene):
             cards.append(self._card_cached(e, cw))
         for row in range(0, len(cards), cols):
             heights.append(max(h for _items, h in cards[row:row + cols]))
-        y = view.top - self.scroll
-        self.scrolled(view, self.scroll)
+        y = 0  # each card's top in the scrolled content
         self.grid, self.spans, self.cols = {}, {}, cols
         card_order: list = []
+        placed = []  # (items, x, top in the content, row)
         for i, (its, _h) in enumerate(cards):
             r, c = divmod(i, cols)
             if c == 0 and r > 0:
                 y += heights[r - 1] + gap
-            ox, oy = view.left + c * (cw + gap), y
+            placed.append((its, view.left + c * (cw + gap), y, r))
             for it in its:
                 if it.kind == "button" and it.clickable and it.action not in self.spans:
-                    top = oy - view.top + self.scroll + (it.rect.top if it.group == "card_button" else 0)
+                    top = y + (it.rect.top if it.group == "card_button" else 0)
                     bottom = top + (heights[r] if it.group == "card" else it.rect.h)
                     self.spans[it.action] = (top, bottom)
                     card_order.append(it.action)
                     if it.group == "card":
                         self.grid[it.action] = (r, c)
-            if oy > view.bottom or oy + heights[r] < view.top:
-                continue
-            for it in map(I.clone, its):  # only the cards in sight are copied and placed
-                it.rect.move_ip(ox, oy)
-                if it.kind == "button" and it.group == "card":
-                    it.rect.h = heights[r]
-                it.clip = view
-                out.append(it)
+
+        def in_sight():
+            """(offset, the cards in sight, nothing else) for the scroll now."""
+            got = []
+            for its, ox, top, r in placed:
+                oy = view.top - self.scroll + top
+                if oy > view.bottom or oy + heights[r] < view.top:
+                    continue
+                for it in map(I.clone, its):  # only the cards in sight are copied and placed
+                    it.rect.move_ip(ox, oy)
+                    if it.kind == "button" and it.group == "card":
+                        it.rect.h = heights[r]
+                    it.clip = view
+                    got.append(it)
+            return self.scroll, got, None
+
+        # built again on its own while the player only scrolls or moves the focus (Scene.in_view)
+        out += self.in_view(view, in_sight, lambda: (self.scroll, None))
         self.order = topbar + card_order
         if not self.focus_set and self.grid:
             self.focus_set = True
@@ -108,15 +118,30 @@ class PickerScene(Scene):
             out.append(I.text(view, tr.gettext("No scenarios found in the scenarios folder."), th["text"], "title"))
         return out
 
+    def still(self):
+        """Everything the picker shows but its grid's scroll and the focus (Scene.still): the look,
+        the player, the top bar, the notices and each card's scenario and saved progress."""
+        app = self.app
+        from ..quiz.flow import finish_label
+
+        return (app.size, app.scale, app.tr, app.theme, app.prefs.text_size, app.prefs.nickname, app.prefs.class_code,
+                app.recorder.warning, finish_label(app), tuple(notice_lines(app.tr)), app.get_catalog(),
+                tuple(app.get_catalog().entries), self.max_scroll, self.focus_set,
+                tuple(self._card_key(e, 0)[2:] for e in app.get_catalog().entries))
+
+    def _card_key(self, e, w) -> tuple:
+        app = self.app
+        nick, scn = app.prefs.nickname, e.card
+        snap = app.progress.run(nick, scn.id, scn.version) if e.ok and scn is not None else None
+        return (id(e), w, id(app.tr), id(app.theme), app.prefs.text_size, app.scale, nick,
+                app.progress.best(nick, scn.id) if e.ok and scn is not None else None,
+                id(snap), len((snap or {}).get("choices") or ()))
+
     def _card_cached(self, e, w):
         """`_card`, remembered: a card changes only with its scenario, width, language, look, text
         size, player and saved progress, while focus and scrolling rebuild the grid every frame."""
         app = self.app
-        nick, scn = app.prefs.nickname, e.card
-        snap = app.progress.run(nick, scn.id, scn.version) if e.ok and scn is not None else None
-        key = (id(e), w, id(app.tr), id(app.theme), app.prefs.text_size, app.scale, nick,
-               app.progress.best(nick, scn.id) if e.ok and scn is not None else None,
-               id(snap), len((snap or {}).get("choices") or ()))
+        key = self._card_key(e, w)
         got = self._cards.get(key)
         if got is None:
             if len(self._cards) > 4 * max(1, len(app.get_catalog().entries)):

@@ -24,7 +24,7 @@ from ..phone.laid import LaidOut
 from ..phone.state import Banner, PhoneUI
 from ..phone.thread_view import ThreadView
 from ..scene import Scene, Since
-from ..words import app_name, contact_name
+from ..words import app_name, clock, contact_name
 
 CALL_LINGER = 2.5  # seconds an ended call stays on screen
 # Skip ahead sits where the options appear once the decision opens: a click this soon after a
@@ -464,6 +464,28 @@ class PlayScene(Scene):
         reload_scene(self.app, self.watch, self.engine.snapshot()["choices"], self.start, replace_top=True)
 
     # -- render model --------------------------------------------------------
+
+    def still(self):
+        """What the model shows apart from the scroll of a conversation, inbox or feed, while
+        nothing moves by itself: a decision without a timer, no card, banner, call, typing, picture
+        still loading or watched file (Scene.still). None otherwise, and for variants that build more."""
+        eng, ph, app = self.engine, self.phone, self.app
+        scr = ph.screen
+        if scr[0] not in ("thread", "mail", "feed") or type(self).build is not PlayScene.build or self.card is not None \
+                or ph.banners or self.watcher is not None or not eng.deciding or eng.time_left() is not None \
+                or self.assets.pending():
+            return None
+        call = eng.phone.call
+        if call is not None and (call.live or call.status == "ringing"):
+            return None
+        th = eng.phone.threads.get(scr[1:]) if scr[0] == "thread" else None
+        if th is not None and th.typing:
+            return None
+        return (scr, self.choice_scroll, self.zoom, app.size, app.scale, app.theme, app.tr,
+                app.fonts.body_px, app.prefs.timers, app.prefs.reduced_motion, eng.step, len(eng.log),
+                clock(eng.time, eng.scn.clock_minutes), self.assets.arrived, len(ph.arrived), len(ph.calls),
+                tuple(ph.seen.items()), len(th.messages) if th is not None else -1,
+                tuple(m.folder for m in eng.phone.emails), len(eng.phone.posts))
 
     def lay(self):
         return layout.compute(self.app.size, self.app.scale, self.zoom)
