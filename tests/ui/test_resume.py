@@ -40,6 +40,33 @@ def test_resume_after_crash(make_driver, data_dir):
     assert d2.scene.engine.deciding or d2.scene.engine.ending is None
 
 
+def test_the_card_of_a_saved_run_resumes_it_and_keeps_the_save(make_driver, data_dir):
+    # a try-out student pressed Enter on the focused card (or clicked its text) under "Resume where
+    # you stopped": the story started again at decision 1 and the save was gone
+    scn = load_scenario(SCENARIOS_DIR / "demo_shipper.yaml").scenario
+    d = make_driver(lang="en", timers=False)
+    d.app.prefs.nickname = "Minh"
+    d.app.push(PlayScene(d.app, scn))
+    _decide(d, 2)
+    before = [x.choice for x in d.scene.engine.log]
+    pygame.display.quit()
+    for how in ("click", "enter"):
+        d2 = make_driver(lang="en", timers=False)
+        d2.app.push(PickerScene(d2.app))
+        d2.frame()
+        card = next(it for it in d2.scene.items if it.group == "card" and it.action[1] == "demo_shipper")
+        if how == "click":
+            d2.click((card.rect.left + 12, card.rect.top + 12))  # the title, not the Resume button
+        else:
+            d2.scene.focus = card.action
+            d2.key(pygame.K_RETURN)
+        assert d2.name == "PlayScene", how
+        assert [x.choice for x in d2.scene.engine.log] == before, how
+        saved = json.loads((data_dir / "progress.json").read_text(encoding="utf-8"))
+        assert [c["choice"] for c in saved["players"]["Minh"]["run"]["demo_shipper"]["choices"]] == before, how
+        pygame.display.quit()
+
+
 def test_corrupt_progress_file_is_ignored(make_driver, data_dir):
     (data_dir / "progress.json").write_text("{not json", encoding="utf-8")
     d = make_driver(lang="vi")

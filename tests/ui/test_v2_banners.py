@@ -290,3 +290,24 @@ def test_what_lands_in_a_short_conversation_is_not_under_a_banner(make_driver):
             if d.scene.engine.deciding:
                 break
         assert d.scene.engine.deciding and seen_together  # the tip and the messages were on screen together
+
+
+def test_a_banner_stays_while_the_player_decides_and_leaves_with_the_choice(make_driver):
+    # try-out: an OTP, a shipper's number, the Guide's question slid out while the student was still
+    # reading the options; a banner that is standing still needs no frames either
+    scn = {x.scenario.id: x.scenario for x in load_all() if x.ok}["tutorial"]
+    d = make_driver(lang="vi")
+    d.app.reset(PlayScene(d.app, scn))
+    d.run_until(lambda: d.scene.engine.deciding, dt=0.1)
+    sc = d.scene
+    tip = next(b for b in sc.phone.banners if b.title == "Hướng dẫn")
+    for _ in range(60):  # 30 s, three times the tip's own time
+        d.frame(0.5)
+    d.draw()
+    assert banner_rects(d) and tip in sc.phone.banners
+    assert d.app.wake_in() is None  # nothing moves: the loop sleeps until input
+    d.key(pygame.K_1)
+    assert sc.card is not None and sc.phone.now - tip.born > tip.ttl - 0.3  # sliding out
+    d.frame(0.3)
+    d.draw()
+    assert tip not in sc.phone.banners and not banner_rects(d)

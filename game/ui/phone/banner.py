@@ -12,6 +12,20 @@ SLIDE = 0.25  # seconds to slide in or out
 MAX_LINES = 6  # a longer text ends in "…" on its banner; the notification shade holds all of it
 
 
+def kept(scene, b) -> bool:
+    """A banner that landed since the last decision stays, fully in, while the player decides: an
+    OTP, a shipper's number or a Guide's question had slid out before the options were read (the
+    shade keeps them too, but a student reading the options does not look there). It slides out
+    once the choice is made (PhoneUI.decided)."""
+    return scene.card is None and scene.engine.deciding and b.born >= scene.phone.decided_at and not b.held
+
+
+def age(scene, b) -> float:
+    """Seconds the banner has been shown, held at the end of its slide-in while it is kept."""
+    a = scene.phone.now - b.born
+    return min(a, b.ttl - SLIDE) if kept(scene, b) and a >= 0 else a
+
+
 def ttl_for(text: str) -> float:
     """Seconds a banner stays: 4, and longer for a long text (about 15 characters a second), up to 12."""
     return max(4.0, min(12.0, len(text or "") / 15))
@@ -52,8 +66,8 @@ def build(scene, rect: pygame.Rect, below: int = 0) -> list:
     y = rect.top + int(6 * s)
     above = rect.top  # the bottom of what the next banner slides out from under
     for b in ph.banners[-2:]:
-        age = now - b.born
-        if age < 0 or age > b.ttl:
+        shown = age(scene, b)
+        if shown < 0 or shown > b.ttl:
             continue
         tw = rect.w - 4 * pad - (thumb.size(scene) + pad if b.image else 0)
         # the whole text, not two lines cut with "…": OTP codes and tips sit at the end of theirs
@@ -64,7 +78,7 @@ def build(scene, rect: pygame.Rect, below: int = 0) -> list:
         h = max(fonts.line_height("tiny") + body_h, thumb.size(scene) if b.image else 0) + 2 * pad + 2
         r = pygame.Rect(rect.left + pad, y, rect.w - 2 * pad, h)
         if not scene.app.prefs.reduced_motion:
-            k = min(1.0, age / SLIDE, (b.ttl - age) / SLIDE)
+            k = min(1.0, shown / SLIDE, (b.ttl - shown) / SLIDE)
             r.y = int(y - (h + y - above) * (1 - k))
         clip = pygame.Rect(rect.left, above, rect.w, rect.bottom - above)
         look = th.look(b.app or "generic")
@@ -87,7 +101,34 @@ def build(scene, rect: pygame.Rect, below: int = 0) -> list:
     return out
 
 
+def alive(scene, b) -> bool:
+    """Whether the banner is still to be shown (arriving, in, kept, or leaving)."""
+    return 0 <= age(scene, b) <= b.ttl or b.held
+
+
+def next_change(scene) -> float | None:
+    """Seconds until a banner on screen next moves: 0 while one slides, the time until the next one
+    starts to slide out, None when none will move by itself (none shown, held behind a dialog, or
+    kept while the player decides). A banner standing still needs no frames."""
+    out = None
+    for b in scene.phone.banners[-2:]:
+        if b.held:
+            continue
+        a = age(scene, b)
+        if a < 0 or a > b.ttl:
+            continue
+        if scene.app.prefs.reduced_motion:
+            wait = b.ttl - a  # no slide: it only appears and goes
+        elif a < SLIDE or a > b.ttl - SLIDE:
+            wait = 0.0
+        elif kept(scene, b):
+            continue
+        else:
+            wait = b.ttl - SLIDE - a
+        out = wait if out is None else min(out, wait)
+    return out
+
+
 def active(scene) -> bool:
-    now = scene.phone.now
-    # a banner held behind a dialog does not move: no frames needed for it until the player leaves
-    return any(not b.held and 0 <= now - b.born <= b.ttl for b in scene.phone.banners)
+    """A banner is sliding in or out now."""
+    return next_change(scene) == 0

@@ -31,6 +31,7 @@ class PhoneUI:
     camera_from: tuple | None = None  # the screen whose QR code the camera was opened on (Back returns there)
     top_band: tuple = ((), 0)  # (screen, px): a screen's own top band banners must not cover (call, URL bar)
     arrived: dict = field(default_factory=dict)  # id of a message/notification/email/post -> arrival order
+    decided_at: float = -1.0  # UI clock time of the last decision: banners since then stay while the player decides
 
     def note_arrival(self, h) -> None:
         """Remember the order things landed in: the shade and lock screen order same-time items by it."""
@@ -41,6 +42,15 @@ class PhoneUI:
 
     def open(self, screen: tuple) -> None:
         self.screen = screen
+
+    def decided(self) -> None:
+        """A decision was made: the banners kept on screen for it slide out now (banner.kept)."""
+        from .banner import SLIDE
+
+        for b in self.banners:
+            if b.born >= self.decided_at and not b.held and self.now - b.born > b.ttl - SLIDE:
+                b.born = self.now - b.ttl + SLIDE
+        self.decided_at = self.now
 
     def dismiss_banners(self) -> None:
         """Banners leave at once (the shade keeps what they said)."""

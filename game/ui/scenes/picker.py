@@ -172,8 +172,12 @@ class PickerScene(Scene):
             add_text(e.error or "", th["unsafe"], "small")
             return out, y + pad
         nick = app.prefs.nickname
-        out.append(I.button((0, 0, w, 10), None, ("play", e.id), th["card"], th["panel_text"], group="card",
-                            radius=int(14 * s), border=2, border_colour=th["card_border"]))
+        snap = app.progress.run(nick, scn.id, scn.version)
+        resumable = bool(snap) and self._resumable(e, snap)
+        # a card with a saved run resumes it, as its button says: Enter or a click on the card had
+        # started it again and dropped the save (a student lost their place; the pause menu restarts)
+        out.append(I.button((0, 0, w, 10), None, ("resume" if resumable else "play", e.id), th["card"], th["panel_text"],
+                            group="card", radius=int(14 * s), border=2, border_colour=th["card_border"]))
         add_text(scn_text(tr, scn, "title"), th["panel_text"], "title")
         add_text(scn_text(tr, scn, "summary"), th["panel_muted"], "small")
         meta = " · ".join([
@@ -194,9 +198,8 @@ class PickerScene(Scene):
         if scn.content_warnings:
             add_text(tr.gettext("Content note: {text}").format(text="; ".join(scn_list(tr, scn, "content_warnings"))),
                      th["risky"], "tiny")
-        snap = app.progress.run(nick, scn.id, scn.version)
         if snap:
-            if self._resumable(e, snap):
+            if resumable:
                 label, action = tr.gettext("Resume where you stopped"), ("resume", scn.id)
             else:  # a damaged saved run: say so, and offer a fresh start instead of a crash
                 label, action = tr.gettext("Start again (the saved game could not be resumed)"), ("play", scn.id)

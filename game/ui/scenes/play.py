@@ -139,6 +139,8 @@ class PlayScene(Scene):
                 app.recorder.record_decision(self.session, d)
             if d.safety != "neutral" or d.timed_out:  # time running out is explained too
                 self._open_card(d)
+        if new:
+            self.phone.decided()
         if new and eng.ending is None:
             app.progress.save_run(app.prefs.nickname, {**eng.snapshot(), "session": self.session})
         if eng.ending is not None and not self.finished:
@@ -186,7 +188,7 @@ class PlayScene(Scene):
         call = eng.phone.call
         if not (call and call.status == "ringing"):
             self.app.sounds.stop_ring()
-        self.phone.banners = [b for b in self.phone.banners if self.phone.now - b.born <= b.ttl]
+        self.phone.banners = [b for b in self.phone.banners if banner.alive(self, b)]
         if self.phone.screen[0] == "thread":
             key = self.phone.screen[1:]
             th = eng.phone.threads.get(key)
@@ -274,13 +276,14 @@ class PlayScene(Scene):
         call = eng.phone.call
         ringing = call is not None and call.status == "ringing" and not self.app.prefs.reduced_motion
         left = eng.time_left()
+        slide = banner.next_change(self)  # 0 while a banner slides; else when the next one starts to
         if left is not None:
-            if banner.active(self) or ringing:
+            if ringing:
                 return 0
             # a countdown: wake when the next digit, bar step or minute is due, not 60 times a second
             return min(choices_panel.countdown_wake(self, left, eng.step.timeout.after),
-                       60 - eng.time % 60 + 0.001)
-        if banner.active(self):
+                       60 - eng.time % 60 + 0.001, slide if slide is not None else 60)
+        if slide == 0:
             return 0
         if not eng.deciding:
             # waiting for the next event: animate typing dots and ringing, otherwise 10 frames a second
@@ -290,9 +293,9 @@ class PlayScene(Scene):
             return 0 if moving and not self.app.prefs.reduced_motion else 0.1
         if call is not None and call.status == "ringing" and not self.app.prefs.reduced_motion:
             return 0
-        if self.phone.screen == ("call",) and call is not None:
-            return 0.25 if call.live or self.phone.call_gone_at is not None else None
-        return None
+        if self.phone.screen == ("call",) and call is not None and (call.live or self.phone.call_gone_at is not None):
+            return min(0.25, slide) if slide is not None else 0.25
+        return slide
 
     # -- actions -------------------------------------------------------------
 
