@@ -58,6 +58,9 @@ def build(scene, rect: pygame.Rect) -> list:
         scroll = scene.choice_scroll = int(max(0, min(scene.choice_max_scroll, scroll)))
         out, bottom = _build(scene, rect, role, scroll, view)
     if scroll < scene.choice_max_scroll:
+        # a rule where the scrolled text is cut, so its half-shown last line does not read as one
+        # with the hint below it (try-out: "the last line overlaps the hint")
+        out.append(I.box((rect.left + pad, view.bottom, rect.w - 2 * pad, 1), th["card_border"], layer=2))
         out.append(I.text((rect.left + pad, view.bottom + 2, rect.w - 2 * pad, hint_h),
                           tr.gettext("Scroll for more (mouse wheel or Page Down)"), th["panel_muted"], "tiny",
                           align="center", layer=2))

@@ -119,6 +119,9 @@ def _close(scene, out, col, rect, view, br, pad, hint_h, card) -> list:
     out.append(I.button(br, label, ("continue",), th["accent"], th["accent_text"], align="center"))
     scene.card_max_scroll = max(0, col.y + scene.card_scroll - view.bottom)
     if scene.card_scroll < scene.card_max_scroll:  # gone at the end of the card
+        # a rule where the scrolled text is cut, so its half-shown last line does not read as one
+        # with the hint below it (try-out: "the last line overlaps the hint")
+        out.append(I.box((rect.left + pad, view.bottom, rect.w - 2 * pad, 1), th["card_border"], layer=2))
         out.append(I.text((rect.left + pad, view.bottom + 2, rect.w - 2 * pad, hint_h),
                           tr.gettext("Scroll for more (mouse wheel or Page Down)"), th["panel_muted"], "tiny",
                           align="center", layer=2))
