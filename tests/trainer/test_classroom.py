@@ -76,6 +76,21 @@ def test_votes_reveal_and_continue(room, tmp_path):
     assert step.votes_total == 17
 
 
+def test_a_letter_with_no_option_takes_the_digits_after_it_nowhere(room):
+    # try-out: "a 1 2 b 8 c 5" with two options: "c" was ignored and B got 85 hands
+    d, rec, scn = room
+    wait_decision(d)
+    opts = d.scene.options()
+    missing = "abcdefgh"[len(opts)]
+    for k in ("a", "1", "2", "b", "8", missing, "5"):
+        d.key(pygame.key.key_code(k))
+    assert [d.scene.count(c.id) for c in opts[:2]] == [12, 8]
+    assert f"There is no option {missing.upper()}" in d.screen_text()
+    d.key(pygame.K_a)
+    d.key(pygame.K_3)
+    assert d.scene.count(opts[0].id) == 123 and "There is no option" not in d.screen_text()
+
+
 def test_escape_returns_to_the_list_and_letters_do_nothing_while_watching(room):
     d, rec, scn = room
     assert not d.scene.engine.deciding

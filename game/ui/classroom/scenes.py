@@ -123,7 +123,8 @@ class ClassroomScene(PlayScene):
 
     def __init__(self, app, scn, **kw):
         self.votes: dict[str, str] = {}  # choice id -> typed digits
-        self.row = 0  # the option whose count is being typed
+        self.row = 0  # the option whose count is being typed (-1: a letter that names no option)
+        self.missing = ""  # that letter
         self.revealed = False
         self.voted_step = None  # (step id, decision number) the votes belong to
         # When (time.monotonic()) the Enter press that skipped ahead, or its last repeat, came; None
@@ -175,7 +176,7 @@ class ClassroomScene(PlayScene):
 
     def type_digit(self, d: str) -> None:
         opts = self.options()
-        if not opts or self.revealed:
+        if not opts or self.revealed or not 0 <= self.row < len(opts):
             return
         cid = opts[self.row].id
         v = (self.votes.get(cid, "") + d).lstrip("0") or "0"
@@ -184,7 +185,7 @@ class ClassroomScene(PlayScene):
 
     def backspace(self) -> None:
         opts = self.options()
-        if opts and not self.revealed:
+        if opts and not self.revealed and 0 <= self.row < len(opts):
             cid = opts[self.row].id
             self.votes[cid] = self.votes.get(cid, "")[:-1]
 
@@ -245,6 +246,12 @@ class ClassroomScene(PlayScene):
                         self.go_with(opts[i])
                     else:
                         self.row = i
+                    return True
+                if len(name) == 1 and name.upper() in LETTERS and not self.revealed:
+                    # a letter with no option: the digits typed next count for no option, rather than
+                    # being added to the last one picked ("c 5" made B's 8 hands 85)
+                    self.row = -1
+                    self.missing = name.upper()
                     return True
                 digit = _digit(k)
                 if digit is not None:
@@ -357,6 +364,9 @@ class ClassroomScene(PlayScene):
             else:
                 col.button(label, ("row", i), th["accent"] if typing else th["button"],
                            th["accent_text"] if typing else th["button_text"], key=letter(i), role="strong")
+        if not self.revealed and self.row == -1:
+            col.text(tr.gettext("There is no option {letter}: press the letter of an option first.").format(
+                letter=self.missing), th["unsafe"], "small")
         if not self.revealed:
             col.space(int(6 * s))
             col.button(tr.gettext("Reveal the answers"), "reveal", th["accent"], th["accent_text"], key="Enter",
