@@ -104,8 +104,9 @@ def test_pre_and_post_check_through_the_game(driver, tmp_path):
     d, q = driver, driver.app.quiz
     d.app.push(ProfileScene(d.app))
     d.frame()
+    d.type("Hà")  # the nickname field starts empty (the class code is kept)
     d.key(pygame.K_RETURN)
-    d.key(pygame.K_RETURN)  # nickname and class already filled: continue
+    d.key(pygame.K_RETURN)
     assert d.name == "QuizIntroScene"
     d.key(pygame.K_RETURN)
     shown = []

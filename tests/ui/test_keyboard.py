@@ -113,7 +113,8 @@ def test_every_shipped_scenario_plays_by_keyboard_alone(make_driver, keys_only, 
     d.frame()
     d.key(pygame.K_RETURN)
     assert d.app.lang == "vi" and d.name == "ProfileScene"
-    d.key(pygame.K_RETURN)  # the remembered nickname
+    d.type("Tester")  # the field starts empty: the last player may have been another student
+    d.key(pygame.K_RETURN)
     d.key(pygame.K_RETURN)  # no class code
     assert d.name == "PickerScene"
     d.drawing = False  # what follows needs no pixels; the scenes lay themselves out for input

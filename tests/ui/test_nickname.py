@@ -86,3 +86,26 @@ def test_the_game_and_the_phone_page_share_one_nickname_rule(make_driver):
     assert "letters, digits, spaces" not in d.screen_text()
     d.type("x" * 30)
     assert len(d.scene.values["nickname"]) == nickname.NICKNAME_MAX and "up to 24" in d.screen_text()
+
+
+def test_the_next_student_on_a_lab_pc_starts_with_an_empty_nickname(make_driver):
+    # try-out: the last player's nickname was filled in, and Enter went on as them (their progress,
+    # their name on the class results); they are one explicit button away instead
+    d = make_driver(lang="en")
+    d.app.prefs.nickname, d.app.prefs.class_code = "Minh Anh", "9A"
+    d.app.reset(ProfileScene(d.app))
+    d.frame()
+    assert d.scene.values == {"nickname": "", "class_code": "9A"}
+    assert "Continue as Minh Anh · 9A" in d.texts()
+    d.key(pygame.K_RETURN)
+    d.key(pygame.K_RETURN)
+    assert d.name == "ProfileScene" and "Please type a nickname." in d.texts()
+    d.type("Lan")
+    assert "Continue as Minh Anh · 9A" not in d.texts()  # typing a name is the choice
+    d.scene.focus = ("field", "class_code")
+    d.key(pygame.K_RETURN)
+    assert d.name != "ProfileScene" and d.app.prefs.nickname == "Lan"
+    d.app.reset(ProfileScene(d.app))
+    d.frame()
+    d.click_button("Continue as Lan · 9A")
+    assert d.name != "ProfileScene" and d.app.prefs.nickname == "Lan"

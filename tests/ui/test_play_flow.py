@@ -98,7 +98,7 @@ def test_demo_by_mouse_safest(make_driver, sid):
     d.app.push(LanguageScene(d.app))
     d.frame()
     d.click_action(("lang", "en"))
-    d.click_button("Continue")
+    d.click_action("same")  # "Continue as Tester": the nickname field starts empty
     assert d.name == "PickerScene"
     d.click_action(("play", sid))
     if d.name == "WarningScene":
@@ -128,6 +128,7 @@ def test_layout_at_window_sizes(make_driver, size):
     d = make_driver(lang="vi", size=size, timers=False)
     d.app.push(LanguageScene(d.app))
     d.key(pygame.K_1)
+    d.type("Tester")
     d.key(pygame.K_RETURN)
     d.key(pygame.K_RETURN)
     assert not layout_problems(d.scene)

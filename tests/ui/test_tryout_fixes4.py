@@ -165,6 +165,7 @@ def test_enter_pressed_twice_on_the_profile_does_not_start_a_scenario(make_drive
     d = make_driver(timers=False)
     d.app.reset(ProfileScene(d.app))
     d.frame()
+    d.scene.values["nickname"] = "Tester"
     d.scene.focus = ("field", "class_code")
     _enter()
     _enter()
@@ -175,6 +176,7 @@ def test_enter_pressed_twice_on_the_profile_does_not_start_a_scenario(make_drive
     d = make_driver(timers=False)
     d.app.reset(ProfileScene(d.app))
     d.frame()
+    d.scene.values["nickname"] = "Tester"
     d.scene.focus = ("field", "class_code")
     loads = App.get_catalog
 

@@ -23,7 +23,11 @@ LIMITS = {"nickname": NICKNAME_MAX, "class_code": CLASS_CODE_MAX}
 class ProfileScene(Scene):
     def __init__(self, app):
         super().__init__(app)
-        self.values = {"nickname": app.prefs.nickname, "class_code": app.prefs.class_code}
+        # The nickname starts empty: on a lab PC the last player was another student, and Enter went on
+        # as them (try-out). They are one button away ("Continue as …"); the class code stays, as the
+        # same class usually sits at the same machines.
+        self.previous = app.prefs.nickname
+        self.values = {"nickname": "", "class_code": app.prefs.class_code}
         self.focus = ("field", "nickname")
         self.error = ""
 
@@ -50,6 +54,9 @@ class ProfileScene(Scene):
             col.y += h + int(14 * s)
         if self.error:
             col.text(self.error, th["unsafe"], "strong")
+        if self.previous and not self.values["nickname"]:
+            who = self.previous + (f" · {self.app.prefs.class_code}" if self.app.prefs.class_code else "")
+            col.button(tr.gettext("Continue as {name}").format(name=who), "same", th["button"], th["button_text"])
         out += footer_buttons(self, panel, [(tr.gettext("Back"), "back", False),
                                             (tr.gettext("Continue"), "continue", True)])
         return out
@@ -88,6 +95,9 @@ class ProfileScene(Scene):
             self.focus = action
         elif action == "back":
             self.app.goto("language")
+        elif action == "same":
+            self.values = {"nickname": self.previous, "class_code": self.app.prefs.class_code}
+            self.activate("continue")
         elif action == "continue":
             nick = clean_nickname(self.values["nickname"])
             if not nick:
