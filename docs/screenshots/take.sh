@@ -42,7 +42,7 @@ $X -s 1920x1080 -o $OUT -e 'wait 2.0; shot 22_high_contrast_large_1080p; key 1; 
   -- $PY main.py play scenarios/demo_shipper.yaml --size 1920x1080 --windowed
 # The picker offering to resume a half-finished run (saved after every decision)
 printf '{"prefs": {"lang": "en", "nickname": "Lan"}, "players": {"Lan": {"done": {"tutorial": {"best": 90, "plays": 1}}, "run": {"demo_shipper": {"scenario": "demo_shipper", "version": 1, "choices": [{"choice": "answer", "at": 1.5}]}}}}}' > "$data/progress.json"
-$X -o $OUT -e 'wait 1.5; key Return; wait 0.3; key Return; key Return; wait 1.5; shot 24_picker_resume' -- $PY main.py --windowed
+$X -o $OUT -e 'wait 1.5; key Return; wait 0.3; type Lan; key Return; key Return; wait 1.5; shot 24_picker_resume' -- $PY main.py --windowed
 
 # Author mode: a broken file in --watch shows its lint errors instead of quitting
 pack=$(mktemp -d)
