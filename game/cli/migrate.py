@@ -84,7 +84,9 @@ def plan(path: Path, shown: str) -> tuple[str, Mark | None, list[Diagnostic]]:
     if version == SCHEMA_VERSION:
         return "current", mark, []
     if version != FROM:
-        return "refused", mark, [Diagnostic(shown, mark, "LC108", {"value": version})]
+        newer = {"variant": "newer"} if version > SCHEMA_VERSION else {}
+        return "refused", mark, [Diagnostic(shown, mark, "LC108", {"value": version, "oldest": FROM,
+                                                                   "newest": SCHEMA_VERSION, **newer})]
     return "migrate", mark, []
 
 
