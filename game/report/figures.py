@@ -301,7 +301,7 @@ def compute(data: ResultsData, order: dict[str, dict[str, dict[str, str]]] | Non
     flags = _flags(play, by_session)
     prepost, quiz_scores = _prepost(quiz, by_session, who)
     students = _students(play, quiz, pct, who, numbers, quiz_scores)
-    follow = follow_ups(play, by_session, who, numbers, losses or {})
+    follow = follow_ups(play, by_session, who, numbers, losses or {}, scenario_ids)
     return Figures(summary, scen, flags, students, prepost, follow_up=follow)
 
 
@@ -494,9 +494,12 @@ FOLLOW_OUTCOMES = ("harmed", "scammed")
 FOLLOW_LOSSES = ("money", "account")  # money handed over; an OTP, password or login given away
 
 
-def follow_ups(play, by_session, who, numbers, losses) -> list[FollowUp]:
+def follow_ups(play, by_session, who, numbers, losses, scenario_order=()) -> list[FollowUp]:
     """Students to talk to: a story ended harmed or scammed, or a choice lost money or an account
-    (an OTP, a password, a login), anywhere, even when the story ended safely afterwards."""
+    (an OTP, a password, a login), anywhere, even when the story ended safely afterwards.
+
+    Every student's reasons come in one order (harmed, scammed, money, account) and each lists
+    its scenarios in the report's scenario order (`scenario_order`), whatever order they were played in."""
     found: dict[tuple, FollowUp] = {}
     lost: dict = {}  # scenario -> step -> choice -> the FOLLOW_LOSSES it loses (only choices that lose any)
     for (scn, step, choice), kinds in losses.items():
@@ -523,4 +526,9 @@ def follow_ups(play, by_session, who, numbers, losses) -> list[FollowUp]:
             f.reasons.setdefault(r, [])
             if s["scenario_id"] not in f.reasons[r]:
                 f.reasons[r].append(s["scenario_id"])
+    rank = {sid: i for i, sid in enumerate(scenario_order)}
+    kinds = FOLLOW_OUTCOMES + FOLLOW_LOSSES
+    for f in found.values():
+        f.reasons = {r: sorted(f.reasons[r], key=lambda i: (rank.get(i, len(rank)), i))
+                     for r in sorted(f.reasons, key=kinds.index)}
     return sorted(found.values(), key=lambda r: (vi_order(r.class_code), vi_order(r.nickname), r.number))
