@@ -14,9 +14,9 @@ LANG_HELP = N_("any language with a folder in locale/ (vi, en, ...)")
 # Translators: in --help; $LA_CHAN_LANG is an environment variable, keep it
 TOOL_DEFAULT = N_("default: $LA_CHAN_LANG, then the language chosen in the game, then the OS locale, else English")
 # Translators: in --help, for the projector's language; $LA_CHAN_LANG is an environment variable, keep it
-SCREEN_DEFAULT = N_("default: $LA_CHAN_LANG, then the language chosen in the game, else Tiếng Việt")
+SCREEN_DEFAULT = N_("default: $LA_CHAN_LANG, then the language chosen in the game, else Vietnamese")
 # Translators: in --help of play; $LA_CHAN_LANG is an environment variable, keep it
-GAME_DEFAULT = N_("default: the language chosen in the game last time, else $LA_CHAN_LANG, else Tiếng Việt; "
+GAME_DEFAULT = N_("default: the language chosen in the game last time, then $LA_CHAN_LANG, else Vietnamese; "
                   "--lang is remembered as the chosen language")
 
 

@@ -2,7 +2,9 @@
 
 Each problem is printed as `path:line:col: CODE severity: message`, grouped by file,
 followed by a summary. Exit status: 0 when there are no errors, 1 otherwise
-(warnings alone do not fail unless --strict). Codes are explained in docs/diagnostics.md.
+(warnings alone do not fail unless --strict). A folder named that holds no scenario files
+is a warning (LC013), and when no file was checked at all the exit status is 1 too.
+Codes are explained in docs/diagnostics.md.
 
 With --pack, the files are also checked together, with the quiz in scenarios/quiz/ when the
 scenarios folder is checked: no simple surface feature (a number prefix or pattern, a saved
@@ -146,6 +148,15 @@ def _whole(paths) -> bool:
     return not paths or any(Path(p).resolve() == SCENARIOS_DIR.resolve() for p in paths)
 
 
+def empty_folders(paths) -> list[Diagnostic]:
+    """LC013 for each folder named that holds no scenario file (a wrong or mistyped folder)."""
+    from game.core.diagnostics import Mark
+    from game.core.loader import display_path
+
+    return [Diagnostic(display_path(p), Mark(1, 1), "LC013") for p in map(Path, paths or ())
+            if p.is_dir() and not scenario_files([p])]
+
+
 def workers(files: int) -> int:
     """Worker processes lint starts by default for this many files (1: it checks them itself)."""
     return min(os.cpu_count() or 1, 8) if files >= PARALLEL_FROM else 1
@@ -188,7 +199,7 @@ def lint(paths: list[Path] | None, jobs: int | None = None, pack: bool = False, 
     for report, diag in zip(reports, duplicate_ids([r.scenario_id for r in reports]), strict=True):
         if diag:
             report.diagnostics.append(diag)
-    diags: list[Diagnostic] = list(tax.diagnostics)
+    diags: list[Diagnostic] = list(tax.diagnostics) + empty_folders(paths)
     if pack:
         diags += pack_diagnostics(paths)
     if project is not None or _whole(paths):
@@ -231,5 +242,6 @@ def run(args) -> int:
         for d in diags:
             print(d.format(lang))
         print(summary(counts, lang))
-    failed = counts["errors"] or (args.strict and counts["warnings"])
+    # Nothing checked at all (only folders with no scenario files) is no pass: a mistyped folder fails.
+    failed = counts["errors"] or (args.strict and counts["warnings"]) or not counts["files"]
     return 1 if failed else 0

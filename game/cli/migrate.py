@@ -35,7 +35,7 @@ from yaml.nodes import MappingNode, ScalarNode
 from game.cli.common import add_lang, default_lang
 from game.cli.words import N_, NN_, _, counted, marked
 from game.core.diagnostics import Diagnostic, Mark
-from game.core.loader import display_path, read_node, scenario_files
+from game.core.loader import display_path, read_node, scenario_files, unreadable
 from game.core.model import SCHEMA_VERSION
 from game.core.schema import TYPE_WORDS
 from game.core.yamlstrict import mark_of
@@ -84,7 +84,9 @@ def plan(path: Path, shown: str) -> tuple[str, Mark | None, list[Diagnostic]]:
     if version == SCHEMA_VERSION:
         return "current", mark, []
     if version != FROM:
-        return "refused", mark, [Diagnostic(shown, mark, "LC108", {"value": version})]
+        newer = {"variant": "newer"} if version > SCHEMA_VERSION else {}
+        return "refused", mark, [Diagnostic(shown, mark, "LC108", {"value": version, "oldest": FROM,
+                                                                   "newest": SCHEMA_VERSION, **newer})]
     return "migrate", mark, []
 
 
@@ -127,7 +129,7 @@ def run(args) -> int:
             try:
                 new = rewrite(path.read_bytes(), mark.line)
             except OSError as exc:
-                new, diags = None, [Diagnostic(shown, Mark(1, 1), "LC012", {"reason": exc.strerror or str(exc)})]
+                new, diags = None, [unreadable(shown, exc)]
             if new is None:
                 what = "refused"
                 diags = diags or [Diagnostic(shown, mark, "LC103", {"field": "schema_version", "expected": TYPE_WORDS["int"]})]

@@ -31,7 +31,8 @@ import sys
 from pathlib import Path
 
 from game.cli.common import add_lang, default_lang
-from game.cli.output import check_output, write_shared
+from game.cli.output import MSG as OUT_MSG
+from game.cli.output import check_output, reason, write_shared
 from game.cli.words import N_, NN_, _, counted, marked
 from game.core import results as R
 
@@ -174,7 +175,7 @@ def merge(args, lang) -> int:
     try:
         new_s, new_d = R.merge_into(args.output, good)
     except (OSError, R.sqlite3.Error, R.NotOurs) as exc:
-        print(f"{args.output}: {exc}", file=sys.stderr)
+        print(marked(OUT_MSG["write"], lang).format(path=args.output, reason=reason(exc, lang)), file=sys.stderr)
         return 2
     print(marked(MSG["merged"], lang).format(out=args.output, files=counted(COUNTS["files"], len(good), lang),
                                             s=counted(COUNTS["new_sessions"], new_s, lang),

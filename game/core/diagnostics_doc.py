@@ -64,6 +64,10 @@ def render() -> str:
 
 
 _MADE_BY_TESTS = {
+    "LC013": "Example: produced by the test suite (a fixture cannot be an empty folder):\n\n"
+             "```\ndrafts:1:1: LC013 warning: this folder holds no scenario files (*.yaml), so nothing in it was "
+             "checked; check the folder's name, or put the scenario files in it\n```\n\n"
+             "When no file was checked at all, `lint` exits with status 1.",
     "LC406": "Example: produced by the test suite in a temporary copy of `locale/` (a catalogue there would ship):\n\n"
              "```\nlocale/th/LC_MESSAGES/game.po:12:1: LC406 warning: the th translation of `Play` has 中, which none "
              "of the game's fonts can draw (the game leaves them out); use words, or a script the game has a font for "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,8 +56,21 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Diagnostic]]:
             return None, [Diagnostic(shown, Mark(1, 1), "LC001", {"limit_kb": 512})]
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Diagnostic(shown, Mark(1, 1), "LC012", {"reason": exc.strerror or str(exc)})]
+        return None, [unreadable(shown, exc)]
     return decode(data, shown)
+
+
+# The system's refusals an author meets, said in the catalogue's words (LC012's variants).
+_UNREADABLE = {errno.ENOENT: "not_found", errno.EACCES: "denied", errno.EPERM: "denied", errno.EISDIR: "folder"}
+
+
+def unreadable(shown: str, exc: OSError) -> Diagnostic:
+    """LC012 for a file the system would not read: the common refusals (by error number, not
+    wording) in the author's language, the rare rest in the system's own words."""
+    variant = _UNREADABLE.get(exc.errno)
+    if variant:
+        return Diagnostic(shown, Mark(1, 1), "LC012", {"variant": variant})
+    return Diagnostic(shown, Mark(1, 1), "LC012", {"reason": exc.strerror or str(exc)})
 
 
 def read_node(path: Path, shown: str | None = None) -> tuple[Node | None, list[Diagnostic]]:

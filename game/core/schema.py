@@ -275,7 +275,7 @@ class Builder:
         lo, hi = meta.get("min"), meta.get("max")
         if (lo is not None and v < lo) or (hi is not None and v > hi):
             if what == "schema_version":
-                self.error("LC108", n, value=v)
+                self.error("LC108", n, value=v, oldest=lo, newest=hi, **({"variant": "newer"} if v > hi else {}))
             else:
                 self.error("LC107", n, field=what, value=v, min=lo, max=hi)
             return _BAD

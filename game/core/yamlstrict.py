@@ -184,6 +184,16 @@ def _looks_utf16(data: bytes) -> bool:
     return data.startswith((b"\xff\xfe", b"\xfe\xff")) or data.count(b"\x00") * 8 > len(data)
 
 
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _looks_8bit_text(data: bytes) -> bool:
+    """Text in an older 8-bit encoding (Windows-1258, Latin-1, TCVN3, ...), not binary: no control
+    bytes but tab, line breaks and form feed, and mostly ASCII, as a YAML file is whatever its language.
+    Then the author's editor saved it in the wrong encoding, and re-saving it as UTF-8 is the fix."""
+    return not _BINARY_BYTES.search(data) and sum(b < 0x80 for b in data) * 2 >= len(data)
+
+
 def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     if len(data) > MAX_BYTES:
         return None, [Diagnostic(path, Mark(1, 1), "LC001", {"limit_kb": MAX_BYTES // 1024})]
@@ -194,7 +204,8 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Diagnostic(path, _offset_mark(data, exc.start), "LC010")]
+        args = {"variant": "legacy"} if _looks_8bit_text(data) else {}
+        return None, [Diagnostic(path, _offset_mark(data, exc.start), "LC010", args)]
     text = unicodedata.normalize("NFC", text)
     controls = raw_controls(text, path)
     return (None, controls) if controls else (text, [])

@@ -96,6 +96,19 @@ class StudentRow:
     def gain(self) -> float | None:
         return None if self.pre is None or self.post is None else self.post - self.pre
 
+    @property
+    def gain_shown(self) -> int | None:
+        return shown_gain(self.pre, self.post)
+
+
+def shown_gain(pre: float | None, post: float | None) -> int | None:
+    """A gain as a reader checks it: the after figure minus the before figure, each rounded to a
+    whole percent as the report shows them (56.33 and 81.67 show as 56% and 82%: +26, never the
+    25 that rounding the exact 25.33 would give)."""
+    if pre is None or post is None:
+        return None
+    return int(f"{post:.0f}") - int(f"{pre:.0f}")
+
 
 @dataclass
 class QuizItemFigure:
@@ -118,6 +131,10 @@ class QuizItemFigure:
     def gain(self) -> float | None:
         return None if self.pre is None or self.post is None else self.post - self.pre
 
+    @property
+    def gain_shown(self) -> int | None:
+        return shown_gain(self.pre, self.post)
+
 
 @dataclass
 class PrePost:
@@ -131,6 +148,15 @@ class PrePost:
     items: list[QuizItemFigure]
     false_alarms: dict[str, int]  # phase -> real items answered "scam"
     real_answers: dict[str, int]  # phase -> answers given to real items
+    # the average before and after of the students who took both (= pre_avg and post_avg when all did)
+    pre_paired_avg: float | None = None
+    post_paired_avg: float | None = None
+
+    @property
+    def gain_shown(self) -> int | None:
+        """The average gain the report shows: the paired students' after average minus their before
+        average, each rounded as shown (the mean of their gains, rounded consistently)."""
+        return shown_gain(self.pre_paired_avg, self.post_paired_avg)
 
     def false_alarm_rate(self, phase: str) -> float | None:
         n = self.real_answers.get(phase, 0)
@@ -275,7 +301,7 @@ def compute(data: ResultsData, order: dict[str, dict[str, dict[str, str]]] | Non
     flags = _flags(play, by_session)
     prepost, quiz_scores = _prepost(quiz, by_session, who)
     students = _students(play, quiz, pct, who, numbers, quiz_scores)
-    follow = follow_ups(play, by_session, who, numbers, losses or {})
+    follow = follow_ups(play, by_session, who, numbers, losses or {}, scenario_ids)
     return Figures(summary, scen, flags, students, prepost, follow_up=follow)
 
 
@@ -417,6 +443,8 @@ def _prepost(quiz, by_session, who):
         post_avg=mean_score(scores["post"].values()),
         gain_avg=statistics.fmean(scores["post"][k] - scores["pre"][k] for k in paired) if paired else None,
         items=list(items.values()), false_alarms=false_alarms, real_answers=real_answers,
+        pre_paired_avg=mean_score(scores["pre"][k] for k in paired),
+        post_paired_avg=mean_score(scores["post"][k] for k in paired),
     )
     return pp, scores
 
@@ -466,9 +494,12 @@ FOLLOW_OUTCOMES = ("harmed", "scammed")
 FOLLOW_LOSSES = ("money", "account")  # money handed over; an OTP, password or login given away
 
 
-def follow_ups(play, by_session, who, numbers, losses) -> list[FollowUp]:
+def follow_ups(play, by_session, who, numbers, losses, scenario_order=()) -> list[FollowUp]:
     """Students to talk to: a story ended harmed or scammed, or a choice lost money or an account
-    (an OTP, a password, a login), anywhere, even when the story ended safely afterwards."""
+    (an OTP, a password, a login), anywhere, even when the story ended safely afterwards.
+
+    Every student's reasons come in one order (harmed, scammed, money, account) and each lists
+    its scenarios in the report's scenario order (`scenario_order`), whatever order they were played in."""
     found: dict[tuple, FollowUp] = {}
     lost: dict = {}  # scenario -> step -> choice -> the FOLLOW_LOSSES it loses (only choices that lose any)
     for (scn, step, choice), kinds in losses.items():
@@ -495,4 +526,9 @@ def follow_ups(play, by_session, who, numbers, losses) -> list[FollowUp]:
             f.reasons.setdefault(r, [])
             if s["scenario_id"] not in f.reasons[r]:
                 f.reasons[r].append(s["scenario_id"])
+    rank = {sid: i for i, sid in enumerate(scenario_order)}
+    kinds = FOLLOW_OUTCOMES + FOLLOW_LOSSES
+    for f in found.values():
+        f.reasons = {r: sorted(f.reasons[r], key=lambda i: (rank.get(i, len(rank)), i))
+                     for r in sorted(f.reasons, key=kinds.index)}
     return sorted(found.values(), key=lambda r: (vi_order(r.class_code), vi_order(r.nickname), r.number))

@@ -8,10 +8,12 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.core import results as R
+from game.core.results.reader import NOT_A_FILE
 
 from . import reader
 from .strings import S, t
@@ -49,11 +51,28 @@ def mistyped_lines(data: R.ResultsData, lang: str) -> list[str]:
     return lines
 
 
+# Problems SQLite names itself (its text would only repeat our words, in English).
+_SQLITE_JUDGED = {"corrupt", "not_sqlite", "truncated"}
+# The system's refusals a trainer meets, in the tool's words; the rare rest keep the system's own.
+_REASONS = {errno.EACCES: "reason_denied", errno.EPERM: "reason_denied", errno.ENOENT: "reason_missing",
+            errno.EISDIR: "reason_folder"}
+
+
 def problem_line(exc: R.ResultsFileError, lang: str) -> str:
     """Why a file could not be read, in the tool's language, led by the file's whole path (as
-    given, under its folder) rather than its name. The detail is SQLite's or the system's own."""
+    given, under its folder) rather than its name. What SQLite found is said in our words
+    only; the system's refusal too when it is a common one (permission denied, a folder, gone),
+    else in the system's own words."""
     code = exc.code if f"problem_{exc.code}" in S else "unreadable"
-    return f"{exc.path}: {t(lang, f'problem_{code}')}" + (f" ({exc.detail})" if exc.detail else "")
+    if exc.code in _SQLITE_JUDGED:
+        why = ""
+    elif exc.errno in _REASONS:
+        why = t(lang, _REASONS[exc.errno])
+    elif exc.detail == NOT_A_FILE:
+        why = t(lang, "reason_not_file")
+    else:
+        why = exc.detail
+    return f"{exc.path}: {t(lang, f'problem_{code}')}" + (f" ({why})" if why else "")
 
 
 def read(paths, *, skip: Path | None = None) -> Inputs:

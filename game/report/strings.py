@@ -206,6 +206,12 @@ S: dict[str, str | Msg] = {
     "problem_foreign": N_("an SQLite file, but not Lá Chắn results"),
     "problem_newer": N_("written by a newer version of Lá Chắn; update the game to read it"),
     "problem_unreadable": N_("cannot be read"),
+    # Why the system refused a file, in brackets after "cannot be read" (the common cases; the rare rest shows the
+    # system's own words)
+    "reason_denied": N_("permission denied: ask for read access, or copy the file somewhere you can read it"),
+    "reason_missing": N_("it is no longer there"),
+    "reason_folder": N_("it is a folder, not a file"),
+    "reason_not_file": N_("it is not a regular file but a pipe or a device"),
     # Translators: -wal and .db are the file endings the trainer sees, keep them
     "problem_wal_missing": N_("written by an older version, which kept the latest results in a -wal file that was "
                               "not copied: copy it too, or start and close the game once on that machine and copy "

@@ -13,7 +13,7 @@ from game.core.loader import load_scenario
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "invalid"
 CASES = sorted(FIXTURES.glob("*.yaml"))
-MADE_BY_TESTS = {"LC001", "LC012", "LC208", "LC406", "LC408"}  # made below, or in tests/i18n/test_undrawable.py and test_scenario_placeholders.py
+MADE_BY_TESTS = {"LC001", "LC012", "LC013", "LC208", "LC406", "LC408"}  # made below, or in tests/i18n/test_undrawable.py and test_scenario_placeholders.py
 
 
 def is_pack(fixture: Path) -> bool:
@@ -134,3 +134,16 @@ def test_messages_follow_the_language_chosen_in_the_game(tmp_path, monkeypatch):
                          capture_output=True, text=True, cwd=ROOT,
                          env={**__import__("os").environ, "LA_CHAN_DATA_DIR": str(tmp_path)})
     assert "LC203 lỗi:" in out.stdout
+
+
+def test_a_folder_without_scenario_files_is_named_and_checking_nothing_fails(tmp_path):
+    empty = tmp_path / "drafts"
+    (empty / "quiz").mkdir(parents=True)
+    (empty / "notes.txt").write_text("ideas", encoding="utf-8")
+    alone = subprocess.run([sys.executable, "main.py", "lint", str(empty), "--lang", "en"],
+                           capture_output=True, text=True, cwd=ROOT)
+    lines = alone.stdout.splitlines()
+    assert lines[0].startswith(f"{empty}:1:1: LC013 warning: ") and alone.returncode == 1, alone.stdout
+    with_good = subprocess.run([sys.executable, "main.py", "lint", str(empty), "scenarios/demo_shipper.yaml",
+                                "--lang", "en"], capture_output=True, text=True, cwd=ROOT)
+    assert " LC013 " in with_good.stdout and with_good.returncode == 0, with_good.stdout  # a warning, as ever

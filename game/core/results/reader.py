@@ -8,6 +8,7 @@ works too, and so does a file a running game is still writing.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -50,12 +51,16 @@ PROBLEMS = {
 }
 
 
+NOT_A_FILE = "not a regular file"  # the detail for a folder, a pipe or a device
+
+
 class ResultsFileError(Exception):
-    def __init__(self, path: Path, code: str, detail: str = ""):
+    def __init__(self, path: Path, code: str, detail: str = "", errno: int | None = None):
         super().__init__(f"{path}: {code}")
         self.path = Path(path)
         self.code = code
-        self.detail = detail
+        self.detail = detail  # SQLite's or the system's own text (English), or a name
+        self.errno = errno  # the system's error number when it refused: tools name it in their own words
 
     def message(self, lang: str = "en") -> str:
         en, vi = PROBLEMS.get(self.code, PROBLEMS["unreadable"])
@@ -80,14 +85,14 @@ def _head(path: Path) -> tuple[bytes, int]:
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a FIFO would block the open forever; a folder is no file
-            raise ResultsFileError(path, "unreadable", "not a regular file")
+            raise ResultsFileError(path, "unreadable", NOT_A_FILE, errno.EISDIR if stat.S_ISDIR(st.st_mode) else None)
         size = st.st_size
         with path.open("rb") as fh:
             head = fh.read(100)
     except FileNotFoundError:
         raise ResultsFileError(path, "missing") from None
     except OSError as exc:
-        raise ResultsFileError(path, "unreadable", exc.strerror or "") from None
+        raise ResultsFileError(path, "unreadable", exc.strerror or "", exc.errno) from None
     if size == 0:
         raise ResultsFileError(path, "empty")
     if not head.startswith(b"SQLite format 3\x00"):
@@ -149,7 +154,7 @@ def _snapshot(path: Path, head: bytes, tmp: list) -> sqlite3.Connection:
             if companion.is_file():
                 shutil.copyfile(companion, copy.with_name(copy.name + suffix))
     except OSError as exc:
-        raise ResultsFileError(path, "unreadable", exc.strerror or "") from None
+        raise ResultsFileError(path, "unreadable", exc.strerror or "", exc.errno) from None
     return sqlite3.connect(str(copy), isolation_level=None)
 
 
