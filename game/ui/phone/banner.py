@@ -12,12 +12,19 @@ SLIDE = 0.25  # seconds to slide in or out
 MAX_LINES = 6  # a longer text ends in "…" on its banner; the notification shade holds all of it
 
 
+# Screens a kept banner may stand over: a conversation (stacked on its input bar, so banners cover its
+# oldest messages), lists, home, a call. Not a post, an email, a page or the camera, whose own text
+# starts under the header: there the banner covered what the decision is about, and leaves as before.
+KEEP_OVER = ("thread", "list", "mail", "home", "lock", "recents", "call")
+
+
 def kept(scene, b) -> bool:
     """A banner that landed since the last decision stays, fully in, while the player decides: an
     OTP, a shipper's number or a Guide's question had slid out before the options were read (the
     shade keeps them too, but a student reading the options does not look there). It slides out
     once the choice is made (PhoneUI.decided)."""
-    return scene.card is None and scene.engine.deciding and b.born >= scene.phone.decided_at and not b.held
+    return (scene.card is None and scene.engine.deciding and b.born >= scene.phone.decided_at and not b.held
+            and scene.phone.screen[:1] != () and scene.phone.screen[0] in KEEP_OVER)
 
 
 def age(scene, b) -> float:
