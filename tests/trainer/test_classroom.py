@@ -122,3 +122,18 @@ def test_picker_pages_reach_every_scenario(make_driver):
     first_on_last_page = picker.shown()[0].id
     d.key(pygame.K_1)
     assert d.name == "ClassroomScene" and d.scene.scn.id == first_on_last_page
+
+
+def test_enter_reveals_once_the_vote_has_been_up_a_moment_by_the_clock(room, monkeypatch):
+    # the real loop sends no frames to a still vote, so the vote's age counted in frame time never
+    # reached the pause that protects a skip's late Enter: a keyboard-only trainer could not reveal
+    import game.ui.scene as scene_mod
+
+    d, rec, scn = room
+    d.run_until(lambda: d.scene.engine.deciding, dt=0.25)
+    d.key(pygame.K_RETURN, dt=0.0)
+    assert not d.scene.revealed  # pressed as the vote appeared: meant for the skip
+    later = scene_mod.time.monotonic() + 5
+    monkeypatch.setattr(scene_mod.time, "monotonic", lambda: later)  # the trainer waits; no frames come
+    d.key(pygame.K_RETURN, dt=0.0)
+    assert d.scene.revealed

@@ -21,7 +21,7 @@ from game.core.texts import Text
 from .. import items as I
 from ..kit import Column, button_height
 from ..page import page
-from ..scene import Scene
+from ..scene import Scene, Since
 from ..scenes.debrief import DebriefScene
 from ..scenes.play import PlayScene
 from ..words import choice_text, safety_word, scn_text
@@ -131,7 +131,7 @@ class ClassroomScene(PlayScene):
         # once the key is released. A held key repeats, and its repeats must not reveal the answers
         # the class has not voted on yet.
         self.enter_held_at: float | None = None
-        self._options_key, self.options_age = None, 0.0  # the decision on screen, and for how long
+        self._options_key, self._options_since = None, None  # the decision on screen, and since when
         super().__init__(app, scn, **kw)
         self.phone.screen = ("home",)
 
@@ -198,9 +198,14 @@ class ClassroomScene(PlayScene):
         eng = self.engine
         key = (eng.step.id, len(eng.log)) if self.options() else None
         if key != self._options_key:
-            self._options_key, self.options_age = key, 0.0
-        else:
-            self.options_age += dt
+            self._options_key, self._options_since = key, Since(self.phone.now)
+
+    @property
+    def options_age(self) -> float:
+        """Seconds the vote has been on screen, by frame time or the wall clock, whichever is more: the
+        real loop sends no frames to a still vote, so frame time alone never reached REVEAL_AFTER_S and
+        Enter never revealed (a verifying try-out; only a click on "Reveal" did)."""
+        return self._options_since.seconds(self.phone.now) if self._options_since is not None else 0.0
 
     def go_with(self, choice) -> None:
         if choice is not None:
