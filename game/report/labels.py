@@ -9,7 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.core.i18n import load_translator
-from game.core.model import CallEvent, LineEvent, MessageEvent, NotificationEvent, Scenario
+from game.core.model import (
+    CallEvent,
+    EmailEvent,
+    InstallEvent,
+    LineEvent,
+    MessageEvent,
+    NotificationEvent,
+    PageEvent,
+    PostEvent,
+    Scenario,
+)
 from game.core.texts import Text, choice_key, event_key
 
 from .strings import t
@@ -52,6 +62,14 @@ class Labels:
                 return _cut(self._t(f"{key}/text", ev.text))
             if isinstance(ev, NotificationEvent):
                 return _cut(self._t(f"{key}/title", ev.title) + ": " + self._t(f"{key}/text", ev.text))
+            if isinstance(ev, EmailEvent):
+                return _cut(self._t(f"{key}/subject", ev.subject))
+            if isinstance(ev, PostEvent) and ev.text:
+                return _cut(self._t(f"{key}/text", ev.text))
+            if isinstance(ev, PageEvent):  # the address is what the class looked at
+                return _cut(f"{self._t(f'{key}/title', ev.title)} · {ev.url}")
+            if isinstance(ev, InstallEvent):
+                return _cut(self._t(f"{key}/name", ev.name))
             if isinstance(ev, CallEvent):
                 c = scn.contact(ev.sender)
                 who = self._t(f"{sid}/contact/{c.id}/name", c.name) if c and c.saved else (c.number if c else ev.sender)
