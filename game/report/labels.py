@@ -67,7 +67,7 @@ class Labels:
             if isinstance(ev, PostEvent) and ev.text:
                 return _cut(self._t(f"{key}/text", ev.text))
             if isinstance(ev, PageEvent):  # the address is what the class looked at
-                return _cut(f"{self._t(f'{key}/title', ev.title)} · {ev.url}")
+                return _cut(f"{self._t(f'{key}/title', ev.title)} · {ev.url.split('://', 1)[-1]}")
             if isinstance(ev, InstallEvent):
                 return _cut(self._t(f"{key}/name", ev.name))
             if isinstance(ev, CallEvent):
