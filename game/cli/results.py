@@ -172,6 +172,8 @@ def merge(args, lang) -> int:
     if not check_output(args.output, lang, "class.db"):
         return 2
     good, bad = _load(args.dirs, lang, skip=args.output)
+    if not good and not Path(args.output).exists():
+        return 1  # nothing could be read (each file named above): no empty class file left behind
     try:
         new_s, new_d = R.merge_into(args.output, good)
     except (OSError, R.sqlite3.Error, R.NotOurs) as exc:

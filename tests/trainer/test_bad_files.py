@@ -92,6 +92,18 @@ def test_export_and_merge_skip_bad_files(folder, tmp_path, capsys):
     assert "foreign.db" in capsys.readouterr().err
 
 
+def test_a_merge_that_reads_nothing_leaves_no_class_file(tmp_path, capsys):
+    # a verifying try-out: every input damaged, exit 1, and an empty 32 KB class.db left behind that
+    # a trainer could take for the class's results
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "results-a.db").write_bytes(b"not a database at all" * 100)
+    out = tmp_path / "class.db"
+    assert main(["results", "merge", str(usb), "-o", str(out)]) == 1
+    assert not out.exists()
+    assert "results-a.db" in capsys.readouterr().err
+
+
 def test_results_file_is_never_modified_by_reading(folder):
     usb, good = folder
     before = {p: (p.stat().st_size, p.read_bytes()) for p in good}

@@ -359,7 +359,7 @@ class ClassroomScene(PlayScene):
             n = self.count(c.id)
             share = f" · {round(100 * n / total)}%" if total else ""
             typing = (not self.revealed and i == self.row)
-            votes = tr.ngettext("{n} hand", "{n} hands", n).format(n=n) + share + ("▏" if typing else "")
+            votes = tr.ngettext("{n} hand", "{n} hands", n).format(n=n) + share + ("|" if typing else "")  # a caret every font draws (▏ was left out)
             label = f"{choice_text(tr, self.scn, eng.step, c, eng)}\n{votes}"
             if self.revealed:
                 colour = th[c.safety] if c.safety in ("safe", "risky", "unsafe") else th["panel_muted"]
