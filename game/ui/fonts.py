@@ -269,10 +269,8 @@ class Fonts:
             if _at_least(f, out, width) > width:
                 room = width - f.size("…")[0]
                 head = out[:CHUNK]  # the cut is within a long text's first chunk when that is too wide
-                if len(out) > CHUNK and _at_least(f, head, room) > room:
-                    end = _fits(f, head, max(1, room), _advances(f, head))
-                else:
-                    end = _fits(f, out, max(1, room), _advances(f, out))
+                measured = head if len(out) > CHUNK and _at_least(f, head, room) > room else out
+                end = _fits(f, measured, max(1, room), _advances(f, measured))
                 while 1 < end < len(out) and not _breakable(out, end):  # never between a letter and its mark
                     end -= 1
                 out = out[:end] + "…"
@@ -409,12 +407,12 @@ def _longest_fit(font, text: str, width: int, start: int, lo: int, hi: int) -> i
     return lo
 
 
-def _break_long_word(font, word: str, width: int, most: int | None = None) -> list[str]:
+def _break_long_word(font, word: str, width: int, most: int) -> list[str]:
     """A word wider than the line, in pieces that each fit: at a URL break point in the back two
-    thirds of the piece when there is one, else anywhere. With `most`, a longer word is broken a
-    chunk at a time until there are that many pieces (the rest of the word is then left out), so
-    the work follows the lines kept, not the word's length."""
-    if most is None or len(word) <= CHUNK:
+    thirds of the piece when there is one, else anywhere. A longer word is broken a chunk at a time
+    until there are `most` pieces (the rest of the word is then left out), so the work follows the
+    lines kept, not the word's length."""
+    if len(word) <= CHUNK:
         return _pieces(font, word, width)
     out: list[str] = []
     start = 0

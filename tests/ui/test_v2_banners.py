@@ -16,12 +16,17 @@ def banner_rects(d):
     return [it.rect.clip(it.clip) if it.clip else it.rect for it in phone_items(d) if it.group == "banner"]
 
 
+def shipped(sid):
+    """A shipped scenario, by id."""
+    return next(x.scenario for x in load_all() if x.ok and x.scenario.id == sid)
+
+
 def push(sc, text, age=0.0):
     sc.phone.banners.append(Banner("Mail · Someone", text, "mail", ("shade",), sc.phone.now - age, ttl=8.0))
 
 
 def test_banner_in_a_call_sits_below_the_name_band(make_driver):
-    scn = {x.scenario.id: x.scenario for x in load_all() if x.ok}["fake_vneid"]
+    scn = shipped("fake_vneid")
     d = make_driver(lang="en", timers=False)
     d.app.reset(PlayScene(d.app, scn))
     d.frame()
@@ -110,7 +115,7 @@ def test_two_stacked_banners_never_overlap_mid_slide(make_driver):
 
 
 def test_scanned_account_number_is_never_broken_across_lines(make_driver):
-    scn = {x.scenario.id: x.scenario for x in load_all() if x.ok}["fake_charity"]
+    scn = shipped("fake_charity")
     d = make_driver(lang="vi", timers=False)
     d.app.reset(PlayScene(d.app, scn))
     d.frame()
@@ -134,7 +139,7 @@ def test_scanned_account_number_is_never_broken_across_lines(make_driver):
 
 
 def test_shade_keeps_the_newest_card_above_the_call_strip(make_driver):
-    scn = {x.scenario.id: x.scenario for x in load_all() if x.ok}["fake_vneid"]
+    scn = shipped("fake_vneid")
     d = make_driver(lang="vi", timers=False)
     d.app.reset(PlayScene(d.app, scn))
     d.frame()
@@ -150,7 +155,7 @@ def test_shade_keeps_the_newest_card_above_the_call_strip(make_driver):
 
 
 def test_feed_counts_stay_inside_the_post_with_large_text(make_driver):
-    scn = {x.scenario.id: x.scenario for x in load_all() if x.ok}["fake_charity"]
+    scn = shipped("fake_charity")
     d = make_driver(lang="vi", timers=False)
     d.app.prefs.text_size = "large"
     d.app.apply_prefs()
@@ -247,7 +252,7 @@ def test_a_notification_of_no_app_is_headed_by_its_time_not_its_title_again(make
 def test_a_feedback_card_that_points_at_outlines_clears_the_banners_over_them(make_driver):
     """The tutorial's card said "the orange outlines show where they appeared" while two Guide
     banners covered the outlined message (try-out): the banners leave when such a card opens."""
-    scn = {x.scenario.id: x.scenario for x in load_all() if x.ok}["tutorial"]
+    scn = shipped("tutorial")
     d = make_driver(lang="en", timers=False)
     d.app.reset(PlayScene(d.app, scn))
     d.frame()
@@ -274,7 +279,7 @@ def test_what_lands_in_a_short_conversation_is_not_under_a_banner(make_driver):
     # the tutorial's first Guide tip slid in over Hà's first message for most of its 10 s, while
     # the tip itself asked the player to read the whole conversation; chat apps stack a short
     # conversation on the input bar, so new messages land below the banners, not under them
-    scn = {x.scenario.id: x.scenario for x in load_all() if x.ok}["tutorial"]
+    scn = shipped("tutorial")
     for lang in ("vi", "en"):
         d = make_driver(lang=lang)
         d.app.reset(PlayScene(d.app, scn))
@@ -295,7 +300,7 @@ def test_what_lands_in_a_short_conversation_is_not_under_a_banner(make_driver):
 def test_a_banner_stays_while_the_player_decides_and_leaves_with_the_choice(make_driver):
     # try-out: an OTP, a shipper's number, the Guide's question slid out while the student was still
     # reading the options; a banner that is standing still needs no frames either
-    scn = {x.scenario.id: x.scenario for x in load_all() if x.ok}["tutorial"]
+    scn = shipped("tutorial")
     d = make_driver(lang="vi")
     d.app.reset(PlayScene(d.app, scn))
     d.run_until(lambda: d.scene.engine.deciding, dt=0.1)

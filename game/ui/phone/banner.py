@@ -15,7 +15,7 @@ MAX_LINES = 6  # a longer text ends in "…" on its banner; the notification sha
 # Screens a kept banner may stand over: a conversation (stacked on its input bar, so banners cover its
 # oldest messages), lists, home, a call. Not a post, an email, a page or the camera, whose own text
 # starts under the header: there the banner covered what the decision is about, and leaves as before.
-KEEP_OVER = ("thread", "list", "mail", "home", "lock", "recents", "call")
+KEEP_OVER_SCREENS = {(name,) for name in ("thread", "list", "mail", "home", "lock", "recents", "call")}
 
 
 def kept(scene, b) -> bool:
@@ -24,7 +24,7 @@ def kept(scene, b) -> bool:
     shade keeps them too, but a student reading the options does not look there). It slides out
     once the choice is made (PhoneUI.decided)."""
     return (scene.card is None and scene.engine.deciding and b.born >= scene.phone.decided_at and not b.held
-            and scene.phone.screen[:1] != () and scene.phone.screen[0] in KEEP_OVER)
+            and scene.phone.screen[:1] in KEEP_OVER_SCREENS)
 
 
 def age(scene, b) -> float:
@@ -134,8 +134,3 @@ def next_change(scene) -> float | None:
             wait = b.ttl - SLIDE - a
         out = wait if out is None else min(out, wait)
     return out
-
-
-def active(scene) -> bool:
-    """A banner is sliding in or out now."""
-    return next_change(scene) == 0

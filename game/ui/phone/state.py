@@ -48,7 +48,8 @@ class PhoneUI:
         from .banner import SLIDE
 
         for b in self.banners:
-            if b.born >= self.decided_at and not b.held and self.now - b.born > b.ttl - SLIDE:
+            # kept ones only: not one already gone (a feedback card may have just dismissed it)
+            if b.born >= self.decided_at and not b.held and b.ttl - SLIDE < self.now - b.born <= b.ttl:
                 b.born = self.now - b.ttl + SLIDE
         self.decided_at = self.now
 

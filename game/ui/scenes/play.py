@@ -276,7 +276,7 @@ class PlayScene(Scene):
         call = eng.phone.call
         ringing = call is not None and call.status == "ringing" and not self.app.prefs.reduced_motion
         left = eng.time_left()
-        slide = banner.next_change(self)  # 0 while a banner slides; else when the next one starts to
+        slide = banner.next_change(self)  # 0 while a banner slides, else seconds until one starts to leave
         if left is not None:
             if ringing:
                 return 0
