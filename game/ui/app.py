@@ -317,10 +317,10 @@ class App:
         layers = [scene.refresh(reuse=False) for scene in visible]  # a whole repaint builds everything
         for items in layers:
             self.painter.paint(surf, items)
-        signed = [self._signed(scene, items) for scene, items in zip(visible, layers, strict=True)]
+        self._offsets = _offsets(visible)
+        signed = [self._signed(scene, items, self._offsets) for scene, items in zip(visible, layers, strict=True)]
         self._painted = _Census([sig for sigs in signed for sig in sigs])
         self._held = _pictures(layers)
-        self._offsets = _offsets(visible)
         self._signs, self._next_signs = self._next_signs, {}
         self._painted_size = surf.get_size()
         self.frames += 1
@@ -343,21 +343,27 @@ class App:
         visible = self._visible()
         layers = [scene.refresh() for scene in visible]
         offsets = _offsets(visible)
-        signed = [self._signed(scene, items) for scene, items in zip(visible, layers, strict=True)]
+        signed = [self._signed(scene, items, offsets) for scene, items in zip(visible, layers, strict=True)]
         now = _Census([sig for sigs in signed for sig in sigs])
         self.dirty = False
         painted = self._painted
         shifts = self._shifts(offsets)
-        if shifts:
-            painted = painted.shifted(shifts)
+        # a view's items are signed where they lie in its content (_signature), so what stayed in
+        # sight while it scrolled signs the same: the census shows only what came into or left it
         changed = now.changed(painted)
-        if not changed and not shifts:
+        jumped = [pygame.Rect(v) for v, off in offsets.items()
+                  if v not in shifts and self._offsets.get(v, off) != off]  # pixels not moved: all of it again
+        if not changed and not shifts and not jumped:
             self._offsets = offsets
             self._signs, self._next_signs = self._next_signs, {}
             return []
-        dirty = [_extent(sig) for sig in changed]
+        old = self._offsets
+        # where each changed item is on screen: a view's item at its offset now, or, if it has left the
+        # view, where its pixels are (moved with the view when it was scrolled, else as they were)
+        dirty = [_extent(sig, offsets if sig in now.sigs or sig[1] in shifts else old) for sig in changed]
+        dirty += jumped
         for view, dy in shifts.items():
-            dirty += _scroll_damage(pygame.Rect(view), dy, self._painted, now)
+            dirty += _scroll_damage(pygame.Rect(view), dy, self._painted, now, old)
         rects = _merge(dirty)
         w, h = self.surface.get_size()
         if sum(r.w * r.h for r in rects) > FULL_REPAINT_SHARE * w * h:
@@ -393,7 +399,7 @@ class App:
         self.frames += 1
         return rects
 
-    def _signed(self, scene, items: list) -> list:
+    def _signed(self, scene, items: list, offsets: dict) -> list:
         """The signatures of a scene's items. When the scene only swapped its scrolled views' items
         into the model this frame signed (Scene.reused) and moved its focus, the rest keep their
         signatures."""
@@ -403,13 +409,13 @@ class App:
             out, at, old = [], 0, prev[1]
             for start, n, new_start, new_n in scene.reused:
                 out += old[at:start]
-                out += [_signature(it) for it in items[new_start:new_start + new_n]]
+                out += [_signature(it, offsets) for it in items[new_start:new_start + new_n]]
                 at = start + n
             out += old[at:]
             for i in scene.refocused:  # kept items the focus ring left or reached
-                out[i] = _signature(items[i])
+                out[i] = _signature(items[i], offsets)
         if out is None or len(out) != len(items):
-            out = [_signature(it) for it in items]
+            out = [_signature(it, offsets) for it in items]
         self._next_signs[scene] = (items, out)
         return out
 
@@ -515,14 +521,20 @@ def _pictures(layers) -> list:
     return [it.surface for items in layers for it in items if it.surface is not None]
 
 
-def _signature(it) -> tuple:
-    """Everything about an item that changes its pixels (rect and clip first, for _extent)."""
+def _signature(it, offsets: dict) -> tuple:
+    """Everything about an item that changes its pixels (rect and clip first, for _extent). An item
+    clipped to a scrolled view (offsets: view -> offset) has its rect where it lies in the view's
+    content, not on screen."""
     try:
         extra = tuple(sorted(it.extra.items())) if it.extra else ()
         hash(extra)
     except TypeError:
         extra = repr(sorted(it.extra.items()))
-    return (tuple(it.rect), tuple(it.clip) if it.clip is not None else None, it.kind == "button",
+    clip = tuple(it.clip) if it.clip is not None else None
+    rect = tuple(it.rect)
+    if clip is not None and clip in offsets:
+        rect = (rect[0], rect[1] + offsets[clip], rect[2], rect[3])
+    return (rect, clip, it.kind == "button",
             it.kind, it.colour, it.text, it.role, it.fg, it.radius, it.border, it.border_colour, it.align,
             it.enabled, it.focused, it.key, it.icon, id(it.surface) if it.surface is not None else 0, it.layer, extra)
 
@@ -531,10 +543,15 @@ def _signature(it) -> tuple:
 MARGIN, BUTTON_MARGIN = 4, 10
 
 
-def _extent(sig) -> pygame.Rect:
+def _extent(sig, offsets: dict) -> pygame.Rect:
+    """The pixels an item paints, on screen (offsets: where the scrolled views its rect is signed
+    in are scrolled to)."""
     m = BUTTON_MARGIN if sig[2] else MARGIN
     r = pygame.Rect(sig[0]).inflate(m, m)
-    return r.clip(sig[1]) if sig[1] is not None else r
+    if sig[1] is None:
+        return r
+    r.y -= offsets.get(sig[1], 0)
+    return r.clip(sig[1])
 
 
 def _extent_of(it) -> pygame.Rect:
@@ -602,16 +619,6 @@ class _Census:
                 out.add(sig)
         return out
 
-    def shifted(self, shifts: dict) -> _Census:
-        """The same items, those clipped to a scrolled view moved with it."""
-        def move(sig):
-            dy = shifts.get(sig[1])
-            if dy is None:
-                return sig
-            x, y, w, h = sig[0]
-            return ((x, y + dy, w, h), *sig[1:])
-
-        return _Census({move(s) for s in self.sigs}, {move(s): n for s, n in self.dups.items()})
 
 
 def _offsets(scenes) -> dict:
@@ -622,7 +629,7 @@ def _offsets(scenes) -> dict:
     return out
 
 
-def _scroll_damage(view: pygame.Rect, dy: int, before: _Census, now: _Census) -> list:
+def _scroll_damage(view: pygame.Rect, dy: int, before: _Census, now: _Census, offsets: dict) -> list:
     """What must be painted again after moving `view`'s pixels by dy: the strip it uncovers, and
     every item not clipped to the view that overlaps it (where it was, and where its moved pixels
     went). A plain opaque box under the whole view is the exception: its pixels moving changes
@@ -632,7 +639,7 @@ def _scroll_damage(view: pygame.Rect, dy: int, before: _Census, now: _Census) ->
     for sig in before.sigs:
         if sig[1] == v or sig[3] == "hit":  # a hit area paints nothing
             continue
-        ext = _extent(sig)
+        ext = _extent(sig, offsets)
         if not ext.colliderect(view):
             continue
         bands = _corner_bands(sig, view) if sig in now.sigs else None

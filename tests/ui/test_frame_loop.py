@@ -266,6 +266,32 @@ def test_scrolling_the_channel_screens_moves_their_pixels(make_driver, tmp_path)
             assert moved >= 16, screen
 
 
+def test_a_scroll_further_than_the_view_is_high_paints_the_view_again(make_driver, tmp_path):
+    """A jump of more than a view's height moves no pixels: what stays in the view's content (a
+    long paragraph, a tall row) signs the same, yet is somewhere else on screen, so the whole view
+    is painted again (app.render's `jumped`)."""
+    from game.ui.bench_channels import write_scenario
+
+    d = make_driver(timers=False)
+    scene = PlayScene(d.app, load_scenario(write_scenario(tmp_path, 30)).scenario)
+    d.app.push(scene)
+    scene.engine.skip()
+    d.app.step(0)
+    last_mail = scene.engine.phone.emails[-1].id
+    jumps = 0
+    for screen in (("mail", "mail"), ("feed", "feed"), ("email", "mail", last_mail), ("page", "bench_channels/s1/pg")):
+        scene.phone.screen = screen
+        d.app.step(0)
+        d.app.render()
+        for dy in (700, -700, 350, 1400, -2800):
+            before = dict(d.app._offsets)
+            scene.scroll_thread(dy)
+            d.app.step(0)
+            _same_as_full_paint(d.app)
+            jumps += any(abs(before.get(v, off) - off) >= v[3] for v, off in d.app._offsets.items())
+    assert jumps >= 4  # the inbox and the feed are long enough to jump
+
+
 def test_frames_run_no_garbage_collection_and_idle_turns_collect(make_driver, tmp_path):
     """Python's collector does not stop a frame: scrolling through a long thread for the first time
     (its bubbles laid out and cached as they come into sight) runs no collection inside the

@@ -75,15 +75,27 @@ class DebriefScene(Scene):
         content, total = self._page[1], self._page[2]
         self.max_scroll = max(0, total - view.h)
         self.scroll = min(self.scroll, self.max_scroll)  # a resize or larger text can shorten the page
-        self.scrolled(view, self.scroll)
-        for it in content:
-            if it.rect.bottom - self.scroll >= view.top and it.rect.top - self.scroll <= view.bottom:
-                c = I.clone(it)
-                c.rect.move_ip(0, -self.scroll)
-                out.append(c)
+
+        def in_sight():
+            got = []
+            for it in content:
+                if it.rect.bottom - self.scroll >= view.top and it.rect.top - self.scroll <= view.bottom:
+                    c = I.clone(it)
+                    c.rect.move_ip(0, -self.scroll)
+                    got.append(c)
+            # the "Scroll for more" hint below the view is all else the scroll changes
+            return self.scroll, got, self.scroll < self.max_scroll
+
+        # built again on its own while the player only scrolls or moves the focus (Scene.in_view)
+        out += self.in_view(view, in_sight, lambda: (self.scroll, self.scroll < self.max_scroll))
         self.view = view
         self._buttons(out, view, H, pad, bh, hint_h)
         return out
+
+    def still(self):
+        """Everything the debrief shows but its page's scroll and the focus (Scene.still): the page
+        (laid out for this size, scale, language, look and text size) and which buttons it offers."""
+        return self._page[0] if self._page is not None else None, self.max_scroll, self.watch is None
 
     def _layout(self, view) -> tuple[list, int]:
         """The scrolled page's items, unscrolled, and its height."""
