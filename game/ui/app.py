@@ -448,9 +448,17 @@ class App:
         elif rects:
             pygame.display.update(rects)
         else:
-            self.gc.idle()  # nothing to show: a good moment to collect
+            self.idle()
             return False
         return True
+
+    def idle(self) -> None:
+        """A turn with nothing to show: a good moment to collect, then to prepare one screen the
+        player may open next (Scene.prepare), so the frame that opens it only paints."""
+        self.gc.idle()
+        top = self.top
+        if top is not None and self.settle <= 0:
+            top.prepare()
 
     def run(self, on_first_frame=None) -> None:
         """The real loop: up to 60 frames a second while something animates; otherwise poll
@@ -468,7 +476,7 @@ class App:
             events = pygame.event.get()
             now = time.perf_counter()
             if not (events or self.dirty or (due is not None and now >= due)):
-                self.gc.idle()
+                self.idle()
                 continue  # a poll that costs what a bare clock.tick(30) loop costs
             dt, last = min(0.25, now - last), now
             shown = self.frame(dt, events)
@@ -563,13 +571,19 @@ def _extent_of(it) -> pygame.Rect:
 NEAR = 24  # rectangles closer than this may be joined: each one costs a round of X11 work
 SLACK = 64 * 64  # px a join may add beyond the two rectangles' own area, and still be worth it
 MAX_RECTS = 12  # more regions than this are joined whatever it costs (40 small ones took ~5 ms to show)
+MANY_RECTS = 48  # more changed items than this are painted as the one region they span (_merge)
 
 
 def _merge(rects: list) -> list:
     """Overlapping or nearby rectangles joined when their union is not much bigger than they are,
     so little is painted twice and the screen gets a few regions rather than one per item. Two
     far-apart cards and a strip are not joined into the whole screen between them: a focus that
-    moves from one card to another while the grid scrolls repaints three regions, not everything."""
+    moves from one card to another while the grid scrolls repaints three regions, not everything.
+    A new phone screen changes a hundred items: joining them pair by pair cost more than painting
+    what they span once, so that many are one region."""
+    rects = [r for r in rects if r.w and r.h]
+    if len(rects) > MANY_RECTS:
+        return [rects[0].unionall(rects[1:])]
     out = _join(rects, lambda o, r, u: u.w * u.h <= 1.3 * (o.w * o.h + r.w * r.h) + SLACK)
     if len(out) > MAX_RECTS:
         out = _join(out, lambda o, r, u: True)

@@ -165,8 +165,11 @@ class AssetLoader:
 
     # -- the main thread ---------------------------------------------------------
 
-    def image(self, path) -> Picture | pygame.Surface | None:
-        """The picture if it is ready, a placeholder surface if it is bad, None while it loads."""
+    def image(self, path, load: bool = True) -> Picture | pygame.Surface | None:
+        """The picture if it is ready, a placeholder surface if it is bad, None while it loads (or,
+        with load=False, when it has not been loaded: nothing is started)."""
+        if not load:
+            return self._ready.get(("image", str(Path(path))))
         return self._get("image", Path(path))
 
     def sound(self, path, then) -> None:

@@ -19,6 +19,9 @@ SCALED_CACHE_BYTES = 3 * 1024 * 1024
 TRANSLUCENT_BAND = 32  # rows: a tall translucent box is kept as its corners and this many rows between
 # Frames a video call's picture keeps its full-size pixels after it was last drawn (Painter.scaled's keep).
 CALL_PICTURE_KEEP_FRAMES = 120
+# An opaque rounded box up to this many pixels is kept whole and blitted at once (Painter._whole_box):
+# its three fills and four corners cost ~45 us, one blit ~5.
+WHOLE_BOX_AREA = 64 * 64
 GRADIENT_STRIP = 32  # px: a blend is kept this wide and blitted across (as fast as one blit of the whole)
 
 
@@ -51,6 +54,7 @@ class Painter:
         # scenario pictures (assets.Picture) holding their full-size pixels -> (last frame they were drawn, frames to keep them)
         self._decoded: dict = {}
         self._frame = 0  # frames begun
+        self._stage = pygame.Surface((1, 1))  # see rehearse
 
     def forget_pictures(self) -> None:
         """Drop the scaled copies of pictures, whose sources (a scenario's images) go with the play
@@ -139,6 +143,16 @@ class Painter:
             self._one(surface, it)
         surface.set_clip(within)
 
+    def rehearse(self, items) -> None:
+        """Paint items where nothing shows (a 1 x 1 surface, every draw clipped away): their text is
+        rendered and their icons, corners and translucent boxes are built into the caches, so the
+        frame that shows them only blits. Pictures are left alone: their pixels are decoded when shown."""
+        drawn = self.drawn
+        try:
+            self.paint(self._stage, [it for it in items if it.kind != "image"])
+        finally:
+            self.drawn = drawn
+
     def _one(self, surface, it) -> None:
         k = it.kind
         if k == "box":
@@ -162,6 +176,8 @@ class Painter:
         if colour is not None:
             if len(colour) == 4 and colour[3] < 255:
                 self._translucent(surface, rect, colour, radius)
+            elif radius > 0 and rect.w * rect.h <= WHOLE_BOX_AREA:
+                surface.blit(self._whole_box(rect.size, colour[:3], radius), rect)
             elif radius > 0:
                 fastfill.rounded(surface, colour[:3], rect, radius, lambda r: self._disc(r, colour[:3]))
             else:
@@ -192,6 +208,20 @@ class Painter:
         parts += [(tmp, (x, y + dy), (0, r, w, min(band, h - r - dy))) for dy in range(r, h - r, band)]
         parts.append((tmp, (x, y + h - r), (0, r + band, w, r)))
         surface.blits(parts, doreturn=False)
+
+    def _whole_box(self, size: tuple, colour: tuple, radius: int) -> pygame.Surface:
+        """A small opaque rounded box (an avatar, a badge, a dot) painted once, as fastfill.rounded
+        paints it, on a colour key: one blit instead of its fills and four corners."""
+        key = ("box", size, colour, radius)
+        out = self._scaled.get(key)
+        if out is None:
+            out = pygame.Surface(size)
+            keyc = (255 - colour[0], 255 - colour[1], 255 - colour[2])  # never the colour itself
+            out.fill(keyc)
+            fastfill.rounded(out, colour, out.get_rect(), radius, lambda r: self._disc(r, colour))
+            out.set_colorkey(keyc)
+            self._scaled[key] = out
+        return out
 
     def _disc(self, r: int, colour: tuple) -> pygame.Surface:
         """A 2r x 2r disc in `colour` on a colour key: its quarters are a rounded box's corners."""

@@ -218,6 +218,11 @@ class Scene:
     def activate(self, action) -> None:
         pass
 
+    def prepare(self) -> bool:
+        """Called on a turn with nothing to show: do one short piece of work that makes a likely
+        next frame cheaper, without changing what the scene shows. Returns whether more is left."""
+        return False
+
     # -- time ----------------------------------------------------------------
 
     def update(self, dt: float) -> None:

@@ -149,6 +149,48 @@ def entries(scene) -> list[tuple]:
     return out
 
 
+REACH_MAX = 24  # screens prepared ahead at most (PlayScene.prepare): a step lands a handful
+
+
+def within_reach(scene) -> list[tuple]:
+    """The screens the player can open now, for PlayScene.prepare: what the story has landed (each
+    email, each post's feed and its page's About sheet, the camera on each code, each web page, scan,
+    installer screen and conversation) and each inbox. The newest of each kind come first, then the
+    next newest of each, so a step that lands thirty emails and a web page prepares the page early."""
+    ph = scene.engine.phone
+    kinds: dict = {}
+    for i, (at, target) in enumerate(_landed(ph)):
+        kinds.setdefault(target[0], []).append((-at, -i, target))
+    for got in kinds.values():
+        got.sort()  # newest first; of what landed at once, the last to land first
+    out: list = []
+    for rank in range(max((len(v) for v in kinds.values()), default=0)):
+        out += [got[rank][2] for got in kinds.values() if rank < len(got)]
+        if len(out) >= 4 * REACH_MAX:
+            break
+    return list(dict.fromkeys(out))[:REACH_MAX]
+
+
+def _landed(ph):
+    """(when, screen) for everything on the phone that opens a screen of its own."""
+    for m in ph.emails:
+        yield m.at, ("mail", m.app)
+        yield m.at, ("email", m.app, m.id)
+        if m.qr is not None:
+            yield m.at, ("camera", m.qr.key)
+    for p in ph.posts:
+        yield p.at, ("feed", p.app)
+        yield p.at, ("about", p.app, p.sender)
+        if p.qr is not None:
+            yield p.at, ("camera", p.qr.key)
+    for kind, got in (("page", ph.pages), ("scan", ph.scans), ("install", ph.installs)):
+        for x in got:
+            yield x.at, (kind, x.id)
+    for key, th in ph.threads.items():
+        if th.messages:
+            yield th.messages[-1].at, ("thread", *key)
+
+
 def scroll(scene, dy: float) -> None:
     """Wheel/PgUp/PgDn on a channel screen: these scroll from the top (dy > 0 moves up)."""
     ph, scr = scene.phone, scene.phone.screen

@@ -7,6 +7,7 @@ reads engine state. Decisions are recorded and saved for resume as soon as they 
 from __future__ import annotations
 
 import contextlib
+import logging
 from pathlib import Path
 
 import pygame
@@ -62,6 +63,11 @@ class PlayScene(Scene):
         qr.warm(scn)  # and QR codes are encoded now, not in the frame that first shows one
         self.mouse = (0, 0)
         self.finished = False
+        self._preparing: bool | None = True  # None: preparing screens failed once; not tried again
+        self._prepared: set = set()  # screens prepared (prepare) for the look and size in _prepared_for
+        self._prepared_for: tuple = ()
+        self._prepared_all: tuple = ()  # the state in which everything in reach was prepared
+        self._rehearsing = False  # True while prepare builds a screen that is not shown
         self.logged = len(self.engine.log)
         self.session = ""
         self._start_session(resume or {})
@@ -82,7 +88,8 @@ class PlayScene(Scene):
         """A scenario image: None while it loads in the background, a placeholder if it is bad."""
         if not rel:
             return None
-        return self.assets.image(Path(self.scn.path).parent / rel)
+        # a screen prepared ahead (prepare) loads no picture: that waits until it is opened
+        return self.assets.image(Path(self.scn.path).parent / rel, load=not self._rehearsing)
 
     def flags_on(self, key: str) -> list[str]:
         """Red flags to highlight on a message or caption while the feedback card is open."""
@@ -501,22 +508,7 @@ class PlayScene(Scene):
         bg = th["call_bg"] if scr[0] in ("call", "scan", "camera") else th["lock_bg"] if dark else th["screen"]
         out = frame.build(self, lay, dark, bg)
         rect = frame.content_rect(lay, self.fonts)
-        if scr[0] == "lock":
-            body = lock.build(self, rect)
-        elif scr[0] == "home":
-            body = home.build(self, rect)
-        elif scr[0] == "list":
-            body = thread_list.build(self, rect, scr[1])
-        elif scr[0] == "recents":
-            body = thread_list.build_recents(self, rect)
-        elif scr[0] == "shade":
-            body = shade.build(self, rect)
-        elif scr[0] == "thread":
-            body = self.thread_view.build(self, rect, scr[1], scr[2])
-        elif screens.handles(scr):
-            body = screens.build(self, rect, scr)
-        else:
-            body = call_view.build(self, rect)
+        body = self._body(rect, scr)
         for it in body:
             it.area = "phone"
         out += body
@@ -541,6 +533,86 @@ class PlayScene(Scene):
         out += info.build(self, lay.left)
         self.phone_rect = lay.screen
         return out
+
+
+    def _body(self, rect: pygame.Rect, scr: tuple) -> list:
+        """The phone screen `scr`'s own items."""
+        if scr[0] == "lock":
+            return lock.build(self, rect)
+        if scr[0] == "home":
+            return home.build(self, rect)
+        if scr[0] == "list":
+            return thread_list.build(self, rect, scr[1])
+        if scr[0] == "recents":
+            return thread_list.build_recents(self, rect)
+        if scr[0] == "shade":
+            return shade.build(self, rect)
+        if scr[0] == "thread":
+            return self.thread_view.build(self, rect, scr[1], scr[2])
+        if screens.handles(scr):
+            return screens.build(self, rect, scr)
+        return call_view.build(self, rect)
+
+    # -- idle turns ----------------------------------------------------------
+
+    def prepare(self) -> bool:
+        """Lay out and paint, off screen, one screen the player can open now that has not been
+        prepared (screens.within_reach): its text is then measured, wrapped and rendered, and its
+        rows laid out, so the frame that opens it costs what opening it again costs. The scene's
+        own state is left as it was. Returns whether more is left to prepare."""
+        if self._preparing is None or self.card is not None or self.finished:
+            return False
+        app, ph = self.app, self.engine.phone
+        owner = (app.size, app.scale, app.theme, app.tr, app.fonts.body_px)
+        if owner != self._prepared_for:  # a new look or size: what was prepared is gone from the caches
+            self._prepared_for, self._prepared = owner, set()
+        # what within_reach and _version depend on: while it stays the same after all was prepared,
+        # an idle turn (30 a second while the player reads) costs this tuple and nothing more
+        state = (owner, len(ph.emails), len(ph.posts), len(ph.pages), len(ph.scans), len(ph.installs),
+                 sum(len(t.messages) for t in ph.threads.values()), self._mails_read())
+        if state == self._prepared_all:
+            return False
+        todo = [t for t in screens.within_reach(self) if (t, self._version(t)) not in self._prepared]
+        if not todo:
+            self._prepared_all = state
+            return False
+        target = todo[0]
+        self._prepared.add((target, self._version(target)))
+        ph = self.phone
+        kept, screen, scroll = dict(self.__dict__), ph.screen, dict(ph.scroll)
+        self._rehearsing = True
+        self.scrolls, self._contents = {}, {}  # filled in place by the screen's views: not this frame's
+        try:
+            ph.screen = target
+            app.painter.rehearse(self.build())  # the whole model: a dark screen's status bar is drawn white
+        except Exception:  # noqa: BLE001 - a head start is never worth a crash: opening it will say what is wrong
+            logging.getLogger(__name__).exception("preparing %r failed", target)
+            kept["_preparing"] = None
+        finally:
+            self.__dict__.clear()
+            self.__dict__.update(kept)
+            ph.screen = screen
+            ph.scroll.clear()  # a screen's build clamps its scroll (and the About sheet shares the feed's)
+            ph.scroll.update(scroll)
+        return self._preparing is not None and len(todo) > 1
+
+    def _version(self, target: tuple) -> tuple:
+        """What changes a screen once it has landed: a list's length (and an inbox's read rows)."""
+        ph = self.engine.phone
+        if target[0] == "mail":
+            return len(ph.emails), self._mails_read()
+        if target[0] == "feed":
+            return (len(ph.posts),)
+        if target[0] == "thread":
+            th = ph.threads.get(target[1:])
+            return (len(th.messages) if th is not None else 0,)
+        return ()
+
+    def _prepared_targets(self) -> set:
+        return {t for t, _v in self._prepared}
+
+    def _mails_read(self) -> int:
+        return sum(1 for k in self.phone.seen if k[0] == "mail")
 
 
 def _in_sight(it) -> bool:

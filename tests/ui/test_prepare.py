@@ -1,0 +1,181 @@
+"""Idle turns prepare the screens the player can open next (PlayScene.prepare): the frame that
+opens one renders no new text, the scene shows exactly what it showed before, and a screen that
+fails to build while being prepared costs nothing but the head start."""
+
+import logging
+
+import pygame
+
+from game.core.loader import load_scenario
+from game.ui import painter as painter_mod
+from game.ui.bench_channels import write_scenario
+from game.ui.phone import screens
+from game.ui.scenes.play import PlayScene
+from game.ui.surfcache import SurfaceCache
+
+
+def _channels(d, tmp_path, n=12):
+    scene = PlayScene(d.app, load_scenario(write_scenario(tmp_path, n)).scenario)
+    d.app.push(scene)
+    scene.engine.skip()  # every channel lands at once
+    d.app.step(0)
+    scene.phone.screen = ("mail", "mail")
+    d.app.step(0)
+    d.app.render()
+    return scene
+
+
+def _text_rendered(monkeypatch, app) -> list:
+    """Keys of the text surfaces the fonts render from now on (cache misses)."""
+    got = []
+    real = SurfaceCache.__setitem__
+
+    def counting(self, key, surf):
+        if self is app.fonts._surfaces:
+            got.append(key)
+        real(self, key, surf)
+
+    monkeypatch.setattr(SurfaceCache, "__setitem__", counting)
+    return got
+
+
+def _shown(scene) -> tuple:
+    ph = scene.phone
+    return (list(scene.items), dict(scene.scrolls), dict(ph.scroll), ph.screen, scene.thread_max_scroll,
+            dict(ph.seen), scene.laid_out() is scene.items)
+
+
+def test_idle_turns_prepare_what_is_in_reach_and_opening_it_renders_no_text(make_driver, tmp_path, monkeypatch):
+    d = make_driver(timers=False)
+    scene = _channels(d, tmp_path)
+    shown = _shown(scene)
+    turns = 0
+    while scene.prepare():
+        turns += 1
+        assert turns < 100
+    assert turns >= 8  # mails, the feed, its page's About sheet, the web page, cameras, installers
+    assert _shown(scene) == shown, "preparing changed what the scene shows"
+    assert d.app.render() == []  # and nothing on screen needs painting again
+    assert scene.prepare() is False  # nothing left: an idle turn costs no more work
+    rendered = _text_rendered(monkeypatch, d.app)
+    reach = screens.within_reach(scene)
+    assert {t[0] for t in reach} >= {"mail", "email", "feed", "about", "page", "camera", "install", "scan"}
+    for target in reach:
+        scene.phone.screen = target
+        d.app.step(0)
+        d.app.render()
+        assert not rendered, f"opening {target} rendered text that was not prepared: {rendered[:3]}"
+
+
+def test_without_idle_turns_opening_a_screen_renders_its_text(make_driver, tmp_path, monkeypatch):
+    """The control for the test above: the same screens, not prepared."""
+    d = make_driver(timers=False)
+    scene = _channels(d, tmp_path)
+    rendered = _text_rendered(monkeypatch, d.app)
+    scene.phone.screen = ("page", "bench_channels/s1/pg")
+    d.app.step(0)
+    d.app.render()
+    assert rendered
+
+
+def test_the_real_loop_prepares_on_idle_turns(make_driver, tmp_path):
+    d = make_driver(timers=False)
+    scene = _channels(d, tmp_path)
+    for _ in range(60):
+        d.app.frame(1 / 30)  # nothing moves: every turn is idle
+    assert scene.prepare() is False
+    assert len(scene._prepared) == len(screens.within_reach(scene))
+
+
+def test_reading_a_mail_prepares_the_inbox_row_it_leaves_read(make_driver, tmp_path, monkeypatch):
+    d = make_driver(timers=False)
+    scene = _channels(d, tmp_path)
+    while scene.prepare():
+        pass
+    newest = scene.engine.phone.emails[-1].id
+    scene.phone.screen = ("email", "mail", newest)
+    d.app.step(0)  # it is read now: its inbox row is drawn as read
+    d.app.render()
+    while scene.prepare():
+        pass
+    rendered = _text_rendered(monkeypatch, d.app)
+    scene.phone.screen = ("mail", "mail")
+    d.app.step(0)
+    d.app.render()
+    assert not rendered
+
+
+def test_within_reach_takes_the_newest_of_each_kind_first(make_driver, tmp_path):
+    d = make_driver(timers=False)
+    scene = _channels(d, tmp_path, n=30)
+    reach = screens.within_reach(scene)
+    assert len(reach) == screens.REACH_MAX
+    first = reach[:8]
+    assert ("page", "bench_channels/s1/pg") in first  # not behind thirty emails
+    assert ("email", "mail", scene.engine.phone.emails[-1].id) in first  # the newest mail, not the oldest
+
+
+def test_a_screen_that_fails_to_build_is_not_prepared_and_the_game_goes_on(make_driver, tmp_path, monkeypatch,
+                                                                               caplog):
+    d = make_driver(timers=False)
+    scene = _channels(d, tmp_path)
+    shown = _shown(scene)
+
+    def broken(*_a, **_k):
+        raise ValueError("a broken screen")
+
+    monkeypatch.setattr(screens, "build", broken)
+    with caplog.at_level(logging.ERROR):
+        assert scene.prepare() is False
+    assert "preparing" in caplog.text
+    assert _shown(scene) == shown
+    assert scene.prepare() is False  # not tried again
+    monkeypatch.undo()
+    scene.phone.screen = ("feed", "feed")
+    d.app.step(0)
+    d.app.render()  # opening it still works
+
+
+def test_a_small_rounded_box_painted_whole_has_the_pixels_of_its_fills_and_corners(make_driver):
+    d = make_driver(timers=False)
+    p = d.app.painter
+    for size, radius in (((34, 34), 17), ((8, 8), 4), ((60, 20), 6), ((40, 30), 30), ((64, 64), 9)):
+        rect = pygame.Rect((5, 7), size)
+        colour = (244, 81, 30)
+        assert rect.w * rect.h <= painter_mod.WHOLE_BOX_AREA
+        whole, parts = pygame.Surface((80, 80)), pygame.Surface((80, 80))
+        for s in (whole, parts):
+            for x in range(0, 80, 4):  # a striped background shows any corner pixel left or painted
+                s.fill((x * 3, 90, 200 - x), (x, 0, 4, 80))
+        p._box(whole, rect, colour, radius)
+        painter_mod.fastfill.rounded(parts, colour, rect, radius, lambda r, c=colour: p._disc(r, c))
+        assert pygame.image.tobytes(whole, "RGB") == pygame.image.tobytes(parts, "RGB"), (size, radius)
+
+
+def test_preparing_a_screen_loads_none_of_its_pictures(make_driver):
+    """Pictures wait until their screen is opened: memory goes to what the player sees."""
+    from game.core.loader import SCENARIOS_DIR
+
+    d = make_driver(timers=False)
+    scene = PlayScene(d.app, load_scenario(SCENARIOS_DIR / "fake_charity.yaml").scenario)
+    d.app.push(scene)
+    scene.engine.skip()  # its posts with pictures land
+    assert any(p.image for p in scene.engine.phone.posts)
+    scene.phone.screen = ("home",)
+    scene.phone.last_focus = scene.engine.phone.focus  # stay on the home screen
+    d.app.step(0)
+    d.app.render()
+
+    def images():
+        a = scene.assets
+        return [k for k in (*a._pending, *a._ready) if k[0] == "image"]
+
+    assert images() == []
+    while scene.prepare():
+        pass
+    assert ("feed", scene.engine.phone.posts[0].app) in scene._prepared_targets()
+    assert images() == []
+    scene.phone.screen = ("feed", scene.engine.phone.posts[0].app)
+    d.app.step(0)
+    d.app.render()
+    assert images()  # opened: now they load
