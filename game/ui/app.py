@@ -22,6 +22,7 @@ from game.core.progress import Progress
 from game.core.recording import NullRecorder
 
 from . import fastfill
+from . import scene as scene_mod
 from .fonts import Fonts
 from .gcpace import GcPacer
 from .memtune import tune_malloc
@@ -377,13 +378,16 @@ class App:
                 self.surface.set_clip(view)
                 self.surface.scroll(0, dy)  # moves the pixels inside the clip only
             self.painter.begin()
-            placed = []  # each scene's items in paint order, with their extents (for Rect.collidelistall)
+            placed = []  # each scene's items in paint order, with their rects (for Rect.collidelistall)
             for items in layers:
                 ordered = sorted(items, key=lambda it: it.layer)
-                placed.append((ordered, [_extent_of(it) for it in ordered]))
+                placed.append((ordered, [it.rect for it in ordered]))
             for r in rects:
                 self.surface.set_clip(r)
-                here = [[ordered[i] for i in r.collidelistall(extents)] for ordered, extents in placed]
+                # items whose rect comes within a margin of r (what they may paint beyond it, a focus
+                # ring): a few too many cost a clipped-away draw; their clipped extents cost ~1 us each
+                near = r.inflate(2 * BUTTON_MARGIN, 2 * BUTTON_MARGIN)
+                here = [[ordered[i] for i in near.collidelistall(rects_)] for ordered, rects_ in placed]
                 todo = _unhidden(r, here)
                 if todo is None:
                     fastfill.fill(self.surface, self.theme["bg"], r)
@@ -530,21 +534,39 @@ def _pictures(layers) -> list:
 
 
 def _signature(it, offsets: dict) -> tuple:
-    """Everything about an item that changes its pixels (rect and clip first, for _extent). An item
-    clipped to a scrolled view (offsets: view -> offset) has its rect where it lies in the view's
-    content, not on screen."""
+    """Everything about an item that changes its pixels: (rect, clip, is a button, focused, the rest).
+    An item clipped to a scrolled view (offsets: view -> offset) has its rect where it lies in the
+    view's content, not on screen. A copy of a remembered item (items.clone: a laid-out row, bubble
+    or page) shares the rest with the item it was copied from, worked out once: copies are only
+    moved, clipped and focused."""
+    src = it.__dict__.get("_src")
+    if src is None:
+        rest = _rest(it)
+    else:
+        rest = src.__dict__.get("_rest")
+        if rest is None:
+            rest = src._rest = _rest(src)
+        if scene_mod.CHECK_REUSE and rest != _rest(it):  # tests: a copy changed after it was made
+            raise AssertionError(f"an item copied from a remembered one was changed: {it}")
+    clip = tuple(it.clip) if it.clip is not None else None
+    rect = tuple(it.rect)
+    if clip is not None and clip in offsets:
+        rect = (rect[0], rect[1] + offsets[clip], rect[2], rect[3])
+    return rect, clip, it.kind == "button", it.focused, rest
+
+
+# _rest's fields, by name where the frame loop reads them
+KIND, COLOUR, RADIUS, BORDER, EXTRA = 0, 1, 5, 6, 14
+
+
+def _rest(it) -> tuple:
     try:
         extra = tuple(sorted(it.extra.items())) if it.extra else ()
         hash(extra)
     except TypeError:
         extra = repr(sorted(it.extra.items()))
-    clip = tuple(it.clip) if it.clip is not None else None
-    rect = tuple(it.rect)
-    if clip is not None and clip in offsets:
-        rect = (rect[0], rect[1] + offsets[clip], rect[2], rect[3])
-    return (rect, clip, it.kind == "button",
-            it.kind, it.colour, it.text, it.role, it.fg, it.radius, it.border, it.border_colour, it.align,
-            it.enabled, it.focused, it.key, it.icon, id(it.surface) if it.surface is not None else 0, it.layer, extra)
+    return (it.kind, it.colour, it.text, it.role, it.fg, it.radius, it.border, it.border_colour, it.align,
+            it.enabled, it.key, it.icon, id(it.surface) if it.surface is not None else 0, it.layer, extra)
 
 
 # Pixels an item may paint outside its rect: a focused button's ring, an icon's strokes.
@@ -560,12 +582,6 @@ def _extent(sig, offsets: dict) -> pygame.Rect:
         return r
     r.y -= offsets.get(sig[1], 0)
     return r.clip(sig[1])
-
-
-def _extent_of(it) -> pygame.Rect:
-    m = BUTTON_MARGIN if it.kind == "button" else MARGIN
-    r = it.rect.inflate(m, m)
-    return r.clip(it.clip) if it.clip is not None else r
 
 
 NEAR = 24  # rectangles closer than this may be joined: each one costs a round of X11 work
@@ -651,7 +667,7 @@ def _scroll_damage(view: pygame.Rect, dy: int, before: _Census, now: _Census, of
     v = tuple(view)
     out = [pygame.Rect(view.x, view.bottom + dy, view.w, -dy) if dy < 0 else pygame.Rect(view.x, view.y, view.w, dy)]
     for sig in before.sigs:
-        if sig[1] == v or sig[3] == "hit":  # a hit area paints nothing
+        if sig[1] == v or sig[4][KIND] == "hit":  # a hit area paints nothing
             continue
         ext = _extent(sig, offsets)
         if not ext.colliderect(view):
@@ -666,12 +682,13 @@ def _scroll_damage(view: pygame.Rect, dy: int, before: _Census, now: _Census, of
 def _corner_bands(sig, view: pygame.Rect) -> list | None:
     """For an opaque box without border whose rect holds the view: the rows of the view that cross
     its rounded corners ([] when none do). None for anything else."""
-    if sig[3] != "box" or sig[9] or sig[1] is not None or sig[18] or not _opaque(sig[4]):
+    rest = sig[4]
+    if rest[KIND] != "box" or rest[BORDER] or sig[1] is not None or rest[EXTRA] or not _opaque(rest[COLOUR]):
         return None
     r = pygame.Rect(sig[0])
     if not r.contains(view):
         return None
-    rad = min(sig[8], r.w // 2, r.h // 2)
+    rad = min(rest[RADIUS], r.w // 2, r.h // 2)
     if rad <= 0 or (view.left >= r.left + rad and view.right <= r.right - rad):
         return []  # square corners, or the view lies between them
     out = []

@@ -63,9 +63,12 @@ def hit(rect, action, **kw) -> Item:
 
 
 def clone(it: Item) -> Item:
-    """A copy that can be moved and focused without touching the original (a remembered layout);
-    many times cheaper than dataclasses.replace."""
+    """A copy that can be moved, clipped and focused without touching the original (a remembered
+    layout); many times cheaper than dataclasses.replace. Nothing else of it may change: the frame
+    loop reuses what it worked out for the original (app._signature)."""
     c = Item.__new__(Item)
     c.__dict__.update(it.__dict__)
     c.rect = it.rect.copy()
+    if "_src" not in c.__dict__:
+        c._src = it
     return c

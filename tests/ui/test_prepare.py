@@ -179,3 +179,28 @@ def test_preparing_a_screen_loads_none_of_its_pictures(make_driver):
     d.app.step(0)
     d.app.render()
     assert images()  # opened: now they load
+
+
+def test_the_picker_prepares_the_cards_a_key_press_would_show(make_driver, monkeypatch):
+    """Tab through every card and round again, with an idle turn between presses, as a player reads:
+    no frame renders card text (the grid's cards hold more text than the cache: without the
+    head start the rows a Tab scrolls to and the jump back to the top rendered theirs again)."""
+    from game.ui.scenes.picker import PickerScene
+
+    d = make_driver(timers=False)
+    d.app.push(PickerScene(d.app))
+    d.app.frame(1 / 30)
+    rendered = _text_rendered(monkeypatch, d.app)
+    scene = d.app.top
+    scrolled = 0
+    for _ in range(2 * len(scene.order) + 2):
+        while scene.prepare():
+            pass
+        rendered.clear()  # what the idle turns rendered
+        before = scene.scroll
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0, unicode="", scancode=0))
+        d.app.frame(1 / 30)
+        scrolled += scene.scroll != before
+        cards = {it.text for its, _h in scene._cards.values() for it in its if it.text}
+        assert not [k for k in rendered if k[0] in cards], f"a Tab rendered card text: {rendered[:2]}"
+    assert scrolled >= 4  # the grid scrolled down row by row and jumped back to the top

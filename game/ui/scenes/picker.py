@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
 from .. import items as I
@@ -9,6 +11,9 @@ from ..kit import button_height
 from ..notices import notice_lines
 from ..scene import Scene
 from ..words import difficulty_text, scn_list, scn_text, tag_names
+
+PREPARE_S = 0.004  # an idle turn's share of preparing: what a frame at 60 Hz leaves spare, about
+WHEEL_STEP = 60  # px at scale 1 a mouse-wheel notch scrolls the grid (handle_event)
 
 
 class PickerScene(Scene):
@@ -23,6 +28,10 @@ class PickerScene(Scene):
         self.spans: dict = {}  # focusable card action -> (top, bottom) in the scrolled content
         self.cols = 1
         self.focus_set = False  # the first card takes the focus once, when the picker first lays out
+        self._grid = None  # (cards placed, row heights, view) of the last layout, for prepare
+        self._ahead_key: tuple = ()
+        self._ahead: list = []  # the cards a key press would bring into sight (prepare)
+        self._ahead_done = 0
 
     def build(self):
         app, th, fonts, tr, s = self.app, self.theme, self.fonts, self.tr, self.app.scale
@@ -107,6 +116,7 @@ class PickerScene(Scene):
 
         # built again on its own while the player only scrolls or moves the focus (Scene.in_view)
         out += self.in_view(view, in_sight, lambda: (self.scroll, None))
+        self._grid = (placed, heights, view)
         self.order = topbar + card_order
         if not self.focus_set and self.grid:
             self.focus_set = True
@@ -117,6 +127,55 @@ class PickerScene(Scene):
         if not cat.entries:
             out.append(I.text(view, tr.gettext("No scenarios found in the scenarios folder."), th["text"], "title"))
         return out
+
+    def prepare(self) -> bool:
+        """An idle turn's head start (Scene.prepare): the text of the cards a key press would bring
+        into sight (Tab, Shift+Tab, a wheel step), rendered into the caches for up to PREPARE_S, so
+        the frame that scrolls to them paints from the caches. The picker's slowest frames had been
+        those: the text of all its cards is more than the text cache holds, so walking the whole
+        grid renders some again."""
+        key = (self.scroll, self.focus, id(self._grid))
+        if key != self._ahead_key:
+            self._ahead_key, self._ahead, self._ahead_done = key, self._cards_ahead(), 0
+        until = time.perf_counter() + PREPARE_S
+        while self._ahead_done < len(self._ahead) and time.perf_counter() < until:
+            self.app.painter.rehearse(self._ahead[self._ahead_done])
+            self._ahead_done += 1
+        return self._ahead_done < len(self._ahead)
+
+    def _cards_ahead(self) -> list:
+        """The remembered items of each card out of sight now that a key press would show."""
+        if self._grid is None:
+            return []
+        placed, heights, view = self._grid
+        scrolls = [self.scroll - WHEEL_STEP * self.app.scale, self.scroll + WHEEL_STEP * self.app.scale]
+        acts = [a for a in self.order if a in self.spans]
+        if self.focus in self.order:
+            i = self.order.index(self.focus)
+            steps = [self.order[(i + 1) % len(self.order)], self.order[(i - 1) % len(self.order)]]
+        else:
+            steps = acts[:1] + acts[-1:]
+        for action in steps:
+            top, bottom = self.spans.get(action, (None, None))
+            if top is None:
+                continue
+            if top - self.scroll < 0:
+                scrolls.append(top)
+            elif bottom - self.scroll > view.h:
+                scrolls.append(self.scroll + min(top - self.scroll, bottom - self.scroll - view.h))
+
+        def in_sight(scroll):
+            scroll = max(0, min(self.max_scroll, int(scroll)))
+            return [its for its, _ox, top, r in placed
+                    if not (view.top - scroll + top > view.bottom or view.top - scroll + top + heights[r] < view.top)]
+
+        now = {id(its) for its in in_sight(self.scroll)}
+        out: dict = {}
+        for sc in scrolls:
+            for its in in_sight(sc):
+                if id(its) not in now:
+                    out.setdefault(id(its), its)
+        return list(out.values())
 
     def still(self):
         """Everything the picker shows but its grid's scroll and the focus (Scene.still): the look,
@@ -221,7 +280,7 @@ class PickerScene(Scene):
 
     def handle_event(self, ev) -> bool:
         if ev.type == pygame.MOUSEWHEEL:
-            self._scroll(-ev.y * 60 * self.app.scale)
+            self._scroll(-ev.y * WHEEL_STEP * self.app.scale)
             return True
         if ev.type == pygame.KEYDOWN:
             if ev.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
