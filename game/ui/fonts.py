@@ -246,14 +246,20 @@ class Fonts:
         if lines is not None:
             return lines
         font = self.get(role)
-        lines = []
+        lines: list[str] = []
+        widths: list[int | None] = []  # each line's measured width, where wrapping measured it
         for para in self.drawable(nfc(clean(text))).split("\n"):
             # lines are final once appended: wrapping stops as soon as the cut below is certain
-            _wrap_para(font, para, max(1, width), lines, MAX_LINES + 1)
+            _wrap_para(font, para, max(1, width), lines, MAX_LINES + 1, widths)
             if len(lines) > MAX_LINES:
                 break
         if len(lines) > MAX_LINES:  # cut, and said to be: measure and render follow wrap
             lines[MAX_LINES - 1:] = [self.fit(lines[MAX_LINES - 1] + "…", role, width)]
+        elif None not in widths and key not in self._measures:
+            # what measure() would find by measuring every line again (a text's first frame)
+            if len(self._measures) > CACHE_LIMIT:
+                self._measures.clear()
+            self._measures[key] = (max(widths, default=0), len(lines) * font.get_linesize())
         if len(self._wraps) > CACHE_LIMIT:
             self._wraps.clear()
         self._wraps[key] = lines
@@ -302,8 +308,7 @@ class Fonts:
         font = self.get(role)
         lines = self.wrap(text, role, width)
         lh = font.get_linesize()
-        w = max((font.size(ln)[0] for ln in lines), default=1)
-        w = max(1, min(w, width) if align == "left" else width)
+        w = max(1, min(self.measure(text, role, width)[0], width) if align == "left" else width)
         imgs = [font.render(ln, True, colour[:3]) if ln else None for ln in lines]
         # A fallback's descender (Thai, Khmer) below the last line's box.
         hang = max((img.get_height() - font.get_height() for img in imgs[-1:] if img is not None), default=0)
@@ -453,25 +458,42 @@ def _pieces(font, word: str, width: int) -> list[str]:
     return pieces
 
 
-def _wrap_para(font, para: str, width: int, lines: list[str], limit: int) -> None:
+def _wrap_para(font, para: str, width: int, lines: list[str], limit: int, widths: list) -> None:
     """Append the wrapped lines of one paragraph (no newlines) to `lines`, stopping once there
-    are `limit` lines (the last line being built is then left out)."""
+    are `limit` lines (the last line being built is then left out); and to `widths` each line's
+    width as the font measures it, or None where it was not measured."""
+    if len(lines) < limit and len(para) * font.px // 5 <= width:
+        # maybe one line (most UI text is): measured whole, that is one measure, not one a word
+        # and one for the line. The word by word wrap below keeps such a line whole too: it
+        # confirms a line within rounding and kerning of the edge by measuring it whole.
+        w = font.size(para)[0]
+        if w <= width:
+            lines.append(para)
+            widths.append(w)
+            return
     space = font.size(" ")[0]
     cur: list[str] = []
     cur_w = 0
+    exact = True  # cur_w is the font's measure of the line so far (not a sum of its words')
 
     def flush():
-        nonlocal cur, cur_w
+        nonlocal cur, cur_w, exact
         line = " ".join(cur)
         # Words were measured one by one; confirm the joined line (kerning, rounding) and carry
         # the last word over in the rare case it overshoots.
-        if len(cur) > 1 and font.size(line)[0] > width:
-            last = cur.pop()
-            lines.append(" ".join(cur))
-            cur, cur_w = [last], font.size(last)[0]
-            return
+        if len(cur) > 1:
+            w = font.size(line)[0]
+            if w > width:
+                last = cur.pop()
+                lines.append(" ".join(cur))
+                widths.append(None)
+                cur, cur_w, exact = [last], font.size(last)[0], True
+                return
+        else:
+            w = cur_w if exact else None
         lines.append(line)
-        cur, cur_w = [], 0
+        widths.append(w)
+        cur, cur_w, exact = [], 0, True
 
     for word in para.split(" "):
         if len(lines) >= limit:
@@ -480,6 +502,7 @@ def _wrap_para(font, para: str, width: int, lines: list[str], limit: int) -> Non
         if cur and cur_w + space + ww <= width:
             cur.append(word)
             cur_w += space + ww
+            exact = False
             continue
         if cur and cur_w + space + ww <= width + len(cur) + 2:
             # Within rounding and kerning of the edge: measure the real line (a few times per line
@@ -487,7 +510,7 @@ def _wrap_para(font, para: str, width: int, lines: list[str], limit: int) -> Non
             real = font.size(" ".join(cur) + " " + word)[0]
             if real <= width:
                 cur.append(word)
-                cur_w = real
+                cur_w, exact = real, True
                 continue
         if cur and ww > width - cur_w - space and any(map(_no_spaces, word)):
             # Thai, Lao, Khmer: fill the rest of the line, cutting between two of their characters.
@@ -511,14 +534,16 @@ def _wrap_para(font, para: str, width: int, lines: list[str], limit: int) -> Non
             if cur and cur_w + space + ww <= width:  # the carried word and this one share a line
                 cur.append(word)
                 cur_w += space + ww
+                exact = False
                 continue
             if cur:
                 flush()
         if ww > width and len(word) > 1:
             *whole, word = _break_long_word(font, word, width, limit - len(lines) + 1)
             lines.extend(whole)
+            widths.extend([None] * len(whole))
             ww = font.size(word)[0]
-        cur, cur_w = [word], ww
+        cur, cur_w, exact = [word], ww, True
     flush()
     if cur:  # the last word, carried over by the check of the joined line
         flush()
