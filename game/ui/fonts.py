@@ -99,6 +99,7 @@ class ChainFont:
         self._main_chars = _drawn_by(self.paths[0])
         self._pick: dict[str, int] = {}
         self._system = False
+        self.words: dict[str, int] = {}  # word -> width, as wrapping measured it (WORDS_KEPT at most)
 
     def index(self, ch: str) -> int:
         """Which font of the chain draws ch (-1: none)."""
@@ -291,6 +292,9 @@ class Fonts:
         size = self._measures.get(key)
         if size is None:
             lines = self.wrap(text, role, width)
+            size = self._measures.get(key)  # wrapping it measured its lines
+            if size is not None:
+                return size
             font = self.get(role)
             w = max((font.size(ln)[0] for ln in lines), default=0)
             size = (w, len(lines) * font.get_linesize())
@@ -342,6 +346,7 @@ _NO_BREAK_AFTER = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0
 _NO_BREAK_BEFORE = frozenset("\u0e33\u0eb3\u0e46\u0ec6")
 
 
+WORDS_KEPT = 1000  # widths of words a font keeps for wrapping (a few screens' worth)
 CHUNK = 4096  # characters of a long word broken at a time (a line holds far fewer)
 PREFIX = 256  # characters measured first of a longer text: measuring 100,000 whole took ~10 ms
 
@@ -462,7 +467,7 @@ def _wrap_para(font, para: str, width: int, lines: list[str], limit: int, widths
     """Append the wrapped lines of one paragraph (no newlines) to `lines`, stopping once there
     are `limit` lines (the last line being built is then left out); and to `widths` each line's
     width as the font measures it, or None where it was not measured."""
-    if len(lines) < limit and len(para) * font.px // 5 <= width:
+    if len(lines) < limit and len(para) * font.px * 2 // 5 <= width:
         # maybe one line (most UI text is): measured whole, that is one measure, not one a word
         # and one for the line. The word by word wrap below keeps such a line whole too: it
         # confirms a line within rounding and kerning of the edge by measuring it whole.
@@ -471,7 +476,10 @@ def _wrap_para(font, para: str, width: int, lines: list[str], limit: int, widths
             lines.append(para)
             widths.append(w)
             return
-    space = font.size(" ")[0]
+    words = font.words
+    space = words.get(" ")
+    if space is None:
+        space = words[" "] = font.size(" ")[0]
     cur: list[str] = []
     cur_w = 0
     exact = True  # cur_w is the font's measure of the line so far (not a sum of its words')
@@ -498,7 +506,13 @@ def _wrap_para(font, para: str, width: int, lines: list[str], limit: int, widths
     for word in para.split(" "):
         if len(lines) >= limit:
             return
-        ww = _at_least(font, word, width) if word else 0  # a very long word: only known to be too wide
+        ww = words.get(word)
+        if ww is None:
+            ww = _at_least(font, word, width) if word else 0  # a very long word: only known to be too wide
+            if len(word) < 40:  # words recur from text to text: each is measured once
+                if len(words) >= WORDS_KEPT:
+                    words.clear()
+                words[word] = ww
         if cur and cur_w + space + ww <= width:
             cur.append(word)
             cur_w += space + ww

@@ -29,8 +29,10 @@ def host_lines(fonts, host: str, w: int) -> tuple[str, list[str]]:
     for role in ("small", "tiny"):
         if fonts.get(role).size(host)[0] <= w:
             return role, [host]
-    cut = max((i + 1 for i, ch in enumerate(host) if ch in ".-" and fonts.get("tiny").size(host[:i + 1])[0] <= w),
-              default=0)
+    # the longest head that fits and ends after a dot or dash: tried from the longest (a head is
+    # never narrower than a shorter one), so it takes a measure or two, not one per dot
+    cut = next((i + 1 for i in range(len(host) - 1, -1, -1)
+                if host[i] in ".-" and fonts.get("tiny").size(host[:i + 1])[0] <= w), 0)
     if not cut:
         cut = max(1, max(i for i in range(1, len(host) + 1) if fonts.get("tiny").size(host[:i])[0] <= w))
     rest = host[cut:]
