@@ -303,6 +303,29 @@ class Fonts:
             self._measures[key] = size
         return size
 
+    def width(self, text: str, role: str) -> int:
+        """The font's own width of one line as given, `get(role).size(text)[0]` (cached with
+        measure()'s answers: screens built again at every frame measure the same labels)."""
+        key = ("width", text, role, self.body_px)
+        w = self._measures.get(key)
+        if w is None:
+            if len(self._measures) > CACHE_LIMIT:
+                self._measures.clear()
+            w = self._measures[key] = self.get(role).size(text)[0]
+        return w
+
+    def remember(self, key: tuple, make):
+        """make()'s answer, kept with measure()'s answers at this text size: for a layout helper
+        whose answer depends only on its arguments and the fonts (an address broken into lines,
+        a file name cut to fit). `key` names the helper and all its arguments."""
+        key = (*key, self.body_px)
+        got = self._measures.get(key)
+        if got is None:
+            if len(self._measures) > CACHE_LIMIT:
+                self._measures.clear()
+            got = self._measures[key] = make()
+        return got
+
     def render(self, text: str, role: str, colour: tuple, width: int, align: str = "left") -> pygame.Surface:
         """The wrapped text as one cached surface."""
         key = (text, width, role, self.body_px, colour, align)

@@ -62,3 +62,17 @@ def test_measure_is_the_widest_line_as_the_font_measures_it(make_driver, role, w
         assert surf.get_width() == max(1, min(want[0], width)), text
         assert all(font.size(ln)[0] <= width or len(ln) == 1 for ln in lines), (text, lines)
 
+
+
+def test_width_is_the_fonts_own_and_follows_the_text_size(make_driver, sizes):
+    make_driver(timers=False)
+    f = Fonts("medium", 1.0)
+    label = "Thư rác (3)"
+    w = f.width(label, "small")
+    assert w == f.get("small").size(label)[0]
+    sizes.clear()
+    assert f.width(label, "small") == w and not sizes, "a label measured again at every build"
+    assert f.remember(("helper", label), lambda: [label]) == [label]
+    f.configure("large", 1.0)
+    assert f.width(label, "small") > w, "a width kept from the smaller text size"
+    assert f.remember(("helper", label), lambda: ["again"]) == ["again"]

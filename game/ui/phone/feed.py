@@ -107,7 +107,7 @@ def _post(scene, p, view, y: int) -> tuple[list, int]:
     bsz = fonts.line_height("strong") - int(6 * s)
     verified = bool(contact and contact.verified)
     shown = fit(fonts, name, "strong", nw - (bsz + 6 if verified else 0))
-    tw_ = fonts.measure(shown, "strong", 1 << 20)[0]  # (measured once for every post of the page)
+    tw_ = fonts.width(shown, "strong")
     nr = pygame.Rect(nx, y, tw_, fonts.line_height("strong"))
     # the page's name opens "About this page"
     out.append(I.button(nr.inflate(4, 0), None, ("phone", "open", ("about", p.app, p.sender)), th["screen"],
@@ -154,7 +154,7 @@ def _post(scene, p, view, y: int) -> tuple[list, int]:
         counts.append(("share", tr.ngettext("{n} share", "{n} shares", p.shares).format(n=_count(tr, p.shares))))
     cx = x
     for icon, label in counts:
-        lw = fonts.measure(label, "small", 1 << 20)[0]
+        lw = fonts.width(label, "small")
         if cx > x and cx + ih + lw > x + w:  # no room left on this line (large text): the next one
             cx, y = x, y + ih + int(2 * s)
         out.append(I.icon((cx, y + 3, ih - 6, ih - 6), icon, th["screen_muted"], fg=th["screen"], **c))
