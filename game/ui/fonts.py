@@ -57,6 +57,8 @@ TEXT_CACHE_BYTES = 3 * 1024 * 1024
 
 
 log = logging.getLogger("la_chan.fonts")
+# first items of Fonts.width's and Fonts.remember's keys among measure()'s (text, role, px, width)
+_WIDTH, _REMEMBERED = object(), object()
 
 
 def nfc(s: str) -> str:
@@ -306,7 +308,7 @@ class Fonts:
     def width(self, text: str, role: str) -> int:
         """The font's own width of one line as given, `get(role).size(text)[0]` (cached with
         measure()'s answers: screens built again at every frame measure the same labels)."""
-        key = ("width", text, role, self.body_px)
+        key = (_WIDTH, text, role, self.body_px)
         w = self._measures.get(key)
         if w is None:
             if len(self._measures) > CACHE_LIMIT:
@@ -318,7 +320,7 @@ class Fonts:
         """make()'s answer, kept with measure()'s answers at this text size: for a layout helper
         whose answer depends only on its arguments and the fonts (an address broken into lines,
         a file name cut to fit). `key` names the helper and all its arguments."""
-        key = (*key, self.body_px)
+        key = (_REMEMBERED, *key, self.body_px)
         got = self._measures.get(key)
         if got is None:
             if len(self._measures) > CACHE_LIMIT:
