@@ -275,7 +275,8 @@ class Fonts:
         if out is None:
             f = self.get(role)
             out = self.drawable(nfc(clean(text))).replace("\n", " ")
-            if _at_least(f, out, width) > width:
+            # a short text's width is kept: a screen that fits a name often measures what it shows
+            if (self.width(out, role) if len(out) <= PREFIX else _at_least(f, out, width)) > width:
                 room = width - f.size("…")[0]
                 head = out[:CHUNK]  # the cut is within a long text's first chunk when that is too wide
                 measured = head if len(out) > CHUNK and _at_least(f, head, room) > room else out
