@@ -57,6 +57,8 @@ TEXT_CACHE_BYTES = 3 * 1024 * 1024
 
 
 log = logging.getLogger("la_chan.fonts")
+# first items of Fonts.width's and Fonts.remember's keys among measure()'s (text, role, px, width)
+_WIDTH, _REMEMBERED = object(), object()
 
 
 def nfc(s: str) -> str:
@@ -99,6 +101,7 @@ class ChainFont:
         self._main_chars = _drawn_by(self.paths[0])
         self._pick: dict[str, int] = {}
         self._system = False
+        self.words: dict[str, int] = {}  # word -> width, as wrapping measured it (WORDS_KEPT at most)
 
     def index(self, ch: str) -> int:
         """Which font of the chain draws ch (-1: none)."""
@@ -246,14 +249,20 @@ class Fonts:
         if lines is not None:
             return lines
         font = self.get(role)
-        lines = []
+        lines: list[str] = []
+        widths: list[int | None] = []  # each line's measured width, where wrapping measured it
         for para in self.drawable(nfc(clean(text))).split("\n"):
             # lines are final once appended: wrapping stops as soon as the cut below is certain
-            _wrap_para(font, para, max(1, width), lines, MAX_LINES + 1)
+            _wrap_para(font, para, max(1, width), lines, MAX_LINES + 1, widths)
             if len(lines) > MAX_LINES:
                 break
         if len(lines) > MAX_LINES:  # cut, and said to be: measure and render follow wrap
             lines[MAX_LINES - 1:] = [self.fit(lines[MAX_LINES - 1] + "…", role, width)]
+        elif None not in widths and key not in self._measures:
+            # what measure() would find by measuring every line again (a text's first frame)
+            if len(self._measures) > CACHE_LIMIT:
+                self._measures.clear()
+            self._measures[key] = (max(widths, default=0), len(lines) * font.get_linesize())
         if len(self._wraps) > CACHE_LIMIT:
             self._wraps.clear()
         self._wraps[key] = lines
@@ -266,7 +275,8 @@ class Fonts:
         if out is None:
             f = self.get(role)
             out = self.drawable(nfc(clean(text))).replace("\n", " ")
-            if _at_least(f, out, width) > width:
+            # a short text's width is kept: a screen that fits a name often measures what it shows
+            if (self.width(out, role) if len(out) <= PREFIX else _at_least(f, out, width)) > width:
                 room = width - f.size("…")[0]
                 head = out[:CHUNK]  # the cut is within a long text's first chunk when that is too wide
                 measured = head if len(out) > CHUNK and _at_least(f, head, room) > room else out
@@ -285,6 +295,9 @@ class Fonts:
         size = self._measures.get(key)
         if size is None:
             lines = self.wrap(text, role, width)
+            size = self._measures.get(key)  # wrapping it measured its lines
+            if size is not None:
+                return size
             font = self.get(role)
             w = max((font.size(ln)[0] for ln in lines), default=0)
             size = (w, len(lines) * font.get_linesize())
@@ -292,6 +305,29 @@ class Fonts:
                 self._measures.clear()
             self._measures[key] = size
         return size
+
+    def width(self, text: str, role: str) -> int:
+        """The font's own width of one line as given, `get(role).size(text)[0]` (cached with
+        measure()'s answers: screens built again at every frame measure the same labels)."""
+        key = (_WIDTH, text, role, self.body_px)
+        w = self._measures.get(key)
+        if w is None:
+            if len(self._measures) > CACHE_LIMIT:
+                self._measures.clear()
+            w = self._measures[key] = self.get(role).size(text)[0]
+        return w
+
+    def remember(self, key: tuple, make):
+        """make()'s answer, kept with measure()'s answers at this text size: for a layout helper
+        whose answer depends only on its arguments and the fonts (an address broken into lines,
+        a file name cut to fit). `key` names the helper and all its arguments."""
+        key = (_REMEMBERED, *key, self.body_px)
+        got = self._measures.get(key)
+        if got is None:
+            if len(self._measures) > CACHE_LIMIT:
+                self._measures.clear()
+            got = self._measures[key] = make()
+        return got
 
     def render(self, text: str, role: str, colour: tuple, width: int, align: str = "left") -> pygame.Surface:
         """The wrapped text as one cached surface."""
@@ -302,8 +338,7 @@ class Fonts:
         font = self.get(role)
         lines = self.wrap(text, role, width)
         lh = font.get_linesize()
-        w = max((font.size(ln)[0] for ln in lines), default=1)
-        w = max(1, min(w, width) if align == "left" else width)
+        w = max(1, min(self.measure(text, role, width)[0], width) if align == "left" else width)
         imgs = [font.render(ln, True, colour[:3]) if ln else None for ln in lines]
         # A fallback's descender (Thai, Khmer) below the last line's box.
         hang = max((img.get_height() - font.get_height() for img in imgs[-1:] if img is not None), default=0)
@@ -337,6 +372,7 @@ _NO_BREAK_AFTER = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44\u0ec0\u0ec1\u0ec2\u0
 _NO_BREAK_BEFORE = frozenset("\u0e33\u0eb3\u0e46\u0ec6")
 
 
+WORDS_KEPT = 1000  # widths of words a font keeps for wrapping (a few screens' worth)
 CHUNK = 4096  # characters of a long word broken at a time (a line holds far fewer)
 PREFIX = 256  # characters measured first of a longer text: measuring 100,000 whole took ~10 ms
 
@@ -453,33 +489,60 @@ def _pieces(font, word: str, width: int) -> list[str]:
     return pieces
 
 
-def _wrap_para(font, para: str, width: int, lines: list[str], limit: int) -> None:
+def _wrap_para(font, para: str, width: int, lines: list[str], limit: int, widths: list) -> None:
     """Append the wrapped lines of one paragraph (no newlines) to `lines`, stopping once there
-    are `limit` lines (the last line being built is then left out)."""
-    space = font.size(" ")[0]
+    are `limit` lines (the last line being built is then left out); and to `widths` each line's
+    width as the font measures it, or None where it was not measured."""
+    if len(lines) < limit and len(para) * font.px * 2 // 5 <= width:
+        # maybe one line (most UI text is): measured whole, that is one measure, not one a word
+        # and one for the line. The word by word wrap below keeps such a line whole too: it
+        # confirms a line within rounding and kerning of the edge by measuring it whole.
+        w = font.size(para)[0]
+        if w <= width:
+            lines.append(para)
+            widths.append(w)
+            return
+    words = font.words
+    space = words.get(" ")
+    if space is None:
+        space = words[" "] = font.size(" ")[0]
     cur: list[str] = []
     cur_w = 0
+    exact = True  # cur_w is the font's measure of the line so far (not a sum of its words')
 
     def flush():
-        nonlocal cur, cur_w
+        nonlocal cur, cur_w, exact
         line = " ".join(cur)
         # Words were measured one by one; confirm the joined line (kerning, rounding) and carry
         # the last word over in the rare case it overshoots.
-        if len(cur) > 1 and font.size(line)[0] > width:
-            last = cur.pop()
-            lines.append(" ".join(cur))
-            cur, cur_w = [last], font.size(last)[0]
-            return
+        if len(cur) > 1:
+            w = font.size(line)[0]
+            if w > width:
+                last = cur.pop()
+                lines.append(" ".join(cur))
+                widths.append(None)
+                cur, cur_w, exact = [last], font.size(last)[0], True
+                return
+        else:
+            w = cur_w if exact else None
         lines.append(line)
-        cur, cur_w = [], 0
+        widths.append(w)
+        cur, cur_w, exact = [], 0, True
 
     for word in para.split(" "):
         if len(lines) >= limit:
             return
-        ww = _at_least(font, word, width) if word else 0  # a very long word: only known to be too wide
+        ww = words.get(word)
+        if ww is None:
+            ww = _at_least(font, word, width) if word else 0  # a very long word: only known to be too wide
+            if len(word) < 40:  # words recur from text to text: each is measured once
+                if len(words) >= WORDS_KEPT:
+                    words.clear()
+                words[word] = ww
         if cur and cur_w + space + ww <= width:
             cur.append(word)
             cur_w += space + ww
+            exact = False
             continue
         if cur and cur_w + space + ww <= width + len(cur) + 2:
             # Within rounding and kerning of the edge: measure the real line (a few times per line
@@ -487,7 +550,7 @@ def _wrap_para(font, para: str, width: int, lines: list[str], limit: int) -> Non
             real = font.size(" ".join(cur) + " " + word)[0]
             if real <= width:
                 cur.append(word)
-                cur_w = real
+                cur_w, exact = real, True
                 continue
         if cur and ww > width - cur_w - space and any(map(_no_spaces, word)):
             # Thai, Lao, Khmer: fill the rest of the line, cutting between two of their characters.
@@ -511,14 +574,16 @@ def _wrap_para(font, para: str, width: int, lines: list[str], limit: int) -> Non
             if cur and cur_w + space + ww <= width:  # the carried word and this one share a line
                 cur.append(word)
                 cur_w += space + ww
+                exact = False
                 continue
             if cur:
                 flush()
         if ww > width and len(word) > 1:
             *whole, word = _break_long_word(font, word, width, limit - len(lines) + 1)
             lines.extend(whole)
+            widths.extend([None] * len(whole))
             ww = font.size(word)[0]
-        cur, cur_w = [word], ww
+        cur, cur_w, exact = [word], ww, True
     flush()
     if cur:  # the last word, carried over by the check of the joined line
         flush()

@@ -26,15 +26,21 @@ def page_for(scene, scr: tuple):
 def host_lines(fonts, host: str, w: int) -> tuple[str, list[str]]:
     """(role, lines) that show the WHOLE host in w px: one line in small or tiny type, else two
     tiny lines broken after a dot or dash (a look-alike domain's start is the trick, its end the truth)."""
+    return fonts.remember(("host_lines", host, w), lambda: _host_lines(fonts, host, w))
+
+
+def _host_lines(fonts, host: str, w: int) -> tuple[str, list[str]]:
     for role in ("small", "tiny"):
-        if fonts.get(role).size(host)[0] <= w:
+        if fonts.width(host, role) <= w:
             return role, [host]
-    cut = max((i + 1 for i, ch in enumerate(host) if ch in ".-" and fonts.get("tiny").size(host[:i + 1])[0] <= w),
-              default=0)
+    # the longest head that fits and ends after a dot or dash, else anywhere: tried from the
+    # longest (a head is never narrower than a shorter one), a measure or two, not one per dot
+    size = fonts.get("tiny").size
+    cut = next((i + 1 for i in range(len(host) - 1, -1, -1) if host[i] in ".-" and size(host[:i + 1])[0] <= w), 0)
     if not cut:
-        cut = max(1, max(i for i in range(1, len(host) + 1) if fonts.get("tiny").size(host[:i])[0] <= w))
+        cut = next((i for i in range(len(host), 1, -1) if size(host[:i])[0] <= w), 1)
     rest = host[cut:]
-    if fonts.get("tiny").size(rest)[0] > w:
+    if size(rest)[0] > w:
         from .common import keep_end
 
         rest = keep_end(fonts, rest, "tiny", w)
@@ -86,7 +92,7 @@ def build(scene, rect: pygame.Rect, scr: tuple) -> list:
     y = pill.centery - hl * len(hosts) // 2
     host = "".join(hosts)
     for i, part in enumerate(hosts):
-        hw = fonts.get(host_role).size(part)[0]
+        hw = fonts.width(part, host_role)
         hr = pygame.Rect(x, y + i * hl, hw, hl)
         if flags:  # the feedback card names a flag of this page: show where it is
             out.append(I.box(hr.inflate(6, 0), th["flag_bg"], radius=3, layer=2, area="phone",
@@ -96,7 +102,7 @@ def build(scene, rect: pygame.Rect, scr: tuple) -> list:
                           extra={"domain": host} if i == 0 else {"domain_part": i}))
     _h, rest = split_url(page.url)
     room -= hw
-    if rest and len(hosts) == 1 and room > fonts.get(host_role).size("/…")[0]:
+    if rest and len(hosts) == 1 and room > fonts.width("/…", host_role):
         out.append(I.text((hr.right, hr.top, room, hl), fonts.fit(rest, host_role, room), th["screen_muted"],
                           host_role, layer=3, area="phone"))
     if page.closed:

@@ -35,8 +35,12 @@ def contact_text(scene, cid: str, name: str, i: int | None = None) -> str:
 
 def keep_end(fonts, s: str, role: str, w: int) -> str:
     """One line that keeps the END of s (an address's domain): cut at the start with "…"."""
-    if fonts.get(role).size(s)[0] <= w:
+    if fonts.width(s, role) <= w:
         return s
+    return fonts.remember(("keep_end", s, role, w), lambda: _keep_end(fonts, s, role, w))
+
+
+def _keep_end(fonts, s: str, role: str, w: int) -> str:
     lo, hi = 0, len(s)
     while lo < hi:  # the longest tail that fits after "…"
         mid = (lo + hi) // 2
@@ -50,6 +54,10 @@ def keep_end(fonts, s: str, role: str, w: int) -> str:
 def wrap_address(fonts, s: str, role: str, w: int, max_lines: int = 3) -> list[str]:
     """An address on as many lines as it needs (up to max_lines, then its end is kept): broken
     after `@`, `.`, `-` or `_` where it can be, so every character, the `@` included, shows."""
+    return fonts.remember(("wrap_address", s, role, w, max_lines), lambda: _wrap_address(fonts, s, role, w, max_lines))
+
+
+def _wrap_address(fonts, s: str, role: str, w: int, max_lines: int) -> list[str]:
     lines: list[str] = []
     rest = s
     size = fonts.get(role).size
@@ -72,8 +80,12 @@ def wrap_address(fonts, s: str, role: str, w: int, max_lines: int = 3) -> list[s
 
 def keep_extension(fonts, name: str, role: str, w: int) -> str:
     """A file name cut in the middle so its whole extension (`.pdf.apk`) always shows."""
-    if fonts.get(role).size(name)[0] <= w:
+    if fonts.width(name, role) <= w:
         return name
+    return fonts.remember(("keep_extension", name, role, w), lambda: _keep_extension(fonts, name, role, w))
+
+
+def _keep_extension(fonts, name: str, role: str, w: int) -> str:
     stem, dot, ext = name.partition(".")
     ext = dot + ext
     if fonts.get(role).size(ELLIPSIS + ext)[0] > w:
@@ -100,7 +112,7 @@ def fit_url(fonts, url: str, role: str, w: int) -> tuple[str, str]:
     """(host, rest) to draw in w px: the whole host, always; the path cut with "…" if it does not fit.
     A host wider than w keeps its end (the registered domain)."""
     host, rest = split_url(url)
-    hw = fonts.get(role).size(host)[0]
+    hw = fonts.width(host, role)
     if hw > w:
         return keep_end(fonts, host, role, w), ""
     return host, fonts.fit(rest, role, w - hw) if rest else ""

@@ -34,26 +34,45 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
     posts = [p for p in reversed(scene.engine.phone.posts) if p.app == app_id]
     at: dict = {}
 
-    def content():
-        """(offset, the posts in sight, nothing else) for the scroll now."""
-        sc = Scroller(scene, view, ("feed", app_id))
+    # the first post a feedback card outlines is laid out even when it is below the view, so the
+    # reveal below can bring it into view (None: no post is flagged)
+    first_flagged = next((i for i, p in enumerate(posts) if scene.flags_on(p.id)), None)
+    skey = ("feed", app_id)
+
+    def content(full: bool = False, again: int = 0):
+        """(offset, the posts in sight, nothing else) for the scroll now. Only the posts in sight or
+        above it are laid out (a post is laid out once: per view, outline and image loaded;
+        phone/laid.py also keys the language, text size and scale); one below that was never laid out
+        counts as tall as the mean of those that were, until it comes into view. `full`: every post."""
+        sc = Scroller(scene, view, skey)
+        top = sc.top
         y = sc.y + int(6 * s)
         got = []
         flagged = None  # (top, bottom) of the first post a just-opened feedback card outlines
-        for p in posts:
-            # a post is laid out once (per view, outline and image loaded; phone/laid.py also keys the
-            # language, text size and scale); only the posts in view become items, so a long feed
-            # scrolls as cheaply as a short one
+        known, guessed = [], False
+        for i, p in enumerate(posts):
             key = (p.id, tuple(view), tuple(scene.flags_on(p.id)), p.image is not None and scene.image(p.image) is not None)
             h = scene.laid.height(scene, key, p)
-            if h is None or (y + h >= view.top and y <= view.bottom):
-                items, h = scene.laid.at(scene, key, p, y, lambda p=p: _post(scene, p, view, 0))
-                if y + h >= view.top and y <= view.bottom:
-                    got += items
-            if flagged is None and scene.flags_on(p.id):
+            if h is None and not full and y > view.bottom and (first_flagged is None or i > first_flagged):
+                h, guessed = sum(known) // len(known) if known else view.h, True  # below the view: guessed until it comes into sight
+            else:
+                if h is None or (y + h >= view.top and y <= view.bottom):
+                    items, h = scene.laid.at(scene, key, p, y, lambda p=p: _post(scene, p, view, 0))
+                    if y + h >= view.top and y <= view.bottom:
+                        got += items
+                known.append(h)
+            if i == first_flagged:
                 flagged = (y, y + h)
             y += h + int(8 * s)
         sc.finish(y)
+        if guessed and top >= min(scene.laid.ends.get(skey, top + 1), scene.thread_max_scroll):
+            # the view is at the end (End, or scrolled down to it): lay out the rest, and stay at
+            # the end, the real one
+            scene.phone.scroll[skey] = 1 << 30
+            return content(True, again)
+        scene.laid.ends[skey] = scene.thread_max_scroll
+        if scene.phone.scroll[skey] != top and again < 2:
+            return content(full, again + 1)  # the feed was shorter than the offset: placed again at its end
         at.update(sc=sc, flagged=flagged)
         return sc.top, got, None
 
@@ -88,7 +107,7 @@ def _post(scene, p, view, y: int) -> tuple[list, int]:
     bsz = fonts.line_height("strong") - int(6 * s)
     verified = bool(contact and contact.verified)
     shown = fit(fonts, name, "strong", nw - (bsz + 6 if verified else 0))
-    tw_ = fonts.get("strong").size(shown)[0]
+    tw_ = fonts.width(shown, "strong")
     nr = pygame.Rect(nx, y, tw_, fonts.line_height("strong"))
     # the page's name opens "About this page"
     out.append(I.button(nr.inflate(4, 0), None, ("phone", "open", ("about", p.app, p.sender)), th["screen"],
@@ -135,7 +154,7 @@ def _post(scene, p, view, y: int) -> tuple[list, int]:
         counts.append(("share", tr.ngettext("{n} share", "{n} shares", p.shares).format(n=_count(tr, p.shares))))
     cx = x
     for icon, label in counts:
-        lw = fonts.get("small").size(label)[0]
+        lw = fonts.width(label, "small")
         if cx > x and cx + ih + lw > x + w:  # no room left on this line (large text): the next one
             cx, y = x, y + ih + int(2 * s)
         out.append(I.icon((cx, y + 3, ih - 6, ih - 6), icon, th["screen_muted"], fg=th["screen"], **c))

@@ -14,6 +14,7 @@ class LaidOut:
     def __init__(self):
         self._rows: dict = {}
         self._owner: tuple = ()
+        self.ends: dict = {}  # a long list's scroll key -> how far it could scroll when last built
 
     def height(self, scene, key: tuple, source) -> int | None:
         """The row's height if it is laid out already (None: not yet), without copying its items."""

@@ -51,7 +51,7 @@ def build_inbox(scene, rect: pygame.Rect, app_id: str, folder: str = "inbox") ->
         r = pygame.Rect(rect.left + pad + i * tw, y + int(4 * s), tw - int(4 * s), tab_h)
         on = f == folder
         room = r.w - 2 * button_pad(fonts, "tiny")
-        role = "small" if fonts.get("small").size(label)[0] <= r.w - 2 * button_pad(fonts, "small") else "tiny"
+        role = "small" if fonts.width(label, "small") <= r.w - 2 * button_pad(fonts, "small") else "tiny"
         out.append(I.button(r, fit(fonts, label, role, room), ("phone", "open", ("mail", app_id, f)),
                             th["accent"] if on else th["button"], th["accent_text"] if on else th["button_text"],
                             role=role, align="center", radius=r.h // 2, group="tab", area="phone"))
@@ -107,7 +107,7 @@ def _inbox_row(scene, m, row: pygame.Rect, view: pygame.Rect, unread: bool, hl: 
     x = av.right + pad
     w = row.right - x - pad
     when = clock(m.at, scn.clock_minutes)
-    cw = fonts.get("tiny").size(when)[0] + 6
+    cw = fonts.width(when, "tiny") + 6
     role = "strong" if unread else "label"
     out.append(I.text((x, row.top + pad - 2, w - cw, fonts.line_height(role)), fit(fonts, name, role, w - cw),
                       th["screen_text"], role, layer=1, **c))
@@ -152,7 +152,7 @@ def build_message(scene, rect: pygame.Rect, app_id: str, mail_id: str) -> list:
     tx = av.right + int(8 * s)
     tw = x + w - tx
     when = clock(mail.at, scn.clock_minutes)
-    cw = fonts.get("tiny").size(when)[0] + 6
+    cw = fonts.width(when, "tiny") + 6
     out.append(I.text((tx, y, tw - cw, fonts.line_height("strong")), fit(fonts, name, "strong", tw - cw),
                       th["screen_text"], "strong", **c))
     out.append(I.text((x + w - cw, y + 2, cw, fonts.line_height("tiny")), when, th["screen_muted"], "tiny",
@@ -163,18 +163,18 @@ def build_message(scene, rect: pygame.Rect, app_id: str, mail_id: str) -> list:
         # the whole address, on two or three lines if it needs them: the part after the `@` is the clue
         rows = wrap_address(fonts, f"<{addr}>", "small", tw)
         lh = fonts.line_height("small")
-        ar = pygame.Rect(tx, y, max(fonts.get("small").size(r)[0] for r in rows), lh * len(rows))
+        ar = pygame.Rect(tx, y, max(fonts.width(r, "small") for r in rows), lh * len(rows))
         if flags:
             out.append(I.box(ar.inflate(6, 2), th["flag_bg"], radius=4, border=2, border_colour=th["flag"], **c))
         for i, row in enumerate(rows):
-            out.append(I.text((tx, y + i * lh, fonts.get("small").size(row)[0], lh), row,
+            out.append(I.text((tx, y + i * lh, fonts.width(row, "small"), lh), row,
                               th["screen_muted"] if not flags else th["screen_text"], "small", layer=1,
                               extra={"address": addr}, **c))
         y += lh * len(rows)
     if mail.reply_to and mail.reply_to != addr:
         # Translators: an email header: where a reply goes, when that is another address than the sender's
         label = tr.gettext("Reply-To: {address}").format(address="")
-        lw_ = fonts.get("small").size(label)[0]
+        lw_ = fonts.width(label, "small")
         shown = keep_end(fonts, mail.reply_to, "small", tw - lw_)
         # the same colour as the sender's address: a red line would give the answer away (student try-out)
         out.append(I.text((tx, y, tw, fonts.line_height("small")), label + shown, th["screen_muted"], "small",
