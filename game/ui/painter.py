@@ -41,6 +41,13 @@ def _ref(surf):
         return lambda: surf
 
 
+def _in_display_alpha_format(surf: pygame.Surface) -> bool:
+    """Whether convert_alpha() would give surf's own pixel format (and so only a copy)."""
+    ref = pygame.Surface((1, 1), pygame.SRCALPHA).convert_alpha()
+    return bool(surf.get_flags() & pygame.SRCALPHA) and surf.get_bitsize() == ref.get_bitsize() \
+        and surf.get_masks() == ref.get_masks()
+
+
 def _round_corners(out: pygame.Surface, radius: int) -> None:
     """Make out's corners transparent, as a rounded box of its size would be. Only the top and
     bottom `radius` rows can hold a corner, so the mask is a box of out's width and 2 * radius + 1
@@ -114,7 +121,13 @@ class Painter:
             else:
                 out = pygame.transform.smoothscale(src, (w, h))
             if radius:
-                out = out.convert_alpha() if pygame.display.get_surface() else out.copy()
+                if not pygame.display.get_surface():
+                    out = out.copy()
+                elif not _in_display_alpha_format(out):
+                    out = out.convert_alpha()
+                # else out, a new surface, is already in that format (scaled from a picture converted
+                # when decoded): convert_alpha would only copy it, one more picture-sized surface in
+                # the frame that first draws a picture, which is the played scenario's high point
                 _round_corners(out, radius)
             self._scaled[key] = out
             if len(self._sources) > 2 * len(self._scaled) + 64:
