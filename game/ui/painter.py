@@ -127,7 +127,7 @@ class Painter:
                     out = out.convert_alpha()
                 # else out, a new surface, is already in that format (scaled from a picture converted
                 # when decoded): convert_alpha would only copy it, one more picture-sized surface in
-                # the frame that first draws a picture, which is the played scenario's high point
+                # the frame that first draws a picture
                 _round_corners(out, radius)
             self._scaled[key] = out
             if len(self._sources) > 2 * len(self._scaled) + 64:
