@@ -228,3 +228,43 @@ def test_text_cache_holds_what_a_scrolled_debrief_shows(make_driver):
     first, again = bounds[TEXT_CACHE_BYTES]
     assert first > 0 and again == 0, bounds
     assert bounds[5 * 1024 * 1024 // 2][1] > 0, bounds  # the test can tell a bound that is too small
+
+
+
+@pytest.mark.parametrize("size", [(1, 1), (5, 40), (40, 5), (24, 24), (25, 26), (101, 50), (314, 419)])
+@pytest.mark.parametrize("radius", [1, 2, 8, 12, 13, 30])
+def test_picture_corners_are_cut_as_a_whole_size_mask_cut_them(size, radius):
+    """painter._round_corners masks only the rows a corner can reach; its pixels must be those a
+    whole-size rounded mask gives (which it replaced to save a picture-sized surface)."""
+    from game.ui.painter import _round_corners
+
+    src = pygame.Surface(size, pygame.SRCALPHA)
+    src.fill((200, 100, 50, 255))
+    ours, whole = src.copy(), src.copy()
+    _round_corners(ours, radius)
+    mask = pygame.Surface(size, pygame.SRCALPHA)
+    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
+    whole.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    assert pygame.image.tobytes(ours, "RGBA") == pygame.image.tobytes(whole, "RGBA")
+
+
+@pytest.mark.parametrize("mode", ["fit", "soft", "glitch", "hidden"])
+def test_a_rounded_picture_has_the_pixels_of_a_converted_and_masked_copy(make_driver, mode):
+    """Painter.scaled leaves out convert_alpha() when the scaled copy is already in the display's
+    alpha format (it would only copy it): the pixels are those of the copy converted and cut by a
+    whole-size rounded mask, as before, for a picture with and without an alpha channel."""
+    from game.ui.phone import video_fx
+
+    d = make_driver(lang="en")
+    for depth in (24, 32):
+        raw = pygame.Surface((90, 70), pygame.SRCALPHA if depth == 32 else 0, depth)
+        for y in range(70):
+            raw.fill((y * 3, 200 - y * 2, (y * 7) % 256), (0, y, 90, 1))
+        src = raw.convert_alpha()
+        got = d.app.painter.scaled(src, (41, 33), mode, 12)
+        want = (pygame.transform.smoothscale(src, (41, 33)) if mode == "fit" else video_fx.MODES[mode](src, (41, 33))).convert_alpha()
+        mask = pygame.Surface((41, 33), pygame.SRCALPHA)
+        pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=12)
+        want.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+        assert pygame.image.tobytes(got, "RGBA") == pygame.image.tobytes(want, "RGBA")
+        assert got.get_masks() == want.get_masks() and got.get_flags() & pygame.SRCALPHA
