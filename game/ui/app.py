@@ -93,6 +93,7 @@ class App:
         self._painted: _Census | None = None  # signatures of the items on screen now
         self._held: list = []  # the pictures those signatures name by id() (see _pictures)
         self._offsets: dict = {}  # scrolled view -> its offset, as painted (Scene.scrolled)
+        self._prepare_more = True  # whether the top scene may have something to prepare (idle)
         self._signs: dict = {}  # scene -> (its items, their signatures) as last painted
         self._next_signs: dict = {}
         self._painted_size = None
@@ -443,6 +444,7 @@ class App:
     def frame(self, dt: float, events=None) -> bool:
         """One turn of the real loop: input, time, then repaint and show what changed.
         Returns whether anything reached the screen."""
+        self._prepare_more = True  # input or time may have put something new in reach
         self.step(dt, events)
         if not self.running or not self.stack:
             return False
@@ -458,11 +460,13 @@ class App:
 
     def idle(self) -> None:
         """A turn with nothing to show: a good moment to collect, then to prepare one screen the
-        player may open next (Scene.prepare), so the frame that opens it only paints."""
+        player may open next (Scene.prepare), so the frame that opens it only paints. Once the scene
+        has nothing left to prepare it is not asked again until a turn takes input or time (frame):
+        a poll while the player reads costs what a bare clock.tick(30) loop costs."""
         self.gc.idle()
         top = self.top
-        if top is not None and self.settle <= 0:
-            top.prepare()
+        if self._prepare_more and top is not None and self.settle <= 0:
+            self._prepare_more = top.prepare()
 
     def run(self, on_first_frame=None) -> None:
         """The real loop: up to 60 frames a second while something animates; otherwise poll

@@ -204,3 +204,27 @@ def test_the_picker_prepares_the_cards_a_key_press_would_show(make_driver, monke
         cards = {it.text for its, _h in scene._cards.values() for it in its if it.text}
         assert not [k for k in rendered if k[0] in cards], f"a Tab rendered card text: {rendered[:2]}"
     assert scrolled >= 4  # the grid scrolled down row by row and jumped back to the top
+
+
+def test_polls_with_nothing_new_do_not_ask_the_scene_again(make_driver, tmp_path):
+    """While the player reads, the loop polls 30 times a second: once the scene said it has nothing
+    left to prepare, a poll costs nothing more until a turn takes input or time."""
+    d = make_driver(timers=False)
+    scene = _channels(d, tmp_path)
+    asked = []
+    real = scene.prepare
+
+    def counting():
+        asked.append(1)
+        return real()
+
+    scene.prepare = counting
+    for _ in range(40):
+        d.app.idle()
+    n = len(asked)
+    assert 10 <= n < 40  # it prepared what was in reach, then stopped asking
+    for _ in range(30):
+        d.app.idle()
+    assert len(asked) == n
+    d.app.frame(1 / 30)  # a turn that takes time: it is asked again
+    assert len(asked) == n + 1
