@@ -172,3 +172,33 @@ def test_tab_through_the_picker_moves_the_ring_and_the_grid_without_building(mak
         assert len(calls) == before + 1
         offsets.add(scene.scroll)
     assert len(offsets) > 3  # the grid scrolled on the way
+
+
+def test_a_countdown_tick_builds_only_the_countdown(make_driver, monkeypatch):
+    """A timed decision's bar and seconds are their own run (panel/choices._countdown): a tick
+    builds those three items, not the scene, and shows what a full paint shows; Tab moves the
+    focus on the kept model."""
+    from game.core.loader import SCENARIOS_DIR
+
+    monkeypatch.setattr(scene_mod, "CHECK_REUSE", False)  # the check builds everything again
+    d = make_driver(timers=True)
+    scn = load_scenario(SCENARIOS_DIR / "demo_shipper.yaml").scenario
+    step = next(st for st in scn.steps if st.timeout is not None)
+    scene = PlayScene(d.app, scn, start=step.id)
+    d.app.push(scene)
+    while not scene.engine.deciding or scene.phone.banners:
+        d.app.step(0.5)
+    d.app.render()
+    calls = _counting_builds(scene)
+    ticks = 0
+    for i in range(12):
+        if i % 3 == 2:
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0, unicode="", scancode=0))
+        d.app.step(0.3)
+        before = len(calls)
+        rects, reused = _same_as_full_paint(d.app, scene)
+        if reused:
+            assert len(calls) == before + 1  # the one full build is _same_as_full_paint's own
+            ticks += bool(rects)
+    assert ticks >= 8
+    assert scene.engine.time_left() < step.timeout.after - 3  # it counted down all along

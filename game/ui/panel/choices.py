@@ -81,19 +81,8 @@ def _build(scene, rect: pygame.Rect, role: str, scroll: int = 0, clip=None) -> t
                    group="button")
         return out, col.y
     col.text(tr.gettext("What do you do?"), th["panel_text"], "title")
-    left = eng.time_left()
-    if left is not None:  # the engine runs a timer only when the settings allow it
-        total = eng.step.timeout.after
-        bar = pygame.Rect(col.x, col.y, col.w, int(10 * s))
-        low = left <= min(5, total / 3)
-        out.append(I.box(bar, th["card_border"], radius=bar.h // 2, **common))
-        fill = bar.copy()
-        fill.w = max(bar.h, int(bar.w * left / total))
-        out.append(I.box(fill, th["timer_low"] if low else th["timer"], radius=bar.h // 2, layer=1, **common))
-        col.y = bar.bottom + int(4 * s)
-        n = int(left + 0.999)
-        col.text(tr.ngettext("{n} second left", "{n} seconds left", n).format(n=n),
-                 th["unsafe"] if low else th["panel_text"], "label")
+    if eng.time_left() is not None:  # the engine runs a timer only when the settings allow it
+        col.y = _countdown(scene, col, clip)
     offered = eng.offered()
     own = [c for c in offered if not c.help]
     helps = [c for c in offered if c.help]
@@ -116,3 +105,47 @@ def _build(scene, rect: pygame.Rect, role: str, scroll: int = 0, clip=None) -> t
             col.button(choice_text(tr, scene.scn, eng.step, c, eng), ("choose", c.id), th["help_bg"], th["help"],
                        role=role, key=str(n) if n <= 9 else "", icon="help", border=2, border_colour=th["help"], group="button")
     return out, col.y
+
+
+def _countdown(scene, col: Column, clip) -> int:
+    """The timer's bar and seconds left at the column's top; returns the y below them. In a panel
+    that does not scroll they are their own run of the model (Scene.in_view, with an offset that
+    never changes): while the rest stays the same (PlayScene.still), a tick builds these three
+    items again, not the whole scene. Their area clips nothing: it holds them whole."""
+    th, fonts, s, tr, eng = scene.theme, scene.fonts, scene.app.scale, scene.tr, scene.engine
+    total = eng.step.timeout.after
+    bar = pygame.Rect(col.x, col.y, col.w, int(10 * s))
+    label_y = bar.bottom + int(4 * s)
+
+    def label(left: float) -> str:
+        n = int(left + 0.999)
+        return tr.ngettext("{n} second left", "{n} seconds left", n).format(n=n)
+
+    def looks(left: float) -> tuple:
+        """What the countdown shows: the bar's filled width, whether it is low, the label and its height."""
+        text = label(left)
+        return (max(bar.h, int(bar.w * left / total)), left <= min(5, total / 3), text,
+                fonts.measure(text, "label", col.w)[1])
+
+    now = looks(eng.time_left())
+    area = pygame.Rect(bar.left, bar.top, bar.w, label_y + now[3] - bar.top)
+
+    def items(key: tuple, common: dict) -> list:
+        fill_w, low, text, h = key
+        fill = pygame.Rect(bar.left, bar.top, fill_w, bar.h)
+        return [I.box(bar, th["card_border"], radius=bar.h // 2, **common),
+                I.box(fill, th["timer_low"] if low else th["timer"], radius=bar.h // 2, layer=1, **common),
+                I.text((col.x, label_y, col.w, h), text, th["unsafe"] if low else th["panel_text"], "label", **common)]
+
+    if clip is not None:  # the panel scrolls: these scroll with its options
+        got = items(now, {"clip": clip})
+    else:
+        def content():
+            shown = looks(eng.time_left())
+            # the key is what the rest of the model depends on: the label's height (a longer label
+            # that wraps moves the options down, and the whole scene is built again)
+            return 0, items(shown, {"clip": area}), shown[3]
+
+        got = scene.in_view(area, content)  # no at(): asked again at every reuse, as cheap as asking
+    col.out.extend(got)
+    return label_y + now[3] + col.gap

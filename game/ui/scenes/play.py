@@ -476,14 +476,14 @@ class PlayScene(Scene):
     # -- render model --------------------------------------------------------
 
     def still(self):
-        """What the model shows apart from the scroll of a conversation, inbox or feed, while
-        nothing moves by itself: a decision without a timer, no card, banner, call, typing, picture
-        still loading or watched file (Scene.still). None otherwise, and for variants that build more."""
+        """What the model shows apart from the scroll of a conversation, inbox or feed and a timer's
+        countdown (its own run: panel/choices._countdown), while nothing else moves by itself: a
+        decision, no card, banner, call, typing, picture still loading or watched file (Scene.still).
+        None otherwise, and for variants that build more."""
         eng, ph, app = self.engine, self.phone, self.app
         scr = ph.screen
         if scr[0] not in ("thread", "mail", "feed") or type(self).build is not PlayScene.build or self.card is not None \
-                or ph.banners or self.watcher is not None or not eng.deciding or eng.time_left() is not None \
-                or self.assets.pending():
+                or ph.banners or self.watcher is not None or not eng.deciding or self.assets.pending():
             return None
         call = eng.phone.call
         if call is not None and (call.live or call.status == "ringing"):
