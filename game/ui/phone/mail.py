@@ -65,11 +65,13 @@ def build_inbox(scene, rect: pygame.Rect, app_id: str, folder: str = "inbox") ->
     def content():
         """(offset, the rows in sight, nothing else) for the scroll now."""
         sc = Scroller(scene, view, ("mail", app_id, folder))
-        y = sc.y
         got = []
-        for m in shown:
-            row = pygame.Rect(rect.left, y, rect.w, rh)
-            y = row.bottom
+        # rows are all rh tall: those in sight are found by arithmetic, not by walking the inbox
+        first = max(0, (view.top - sc.y - rh) // rh)
+        last = min(len(shown), (view.bottom - sc.y) // rh + 1)
+        for i in range(first, last):
+            m = shown[i]
+            row = pygame.Rect(rect.left, sc.y + i * rh, rect.w, rh)
             if row.bottom < view.top or row.top > view.bottom:
                 continue
             unread = not seen.get(("mail", m.id))
@@ -78,6 +80,7 @@ def build_inbox(scene, rect: pygame.Rect, app_id: str, folder: str = "inbox") ->
             items, _h = scene.laid.at(scene, key, m, row.top, lambda m=m, unread=unread, hl=hl: (
                 _inbox_row(scene, m, pygame.Rect(rect.left, 0, rect.w, rh), view, unread, hl), rh))
             got += items
+        y = sc.y + len(shown) * rh
         sc.finish(y)
         end[0] = y
         return sc.top, got, None
