@@ -128,7 +128,8 @@ def _countdown(scene, col: Column, clip) -> int:
                 fonts.measure(text, "label", col.w)[1])
 
     now = looks(eng.time_left())
-    area = pygame.Rect(bar.left, bar.top, bar.w, label_y + now[3] - bar.top)
+    # down to half a line below the label too: a fallback font's marks hang below a line's box (Thai)
+    area = pygame.Rect(bar.left, bar.top, bar.w, label_y + now[3] + fonts.line_height("label") // 2 - bar.top)
 
     def items(key: tuple, common: dict) -> list:
         fill_w, low, text, h = key
