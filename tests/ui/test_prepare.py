@@ -228,3 +228,26 @@ def test_polls_with_nothing_new_do_not_ask_the_scene_again(make_driver, tmp_path
     assert len(asked) == n
     d.app.frame(1 / 30)  # a turn that takes time: it is asked again
     assert len(asked) == n + 1
+
+
+def test_preparing_leaves_the_banners_and_the_phone_as_they_were(make_driver, tmp_path):
+    """Building a screen decides which banners wait (behind an installer) or end (over what they
+    point to), and where they slide in (under a page's URL bar): none of that may happen for a
+    screen that is only prepared. (The timer screenshot had lost its banner.)"""
+    from game.ui.phone.state import Banner
+
+    d = make_driver(timers=False)
+    scene = _channels(d, tmp_path)
+    ph = scene.phone
+    ph.banners = [Banner("Mạng Xanh · Quỹ Ấm Áp", "Ủng hộ", "social", ("feed", "feed"), ph.now, ttl=6.0),
+                  Banner("Thư · Hỗ trợ Trang", "Trang của bạn", "mail", ("page", "bench_channels/s1/pg"), ph.now,
+                         ttl=6.0)]
+    d.app.step(0)
+    d.app.render()
+    before = [(b.held, b.born) for b in ph.banners], dict(ph.__dict__)
+    reach = screens.within_reach(scene)
+    assert ("feed", "feed") in reach and ("install", "bench_channels/s1/ins") in reach
+    while scene.prepare():
+        pass
+    assert ([(b.held, b.born) for b in ph.banners], dict(ph.__dict__)) == before
+    assert d.app.render() == []

@@ -504,14 +504,9 @@ class PlayScene(Scene):
         lay = self.lay()
         th = self.theme
         scr = self.phone.screen
-        dark = scr[0] in ("lock", "home", "call", "scan", "camera")
-        bg = th["call_bg"] if scr[0] in ("call", "scan", "camera") else th["lock_bg"] if dark else th["screen"]
-        out = frame.build(self, lay, dark, bg)
+        shown = self._phone(lay, scr)
+        out = list(shown)
         rect = frame.content_rect(lay, self.fonts)
-        body = self._body(rect, scr)
-        for it in body:
-            it.area = "phone"
-        out += body
         call = self.engine.phone.call
         if call is not None and call.live and scr[0] != "call":
             # like a real phone: a green strip leads back to the call
@@ -526,7 +521,7 @@ class PlayScene(Scene):
         out += banner.build(self, rect, below)
         if self.card is not None:
             flag = th["flag"]
-            outlined = any(it.border and it.border_colour == flag and _in_sight(it) for it in body)
+            outlined = any(it.border and it.border_colour == flag and _in_sight(it) for it in shown)
             out += feedback.build(self, lay.right, self.card, outlined)
         else:
             out += choices_panel.build(self, lay.right)
@@ -534,6 +529,17 @@ class PlayScene(Scene):
         self.phone_rect = lay.screen
         return out
 
+
+    def _phone(self, lay, scr: tuple) -> list:
+        """The phone's frame and status bar, and the screen `scr` (no banners: see prepare)."""
+        th = self.theme
+        dark = scr[0] in ("lock", "home", "call", "scan", "camera")
+        bg = th["call_bg"] if scr[0] in ("call", "scan", "camera") else th["lock_bg"] if dark else th["screen"]
+        out = frame.build(self, lay, dark, bg)
+        body = self._body(frame.content_rect(lay, self.fonts), scr)
+        for it in body:
+            it.area = "phone"
+        return out + body
 
     def _body(self, rect: pygame.Rect, scr: tuple) -> list:
         """The phone screen `scr`'s own items."""
@@ -579,20 +585,26 @@ class PlayScene(Scene):
         target = todo[0]
         self._prepared.add((target, self._version(target)))
         ph = self.phone
-        kept, screen, scroll = dict(self.__dict__), ph.screen, dict(ph.scroll)
+        # what building a screen may change: the scene's fields, the phone's (its screen, the band
+        # banners slide under) and its scroll offsets (a screen's build clamps its own; the About
+        # sheet shares the feed's)
+        kept, phone, scroll = dict(self.__dict__), dict(ph.__dict__), dict(ph.scroll)
         self._rehearsing = True
         self.scrolls, self._contents = {}, {}  # filled in place by the screen's views: not this frame's
         try:
             ph.screen = target
-            app.painter.rehearse(self.build())  # the whole model: a dark screen's status bar is drawn white
+            # the frame and the screen, not the banners: banner.build decides, from the screen it
+            # is drawn over, which banners wait or end (and those shown now are in the caches)
+            app.painter.rehearse(self._phone(self.lay(), target))
         except Exception:  # noqa: BLE001 - a head start is never worth a crash: opening it will say what is wrong
             logging.getLogger(__name__).exception("preparing %r failed", target)
             kept["_preparing"] = None
         finally:
             self.__dict__.clear()
             self.__dict__.update(kept)
-            ph.screen = screen
-            ph.scroll.clear()  # a screen's build clamps its scroll (and the About sheet shares the feed's)
+            ph.__dict__.clear()
+            ph.__dict__.update(phone)
+            ph.scroll.clear()
             ph.scroll.update(scroll)
         return self._preparing is not None and len(todo) > 1
 
