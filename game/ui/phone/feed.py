@@ -38,6 +38,12 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
     # reveal below can bring it into view (None: no post is flagged)
     first_flagged = next((i for i, p in enumerate(posts) if scene.flags_on(p.id)), None)
     skey = ("feed", app_id)
+    # each post's layout key, made once per build: a scroll asks for it at every step, and what it
+    # holds (outline, picture loaded) does not change while only the scroll does (PlayScene.still)
+    vt = tuple(view)
+    keys = [(p.id, vt, tuple(scene.flags_on(p.id)), p.image is not None and scene.image(p.image) is not None)
+            for p in posts]
+    gap = int(8 * s)
 
     def content(full: bool = False, again: int = 0):
         """(offset, the posts in sight, nothing else) for the scroll now. Only the posts in sight or
@@ -49,21 +55,22 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
         y = sc.y + int(6 * s)
         got = []
         flagged = None  # (top, bottom) of the first post a just-opened feedback card outlines
-        known, guessed = [], False
+        known, n_known, guessed = 0, 0, False
+        height = scene.laid.height
         for i, p in enumerate(posts):
-            key = (p.id, tuple(view), tuple(scene.flags_on(p.id)), p.image is not None and scene.image(p.image) is not None)
-            h = scene.laid.height(scene, key, p)
+            key = keys[i]
+            h = height(scene, key, p)
             if h is None and not full and y > view.bottom and (first_flagged is None or i > first_flagged):
-                h, guessed = sum(known) // len(known) if known else view.h, True  # below the view: guessed until it comes into sight
+                h, guessed = known // n_known if n_known else view.h, True  # below the view: guessed until it comes into sight
             else:
                 if h is None or (y + h >= view.top and y <= view.bottom):
                     items, h = scene.laid.at(scene, key, p, y, lambda p=p: _post(scene, p, view, 0))
                     if y + h >= view.top and y <= view.bottom:
                         got += items
-                known.append(h)
+                known, n_known = known + h, n_known + 1
             if i == first_flagged:
                 flagged = (y, y + h)
-            y += h + int(8 * s)
+            y += h + gap
         sc.finish(y)
         if guessed and top >= min(scene.laid.ends.get(skey, top + 1), scene.thread_max_scroll):
             # the view is at the end (End, or scrolled down to it): lay out the rest, and stay at
