@@ -251,3 +251,46 @@ def test_preparing_leaves_the_banners_and_the_phone_as_they_were(make_driver, tm
         pass
     assert ([(b.held, b.born) for b in ph.banners], dict(ph.__dict__)) == before
     assert d.app.render() == []
+
+
+def test_a_post_prepared_before_its_senders_picture_loaded_shows_the_picture_once_it_has(make_driver):
+    """A prepared feed is laid out without loading pictures; once the feed is opened and the page's
+    picture arrives, its posts show it, not the initial they were laid out with (try-out: a school's
+    badge stayed a letter 'Đ' for good)."""
+    import time
+
+    from game.core.loader import SCENARIOS_DIR
+
+    d = make_driver(timers=False)
+    scene = PlayScene(d.app, load_scenario(SCENARIOS_DIR / "fake_charity.yaml").scenario)
+    d.app.push(scene)
+    scene.engine.skip()
+    scene.phone.screen = ("home",)
+    scene.phone.last_focus = scene.engine.phone.focus
+    d.app.step(0)
+    d.app.render()
+    while scene.prepare():
+        pass
+    posts = scene.engine.phone.posts
+    with_face = {p.sender for p in posts if scene.scn.contact(p.sender).avatar}
+    assert with_face
+    scene.phone.screen = ("feed", posts[0].app)
+    for _ in range(300):
+        d.app.step(0.05)
+        d.app.render()
+        if not scene.assets.pending():
+            break
+        time.sleep(0.01)
+    seen: set = set()
+    for _ in range(12):  # down the whole feed
+        d.app.step(0.05)
+        d.app.render()
+        faces = {it.extra.get("avatar") for it in scene.items if it.kind == "image"}
+        # a post's page name opens its About sheet: the posts in sight are those whose name shows
+        in_sight = {it.action[2][2] for it in scene.items if it.kind == "button" and isinstance(it.action, tuple)
+                    and len(it.action) == 3 and it.action[2][0] == "about" and it.rect.clip(it.clip or it.rect).h > 0}
+        for cid in in_sight & with_face:
+            assert cid in faces, f"{cid}'s post shows its initial, not its picture"
+        seen |= in_sight & with_face
+        scene.scroll_thread(-200)
+    assert seen == with_face

@@ -118,6 +118,13 @@ def fit_url(fonts, url: str, role: str, w: int) -> tuple[str, str]:
     return host, fonts.fit(rest, role, w - hw) if rest else ""
 
 
+def has_face(scene, cid: str | None) -> bool:
+    """Whether `avatar` draws the contact's picture now (else its initial): a row laid out once keys
+    on it, and asking starts the picture's load (a screen prepared ahead loads none: PlayScene.image)."""
+    c = scene.scn.contact(cid) if cid else None
+    return c is not None and bool(c.avatar) and scene.image(c.avatar) is not None
+
+
 def avatar(scene, rect, name: str, colour, clip=None, layer: int = 1, cid: str | None = None) -> list:
     """A round face: the contact's own picture when it has one (`avatar:`), else its initial.
     A page's picture is shown as it is: a tick drawn inside it is part of the lesson (not a badge)."""

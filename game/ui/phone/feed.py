@@ -9,7 +9,7 @@ import pygame
 from .. import items as I
 from ..words import app_name, clock
 from . import header, qr
-from .common import Scroller, avatar, avatar_colour, contact_text, sender_name
+from .common import Scroller, avatar, avatar_colour, contact_text, has_face, sender_name
 from .header import fit
 from .mail import link_card
 
@@ -41,7 +41,8 @@ def build(scene, rect: pygame.Rect, app_id: str) -> list:
     # each post's layout key, made once per build: a scroll asks for it at every step, and what it
     # holds (outline, picture loaded) does not change while only the scroll does (PlayScene.still)
     vt = tuple(view)
-    keys = [(p.id, vt, tuple(scene.flags_on(p.id)), p.image is not None and scene.image(p.image) is not None)
+    keys = [(p.id, vt, tuple(scene.flags_on(p.id)), p.image is not None and scene.image(p.image) is not None,
+             has_face(scene, p.sender), tuple(has_face(scene, cm.sender) for cm in p.comments))
             for p in posts]
     gap = int(8 * s)
 

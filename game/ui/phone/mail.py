@@ -16,6 +16,7 @@ from .common import (
     Scroller,
     avatar,
     avatar_colour,
+    has_face,
     keep_end,
     keep_extension,
     sender_name,
@@ -76,7 +77,7 @@ def build_inbox(scene, rect: pygame.Rect, app_id: str, folder: str = "inbox") ->
                 continue
             unread = not seen.get(("mail", m.id))
             hl = bool(scene.flags_on(m.id))
-            key = ("inbox", m.id, unread, hl, row.left, row.w, rh, tuple(view))
+            key = ("inbox", m.id, unread, hl, has_face(scene, m.sender), row.left, row.w, rh, tuple(view))
             items, _h = scene.laid.at(scene, key, m, row.top, lambda m=m, unread=unread, hl=hl: (
                 _inbox_row(scene, m, pygame.Rect(rect.left, 0, rect.w, rh), view, unread, hl), rh))
             got += items

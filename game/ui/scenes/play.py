@@ -569,8 +569,8 @@ class PlayScene(Scene):
         if self._preparing is None or self.card is not None or self.finished:
             return False
         app, ph = self.app, self.engine.phone
-        owner = (app.size, app.scale, app.theme, app.tr, app.fonts.body_px)
-        if owner != self._prepared_for:  # a new look or size: what was prepared is gone from the caches
+        owner = (app.size, app.scale, app.theme, app.tr, app.fonts.body_px, self.assets.arrived)
+        if owner != self._prepared_for:  # a new look, size or picture: what was prepared is out of date
             self._prepared_for, self._prepared = owner, set()
         # what within_reach and _version depend on: while it stays the same after all was prepared,
         # an idle turn (30 a second while the player reads) costs this tuple and nothing more
