@@ -5,6 +5,7 @@ fails to build while being prepared costs nothing but the head start."""
 import logging
 
 import pygame
+import pytest
 
 from game.core.loader import load_scenario
 from game.ui import painter as painter_mod
@@ -294,3 +295,35 @@ def test_a_post_prepared_before_its_senders_picture_loaded_shows_the_picture_onc
         seen |= in_sight & with_face
         scene.scroll_thread(-200)
     assert seen == with_face
+
+
+@pytest.mark.parametrize("around", [True, False])
+@pytest.mark.parametrize("screen", ["mail", "thread"])
+def test_the_open_list_is_prepared_a_screenful_up_and_down(make_driver, tmp_path, monkeypatch, screen, around):
+    """The first scroll through rows never shown (a long inbox, an old conversation) paints them
+    from the caches once idle turns have prepared the screen around its view (control: without)."""
+    from game.ui.bench import heavy_scenario
+
+    d = make_driver(timers=False)
+    if not around:
+        monkeypatch.setattr(PlayScene, "_around", lambda self, state: False)
+    if screen == "mail":
+        scr, scenario, dy = ("mail", "mail"), write_scenario(tmp_path, 30), -1
+    else:
+        scr, scenario, dy = ("thread", "zola", "stranger"), heavy_scenario(tmp_path, 120), 1
+    scene = PlayScene(d.app, load_scenario(scenario).scenario)
+    d.app.push(scene)
+    scene.engine.skip()
+    d.app.step(0)
+    scene.phone.screen = scr
+    d.app.step(0)
+    d.app.render()
+    while scene.prepare():
+        pass
+    view_h = max(v[3] for v in scene.scrolls)
+    rendered = _text_rendered(monkeypatch, d.app)
+    for _ in range(4):  # a screenful, in wheel steps
+        scene.scroll_thread(dy * view_h // 4)
+        d.app.step(0)
+        d.app.render()
+    assert bool(rendered) is not around, rendered[:2]

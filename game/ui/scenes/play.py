@@ -68,6 +68,8 @@ class PlayScene(Scene):
         self._prepared_for: tuple = ()
         self._prepared_all: tuple = ()  # the state in which everything in reach was prepared
         self._rehearsing = False  # True while prepare builds a screen that is not shown
+        self._around_for: tuple = ()  # the state _around last prepared the open screen for
+        self._around_left: list = []  # the scrolls it has still to prepare for it
         self.logged = len(self.engine.log)
         self.session = ""
         self._start_session(resume or {})
@@ -564,40 +566,75 @@ class PlayScene(Scene):
     def prepare(self) -> bool:
         """Lay out and paint, off screen, one screen the player can open now that has not been
         prepared (screens.within_reach): its text is then measured, wrapped and rendered, and its
-        rows laid out, so the frame that opens it costs what opening it again costs. The scene's
-        own state is left as it was. Returns whether more is left to prepare."""
+        rows laid out, so the frame that opens it costs what opening it again costs. Then the open
+        screen a screenful up and down (_around). The scene's own state is left as it was. Returns
+        whether more is left to prepare."""
         if self._preparing is None or self.card is not None or self.finished:
             return False
         app, ph = self.app, self.engine.phone
         owner = (app.size, app.scale, app.theme, app.tr, app.fonts.body_px, self.assets.arrived)
         if owner != self._prepared_for:  # a new look, size or picture: what was prepared is out of date
             self._prepared_for, self._prepared = owner, set()
-        # what within_reach and _version depend on: while it stays the same after all was prepared,
-        # an idle turn (30 a second while the player reads) costs this tuple and nothing more
+        # what within_reach, _version and _around depend on: while it stays the same after all was
+        # prepared, an idle turn (30 a second while the player reads) costs this tuple and nothing more
         state = (owner, len(ph.emails), len(ph.posts), len(ph.pages), len(ph.scans), len(ph.installs),
-                 sum(len(t.messages) for t in ph.threads.values()), self._mails_read())
+                 sum(len(t.messages) for t in ph.threads.values()), self._mails_read(), self.phone.screen,
+                 frozenset(self.phone.scroll.items()))
         if state == self._prepared_all:
             return False
         todo = [t for t in screens.within_reach(self) if (t, self._version(t)) not in self._prepared]
         if not todo:
+            if self._around(state):
+                return self._preparing is not None
             self._prepared_all = state
             return False
         target = todo[0]
         self._prepared.add((target, self._version(target)))
+
+        def build():
+            self.phone.screen = target
+            # the frame and the screen, not the banners: banner.build decides, from the screen it
+            # is drawn over, which banners wait or end (and those shown now are in the caches)
+            return self._phone(self.lay(), target)
+
+        self._offstage(build, target)
+        return self._preparing is not None  # more targets, or the open screen around its view
+
+    def _around(self, state: tuple) -> bool:
+        """The open conversation, inbox or feed a screenful up and then down (the wheel, Page Up and
+        Down), prepared one per call: the first scroll through rows never shown then paints them from
+        the caches. False when both are done for this state."""
+        scr = self.phone.screen
+        if scr[0] not in ("thread", "mail", "feed"):
+            return False
+        if self._around_for != state:
+            # a view's height: the rows just below (or above) the ones in sight, with no gap between
+            h = max((v[3] for v, _off in self.scrolls.items()), default=0)
+            self._around_for, self._around_left = state, [h, -h] if h else []
+        if not self._around_left:
+            return False
+        dy = self._around_left.pop()
+
+        def build():
+            self.scroll_thread(dy)
+            return self._phone(self.lay(), scr)
+
+        self._offstage(build, (scr, dy))
+        return True
+
+    def _offstage(self, build, what) -> None:
+        """Paint build()'s items where nothing shows (Painter.rehearse), then put back all that
+        building may change: the scene's fields, the phone's (its screen, the band banners slide
+        under) and its scroll offsets (a screen's build clamps its own; the About sheet shares the
+        feed's). A failure stops preparing for this scene: opening the screen will show what is wrong."""
         ph = self.phone
-        # what building a screen may change: the scene's fields, the phone's (its screen, the band
-        # banners slide under) and its scroll offsets (a screen's build clamps its own; the About
-        # sheet shares the feed's)
         kept, phone, scroll = dict(self.__dict__), dict(ph.__dict__), dict(ph.scroll)
         self._rehearsing = True
         self.scrolls, self._contents = {}, {}  # filled in place by the screen's views: not this frame's
         try:
-            ph.screen = target
-            # the frame and the screen, not the banners: banner.build decides, from the screen it
-            # is drawn over, which banners wait or end (and those shown now are in the caches)
-            app.painter.rehearse(self._phone(self.lay(), target))
-        except Exception:  # noqa: BLE001 - a head start is never worth a crash: opening it will say what is wrong
-            logging.getLogger(__name__).exception("preparing %r failed", target)
+            self.app.painter.rehearse(build())
+        except Exception:  # noqa: BLE001 - a head start is never worth a crash
+            logging.getLogger(__name__).exception("preparing %r failed", what)
             kept["_preparing"] = None
         finally:
             self.__dict__.clear()
@@ -606,7 +643,6 @@ class PlayScene(Scene):
             ph.__dict__.update(phone)
             ph.scroll.clear()
             ph.scroll.update(scroll)
-        return self._preparing is not None and len(todo) > 1
 
     def _version(self, target: tuple) -> tuple:
         """What changes a screen once it has landed: a list's length (and an inbox's read rows)."""
