@@ -260,12 +260,8 @@ class Fonts:
             lines[MAX_LINES - 1:] = [self.fit(lines[MAX_LINES - 1] + "…", role, width)]
         elif None not in widths and key not in self._measures:
             # what measure() would find by measuring every line again (a text's first frame)
-            if len(self._measures) > CACHE_LIMIT:
-                self._measures.clear()
-            self._measures[key] = (max(widths, default=0), len(lines) * font.get_linesize())
-        if len(self._wraps) > CACHE_LIMIT:
-            self._wraps.clear()
-        self._wraps[key] = lines
+            _keep(self._measures, key, (max(widths, default=0), len(lines) * font.get_linesize()))
+        _keep(self._wraps, key, lines)
         return lines
 
     def fit(self, text: str, role: str, width: int) -> str:
@@ -284,9 +280,7 @@ class Fonts:
                 while 1 < end < len(out) and not _breakable(out, end):  # never between a letter and its mark
                     end -= 1
                 out = out[:end] + "…"
-            if len(self._wraps) > CACHE_LIMIT:
-                self._wraps.clear()
-            self._wraps[key] = out
+            _keep(self._wraps, key, out)
         return out
 
     def measure(self, text: str, role: str, width: int) -> tuple[int, int]:
@@ -301,9 +295,7 @@ class Fonts:
             font = self.get(role)
             w = max((font.size(ln)[0] for ln in lines), default=0)
             size = (w, len(lines) * font.get_linesize())
-            if len(self._measures) > CACHE_LIMIT:
-                self._measures.clear()
-            self._measures[key] = size
+            _keep(self._measures, key, size)
         return size
 
     def width(self, text: str, role: str) -> int:
@@ -312,9 +304,7 @@ class Fonts:
         key = (_WIDTH, text, role, self.body_px)
         w = self._measures.get(key)
         if w is None:
-            if len(self._measures) > CACHE_LIMIT:
-                self._measures.clear()
-            w = self._measures[key] = self.get(role).size(text)[0]
+            w = _keep(self._measures, key, self.get(role).size(text)[0])
         return w
 
     def remember(self, key: tuple, make):
@@ -324,9 +314,7 @@ class Fonts:
         key = (_REMEMBERED, *key, self.body_px)
         got = self._measures.get(key)
         if got is None:
-            if len(self._measures) > CACHE_LIMIT:
-                self._measures.clear()
-            got = self._measures[key] = make()
+            got = _keep(self._measures, key, make())
         return got
 
     def render(self, text: str, role: str, colour: tuple, width: int, align: str = "left") -> pygame.Surface:
@@ -441,6 +429,14 @@ def _longest_fit(font, text: str, width: int, start: int, lo: int, hi: int) -> i
         else:
             hi = mid - 1
     return lo
+
+
+def _keep(cache: dict, key, value):
+    """value, stored in a layout cache that is emptied once it holds CACHE_LIMIT answers."""
+    if len(cache) > CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def _break_long_word(font, word: str, width: int, most: int) -> list[str]:

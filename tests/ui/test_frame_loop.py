@@ -247,19 +247,26 @@ def test_scrolling_the_picker_and_the_debrief_moves_their_pixels(make_driver):
     assert _scrolls_by_moving_pixels(d.app, wheel, frames=20) >= 10
 
 
-def test_scrolling_the_channel_screens_moves_their_pixels(make_driver, tmp_path):
-    """The inbox, a long email, the feed and a web page scroll like a conversation: pixels moved,
-    a strip painted, and the same picture as a full paint (the rounded corners of the phone's
-    screen included, which the inbox's rows reach at the bottom)."""
+def _channel_screens(d, tmp_path, n: int):
+    """The channel bench's scenario (n emails and n posts) with everything landed, and the long
+    screens it scrolls: the inbox, the feed, the newest email and the web page."""
     from game.ui.bench_channels import write_scenario
 
-    d = make_driver(timers=False)
-    scene = PlayScene(d.app, load_scenario(write_scenario(tmp_path, 12)).scenario)
+    scene = PlayScene(d.app, load_scenario(write_scenario(tmp_path, n)).scenario)
     d.app.push(scene)
     scene.engine.skip()
     d.app.step(0)
     last_mail = scene.engine.phone.emails[-1].id
-    for screen in (("mail", "mail"), ("feed", "feed"), ("email", "mail", last_mail), ("page", "bench_channels/s1/pg")):
+    return scene, (("mail", "mail"), ("feed", "feed"), ("email", "mail", last_mail), ("page", "bench_channels/s1/pg"))
+
+
+def test_scrolling_the_channel_screens_moves_their_pixels(make_driver, tmp_path):
+    """The inbox, a long email, the feed and a web page scroll like a conversation: pixels moved,
+    a strip painted, and the same picture as a full paint (the rounded corners of the phone's
+    screen included, which the inbox's rows reach at the bottom)."""
+    d = make_driver(timers=False)
+    scene, screens = _channel_screens(d, tmp_path, 12)
+    for screen in screens:
         scene.phone.screen = screen
         moved = _scrolls_by_moving_pixels(d.app, lambda i: scene.scroll_thread((-1 if i < 12 else 1) * 23))
         if screen[0] in ("mail", "feed"):
@@ -270,16 +277,10 @@ def test_a_scroll_further_than_the_view_is_high_paints_the_view_again(make_drive
     """A jump of more than a view's height moves no pixels: what stays in the view's content (a
     long paragraph, a tall row) signs the same, yet is somewhere else on screen, so the whole view
     is painted again (app.render's `jumped`)."""
-    from game.ui.bench_channels import write_scenario
-
     d = make_driver(timers=False)
-    scene = PlayScene(d.app, load_scenario(write_scenario(tmp_path, 30)).scenario)
-    d.app.push(scene)
-    scene.engine.skip()
-    d.app.step(0)
-    last_mail = scene.engine.phone.emails[-1].id
+    scene, screens = _channel_screens(d, tmp_path, 30)
     jumps = 0
-    for screen in (("mail", "mail"), ("feed", "feed"), ("email", "mail", last_mail), ("page", "bench_channels/s1/pg")):
+    for screen in screens:
         scene.phone.screen = screen
         d.app.step(0)
         d.app.render()

@@ -174,7 +174,7 @@ def test_preparing_a_screen_loads_none_of_its_pictures(make_driver):
     assert images() == []
     while scene.prepare():
         pass
-    assert ("feed", scene.engine.phone.posts[0].app) in scene._prepared_targets()
+    assert ("feed", scene.engine.phone.posts[0].app) in {t for t, _v in scene._prepared}
     assert images() == []
     scene.phone.screen = ("feed", scene.engine.phone.posts[0].app)
     d.app.step(0)

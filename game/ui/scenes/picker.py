@@ -102,10 +102,8 @@ class PickerScene(Scene):
         def in_sight():
             """(offset, the cards in sight, nothing else) for the scroll now."""
             got = []
-            for its, ox, top, r in placed:
+            for its, ox, top, r in _in_sight(placed, heights, view, self.scroll):
                 oy = view.top - self.scroll + top
-                if oy > view.bottom or oy + heights[r] < view.top:
-                    continue
                 for it in map(I.clone, its):  # only the cards in sight are copied and placed
                     it.rect.move_ip(ox, oy)
                     if it.kind == "button" and it.group == "card":
@@ -149,30 +147,17 @@ class PickerScene(Scene):
             return []
         placed, heights, view = self._grid
         scrolls = [self.scroll - WHEEL_STEP * self.app.scale, self.scroll + WHEEL_STEP * self.app.scale]
-        acts = [a for a in self.order if a in self.spans]
         if self.focus in self.order:
             i = self.order.index(self.focus)
             steps = [self.order[(i + 1) % len(self.order)], self.order[(i - 1) % len(self.order)]]
         else:
+            acts = [a for a in self.order if a in self.spans]
             steps = acts[:1] + acts[-1:]
-        for action in steps:
-            top, bottom = self.spans.get(action, (None, None))
-            if top is None:
-                continue
-            if top - self.scroll < 0:
-                scrolls.append(top)
-            elif bottom - self.scroll > view.h:
-                scrolls.append(self.scroll + min(top - self.scroll, bottom - self.scroll - view.h))
-
-        def in_sight(scroll):
-            scroll = max(0, min(self.max_scroll, int(scroll)))
-            return [its for its, _ox, top, r in placed
-                    if not (view.top - scroll + top > view.bottom or view.top - scroll + top + heights[r] < view.top)]
-
-        now = {id(its) for its in in_sight(self.scroll)}
+        scrolls += [self._reveal_dy(a) + self.scroll for a in steps if a in self.spans]
+        now = {id(p[0]) for p in _in_sight(placed, heights, view, self.scroll)}
         out: dict = {}
         for sc in scrolls:
-            for its in in_sight(sc):
+            for its, *_ in _in_sight(placed, heights, view, max(0, min(self.max_scroll, int(sc)))):
                 if id(its) not in now:
                     out.setdefault(id(its), its)
         return list(out.values())
@@ -348,13 +333,17 @@ class PickerScene(Scene):
     def _reveal_focus(self) -> None:
         # The spans and the view do not depend on the focus or the scroll: the last layout serves.
         self.laid_out()
-        span = self.spans.get(self.focus)
-        if span is not None and hasattr(self, "view"):
-            top, bottom = span[0] - self.scroll, span[1] - self.scroll
-            if top < 0:
-                self._scroll(top)
-            elif bottom > self.view.h:
-                self._scroll(min(top, bottom - self.view.h))
+        if self.focus in self.spans and hasattr(self, "view"):
+            self._scroll(self._reveal_dy(self.focus))
+
+    def _reveal_dy(self, action) -> int:
+        """How far the grid scrolls to bring `action`'s card or button into sight (0: it is)."""
+        top, bottom = self.spans[action][0] - self.scroll, self.spans[action][1] - self.scroll
+        if top < 0:
+            return top
+        if bottom > self.view.h:
+            return min(top, bottom - self.view.h)
+        return 0
 
     def _scroll(self, dy) -> None:
         self.scroll = int(max(0, min(self.max_scroll, self.scroll + dy)))
@@ -378,3 +367,9 @@ class PickerScene(Scene):
             if entry is None:
                 return
             app.start_scenario(entry.scenario, resume=action[0] == "resume")
+
+
+def _in_sight(placed: list, heights: list, view: pygame.Rect, scroll: int) -> list:
+    """The placed cards (items, x, top in the content, row) any part of which shows at `scroll`."""
+    return [p for p in placed if not (view.top - scroll + p[2] > view.bottom
+                                      or view.top - scroll + p[2] + heights[p[3]] < view.top)]

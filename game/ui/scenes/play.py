@@ -571,14 +571,15 @@ class PlayScene(Scene):
         whether more is left to prepare."""
         if self._preparing is None or self.card is not None or self.finished:
             return False
-        app, ph = self.app, self.engine.phone
+        app, landed = self.app, self.engine.phone
         owner = (app.size, app.scale, app.theme, app.tr, app.fonts.body_px, self.assets.arrived)
         if owner != self._prepared_for:  # a new look, size or picture: what was prepared is out of date
             self._prepared_for, self._prepared = owner, set()
         # what within_reach, _version and _around depend on: while it stays the same after all was
         # prepared, an idle turn (30 a second while the player reads) costs this tuple and nothing more
-        state = (owner, len(ph.emails), len(ph.posts), len(ph.pages), len(ph.scans), len(ph.installs),
-                 sum(len(t.messages) for t in ph.threads.values()), self._mails_read(), self.phone.screen,
+        state = (owner, len(landed.emails), len(landed.posts), len(landed.pages), len(landed.scans),
+                 len(landed.installs), sum(len(t.messages) for t in landed.threads.values()), self._mails_read(),
+                 self.phone.screen,
                  frozenset(self.phone.scroll.items()))
         if state == self._prepared_all:
             return False
@@ -608,8 +609,10 @@ class PlayScene(Scene):
         if scr[0] not in ("thread", "mail", "feed"):
             return False
         if self._around_for != state:
-            # a view's height: the rows just below (or above) the ones in sight, with no gap between
-            h = max((v[3] for v, _off in self.scrolls.items()), default=0)
+            # the phone's view's height: the rows just below (or above) the ones in sight, no gap between
+            # (the side panel's views, a long option list or the countdown, are not the phone's)
+            phone = getattr(self, "phone_rect", None)
+            h = max((v[3] for v in self.scrolls if phone is not None and phone.contains(v)), default=0)
             self._around_for, self._around_left = state, [h, -h] if h else []
         if not self._around_left:
             return False
@@ -655,9 +658,6 @@ class PlayScene(Scene):
             th = ph.threads.get(target[1:])
             return (len(th.messages) if th is not None else 0,)
         return ()
-
-    def _prepared_targets(self) -> set:
-        return {t for t, _v in self._prepared}
 
     def _mails_read(self) -> int:
         return sum(1 for k in self.phone.seen if k[0] == "mail")
