@@ -316,3 +316,29 @@ def test_a_banner_stays_while_the_player_decides_and_leaves_with_the_choice(make
     d.frame(0.3)
     d.draw()
     assert tip not in sc.phone.banners and not banner_rects(d)
+
+
+def test_drawing_never_changes_the_banners(make_driver):
+    """Which banners wait behind a dialog and which end is decided in the scene's update
+    (banner.settle), never while drawing: a frame drawn twice draws the same thing, and a screen
+    prepared off stage cannot end a banner."""
+    d = play(make_driver)
+    to_step(d, "s_chat")
+    sc = d.scene
+    key = next(iter(sc.engine.phone.threads))
+    sc.phone.banners.clear()
+    sc.phone.banners.append(Banner("Chat · Minh", "Scan this", None, ("thread", *key), sc.phone.now, ttl=8.0))
+    push(sc, "Your order has been delivered", age=0.5)
+    for screen in (("install", "x"), ("thread", *key), ("home",)):
+        sc.phone.open(screen)
+        before = [(b.held, b.born) for b in sc.phone.banners]
+        sc.build()
+        sc.build()
+        assert [(b.held, b.born) for b in sc.phone.banners] == before, screen
+    sc.phone.open(("install", "x"))
+    d.frame(0.1)
+    assert all(b.held for b in sc.phone.banners), "the update holds them behind the dialog"
+    sc.phone.open(("thread", *key))
+    d.frame(0.1)
+    assert [b.target for b in sc.phone.banners] == [("shade",)], "the update ends the banner for the screen on show"
+    assert not sc.phone.banners[0].held

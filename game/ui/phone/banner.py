@@ -45,6 +45,26 @@ def ttl_for(text: str) -> float:
 DIALOGS = ("install",)
 
 
+def settle(scene) -> None:
+    """Which banners wait and which end, for the screen open now: called by the play scene's update
+    after input and time have moved the phone, so drawing (build) only reads them. Behind a dialog a
+    banner waits (held) and its whole time starts once the dialog is gone; a banner for the screen
+    the player is already on ends, as on a phone (the phone followed the story to that
+    conversation while the banner waited behind a dialog)."""
+    ph = scene.phone
+    now = ph.now
+    if ph.screen[:1] and ph.screen[0] in DIALOGS:
+        for b in ph.banners:
+            if 0 <= now - b.born <= b.ttl or b.held:
+                b.held = True
+        return
+    for b in ph.banners:
+        if b.held:  # the dialog is gone: its whole time starts now
+            b.held, b.born = False, now
+        if b.target is not None and b.target == ph.screen and 0 <= now - b.born <= b.ttl:
+            b.born = now - b.ttl - 1
+
+
 def build(scene, rect: pygame.Rect, below: int = 0) -> list:
     """Banners in `rect`, starting `below` px down: under the open screen's header, so they never
     hide who the player is talking to (tryout F6); they slide out from under it. A screen with a
@@ -52,19 +72,8 @@ def build(scene, rect: pygame.Rect, below: int = 0) -> list:
     Stacked banners never overlap: each one slides out from under the one above it."""
     th, fonts, s = scene.theme, scene.fonts, scene.app.scale
     ph = scene.phone
-    now = ph.now
     if ph.screen[:1] and ph.screen[0] in DIALOGS:
-        for b in ph.banners:
-            if 0 <= now - b.born <= b.ttl or b.held:
-                b.held = True
-        return []
-    for b in ph.banners:
-        if b.held:  # the dialog is gone: its whole time starts now
-            b.held, b.born = False, now
-        if b.target is not None and b.target == ph.screen and 0 <= now - b.born <= b.ttl:
-            # what the screen itself shows (the phone followed the story to that conversation
-            # while the banner waited behind a dialog): no banner for it, as a phone does
-            b.born = now - b.ttl - 1
+        return []  # they wait (settle)
     if ph.top_band[0] == ph.screen:
         below = max(below, ph.top_band[1])
     out = []

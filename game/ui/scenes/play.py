@@ -197,6 +197,7 @@ class PlayScene(Scene):
         call = eng.phone.call
         if not (call and call.status == "ringing"):
             self.app.sounds.stop_ring()
+        banner.settle(self)  # which wait behind a dialog, which end (drawing only reads them)
         self.phone.banners = [b for b in self.phone.banners if banner.alive(self, b)]
         if self.phone.screen[0] == "thread":
             key = self.phone.screen[1:]
@@ -594,8 +595,7 @@ class PlayScene(Scene):
 
         def build():
             self.phone.screen = target
-            # the frame and the screen, not the banners: banner.build decides, from the screen it
-            # is drawn over, which banners wait or end (and those shown now are in the caches)
+            # the frame and the screen, not the banners: those shown now are in the caches already
             return self._phone(self.lay(), target)
 
         self._offstage(build, target)
