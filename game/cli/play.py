@@ -1,6 +1,7 @@
 """Play the game (the default command).
 
   python main.py                          start at the language screen
+  python main.py --lang vi                start at the nickname (language given)
   python main.py play FILE                play one scenario file directly
   python main.py play FILE --watch        author mode: reload on save, replay the choices
                                           made so far, show lint errors in an overlay

@@ -8,8 +8,10 @@ from pathlib import Path
 from .app import App
 
 
-def first_scene(app, file: Path | None, watch: bool, start: str | None):
+def first_scene(app, file: Path | None, watch: bool, start: str | None, lang: str | None = None):
     if file is None:
+        if lang:  # the language is given (a lab's shortcut, `--lang vi`): nothing to choose
+            return app.make("profile")
         from .scenes.language import LanguageScene
 
         return LanguageScene(app)
@@ -79,7 +81,7 @@ def launch(*, file=None, watch=False, start=None, lang=None, fullscreen=None, si
             return 2
     app = App(lang=lang, size=size, fullscreen=fullscreen, default_lang=default_lang, recorder=recorder)
     quiz_flow.configure(app, quiz)
-    scene = first_scene(app, file, watch, start)
+    scene = first_scene(app, file, watch, start, lang)
     if scene is None:
         return 1
     app.push(scene)

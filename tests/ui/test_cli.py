@@ -45,3 +45,21 @@ def test_counts_in_command_messages_are_grouped_as_the_reader_writes_them():
     assert counted(pair, 6829, "en") == "6,829 new decisions"
     assert counted(pair, 6829, "vi").startswith("6.829 ")
     assert counted(pair, 999, "vi").startswith("999 ") and counted(pair, 1, "en") == "1 new decision"
+
+
+@pytest.mark.parametrize("lang,first", [(None, "LanguageScene"), ("en", "ProfileScene"), ("vi", "ProfileScene")])
+def test_lang_given_skips_the_language_screen(data_dir, lang, first):
+    """`python main.py --lang vi` (a lab's shortcut) starts at the player's name: nothing to choose.
+    Without --lang the language screen comes first."""
+    from game.ui.main import launch
+
+    seen = {}
+
+    def stop(app):
+        seen["top"], seen["lang"] = type(app.top).__name__, app.lang
+        app.running = False
+
+    assert launch(lang=lang, on_first_frame=stop) == 0
+    assert seen["top"] == first
+    if lang:
+        assert seen["lang"] == lang
