@@ -343,3 +343,13 @@ def test_a_wal_file_alone_is_read_when_it_holds_the_whole_database(tmp_path):
         assert [d["idx"] for d in got.decisions] == list(range(len(got.decisions)))
     except R.ResultsFileError as exc:
         assert exc.code == "orphan"
+
+
+def test_a_newer_file_says_which_format_in_the_readers_words(folder):
+    """Not "(format 99 > 2)": the numbers sit in the sentence, in the reader's language."""
+    usb, _good = folder
+    with pytest.raises(R.ResultsFileError) as err:
+        R.read_results(usb / "newer.db")
+    en, vi = err.value.message("en"), err.value.message("vi")
+    assert "99" in en and str(R.SCHEMA_VERSION) in en and ">" not in en
+    assert "99" in vi and "phiên bản" in vi and ">" not in vi

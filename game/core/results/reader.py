@@ -37,8 +37,10 @@ PROBLEMS = {
     "not_sqlite": ("not a results file (not an SQLite database)", "không phải tệp kết quả (không phải cơ sở dữ liệu SQLite)"),
     "corrupt": ("the database is damaged", "cơ sở dữ liệu bị hỏng"),
     "foreign": ("an SQLite file, but not Lá Chắn results", "tệp SQLite nhưng không phải kết quả Lá Chắn"),
-    "newer": ("written by a newer version of Lá Chắn; update the game to read it",
-              "được ghi bởi phiên bản Lá Chắn mới hơn; hãy cập nhật trò chơi để đọc"),
+    "newer": ("written by a newer version of Lá Chắn (results format {found}; this version reads up to {reads}): "
+              "update the game to read it",
+              "được ghi bởi phiên bản Lá Chắn mới hơn (định dạng kết quả {found}; phiên bản này chỉ đọc đến {reads}): "
+              "hãy cập nhật trò chơi để đọc"),
     "unreadable": ("cannot be read", "không đọc được"),
     "wal_missing": ("written by an older version, which kept the latest results in a -wal file that was not "
                     "copied: copy it too, or start and close the game once on that machine and copy the .db again",
@@ -55,16 +57,17 @@ NOT_A_FILE = "not a regular file"  # the detail for a folder, a pipe or a device
 
 
 class ResultsFileError(Exception):
-    def __init__(self, path: Path, code: str, detail: str = "", errno: int | None = None):
+    def __init__(self, path: Path, code: str, detail: str = "", errno: int | None = None, **values):
         super().__init__(f"{path}: {code}")
         self.path = Path(path)
         self.code = code
         self.detail = detail  # SQLite's or the system's own text (English), or a name
         self.errno = errno  # the system's error number when it refused: tools name it in their own words
+        self.values = values  # numbers the problem's own words hold ("newer": found, reads)
 
     def message(self, lang: str = "en") -> str:
         en, vi = PROBLEMS.get(self.code, PROBLEMS["unreadable"])
-        text = vi if lang == "vi" else en
+        text = (vi if lang == "vi" else en).format(**self.values) if self.values else (vi if lang == "vi" else en)
         return f"{self.path.name}: {text}" + (f" ({self.detail})" if self.detail else "")
 
 
@@ -209,7 +212,7 @@ def _checked(path: Path, head: bytes, size: int, connect) -> ResultsData:
         if app_id != APPLICATION_ID:
             raise _foreign(path, head)
         if version > SCHEMA_VERSION:
-            raise ResultsFileError(path, "newer", f"format {version} > {SCHEMA_VERSION}")
+            raise ResultsFileError(path, "newer", found=version, reads=SCHEMA_VERSION)
         for table, cols in (("sessions", SESSION_COLS), ("decisions", DECISION_COLS)):
             have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
             if not have.issuperset(cols):
