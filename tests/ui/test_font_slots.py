@@ -27,18 +27,29 @@ def counts() -> Counter:
 
 
 @pytest.mark.parametrize("name", glyph_order.FILES)
-def test_the_glyphs_our_texts_use_each_have_a_cache_slot(name, counts):
+def test_the_glyphs_our_texts_show_each_have_a_cache_slot(name, counts):
+    """The characters' own glyphs and what the default features make of them (fi, ffi)."""
     font = ttLib.TTFont(FONTS / name)
     wanted = glyph_order.wanted_glyphs(font, counts)
     assert len(wanted) >= len(set(glyph_order.VIETNAMESE)) + 95  # the alphabet and ASCII at least
-    assert glyph_order.sharing(font, wanted) == []
+    shown = glyph_order.shown_glyphs(font, counts)
+    assert {"f_i.liga", "f_f_i.liga"} <= set(shown)  # "confirm", "official": ligatures normal text shows
+    assert not {"a.ss01", "i.loclTRK"} & set(shown)  # a stylistic set, a Turkish i: never drawn by the game
+    assert glyph_order.sharing(font, shown) == []
 
 
-def test_texts_reach_only_characters_the_renumbering_covers(counts):
-    """Every Vietnamese letter, ASCII and the punctuation the texts use are among the glyphs given a
-    slot (at most 255 besides .notdef); a text that needs more characters than that must say so here."""
+def test_texts_show_no_more_glyphs_than_there_are_slots(counts):
+    """At most 255 besides .notdef: a text that needs more than that must say so here."""
     font = ttLib.TTFont(FONTS / glyph_order.FILES[0])
-    assert len(glyph_order.wanted_glyphs(font, counts)) <= glyph_order.SLOTS - 1
+    assert len(glyph_order.shown_glyphs(font, counts)) <= glyph_order.SLOTS - 1
+
+
+def test_the_tool_run_again_changes_nothing(counts, tmp_path):
+    """Run on its own output (a new text that adds no glyph), it leaves the file byte for byte."""
+    path = tmp_path / glyph_order.FILES[0]
+    path.write_bytes((FONTS / glyph_order.FILES[0]).read_bytes())
+    assert glyph_order.rewrite(path, counts) == 0
+    assert path.read_bytes() == (FONTS / glyph_order.FILES[0]).read_bytes()
 
 
 class _Ids:
