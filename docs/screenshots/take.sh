@@ -12,7 +12,7 @@ export LA_CHAN_DATA_DIR="$data"
 
 # Menus (English UI; the language screen is bilingual)
 $X -o $OUT -e 'wait 1.5; shot 01_language; key 2; wait 0.5; type Lan; wait 0.3; shot 02_nickname; key Return; type 7A2; key Return; wait 1.5; shot 03_picker; key Tab; key Return; wait 0.7; shot 04_settings' \
-  -- $PY main.py --lang en --windowed
+  -- $PY main.py --windowed
 
 # demo_shipper in Vietnamese: calls, captions, feedback, video call, timer, pause, debrief
 rm -f "$data/progress.json"

@@ -20,6 +20,6 @@ printf '{"prefs": {"lang": "vi", "nickname": "Lan", "class_code": "9A"}}' > "$da
 steps='wait 2; key Return; wait 0.5; type Lan; key Return; wait 0.5; key Return; wait 1.5; key Return; wait 1.5; shot trainer_quiz_item'
 for i in 1 2 3 4 5 6 7 8 9 10; do steps="$steps; key space; wait 0.4; key 1; wait 0.8"; done
 steps="$steps; wait 1; key Return; wait 1.5; click 696 51; wait 1; key Return; wait 1.5; key space; wait 0.5; key 1; wait 1; shot trainer_quiz_feedback"
-$X -o $OUT -e "$steps" -- $PY main.py play --quiz --lang vi --windowed
+$X -o $OUT -e "$steps" -- $PY main.py play --quiz --windowed  # no --lang: the language screen first (prefs say vi)
 rm -f $OUT/app.log
 rm -rf "$data"
