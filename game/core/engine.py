@@ -532,13 +532,6 @@ class Engine:
         return [fl for fl, said in self._card_verdicts().items() if not said[-1] and any(said)]
 
     @property
-    def score_shown(self) -> int:
-        """The points the player is shown: never below 0. A risky choice can cost points, but a player
-        who took two is not shown a debt ("Score: -10 of 20"); the percent stops at 0 too. Results and
-        reports keep the real score."""
-        return max(0, self.score)
-
-    @property
     def percent(self) -> int:
         """Points out of the best available at each decision met (100 = every choice was the safest)."""
         return walk.percent(self.score, self.possible)

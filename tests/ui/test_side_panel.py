@@ -118,33 +118,3 @@ def test_the_estimate_on_a_thousand_step_chain_does_not_recurse(tmp_path):
     finally:
         sys.setrecursionlimit(old)
     assert longest[scn.first_step] >= 1000  # the whole chain is still ahead at the start
-
-
-def test_a_score_below_zero_is_shown_as_zero(make_driver):
-    """Two risky choices of -5 put the score below 0; the player is shown "0 of N", never a debt,
-    in the side panel and on the debrief (results keep the real score)."""
-    d, scn = _start(make_driver)
-    for _ in range(2000):
-        sc = d.scene
-        if d.name != "PlayScene":
-            break
-        if sc.card is not None:
-            d.key(pygame.K_RETURN)
-        elif sc.engine.deciding:
-            worst = min(walk.points(c) for c in sc.numbered())
-            pick = next(i for i, c in enumerate(sc.numbered()) if walk.points(c) == worst)
-            d.key(pygame.K_1 + pick)
-            if sc.engine.score < 0:
-                d.frame()
-                left = _left_texts(d)
-                assert f"Score: 0 of {sc.engine.possible}" in left, left
-                assert not any(t.startswith("Score: -") for t in left)
-        else:
-            d.key(pygame.K_SPACE, dt=0.2)
-    eng = d.scene.engine
-    assert eng.score < 0, "demo_otp's riskiest path goes below zero (else this test proves nothing)"
-    assert d.name == "DebriefScene"
-    d.frame()
-    shown = [t.text for t in d.app.painter.drawn]
-    assert any(t.startswith(f"Score: 0 of {eng.possible} points") for t in shown), shown
-    assert not any(t.startswith("Score: -") for t in shown)

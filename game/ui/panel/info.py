@@ -103,7 +103,7 @@ def _build(scene, rect: pygame.Rect) -> list:
         out.append(I.box(pygame.Rect(bar.x, bar.y, max(bar.h, bar.w * done // total), bar.h), th["accent"],
                          radius=bar.h // 2))
     col.space(bar.h + col.gap)
-    col.text(tr.gettext("Score: {score} of {possible}").format(score=eng.score_shown, possible=eng.possible), th["text"],
+    col.text(tr.gettext("Score: {score} of {possible}").format(score=eng.score, possible=eng.possible), th["text"],
              "strong")
     col.space(int(4 * s))
     # the flags the feedback cards credited, exactly as the debrief will list them

@@ -127,7 +127,7 @@ class DebriefScene(Scene):
                     th["help"], "strong")
         pct = eng.percent
         lc.text(tr.gettext("Score: {score} of {possible} points ({percent}%)").format(
-            score=eng.score_shown, possible=eng.possible, percent=pct), th["panel_text"], "title", group="score")
+            score=eng.score, possible=eng.possible, percent=pct), th["panel_text"], "title", group="score")
         if eng.money_lost:
             # Translators: {amount} is already formatted for the language (200.000đ, 200,000 VND)
             lc.text(tr.gettext("Money lost: {amount}").format(amount=format_value("money", eng.money_lost, tr.lang)),
