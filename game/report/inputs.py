@@ -72,7 +72,7 @@ def problem_line(exc: R.ResultsFileError, lang: str) -> str:
         why = t(lang, "reason_not_file")
     else:
         why = exc.detail
-    return f"{exc.path}: {t(lang, f'problem_{code}')}" + (f" ({why})" if why else "")
+    return f"{exc.path}: {t(lang, f'problem_{code}', **exc.values)}" + (f" ({why})" if why else "")
 
 
 def read(paths, *, skip: Path | None = None) -> Inputs:

@@ -204,7 +204,9 @@ S: dict[str, str | Msg] = {
     "problem_not_sqlite": N_("not a results file (not an SQLite database)"),
     "problem_corrupt": N_("the database is damaged"),
     "problem_foreign": N_("an SQLite file, but not Lá Chắn results"),
-    "problem_newer": N_("written by a newer version of Lá Chắn; update the game to read it"),
+    # Translators: {found} is the results format the file has, {reads} the newest this version reads (numbers)
+    "problem_newer": N_("written by a newer version of Lá Chắn (results format {found}; this version reads up to "
+                        "{reads}): update the game to read it"),
     "problem_unreadable": N_("cannot be read"),
     # Why the system refused a file, in brackets after "cannot be read" (the common cases; the rare rest shows the
     # system's own words)

@@ -345,11 +345,17 @@ def test_a_wal_file_alone_is_read_when_it_holds_the_whole_database(tmp_path):
         assert exc.code == "orphan"
 
 
-def test_a_newer_file_says_which_format_in_the_readers_words(folder):
-    """Not "(format 99 > 2)": the numbers sit in the sentence, in the reader's language."""
+def test_a_newer_file_says_which_format_in_the_readers_words(folder, tmp_path, capsys):
+    """Not "(format 99 > 2)": the numbers sit in the sentence, in the reader's language, from the
+    core's message and from what the trainer's commands print."""
     usb, _good = folder
     with pytest.raises(R.ResultsFileError) as err:
         R.read_results(usb / "newer.db")
     en, vi = err.value.message("en"), err.value.message("vi")
     assert "99" in en and str(R.SCHEMA_VERSION) in en and ">" not in en
     assert "99" in vi and "phiên bản" in vi and ">" not in vi
+    for lang, words in (("en", "results format 99"), ("vi", "định dạng kết quả 99")):
+        main(["report", str(usb / "newer.db"), "-o", str(tmp_path / f"r-{lang}.html"), "--lang", lang])
+        printed = capsys.readouterr()
+        line = next(x for x in (printed.out + printed.err).splitlines() if "newer.db" in x)
+        assert words in line and str(R.SCHEMA_VERSION) in line and ">" not in line, line
