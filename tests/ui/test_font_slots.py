@@ -2,7 +2,7 @@
 
 SDL_ttf 2.x caches a font's glyphs in 256 slots by glyph id modulo 256; two glyphs a line needs in
 one slot are rendered again on every render of that line (20-60 times slower: "(" and "ạ" shared a
-slot in the upstream files). assets/fonts/glyph_order.py renumbered the glyphs; this keeps it so when
+slot in the upstream files). tools/glyph_order.py renumbered the glyphs; this keeps it so when
 a font file or the texts change."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 ttLib = pytest.importorskip("fontTools.ttLib")  # in the test extra
 
 FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
-_spec = importlib.util.spec_from_file_location("glyph_order", FONTS / "glyph_order.py")
+_spec = importlib.util.spec_from_file_location("glyph_order", FONTS.parents[1] / "tools" / "glyph_order.py")
 glyph_order = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(glyph_order)
 

@@ -9,13 +9,13 @@ letter, common punctuation and every character in the scenarios, catalogues and 
 default OpenType features make of them (the fi and ffi ligatures), in their upstream order. Every
 other glyph follows, also in its upstream order. Outlines, hinting, metrics and the OpenType tables
 are unchanged (only renumbered), so text renders pixel for pixel as before: that was checked when
-the files were made (assets/fonts/README.md); `tests/ui/test_font_slots.py` checks the slots.
+the files were made (`assets/fonts/README.md`); `tests/ui/test_font_slots.py` checks the slots.
 
 A developer tool, not part of the game: it needs fontTools 4.51 or later (for `reorderGlyphs`; the
 test extra has it). Run again on the shipped files it changes nothing.
 
-    python assets/fonts/glyph_order.py           # rewrite the three files in place
-    python assets/fonts/glyph_order.py --check   # exit 1 if two shown glyphs share a slot
+    python tools/glyph_order.py           # rewrite the three files in place
+    python tools/glyph_order.py --check   # exit 1 if two shown glyphs share a slot
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
+ROOT = Path(__file__).resolve().parents[1]
+HERE = ROOT / "assets" / "fonts"  # the files it renumbers
 FILES = ("BeVietnamPro-Regular.ttf", "BeVietnamPro-SemiBold.ttf", "BeVietnamPro-Bold.ttf")
 SLOTS = 256  # SDL_ttf 2.x: glyph cache index = glyph id & 0xff
 # What HarfBuzz applies by default to Latin text (the features SDL_ttf leaves on).
