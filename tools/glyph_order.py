@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 HERE = ROOT / "assets" / "fonts"  # the files it renumbers
 FILES = ("BeVietnamPro-Regular.ttf", "BeVietnamPro-SemiBold.ttf", "BeVietnamPro-Bold.ttf")
 SLOTS = 256  # SDL_ttf 2.x: glyph cache index = glyph id & 0xff
-# What HarfBuzz applies by default to Latin text (the features SDL_ttf leaves on).
-DEFAULT_FEATURES = ["ccmp", "locl", "liga", "clig", "calt", "rlig", "kern", "mark", "mkmk"]
+# The substitutions HarfBuzz applies by default to Latin text (SDL_ttf leaves them on); its default
+# positioning features (kern, mark) move glyphs but draw no others.
+DEFAULT_FEATURES = ("ccmp", "locl", "liga", "clig", "calt", "rlig")
 VIETNAMESE = ("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ"
               "AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬEÈÉẺẼẸÊỀẾỂỄỆIÌÍỈĨỊOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢUÙÚỦŨỤƯỪỨỬỮỰYỲÝỶỸỴĐ")
 PUNCTUATION = "“”‘’…–—•·×₫€°«»"
@@ -58,10 +59,11 @@ def wanted_glyphs(font, counts: Counter) -> list[str]:
 
 def shown_glyphs(font, counts: Counter) -> list[str]:
     """Every glyph text can show: the characters' own, then what the default features put in their place."""
-    return wanted_glyphs(font, counts) + substituted_glyphs(font, counts)
+    wanted = wanted_glyphs(font, counts)
+    return wanted + substituted_glyphs(font, wanted)
 
 
-def substituted_glyphs(font, counts: Counter) -> list[str]:
+def substituted_glyphs(font, wanted: list[str]) -> list[str]:
     """What the default OpenType features put in place of those glyphs (the fi and ffi ligatures), in
     the font's order: the glyphs normal text shows besides the characters' own. Only the features
     HarfBuzz applies to any Latin text (DEFAULT_FEATURES, of the default language system): a
@@ -76,17 +78,16 @@ def substituted_glyphs(font, counts: Counter) -> list[str]:
             feature = gsub.FeatureList.FeatureRecord[i]
             if feature.FeatureTag in DEFAULT_FEATURES:
                 lookups.update(feature.Feature.LookupListIndex)
-    wanted = set(wanted_glyphs(font, counts))
     have = set(wanted)
     grew = True
     while grew:  # what the lookups make of the glyphs text has, and of what they made (a fixpoint)
-        before = len(have)
+        before = (len(have), len(lookups))
         for index in sorted(lookups):
             for sub in gsub.LookupList.Lookup[index].SubTable:
                 lookups.update(_nested(sub))
                 have |= _outputs(sub, have)
-        grew = len(have) != before
-    return sorted(have - wanted - {".notdef"}, key=font.getGlyphID)
+        grew = (len(have), len(lookups)) != before
+    return sorted(have - set(wanted) - {".notdef"}, key=font.getGlyphID)
 
 
 def _unwrap(sub):
@@ -94,7 +95,8 @@ def _unwrap(sub):
 
 
 def _outputs(sub, have: set) -> set:
-    """Glyphs a substitution subtable can output when its input glyphs are all in `have`."""
+    """Glyphs a substitution subtable can output when its input glyphs are all in `have` (an
+    alternate, type 3, is chosen by an application, never by default: none)."""
     sub = _unwrap(sub)
     out: set = set()
     if hasattr(sub, "mapping"):  # single (type 1): glyph -> glyph; multiple (type 2): glyph -> list
@@ -106,8 +108,6 @@ def _outputs(sub, have: set) -> set:
             for lig in ligs if first in have else ():
                 if all(c in have for c in lig.Component):
                     out.add(lig.LigGlyph)
-    elif hasattr(sub, "alternates"):  # alternate (type 3): chosen by an app, never by default
-        pass
     return out
 
 
@@ -119,9 +119,9 @@ def _nested(sub) -> list[int]:
         out += [r.LookupListIndex for r in getattr(sub, name, None) or ()]
     for name in ("SubRuleSet", "SubClassSet", "ChainSubRuleSet", "ChainSubClassSet"):
         for rule_set in getattr(sub, name, None) or ():
-            for rule in getattr(rule_set, "SubRule", None) or getattr(rule_set, "SubClassRule", None) or \
-                    getattr(rule_set, "ChainSubRule", None) or getattr(rule_set, "ChainSubClassRule", None) or ():
-                out += [r.LookupListIndex for r in getattr(rule, "SubstLookupRecord", None) or ()]
+            for rules in ("SubRule", "SubClassRule", "ChainSubRule", "ChainSubClassRule"):
+                for rule in getattr(rule_set, rules, None) or ():
+                    out += [r.LookupListIndex for r in getattr(rule, "SubstLookupRecord", None) or ()]
     return out
 
 
@@ -160,7 +160,7 @@ def rewrite(path: Path, counts: Counter) -> int:
         if rec.nameID in (3, 5) and MARK not in rec.toUnicode():
             rec.string = f"{rec.toUnicode()}; {MARK}"
     font.save(path)
-    return len(sharing(TTFont(path), shown_glyphs(font, counts)))
+    return len(sharing(font, shown_glyphs(font, counts)))
 
 
 def main(argv: list[str]) -> int:
@@ -178,11 +178,12 @@ def main(argv: list[str]) -> int:
         if "--check" in argv:
             font = TTFont(path)
             pairs = sharing(font, shown_glyphs(font, counts))
-            print(f"{name}: {len(pairs)} pair(s) of shown glyphs share a slot" + (f", e.g. {pairs[:3]}" if pairs else ""))
+            n = len(pairs)
+            print(f"{name}: {n} pair(s) of shown glyphs share a slot" + (f", e.g. {pairs[:3]}" if pairs else ""))
         else:
-            pairs = [None] * rewrite(path, counts)
-            print(f"{name}: rewritten; {len(pairs)} pair(s) of shown glyphs share a slot")
-        bad += len(pairs)
+            n = rewrite(path, counts)
+            print(f"{name}: rewritten; {n} pair(s) of shown glyphs share a slot")
+        bad += n
     return 1 if bad else 0
 
 

@@ -67,7 +67,9 @@ class ResultsFileError(Exception):
 
     def message(self, lang: str = "en") -> str:
         en, vi = PROBLEMS.get(self.code, PROBLEMS["unreadable"])
-        text = (vi if lang == "vi" else en).format(**self.values) if self.values else (vi if lang == "vi" else en)
+        text = vi if lang == "vi" else en
+        if self.values:
+            text = text.format(**self.values)
         return f"{self.path.name}: {text}" + (f" ({self.detail})" if self.detail else "")
 
 

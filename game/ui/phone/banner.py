@@ -45,6 +45,10 @@ def ttl_for(text: str) -> float:
 DIALOGS = ("install",)
 
 
+def _behind_dialog(ph) -> bool:
+    return bool(ph.screen[:1]) and ph.screen[0] in DIALOGS
+
+
 def settle(scene) -> None:
     """Which banners wait and which end, for the screen open now: called by the play scene's update
     after input and time have moved the phone, so drawing (build) only reads them. Behind a dialog a
@@ -53,7 +57,7 @@ def settle(scene) -> None:
     conversation while the banner waited behind a dialog)."""
     ph = scene.phone
     now = ph.now
-    if ph.screen[:1] and ph.screen[0] in DIALOGS:
+    if _behind_dialog(ph):
         for b in ph.banners:
             if 0 <= now - b.born <= b.ttl or b.held:
                 b.held = True
@@ -72,7 +76,7 @@ def build(scene, rect: pygame.Rect, below: int = 0) -> list:
     Stacked banners never overlap: each one slides out from under the one above it."""
     th, fonts, s = scene.theme, scene.fonts, scene.app.scale
     ph = scene.phone
-    if ph.screen[:1] and ph.screen[0] in DIALOGS:
+    if _behind_dialog(ph):
         return []  # they wait (settle)
     if ph.top_band[0] == ph.screen:
         below = max(below, ph.top_band[1])
